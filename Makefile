@@ -1,0 +1,49 @@
+# Two commands matter (see README): `make run` and `make test`.
+# Both work as root on a fresh Debian 12 machine with only Python 3.11 and apt.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SCALE  ?= 1000000
+# Debian packages the tests and the app need: pcscd + the vpcd virtual reader, the
+# headers and swig that pyscard builds from, Qt's runtime libraries for the offscreen
+# platform, fonts with Cyrillic, Xvfb for end-to-end runs, socat for serial ptys.
+APT_PKGS := python3-venv python3-dev gcc make pcscd vsmartcard-vpcd libpcsclite-dev swig \
+            pcsc-tools socat xvfb libegl1 libgl1 libxkbcommon0 libfontconfig1 \
+            libglib2.0-0 libdbus-1-3 fonts-dejavu-core sqlite3
+
+.PHONY: run test bench sysdeps venv lint clean
+
+run: venv
+	$(BIN)/python -m terminal.cli.demo_run
+
+test: sysdeps venv
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: venv
+	$(BIN)/python -m benchmarks.run --scale $(SCALE)
+
+lint: venv
+	$(BIN)/ruff check terminal drivers sync tests benchmarks
+	$(BIN)/mypy
+
+sysdeps:
+	@missing=$$(for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages: $$missing"; \
+	  if [ "$$(id -u)" != 0 ]; then echo "run as root (or install: $$missing)" >&2; exit 1; fi; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	@touch $@
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache
