@@ -1,0 +1,187 @@
+"""Opening the cache file: SQLite settings, the file's identity, migrations.
+
+One :class:`Database` per process and file. Every connection gets WAL, synchronous=FULL
+(a commit has reached the disk when it returns), foreign keys and a busy timeout.
+Write transactions start with ``BEGIN IMMEDIATE`` so that two writers wait for each other
+(up to the busy timeout) instead of failing halfway through.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import QueuePool
+
+from terminal.store.errors import StoreError
+
+log = logging.getLogger(__name__)
+
+#: PRAGMA application_id of our files: "LOYT". A file with another id is not ours.
+APPLICATION_ID = 0x4C4F5954
+#: The newest migration (terminal/store/migrations/versions); a test keeps them equal.
+HEAD_REVISION = "0001"
+BUSY_TIMEOUT_MS = 5000
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite's own is unreliable).
+    dbapi_connection.isolation_level = None
+    cur = dbapi_connection.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = FULL")
+    cur.close()
+
+
+def _on_begin(conn: Connection) -> None:
+    mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+class Database:
+    """The cache file and its engine. Create with :meth:`open`; close with :meth:`close`."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+
+    @classmethod
+    def open(cls, path: Path | str, *, create: bool = True, migrate: bool = True) -> Database:
+        """Open (and, with ``create``, make) the cache at ``path``; bring its schema up to date.
+
+        Raises :class:`StoreError` with a clear message for a missing file (``create=False``),
+        a directory, an unreadable file, a file that is not SQLite, or a SQLite file of
+        another program.
+        """
+        path = Path(path)
+        if path.is_dir():
+            raise StoreError("not_a_file", f"{path} is a directory, not a database file")
+        if not path.exists():
+            if not create:
+                raise StoreError("missing", f"{path} does not exist")
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError("cannot_open", f"cannot create {path.parent}: {exc}") from exc
+        _check_identity(path)
+        engine = create_engine(
+            f"sqlite:///{path}",
+            poolclass=QueuePool,
+            pool_size=4,
+            max_overflow=4,
+        )
+        event.listen(engine, "connect", _on_connect)
+        event.listen(engine, "begin", _on_begin)
+        db = cls(path, engine)
+        try:
+            if migrate:
+                db.migrate()
+        except BaseException:
+            engine.dispose()
+            raise
+        return db
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A read transaction (a consistent snapshot)."""
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """A write transaction: commits when the block ends, rolls back on an exception.
+
+        When the block has returned, the commit is on the disk (synchronous=FULL).
+        """
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+            with conn.begin():
+                yield conn
+
+    def revision(self) -> str | None:
+        with self.read() as conn:
+            exists = conn.execute(
+                text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'")
+            ).first()
+            if exists is None:
+                return None
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+    def migrate(self) -> None:
+        """Apply the Alembic migrations up to head (nothing to do, nothing imported, at head)."""
+        if self.revision() == HEAD_REVISION:
+            return
+        from terminal.store.migrate import upgrade_to_head
+
+        log.info("migrating the cache %s to %s", self.path, HEAD_REVISION)
+        with self.engine.begin() as conn:
+            upgrade_to_head(conn)
+            conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+
+    def integrity_check(self) -> list[str]:
+        """SQLite's own check; an empty list means the file is sound."""
+        with self.read() as conn:
+            rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+        return [] if rows == ["ok"] else rows
+
+    def size_bytes(self) -> int:
+        return sum(
+            p.stat().st_size
+            for p in (self.path, self.path.with_name(self.path.name + "-wal"))
+            if p.exists()
+        )
+
+
+def _check_identity(path: Path) -> None:
+    """Refuse files that are not SQLite or belong to another program, touching nothing."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        raise StoreError("cannot_open", f"cannot read {path}: {exc.strerror}") from exc
+    if not header.startswith(b"SQLite format 3\x00"):
+        raise StoreError("not_a_database", f"{path} is not a database file")
+    app_id = int.from_bytes(header[68:72], "big")
+    if app_id == APPLICATION_ID:
+        return
+    if app_id != 0 or _has_tables(path):
+        raise StoreError(
+            "foreign_database",
+            f"{path} is a database of another program; choose another file",
+        )
+
+
+def _has_tables(path: Path) -> bool:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return bool(conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError("not_a_database", f"{path} is not a readable database: {exc}") from exc
+
+
+def is_locked_error(exc: BaseException) -> bool:
+    """True for SQLite's "database is locked" after the busy timeout."""
+    orig: Any = exc.orig if isinstance(exc, DBAPIError) else exc
+    return isinstance(orig, sqlite3.OperationalError) and "locked" in str(orig)

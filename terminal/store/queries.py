@@ -1,0 +1,149 @@
+"""Indexed lookups in the cache: by card UID or number, by phone, by name prefix.
+
+Statements are built once at import; SQLAlchemy caches their compiled form, so a lookup
+costs one indexed SQLite query.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Connection, Row, bindparam, func, select
+
+from terminal.store.normalize import name_key, prefix_upper_bound
+from terminal.store.records import (
+    CardRecord,
+    MemberRecord,
+    OperationRecord,
+    PendingTotals,
+)
+from terminal.store.schema import cards, members, operations, programs, sync_state
+
+_CARD_COLS = (
+    cards.c.id,
+    cards.c.uid,
+    cards.c.number,
+    cards.c.kind,
+    cards.c.state,
+    cards.c.member_id,
+    cards.c.fixed_discount_bp,
+    cards.c.expires,
+    cards.c.replaced_by,
+)
+_MEMBER_COLS = (
+    members.c.id,
+    members.c.full_name,
+    members.c.address_as,
+    members.c.birthday,
+    members.c.phone,
+    members.c.segment,
+    members.c.personal_manager,
+    members.c.priority_service,
+    members.c.balance_centi,
+    members.c.lifetime_spend_minor,
+    members.c.window_spend_minor,
+    members.c.purchases,
+    members.c.last_gift_year,
+    members.c.office_seq,
+    members.c.synced_at,
+)
+_OP_COLS = (
+    operations.c.id,
+    operations.c.seq,
+    operations.c.kind,
+    operations.c.created_at,
+    operations.c.card_id,
+    operations.c.member_id,
+    operations.c.amount_minor,
+    operations.c.paid_minor,
+    operations.c.points_delta_centi,
+    operations.c.facts,
+    operations.c.reverses,
+    operations.c.status,
+)
+
+_CARD_BY_UID = select(*_CARD_COLS).where(cards.c.uid == bindparam("key"))
+_CARD_BY_NUMBER = select(*_CARD_COLS).where(cards.c.number == bindparam("key"))
+_CARD_BY_ID = select(*_CARD_COLS).where(cards.c.id == bindparam("key"))
+_MEMBER_BY_ID = select(*_MEMBER_COLS).where(members.c.id == bindparam("key"))
+_MEMBERS_BY_PHONE = (
+    select(*_MEMBER_COLS).where(members.c.phone == bindparam("key")).order_by(members.c.id)
+)
+_MEMBERS_BY_NAME = (
+    select(*_MEMBER_COLS)
+    .where(members.c.name_key >= bindparam("lo"), members.c.name_key < bindparam("hi"))
+    .order_by(members.c.name_key, members.c.id)
+    .limit(bindparam("limit"))
+)
+_CARDS_OF_MEMBER = select(*_CARD_COLS).where(cards.c.member_id == bindparam("key"))
+_PENDING = select(
+    func.count(),
+    func.coalesce(func.sum(operations.c.points_delta_centi), 0),
+    func.coalesce(func.sum(operations.c.spend_delta_minor), 0),
+    func.coalesce(func.sum(operations.c.purchases_delta), 0),
+).where(operations.c.member_id == bindparam("key"), operations.c.status == "pending")
+_OPERATION = select(*_OP_COLS).where(operations.c.id == bindparam("key"))
+_PROGRAM = select(programs.c.body).where(programs.c.active.is_(True)).limit(1)
+_STATE = select(sync_state.c.value).where(sync_state.c.key == bindparam("key"))
+
+
+def _card(row: Row[Any] | None) -> CardRecord | None:
+    return None if row is None else CardRecord(*row)
+
+
+def _member(row: Row[Any]) -> MemberRecord:
+    return MemberRecord(*row)
+
+
+def card_by_uid(conn: Connection, uid: str) -> CardRecord | None:
+    return _card(conn.execute(_CARD_BY_UID, {"key": uid.upper()}).first())
+
+
+def card_by_number(conn: Connection, number: str) -> CardRecord | None:
+    return _card(conn.execute(_CARD_BY_NUMBER, {"key": number}).first())
+
+
+def card_by_id(conn: Connection, card_id: int) -> CardRecord | None:
+    return _card(conn.execute(_CARD_BY_ID, {"key": card_id}).first())
+
+
+def cards_of_member(conn: Connection, member_id: int) -> list[CardRecord]:
+    return [CardRecord(*r) for r in conn.execute(_CARDS_OF_MEMBER, {"key": member_id})]
+
+
+def member_by_id(conn: Connection, member_id: int) -> MemberRecord | None:
+    row = conn.execute(_MEMBER_BY_ID, {"key": member_id}).first()
+    return None if row is None else _member(row)
+
+
+def members_by_phone(conn: Connection, phone: str) -> list[MemberRecord]:
+    """Members with this normalised phone (digits with country code)."""
+    return [_member(r) for r in conn.execute(_MEMBERS_BY_PHONE, {"key": phone})]
+
+
+def members_by_name_prefix(conn: Connection, prefix: str, limit: int = 20) -> list[MemberRecord]:
+    key = name_key(prefix)
+    if not key:
+        return []
+    params = {"lo": key, "hi": prefix_upper_bound(key), "limit": limit}
+    return [_member(r) for r in conn.execute(_MEMBERS_BY_NAME, params)]
+
+
+def pending_totals(conn: Connection, member_id: int) -> PendingTotals:
+    row = conn.execute(_PENDING, {"key": member_id}).one()
+    return PendingTotals(int(row[0]), int(row[1]), int(row[2]), int(row[3]))
+
+
+def operation(conn: Connection, op_id: str) -> OperationRecord | None:
+    row = conn.execute(_OPERATION, {"key": op_id}).first()
+    return None if row is None else OperationRecord(*row)
+
+
+def active_program_body(conn: Connection) -> dict[str, object] | None:
+    body = conn.execute(_PROGRAM).scalar()
+    return None if body is None else dict(json.loads(body))
+
+
+def state_value(conn: Connection, key: str) -> str | None:
+    return conn.execute(_STATE, {"key": key}).scalar()
