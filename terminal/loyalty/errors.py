@@ -1,0 +1,96 @@
+"""The loyalty rules' errors: one hierarchy, a stable ``code`` for the UI to translate by,
+and an English message a cashier or a supervisor can act on (``str(error)``).
+
+Messages never carry personal data (names, phones, card numbers): only amounts, points,
+program fields and card states.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, ClassVar
+
+if TYPE_CHECKING:
+    from terminal.loyalty.program import CardState
+
+
+class LoyaltyError(Exception):
+    """Base of every error the rules raise. ``code`` is stable snake_case."""
+
+    code: str = "loyalty_error"
+
+    def __init__(self, message: str, code: str | None = None) -> None:
+        super().__init__(message)
+        if code is not None:
+            self.code = code
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+
+class AmountError(LoyaltyError):
+    """An amount of money that is malformed, negative, zero where it must not be, or absurd."""
+
+    code = "amount_invalid"
+
+
+class ProgramError(LoyaltyError):
+    """An invalid program definition. ``field`` names the offending field (a path such as
+    ``tiers[1].threshold``) and the message names the bad value."""
+
+    code = "program_invalid"
+
+    def __init__(self, field: str, value: object, problem: str) -> None:
+        super().__init__(f"{field}: {_show(value)} {problem}")
+        self.field = field
+        self.value = value
+
+
+class TermsError(LoyaltyError):
+    """Invalid card terms (e.g. a fixed discount outside 0..100%)."""
+
+    code = "card_terms_invalid"
+
+
+class CardNotUsable(LoyaltyError):
+    """The card is not active: nothing may be bought or earned with it. ``code`` is
+    ``card_<state>`` (``card_blocked``, ``card_lost``, ...) and ``state`` the card state."""
+
+    code = "card_not_usable"
+
+    _MESSAGES: ClassVar[dict[str, str]] = {
+        "not_activated": "the card is not activated yet: a supervisor must activate it",
+        "blocked": "the card is blocked: do not accept it; the member should call the club",
+        "lost": "the card was reported lost: keep it and call a supervisor",
+        "expired": "the card has expired: offer the member a replacement card",
+        "replaced": "the card was replaced by a newer one: ask for the new card",
+    }
+
+    def __init__(self, state: CardState) -> None:
+        text = self._MESSAGES.get(state.value, f"the card cannot be used ({state.value})")
+        super().__init__(text, f"card_{state.value}")
+        self.state = state
+
+
+class PointsError(LoyaltyError):
+    """Points that may not be spent: negative, more than allowed, or not a whole quantum."""
+
+    code = "points_invalid"
+
+
+class ReturnError(LoyaltyError):
+    """A return that cannot be made: nothing returned, or more than was bought."""
+
+    code = "return_invalid"
+
+
+def _show(value: object) -> str:
+    """Numbers and money read better bare ("-5"), anything else quoted ("'abc'", "None")."""
+    from terminal.loyalty.money import Money  # late: money.py imports this module
+
+    if isinstance(value, bool):
+        return repr(value)
+    if isinstance(value, int | Decimal | Money):
+        return str(value)
+    return repr(value)

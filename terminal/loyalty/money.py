@@ -1,0 +1,170 @@
+"""Money: an exact Decimal amount in the currency's major unit, always to 0.01.
+
+Every rounding goes through a named :class:`Rounding` policy; nothing here ever touches a
+binary floating-point number.
+"""
+
+from __future__ import annotations
+
+import decimal
+import enum
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from terminal.loyalty.errors import AmountError
+
+CENT = Decimal("0.01")
+HUNDRED = Decimal(100)
+#: The largest amount :meth:`Money.parse` accepts (a typing slip beyond this is refused).
+PARSE_LIMIT = Decimal(10) ** 9
+
+
+class Rounding(enum.Enum):
+    """A named rounding policy. The value is what programs store."""
+
+    HALF_UP = "half_up"
+    HALF_EVEN = "half_even"
+    DOWN = "down"
+    UP = "up"
+
+    @property
+    def mode(self) -> str:
+        """The :mod:`decimal` rounding mode."""
+        return _MODES[self]
+
+
+_MODES: dict[Rounding, str] = {
+    Rounding.HALF_UP: decimal.ROUND_HALF_UP,
+    Rounding.HALF_EVEN: decimal.ROUND_HALF_EVEN,
+    Rounding.DOWN: decimal.ROUND_DOWN,
+    Rounding.UP: decimal.ROUND_UP,
+}
+
+# Spaces people and locales put between thousands: space, no-break, narrow no-break, thin.
+_GROUP_SPACES = " \u00a0\u202f\u2009"
+_AMOUNT = re.compile(
+    r"(?P<int>\d{1,3}(?:[" + _GROUP_SPACES + r"]\d{3})+|\d+)(?:[.,](?P<frac>\d+))?",
+    re.ASCII,
+)
+
+
+def _quantize(value: Decimal, rounding: Rounding) -> Decimal:
+    if not value.is_finite():
+        raise AmountError(f"{value} is not an amount of money", "amount_not_finite")
+    try:
+        q = value.quantize(CENT, rounding=rounding.mode)
+    except InvalidOperation:
+        raise AmountError(f"{value} is too large an amount", "amount_too_large") from None
+    return CENT * 0 if q.is_zero() else q  # no "-0.00"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Money:
+    """An amount of money, exact to 0.01. ``Money(Decimal("1.005"))`` rounds half up;
+    use :meth:`of` to choose the rounding. May be negative (a difference); amounts
+    typed by people come through :meth:`parse`, which refuses negatives."""
+
+    amount: Decimal
+
+    def __post_init__(self) -> None:
+        value: object = self.amount
+        if isinstance(value, bool) or not isinstance(value, Decimal | int):
+            raise AmountError(
+                f"{value!r} is not an exact amount (use Decimal, int or str)",
+                "amount_malformed",
+            )
+        object.__setattr__(self, "amount", _quantize(Decimal(value), Rounding.HALF_UP))
+
+    @classmethod
+    def of(cls, value: Decimal | int | str, rounding: Rounding = Rounding.HALF_UP) -> Money:
+        """Money from a Decimal, an int or a plain decimal string ("12.345"), rounded."""
+        if isinstance(value, str):
+            try:
+                value = Decimal(value.strip())
+            except InvalidOperation:
+                raise AmountError(
+                    f"{value!r} is not an amount of money", "amount_malformed"
+                ) from None
+        if isinstance(value, bool) or not isinstance(value, Decimal | int):
+            raise AmountError(
+                f"{value!r} is not an exact amount (use Decimal, int or str)",
+                "amount_malformed",
+            )
+        return cls(_quantize(Decimal(value), rounding))
+
+    @classmethod
+    def zero(cls) -> Money:
+        return cls(Decimal(0))
+
+    @classmethod
+    def from_minor(cls, minor: int) -> Money:
+        """Money from minor units (kopecks, cents)."""
+        if isinstance(minor, bool) or not isinstance(minor, int):
+            raise AmountError(f"{minor!r} is not a whole number of minor units", "amount_malformed")
+        return cls(Decimal(minor).scaleb(-2))
+
+    @classmethod
+    def parse(cls, text: str) -> Money:
+        """An amount as a cashier types it: "1234.5", "1234,50", "1 234,50", "1234".
+
+        Refused (:class:`AmountError`): empty text, letters, signs, more than two decimals,
+        two decimal separators, and amounts above 1 000 000 000.
+        """
+        t = text.strip()
+        if not t:
+            raise AmountError("enter an amount", "amount_empty")
+        if t.startswith("-"):
+            raise AmountError(f"{t!r}: an amount cannot be negative", "amount_negative")
+        m = _AMOUNT.fullmatch(t)
+        if m is None:
+            raise AmountError(
+                f"{t!r} is not an amount: use digits and one decimal separator, "
+                "for example 1234.50",
+                "amount_malformed",
+            )
+        frac = m.group("frac")
+        if frac is not None and len(frac) > 2:
+            raise AmountError(f"{t!r} has more than two decimal places", "amount_too_precise")
+        digits = "".join(ch for ch in m.group("int") if ch.isdigit())
+        value = Decimal(f"{digits}.{frac or '0'}")
+        if value > PARSE_LIMIT:
+            raise AmountError(f"{t!r} is too large an amount", "amount_too_large")
+        return cls(value)
+
+    @property
+    def minor(self) -> int:
+        """The amount in minor units (kopecks, cents)."""
+        return int(self.amount.scaleb(2))
+
+    def __add__(self, other: object) -> Money:
+        if not isinstance(other, Money):
+            return NotImplemented
+        return Money(self.amount + other.amount)
+
+    def __sub__(self, other: object) -> Money:
+        if not isinstance(other, Money):
+            return NotImplemented
+        return Money(self.amount - other.amount)
+
+    def __neg__(self) -> Money:
+        return Money(-self.amount)
+
+    def __str__(self) -> str:
+        return f"{self.amount:f}"
+
+    def is_zero(self) -> bool:
+        return self.amount.is_zero()
+
+    def is_positive(self) -> bool:
+        return self.amount > 0
+
+    def percent(self, pct: Decimal, rounding: Rounding) -> Money:
+        """``pct`` percent of this amount, rounded to 0.01 by ``rounding``."""
+        return Money.of(self.amount * pct / HUNDRED, rounding)
+
+    def share(self, numerator: Money, denominator: Money, rounding: Rounding) -> Money:
+        """This amount times ``numerator / denominator`` (a pro-rata share), rounded."""
+        if not denominator.is_positive():
+            raise AmountError(f"cannot share by {denominator}", "amount_not_positive")
+        return Money.of(self.amount * numerator.amount / denominator.amount, rounding)

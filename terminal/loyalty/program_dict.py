@@ -1,0 +1,228 @@
+"""A program to and from a JSON-safe dict (how the office sends it and the cache keeps it).
+
+Decimals and Money are strings ("7.5", "30000.00"), enums their values, nested rules dicts
+or ``null``. Reading is strict: an unknown key, a missing required key, a float, or a value
+of the wrong type raises :class:`ProgramError` naming the key and the value. Optional keys
+left out take the program's defaults.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Mapping
+from decimal import Decimal, InvalidOperation
+from typing import TypeVar
+
+from terminal.loyalty.errors import AmountError, ProgramError
+from terminal.loyalty.money import Money, Rounding
+from terminal.loyalty.program import (
+    BirthdayRule,
+    CombineMode,
+    DiscountSource,
+    Program,
+    Progressive,
+    SpendBasis,
+    Tier,
+)
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def program_to_dict(p: Program) -> dict[str, object]:
+    return {
+        "code": p.code,
+        "version": p.version,
+        "tiers": [
+            {
+                "code": t.code,
+                "name": t.name,
+                "threshold": str(t.threshold),
+                "discount_pct": str(t.discount_pct),
+                "earn_pct": str(t.earn_pct),
+            }
+            for t in p.tiers
+        ],
+        "spend_basis": p.spend_basis.value,
+        "window_days": p.window_days,
+        "progressive": None
+        if p.progressive is None
+        else {
+            "step_pct": str(p.progressive.step_pct),
+            "every_n": p.progressive.every_n,
+            "cap_pct": str(p.progressive.cap_pct),
+        },
+        "combine": p.combine.value,
+        "stack_order": [s.value for s in p.stack_order],
+        "max_discount_pct": str(p.max_discount_pct),
+        "earn_min_purchase": str(p.earn_min_purchase),
+        "spend_max_share_pct": str(p.spend_max_share_pct),
+        "point_value": str(p.point_value),
+        "points_quantum": str(p.points_quantum),
+        "discount_rounding": p.discount_rounding.value,
+        "earn_rounding": p.earn_rounding.value,
+        "birthday": None
+        if p.birthday is None
+        else {
+            "days_before": p.birthday.days_before,
+            "days_after": p.birthday.days_after,
+            "earn_multiplier": str(p.birthday.earn_multiplier),
+            "gift": p.birthday.gift,
+        },
+        "feedback_points": str(p.feedback_points),
+    }
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def _mapping(field: str, value: object, keys: frozenset[str]) -> Mapping[str, object]:
+    if not isinstance(value, Mapping):
+        raise ProgramError(field, value, "must be an object")
+    for key in value:
+        if not isinstance(key, str) or key not in keys:
+            name = f"{field}.{key}" if field else str(key)
+            raise ProgramError(name, value[key], "is not a known key")
+    return value
+
+
+def _required(data: Mapping[str, object], field: str, key: str) -> object:
+    if key not in data:
+        raise ProgramError(f"{field}{key}", None, "is missing")
+    return data[key]
+
+
+def _decimal(field: str, value: object) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise ProgramError(field, value, "must be a decimal number written as a string")
+    try:
+        result = Decimal(value.strip() if isinstance(value, str) else value)
+    except InvalidOperation:
+        raise ProgramError(field, value, "is not a decimal number") from None
+    if not result.is_finite():
+        raise ProgramError(field, value, "must be a finite number")
+    return result
+
+
+def _money(field: str, value: object) -> Money:
+    amount = _decimal(field, value)
+    try:
+        money = Money(amount)
+    except AmountError:
+        raise ProgramError(field, value, "is not an amount of money") from None
+    if money.amount != amount:
+        raise ProgramError(field, value, "must be money with at most two decimals")
+    return money
+
+
+def _int(field: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ProgramError(field, value, "must be an integer")
+    return value
+
+
+def _str(field: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise ProgramError(field, value, "must be text")
+    return value
+
+
+def _bool(field: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise ProgramError(field, value, "must be true or false")
+    return value
+
+
+def _enum(kind: type[E]) -> Callable[[str, object], E]:
+    def read(field: str, value: object) -> E:
+        for member in kind:
+            if member.value == value:
+                return member
+        allowed = ", ".join(str(m.value) for m in kind)
+        raise ProgramError(field, value, f"must be one of: {allowed}")
+
+    return read
+
+
+def _tier(field: str, value: object) -> Tier:
+    d = _mapping(field, value, _TIER_KEYS)
+    at = f"{field}."
+    return Tier(
+        code=_str(at + "code", _required(d, at, "code")),
+        name=_str(at + "name", _required(d, at, "name")),
+        threshold=_money(at + "threshold", _required(d, at, "threshold")),
+        discount_pct=_decimal(at + "discount_pct", _required(d, at, "discount_pct")),
+        earn_pct=_decimal(at + "earn_pct", _required(d, at, "earn_pct")),
+    )
+
+
+def _tiers(field: str, value: object) -> tuple[Tier, ...]:
+    if not isinstance(value, list | tuple):
+        raise ProgramError(field, value, "must be a list of tiers")
+    return tuple(_tier(f"{field}[{i}]", t) for i, t in enumerate(value))
+
+
+def _progressive(field: str, value: object) -> Progressive | None:
+    if value is None:
+        return None
+    d = _mapping(field, value, _PROGRESSIVE_KEYS)
+    at = f"{field}."
+    return Progressive(
+        step_pct=_decimal(at + "step_pct", _required(d, at, "step_pct")),
+        every_n=_int(at + "every_n", _required(d, at, "every_n")),
+        cap_pct=_decimal(at + "cap_pct", _required(d, at, "cap_pct")),
+    )
+
+
+def _birthday(field: str, value: object) -> BirthdayRule | None:
+    if value is None:
+        return None
+    d = _mapping(field, value, _BIRTHDAY_KEYS)
+    at = f"{field}."
+    return BirthdayRule(
+        days_before=_int(at + "days_before", _required(d, at, "days_before")),
+        days_after=_int(at + "days_after", _required(d, at, "days_after")),
+        earn_multiplier=_decimal(at + "earn_multiplier", _required(d, at, "earn_multiplier")),
+        gift=_bool(at + "gift", _required(d, at, "gift")),
+    )
+
+
+def _stack_order(field: str, value: object) -> tuple[DiscountSource, ...]:
+    if not isinstance(value, list | tuple):
+        raise ProgramError(field, value, "must be a list of discount sources")
+    read = _enum(DiscountSource)
+    return tuple(read(f"{field}[{i}]", v) for i, v in enumerate(value))
+
+
+_TIER_KEYS = frozenset({"code", "name", "threshold", "discount_pct", "earn_pct"})
+_PROGRESSIVE_KEYS = frozenset({"step_pct", "every_n", "cap_pct"})
+_BIRTHDAY_KEYS = frozenset({"days_before", "days_after", "earn_multiplier", "gift"})
+
+#: Every key of a program dict and how to read it; the first three are required.
+_READERS: dict[str, Callable[[str, object], object]] = {
+    "code": _str,
+    "version": _int,
+    "tiers": _tiers,
+    "spend_basis": _enum(SpendBasis),
+    "window_days": _int,
+    "progressive": _progressive,
+    "combine": _enum(CombineMode),
+    "stack_order": _stack_order,
+    "max_discount_pct": _decimal,
+    "earn_min_purchase": _money,
+    "spend_max_share_pct": _decimal,
+    "point_value": _decimal,
+    "points_quantum": _decimal,
+    "discount_rounding": _enum(Rounding),
+    "earn_rounding": _enum(Rounding),
+    "birthday": _birthday,
+    "feedback_points": _decimal,
+}
+_REQUIRED = ("code", "version", "tiers")
+
+
+def program_from_dict(data: Mapping[str, object]) -> Program:
+    d = _mapping("", data, frozenset(_READERS))
+    for key in _REQUIRED:
+        _required(d, "", key)
+    fields = {key: _READERS[key](key, value) for key, value in d.items()}
+    return Program(**fields)  # type: ignore[arg-type]  # each reader returns its field's type
