@@ -86,12 +86,19 @@ def member(
 
 # --- Hypothesis strategies ----------------------------------------------------------------
 
-pcts = st.decimals(min_value=0, max_value=100, places=2)
-small_pcts = st.decimals(min_value=0, max_value=30, places=1)
+
+
+def decimals(low: int, high: int, places: int) -> st.SearchStrategy[Decimal]:
+    """Decimals in low..high with ``places`` decimal places (faster than st.decimals)."""
+    scale = 10**places
+    return st.integers(low * scale, high * scale).map(lambda i: D(i).scaleb(-places))
+
+
+pcts = decimals(0, 100, 2)
+small_pcts = decimals(0, 30, 1)
 quanta = st.sampled_from([D("1"), D("0.01"), D("0.1"), D("0.05"), D("5")])
 roundings = st.sampled_from(list(Rounding))
 moneys = st.integers(min_value=1, max_value=10**11).map(Money.from_minor)
-balances = st.decimals(min_value=0, max_value=10**6, places=2)
 
 
 @st.composite
@@ -116,7 +123,7 @@ def programs(draw: st.DrawFn) -> Program:
         st.none()
         | st.builds(
             Progressive,
-            step_pct=st.decimals(min_value=0, max_value=5, places=1),
+            step_pct=decimals(0, 5, 1),
             every_n=st.integers(min_value=1, max_value=20),
             cap_pct=small_pcts,
         )
@@ -127,12 +134,12 @@ def programs(draw: st.DrawFn) -> Program:
             BirthdayRule,
             days_before=st.integers(min_value=0, max_value=7),
             days_after=st.integers(min_value=0, max_value=7),
-            earn_multiplier=st.decimals(min_value=1, max_value=5, places=1),
+            earn_multiplier=decimals(1, 5, 1),
             gift=st.booleans(),
         )
     )
     return Program(
-        code=draw(st.text(min_size=1, max_size=8).filter(str.strip)),
+        code=draw(st.sampled_from(["std", "gold club", "Клуб"])),
         version=draw(st.integers(min_value=1, max_value=10**6)),
         tiers=tiers,
         spend_basis=draw(st.sampled_from(list(SpendBasis))),
@@ -148,7 +155,7 @@ def programs(draw: st.DrawFn) -> Program:
         discount_rounding=draw(roundings),
         earn_rounding=draw(roundings),
         birthday=birthday,
-        feedback_points=draw(st.decimals(min_value=0, max_value=1000, places=2)),
+        feedback_points=draw(decimals(0, 1000, 2)),
     )
 
 
@@ -160,7 +167,7 @@ def members(draw: st.DrawFn, min_balance: int = 0) -> MemberState:
         lifetime_spend=spend,
         window_spend=window,
         purchases=draw(st.integers(min_value=0, max_value=1000)),
-        points_balance=draw(st.decimals(min_value=min_balance, max_value=10**6, places=2)),
+        points_balance=draw(decimals(min_balance, 10**6, 2)),
         birthday=draw(st.none() | st.dates(min_value=date(1930, 1, 1), max_value=TODAY)),
         last_birthday_gift_year=draw(st.none() | st.integers(min_value=2020, max_value=2026)),
     )
