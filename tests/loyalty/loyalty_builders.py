@@ -87,7 +87,6 @@ def member(
 # --- Hypothesis strategies ----------------------------------------------------------------
 
 
-
 def decimals(low: int, high: int, places: int) -> st.SearchStrategy[Decimal]:
     """Decimals in low..high with ``places`` decimal places (faster than st.decimals)."""
     scale = 10**places

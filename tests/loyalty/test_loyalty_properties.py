@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 
 from hypothesis import given, settings
@@ -109,7 +110,7 @@ def splits(draw: st.DrawFn, amount: Money) -> list[Money]:
         return [amount]
     cuts = sorted(draw(st.sets(st.integers(1, cents - 1), min_size=n - 1, max_size=n - 1)))
     bounds = [0, *cuts, cents]
-    return [Money.from_minor(b - a) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [Money.from_minor(b - a) for a, b in itertools.pairwise(bounds)]
 
 
 @PROPERTY
