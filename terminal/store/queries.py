@@ -7,9 +7,10 @@ costs one indexed SQLite query.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Row, bindparam, func, select
+from sqlalchemy import Connection, bindparam, func, select
 
 from terminal.store.normalize import name_key, prefix_upper_bound
 from terminal.store.records import (
@@ -88,11 +89,15 @@ _PROGRAM = select(programs.c.body).where(programs.c.active.is_(True)).limit(1)
 _STATE = select(sync_state.c.value).where(sync_state.c.key == bindparam("key"))
 
 
-def _card(row: Row[Any] | None) -> CardRecord | None:
-    return None if row is None else CardRecord(*row)
+def _card(row: Sequence[Any] | None) -> CardRecord | None:
+    return None if row is None else _card_row(row)
 
 
-def _member(row: Row[Any]) -> MemberRecord:
+def _card_row(row: Sequence[Any]) -> CardRecord:
+    return CardRecord(*row)
+
+
+def _member(row: Sequence[Any]) -> MemberRecord:
     return MemberRecord(*row)
 
 
@@ -109,7 +114,7 @@ def card_by_id(conn: Connection, card_id: int) -> CardRecord | None:
 
 
 def cards_of_member(conn: Connection, member_id: int) -> list[CardRecord]:
-    return [CardRecord(*r) for r in conn.execute(_CARDS_OF_MEMBER, {"key": member_id})]
+    return [_card_row(r) for r in conn.execute(_CARDS_OF_MEMBER, {"key": member_id})]
 
 
 def member_by_id(conn: Connection, member_id: int) -> MemberRecord | None:
@@ -137,7 +142,7 @@ def pending_totals(conn: Connection, member_id: int) -> PendingTotals:
 
 def operation(conn: Connection, op_id: str) -> OperationRecord | None:
     row = conn.execute(_OPERATION, {"key": op_id}).first()
-    return None if row is None else OperationRecord(*row)
+    return None if row is None else OperationRecord(*tuple(row))
 
 
 def active_program_body(conn: Connection) -> dict[str, object] | None:
@@ -147,3 +152,7 @@ def active_program_body(conn: Connection) -> dict[str, object] | None:
 
 def state_value(conn: Connection, key: str) -> str | None:
     return conn.execute(_STATE, {"key": key}).scalar()
+
+
+def count_members(conn: Connection) -> int:
+    return int(conn.execute(select(func.count()).select_from(members)).scalar_one())

@@ -1,0 +1,212 @@
+"""Identify a card: who is this, what may they do, what will the cashier see.
+
+The balance shown is the office's last balance plus this terminal's operations on the
+member that the office has not acknowledged yet (SYNC.md); spend and purchase counts are
+derived the same way, so tiers and progressive discounts move at once, offline too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import Connection
+
+from terminal.loyalty import (
+    CardKind,
+    CardState,
+    CardTerms,
+    MemberState,
+    Money,
+    Program,
+    Tier,
+    TierProgress,
+    birthday_gift_available,
+    in_birthday_window,
+    member_spend,
+    tier_progress,
+)
+from terminal.services.errors import UnknownCard
+from terminal.store import queries
+from terminal.store.normalize import normalize_phone
+from terminal.store.records import CardRecord, MemberRecord, PendingTotals
+
+CENTI = Decimal("0.01")
+
+
+@dataclass(frozen=True, slots=True)
+class CardKey:
+    """How a card was presented: its contactless UID and/or its number."""
+
+    uid: str | None = None
+    number: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.uid and not self.number:
+            raise ValueError("a card key needs a UID or a number")
+
+
+@dataclass(frozen=True, slots=True)
+class MemberInfo:
+    id: int
+    full_name: str
+    address_as: str
+    birthday: date | None
+    phone: str | None
+    segment: str | None
+    personal_manager: str | None
+    priority_service: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MemberView:
+    """Everything the cashier sees after a card is read (no Qt, no SQL)."""
+
+    card_id: int
+    card_number: str | None
+    card_kind: CardKind
+    card_state: CardState
+    terms: CardTerms
+    replaced_by: int | None
+    member: MemberInfo | None  # None for a bearer card
+    state: MemberState
+    office_balance: Decimal
+    pending_points: Decimal
+    pending_operations: int
+    tier: Tier | None
+    progress: TierProgress | None
+    birthday_window: bool
+    gift_available: bool
+    synced_at: str | None
+
+    @property
+    def balance(self) -> Decimal:
+        return self.state.points_balance
+
+    @property
+    def usable(self) -> bool:
+        return self.card_state is CardState.ACTIVE
+
+
+def points_from_centi(centi: int) -> Decimal:
+    return (Decimal(centi) * CENTI).quantize(CENTI)
+
+
+def centi_from_points(points: Decimal) -> int:
+    return int((points / CENTI).to_integral_exact())
+
+
+def member_state(member: MemberRecord | None, pending: PendingTotals) -> MemberState:
+    if member is None:
+        return MemberState.new()
+    return MemberState(
+        lifetime_spend=Money.from_minor(member.lifetime_spend_minor + pending.spend_delta_minor),
+        window_spend=Money.from_minor(member.window_spend_minor + pending.spend_delta_minor),
+        purchases=member.purchases + pending.purchases_delta,
+        points_balance=points_from_centi(member.balance_centi + pending.points_delta_centi),
+        birthday=member.birthday,
+        last_birthday_gift_year=member.last_gift_year,
+    )
+
+
+def card_terms(card: CardRecord) -> CardTerms:
+    return CardTerms(
+        kind=CardKind(card.kind),
+        state=CardState(card.state),
+        fixed_discount_pct=(Decimal(card.fixed_discount_bp) * CENTI).quantize(CENTI),
+    )
+
+
+def find_card(conn: Connection, key: CardKey) -> CardRecord:
+    card = None
+    if key.uid:
+        card = queries.card_by_uid(conn, key.uid)
+    if card is None and key.number:
+        card = queries.card_by_number(conn, key.number)
+    if card is None:
+        raise UnknownCard()
+    return card
+
+
+def view_of(conn: Connection, program: Program, card: CardRecord, today: date) -> MemberView:
+    member = None if card.member_id is None else queries.member_by_id(conn, card.member_id)
+    pending = PendingTotals() if member is None else queries.pending_totals(conn, member.id)
+    state = member_state(member, pending)
+    terms = card_terms(card)
+    personal = member is not None and terms.kind is CardKind.PERSONAL
+    progress = tier_progress(program, member_spend(program, state)) if personal else None
+    window = False
+    if personal and program.birthday is not None:
+        rule = program.birthday
+        window = in_birthday_window(state.birthday, today, rule.days_before, rule.days_after)
+    return MemberView(
+        card_id=card.id,
+        card_number=card.number,
+        card_kind=terms.kind,
+        card_state=terms.state,
+        terms=terms,
+        replaced_by=card.replaced_by,
+        member=None if member is None else _info(member),
+        state=state,
+        office_balance=points_from_centi(member.balance_centi if member else 0),
+        pending_points=points_from_centi(pending.points_delta_centi),
+        pending_operations=pending.operations,
+        tier=None if progress is None else progress.current,
+        progress=progress,
+        birthday_window=window,
+        gift_available=personal and birthday_gift_available(program, state, today),
+        synced_at=None if member is None else member.synced_at,
+    )
+
+
+def identify(conn: Connection, program: Program, key: CardKey, today: date) -> MemberView:
+    return view_of(conn, program, find_card(conn, key), today)
+
+
+def _info(m: MemberRecord) -> MemberInfo:
+    return MemberInfo(
+        id=m.id,
+        full_name=m.full_name,
+        address_as=m.address_as,
+        birthday=m.birthday,
+        phone=m.phone,
+        segment=m.segment,
+        personal_manager=m.personal_manager,
+        priority_service=m.priority_service,
+    )
+
+
+def search(conn: Connection, text: str, limit: int = 20) -> list[MemberInfo]:
+    """Manual search as a cashier types it: a phone, a card number or a name prefix."""
+    text = text.strip()
+    if not text:
+        return []
+    phone = normalize_phone(text)
+    if phone is not None:
+        found = queries.members_by_phone(conn, phone)
+        if found:
+            return [_info(m) for m in found[:limit]]
+    if text.isdigit():
+        card = queries.card_by_number(conn, text)
+        if card is not None and card.member_id is not None:
+            m = queries.member_by_id(conn, card.member_id)
+            return [] if m is None else [_info(m)]
+        return []
+    return [_info(m) for m in queries.members_by_name_prefix(conn, text, limit)]
+
+
+_HEX = frozenset("0123456789ABCDEF")
+
+
+def card_key_from_text(text: str) -> CardKey | None:
+    """A card as typed or scanned: digits are a number, 4/7/10-byte hex is a UID
+    (digits that are also valid hex are tried as both). None: it cannot be a card."""
+    t = "".join(text.split()).replace(":", "").upper()
+    if not t:
+        return None
+    uid = t if len(t) in (8, 14, 20) and set(t) <= _HEX else None
+    number = t if t.isdigit() and 6 <= len(t) <= 32 else None
+    if uid is None and number is None:
+        return None
+    return CardKey(uid=uid, number=number)

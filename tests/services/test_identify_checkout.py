@@ -1,0 +1,132 @@
+"""Identify and check out on a real cache file: the balance shown, durability, atomicity."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import text
+
+from terminal.loyalty import CardNotUsable, CardState, Money, PointsError
+from terminal.services import demo_data
+from terminal.services.clock import FixedClock
+from terminal.services.errors import UnknownCard
+from terminal.services.identify import CardKey, card_key_from_text
+from terminal.services.till import Till
+from terminal.store.database import Database
+
+
+def _card_with(db: Database, where: str) -> int:
+    with db.read() as conn:
+        return int(conn.execute(text(f"SELECT id FROM cards WHERE {where} ORDER BY id")).scalar())
+
+
+@pytest.fixture
+def till(demo_db: Database, clock: FixedClock) -> Till:
+    counter = itertools.count(1)
+    return Till(demo_db, clock, ids=lambda: f"00000000-0000-4000-8000-{next(counter):012d}")
+
+
+def _number(card_id: int) -> CardKey:
+    return CardKey(number=demo_data.demo_card_number(card_id))
+
+
+def test_identify_active_member(till: Till) -> None:
+    card = _card_with(till.db, "kind='personal' AND state='active' AND fixed_discount_bp=0")
+    view = till.identify(CardKey(uid=demo_data.demo_card_uid(card)))
+    assert view.usable and view.member is not None
+    assert view.tier is not None and view.progress is not None
+    assert view.balance == view.office_balance and view.pending_operations == 0
+
+
+def test_identify_bearer_and_problem_cards(till: Till) -> None:
+    bearer = till.identify(_number(_card_with(till.db, "kind='bearer' AND state='active'")))
+    assert bearer.member is None and bearer.tier is None and bearer.terms.fixed_discount_pct > 0
+    blocked = till.identify(_number(_card_with(till.db, "state='blocked'")))
+    assert blocked.card_state is CardState.BLOCKED and not blocked.usable
+
+
+def test_unknown_card(till: Till) -> None:
+    with pytest.raises(UnknownCard):
+        till.identify(CardKey(number="2990999999990"))
+
+
+def test_checkout_writes_operation_and_outbox_together(till: Till) -> None:
+    card = _card_with(till.db, "kind='personal' AND state='active' AND fixed_discount_bp=0")
+    before = till.identify(_number(card))
+    spend = min(before.balance, Decimal(100))
+    result = till.checkout(_number(card), Money.parse("2500,00"), spend)
+    q = result.quote
+    assert q.points_spent == spend
+    with till.db.read() as conn:
+        op = conn.execute(text("SELECT seq, status, points_delta_centi FROM operations")).one()
+        box = conn.execute(text("SELECT op_id, seq FROM outbox")).one()
+    assert op.status == "pending" and box.op_id == result.operation_id and box.seq == op.seq
+    assert op.points_delta_centi == int((q.points_earned - q.points_spent) * 100)
+    after = till.identify(_number(card))
+    assert after.balance == before.balance - q.points_spent + q.points_earned
+    assert after.office_balance == before.office_balance
+    assert after.pending_operations == 1
+    assert after.state.purchases == before.state.purchases + 1
+    assert after.state.lifetime_spend == before.state.lifetime_spend + q.facts().spend_added
+
+
+def test_refused_checkouts_write_nothing(till: Till) -> None:
+    blocked = _card_with(till.db, "state='blocked'")
+    active = _card_with(till.db, "kind='personal' AND state='active'")
+    with pytest.raises(CardNotUsable):
+        till.checkout(_number(blocked), Money.parse("100"))
+    with pytest.raises(PointsError):
+        till.checkout(_number(active), Money.parse("100"), Decimal(10**6))
+    with till.db.read() as conn:
+        assert conn.execute(text("SELECT count(*) FROM operations")).scalar() == 0
+        assert conn.execute(text("SELECT count(*) FROM outbox")).scalar() == 0
+
+
+def test_concurrent_checkouts_get_distinct_gap_free_sequence(till: Till) -> None:
+    card = _number(_card_with(till.db, "kind='personal' AND state='active'"))
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            for _ in range(10):
+                till.checkout(card, Money.parse("10"))
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with till.db.read() as conn:
+        seqs = [r[0] for r in conn.execute(text("SELECT seq FROM operations ORDER BY seq"))]
+    assert seqs == list(range(1, 41))
+
+
+def test_search_by_phone_card_and_name(till: Till) -> None:
+    with till.db.read() as conn:
+        phone, name = conn.execute(text("SELECT phone, full_name FROM members WHERE id=5")).one()
+    assert [m.id for m in till.search("+" + phone)][:1] == [5]
+    assert 5 in [m.id for m in till.search(name[:6], limit=2000)]
+    assert till.search("") == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "uid", "number"),
+    [
+        ("2990000000017", None, "2990000000017"),
+        ("04:a1:b2:c3:d4:e5:f6", "04A1B2C3D4E5F6", None),
+        ("12345678", "12345678", "12345678"),
+        ("hello", None, None),
+    ],
+)
+def test_card_key_from_text(typed: str, uid: str | None, number: str | None) -> None:
+    key = card_key_from_text(typed)
+    if uid is None and number is None:
+        assert key is None
+    else:
+        assert key == CardKey(uid=uid, number=number)
