@@ -18,6 +18,7 @@ from terminal.loyalty import (
     CardTerms,
     CombineMode,
     DiscountSource,
+    ExplanationLine,
     LoyaltyError,
     Money,
     PointsError,
@@ -516,3 +517,12 @@ def test_facts_from_dict_refuses(key: str, value: object) -> None:
     with pytest.raises(ReturnError) as info:
         PurchaseFacts.from_dict(data)
     assert info.value.code == "facts_invalid"
+
+
+def test_explanation_line_data() -> None:
+    line = ExplanationLine.of("discount_tier", m("70"), pct="7", tier="Gold")
+    assert line.params == (("pct", "7"), ("tier", "Gold"))
+    assert line.param("tier") == "Gold" and line.text == "Gold tier discount 7%: -70.00"
+    with pytest.raises(KeyError):
+        line.param("nope")
+    assert ExplanationLine.of("something_new", x="1").text == "something_new x=1"
