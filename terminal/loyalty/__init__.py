@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from terminal.loyalty.birthday import (
     birthday_gift_available,
+    birthday_gift_year,
     birthday_in,
     birthday_occurrence,
     birthday_window_today,
@@ -73,6 +74,7 @@ __all__ = [
     "Tier",
     "TierProgress",
     "birthday_gift_available",
+    "birthday_gift_year",
     "birthday_in",
     "birthday_occurrence",
     "birthday_window_today",

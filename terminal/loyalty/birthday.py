@@ -53,13 +53,23 @@ def birthday_window_today(program: Program, member: MemberState, today: date) ->
     return in_birthday_window(member.birthday, today, rule.days_before, rule.days_after)
 
 
+def birthday_gift_year(program: Program, member: MemberState, today: date) -> int | None:
+    """The year of the birthday being celebrated today, if the program gives a gift for it.
+
+    This is the year to record when the gift is handed out: a window that crosses New
+    Year (birthday 1 January, gift on 30 December) then counts as that birthday's gift,
+    and the member does not get a second one on 1 January.
+    """
+    rule = program.birthday
+    if rule is None or not rule.gift or member.birthday is None:
+        return None
+    day = birthday_occurrence(member.birthday, today, rule.days_before, rule.days_after)
+    return None if day is None else day.year
+
+
 def birthday_gift_available(program: Program, member: MemberState, today: date) -> bool:
     """True when the program gives a birthday gift, today is in the member's window, and
-    no gift was handed out this calendar year (``today.year``)."""
-    rule = program.birthday
-    return (
-        rule is not None
-        and rule.gift
-        and birthday_window_today(program, member, today)
-        and member.last_birthday_gift_year != today.year
-    )
+    no gift was handed out for this birthday (one per member per calendar year: the
+    year of the birthday celebrated, see :func:`birthday_gift_year`)."""
+    year = birthday_gift_year(program, member, today)
+    return year is not None and member.last_birthday_gift_year != year

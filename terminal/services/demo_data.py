@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert
@@ -78,16 +78,14 @@ _DEMO_GIFTS = (
 )
 
 
+_DOUBLED = {str(d): (2 * d - 9 if d > 4 else 2 * d) for d in range(10)}
+
+
 def luhn_digit(digits: str) -> str:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = int(ch)
-        if i % 2 == 0:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    return str((10 - total % 10) % 10)
+    """The Luhn check digit to append to ``digits``."""
+    rev = digits[::-1]
+    total = sum(_DOUBLED[c] for c in rev[0::2]) + sum(map(int, rev[1::2]))
+    return str(-total % 10)
 
 
 def demo_card_number(card_id: int) -> str:
@@ -107,53 +105,68 @@ class DemoSummary:
     seed: int
 
 
-def _birthday(rng: random.Random) -> date:
-    day = rng.randrange(366)  # over a leap year, so 29 February comes up
-    year = rng.randrange(1950, 2007)
-    leap = date(2000, 1, 1).toordinal() + day
-    d = date.fromordinal(leap)
-    if d.month == 2 and d.day == 29:
-        year -= year % 4  # a leap year (1952..2004: none is a century)
-    return d.replace(year=year)
+def _names() -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """Every (full name, how to address, name key) combination, Russian and Ukrainian."""
+    ru, ua = [], []
+    for first, gender in _RU_FIRST:
+        g = 0 if gender == "m" else 1
+        for father in _RU_FATHERS:
+            for surname in _RU_SURNAMES:
+                full = f"{surname[g]} {first} {father[g]}"
+                ru.append((full, f"{first} {father[g]}", name_key(full)))
+    for first, gender in _UA_FIRST:
+        g = 0 if gender == "m" else 1
+        for father in _UA_FATHERS:
+            for ua_surname in _UA_SURNAMES:
+                full = f"{ua_surname} {first} {father[g]}"
+                ua.append((full, f"{first} {father[g]}", name_key(full)))
+    return ru, ua
+
+
+_RU_NAMES, _UA_NAMES = _names()
+# Month-day of every day of a leap year, so that 29 February comes up.
+_DAYS = [
+    (date(2000, 1, 1) + timedelta(days=i)).strftime("%m-%d") for i in range(366)
+]
+
+
+def _birthday(r: Callable[[], float]) -> str:
+    mmdd = _DAYS[int(r() * 366)]
+    year = 1950 + int(r() * 57)
+    if mmdd == "02-29":
+        year -= year % 4  # a leap year (1948..2004: 2000 is one)
+    return f"{year}-{mmdd}"
 
 
 def _member_row(rng: random.Random, member_id: int, synced_at: str) -> tuple[Any, ...]:
-    ukrainian = rng.random() < 0.4
-    if ukrainian:
-        first, gender = rng.choice(_UA_FIRST)
-        father = rng.choice(_UA_FATHERS)
-        surname = rng.choice(_UA_SURNAMES)
-        phone = "380" + rng.choice(_UA_OPERATORS) + f"{rng.randrange(10**7):07d}"
+    r = rng.random
+    if r() < 0.4:
+        full, address_as, key = _UA_NAMES[int(r() * len(_UA_NAMES))]
+        operator = _UA_OPERATORS[int(r() * len(_UA_OPERATORS))]
+        phone = f"380{operator}{int(r() * 10**7):07d}"
     else:
-        first, gender = rng.choice(_RU_FIRST)
-        father = rng.choice(_RU_FATHERS)
-        surname = rng.choice(_RU_SURNAMES)[0 if gender == "m" else 1]
-        phone = "79" + f"{rng.randrange(10**9):09d}"
-    patronymic = father[0 if gender == "m" else 1]
-    full = f"{surname} {first} {patronymic}"
-    segment = rng.choice(_SEGMENTS)
+        full, address_as, key = _RU_NAMES[int(r() * len(_RU_NAMES))]
+        phone = f"79{int(r() * 10**9):09d}"
+    segment = _SEGMENTS[int(r() * len(_SEGMENTS))]
     vip = segment == "vip"
     spend = int(rng.expovariate(1 / 40_000) * 100)  # kopecks; a long tail into platinum
-    purchases = spend // 150_000 + rng.randrange(5)
-    balance = rng.randrange(0, 3000) * 100  # whole points, in hundredths
-    last_gift = rng.choice((None, None, 2024, 2025))
     return (
         member_id,
         full,
-        f"{first} {patronymic}",
-        name_key(full),
-        _birthday(rng).isoformat(),
+        address_as,
+        key,
+        _birthday(r),
         phone,
         segment,
-        rng.choice(_MANAGERS) if vip else None,
+        _MANAGERS[int(r() * len(_MANAGERS))] if vip else None,
         vip,
         True,
-        rng.random() < 0.6,
-        balance,
+        r() < 0.6,
+        int(r() * 3000) * 100,  # whole points, in hundredths
         spend,
         spend // 3,
-        purchases,
-        last_gift,
+        spend // 150_000 + int(r() * 5),
+        (None, None, 2024, 2025)[int(r() * 4)],
         0,
         synced_at,
     )
@@ -166,7 +179,7 @@ def _card_rows(rng: random.Random, members: int) -> Iterator[tuple[Any, ...]]:
         card_id = next_id
         two = rng.random() < 0.3
         next_id += 2 if two else 1
-        roll = rng.randrange(1000)
+        roll = int(rng.random() * 1000)
         state = CardState.ACTIVE
         for candidate, share in _OTHER_STATES:
             if roll < share:

@@ -67,9 +67,13 @@ def load(
 ) -> tuple[int, int]:
     """Insert members, then cards (dates as ISO strings); returns (members, cards) counts.
 
-    Run inside ``Database.write()``: a failure leaves the cache as it was.
+    Run inside ``Database.write()``: a failure leaves the cache as it was. Into empty
+    tables (a first fill), the indexes are dropped and built again after the rows are in,
+    which is several times faster than keeping them up to date row by row.
     """
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    rebuild = _empty(cursor, members.name) and _empty(cursor, cards.name)
+    indexes = _drop_indexes(cursor, (members.name, cards.name)) if rebuild else []
     counts = []
     for table, columns, rows in (
         (members.name, MEMBER_COLUMNS, member_rows),
@@ -81,5 +85,24 @@ def load(
             cursor.executemany(sql, chunk)
             n += len(chunk)
         counts.append(n)
+    for ddl in indexes:
+        cursor.execute(ddl)
     cursor.close()
     return counts[0], counts[1]
+
+
+def _empty(cursor: Any, table: str) -> bool:
+    return bool(cursor.execute(f"SELECT NOT EXISTS (SELECT 1 FROM {table})").fetchone()[0])
+
+
+def _drop_indexes(cursor: Any, tables: tuple[str, ...]) -> list[str]:
+    """Drop the named indexes of ``tables``; returns the DDL that makes them again."""
+    marks = ", ".join("?" for _ in tables)
+    rows = cursor.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        f"AND tbl_name IN ({marks})",
+        tables,
+    ).fetchall()
+    for name, _sql in rows:
+        cursor.execute(f'DROP INDEX "{name}"')
+    return [sql for _name, sql in rows]

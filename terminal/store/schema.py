@@ -67,8 +67,8 @@ cards = Table(
     "cards",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=False),  # the office's card id
-    Column("uid", String(20), unique=True),  # contactless UID, upper-case hex
-    Column("number", String(32), unique=True),  # printed / encoded card number
+    Column("uid", String(20)),  # contactless UID, upper-case hex
+    Column("number", String(32)),  # printed / encoded card number
     Column("kind", String(16), nullable=False),  # terminal.loyalty.CardKind value
     Column("state", String(16), nullable=False),  # terminal.loyalty.CardState value
     Column("member_id", Integer, ForeignKey("members.id", ondelete="SET NULL")),
@@ -76,6 +76,9 @@ cards = Table(
     Column("expires", Date),
     Column("replaced_by", Integer, ForeignKey("cards.id")),
     CheckConstraint("uid IS NOT NULL OR number IS NOT NULL", name="identified"),
+    # Unique indexes rather than UNIQUE constraints: a bulk fill can drop and rebuild them.
+    Index(None, "uid", unique=True),
+    Index(None, "number", unique=True),
     Index(None, "member_id"),
 )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -12,6 +13,7 @@ from terminal.loyalty import (
     BirthdayRule,
     SpendBasis,
     birthday_gift_available,
+    birthday_gift_year,
     birthday_in,
     birthday_occurrence,
     in_birthday_window,
@@ -152,3 +154,13 @@ def test_tier_progress(
     assert str(progress.remaining) == remaining
     assert progress.fraction == D(fraction)
     assert 0 <= progress.fraction <= 1
+
+
+def test_gift_window_across_new_year_gives_one_gift_for_one_birthday() -> None:
+    program = replace(standard_program(), birthday=RULE)
+    new_year_baby = member(birthday=date(1990, 1, 1))
+    on_30_december = date(2025, 12, 30)
+    assert birthday_gift_year(program, new_year_baby, on_30_december) == 2026
+    given = replace(new_year_baby, last_birthday_gift_year=2026)
+    assert not birthday_gift_available(program, given, date(2026, 1, 1))
+    assert birthday_gift_available(program, given, date(2026, 12, 30))  # next birthday

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-22 18:45:09.720951
+Create Date: 2026-11-22 19:16:12.163202
 """
 
 from __future__ import annotations
@@ -117,11 +117,11 @@ def upgrade() -> None:
             ["replaced_by"], ["cards.id"], name=op.f("fk_cards_replaced_by_cards")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_cards")),
-        sa.UniqueConstraint("number", name=op.f("uq_cards_number")),
-        sa.UniqueConstraint("uid", name=op.f("uq_cards_uid")),
     )
     with op.batch_alter_table("cards", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_cards_member_id"), ["member_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_cards_number"), ["number"], unique=True)
+        batch_op.create_index(batch_op.f("ix_cards_uid"), ["uid"], unique=True)
 
     op.create_table(
         "operations",
@@ -196,6 +196,8 @@ def downgrade() -> None:
 
     op.drop_table("operations")
     with op.batch_alter_table("cards", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_cards_uid"))
+        batch_op.drop_index(batch_op.f("ix_cards_number"))
         batch_op.drop_index(batch_op.f("ix_cards_member_id"))
 
     op.drop_table("cards")
