@@ -16,7 +16,7 @@ APT_PKGS := python3-venv python3-dev gcc make pcscd vsmartcard-vpcd libpcsclite-
 .PHONY: run test bench sysdeps venv lint clean
 
 run: venv
-	$(BIN)/python -m terminal.cli.demo_run
+	$(BIN)/loyalty-terminal --db var/demo.sqlite3 demo
 
 test: sysdeps venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)

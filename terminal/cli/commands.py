@@ -1,0 +1,147 @@
+"""The cache and checkout subcommands: demo-data, lookup, quote."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from terminal.cli import render
+from terminal.config import Config, ConfigError, load_config
+from terminal.loyalty import LoyaltyError, Money
+from terminal.services import demo_data
+from terminal.services.errors import ServiceError, UnknownCard
+from terminal.services.identify import card_key_from_text
+from terminal.services.till import Till
+from terminal.store import queries
+from terminal.store.database import Database
+from terminal.store.errors import StoreError
+from terminal.store.normalize import normalize_phone
+
+#: Errors that a person caused and can fix: shown as one line, exit code 1 (2 for config).
+USER_ERRORS: tuple[type[Exception], ...] = (ConfigError, StoreError, ServiceError, LoyaltyError)
+
+
+class UsageError(ServiceError):
+    def __init__(self, message: str) -> None:
+        super().__init__("usage", message)
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "demo-data", parents=[common], help="fill a new cache with deterministic demo members"
+    )
+    p.add_argument("--members", type=int, default=1000, metavar="N")
+    p.add_argument("--seed", type=int, default=demo_data.DEFAULT_SEED)
+    p.add_argument("--replace", action="store_true", help="delete an existing cache first")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_demo_data)
+
+    p = sub.add_parser("lookup", parents=[common], help="find a member by card or phone")
+    p.add_argument("key", metavar="CARD_OR_PHONE")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_lookup)
+
+    p = sub.add_parser("quote", parents=[common], help="work out a purchase (records nothing)")
+    p.add_argument("card", metavar="CARD")
+    p.add_argument("amount", metavar="AMOUNT")
+    p.add_argument("--spend", metavar="POINTS", help="points to spend")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_quote)
+
+
+def config_of(args: argparse.Namespace) -> Config:
+    return load_config(getattr(args, "config", None))
+
+
+def db_path(args: argparse.Namespace, config: Config) -> Path:
+    db = getattr(args, "db", None)
+    return Path(db) if db else config.db_path
+
+
+def open_existing(args: argparse.Namespace) -> Database:
+    path = db_path(args, config_of(args))
+    if not path.exists():
+        raise StoreError(
+            "missing",
+            f"{path} does not exist: sync with the office, or make a demo cache "
+            "with 'loyalty-terminal demo-data'",
+        )
+    return Database.open(path, create=False)
+
+
+def emit(args: argparse.Namespace, data: Any, text: str) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2) if args.json else text)
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    if args.members < 1:
+        raise UsageError(f"--members: {args.members} must be at least 1")
+    path = db_path(args, config_of(args))
+    if args.replace:
+        for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            p.unlink(missing_ok=True)
+    with Database.open(path) as db:
+        with db.read() as conn:
+            existing = queries.count_members(conn)
+        if existing:
+            raise UsageError(f"{path} already holds {existing} members; add --replace")
+        with db.write() as conn:
+            summary = demo_data.fill(conn, args.members, seed=args.seed)
+    data = {"db": str(path), "members": summary.members, "cards": summary.cards}
+    emit(args, data, f"{path}: {summary.members} members, {summary.cards} cards")
+    return 0
+
+
+def cmd_lookup(args: argparse.Namespace) -> int:
+    with open_existing(args) as db:
+        till = Till(db)
+        key = card_key_from_text(args.key)
+        if key is not None:
+            try:
+                view = till.identify(key)
+            except UnknownCard:
+                if normalize_phone(args.key) is None:
+                    raise
+            else:
+                emit(args, render.view_json(view), render.view_text(view))
+                return 0
+        phone = normalize_phone(args.key)
+        if phone is None:
+            raise UsageError(f"{args.key!r} is neither a card number, a card UID nor a phone")
+        found = till.search(phone)
+        if not found:
+            raise ServiceError("unknown_phone", "no member with this phone in the cache")
+        data = [render.member_json(m) for m in found]
+        text = "\n".join(f"{m.full_name} ({m.address_as}), member {m.id}" for m in found)
+        emit(args, data, text)
+        return 0
+
+
+def parse_points(text: str | None) -> Decimal | None:
+    if text is None:
+        return None
+    try:
+        value = Decimal(text.strip().replace(",", "."))
+    except InvalidOperation:
+        raise UsageError(f"--spend: {text!r} is not a number of points") from None
+    if not value.is_finite() or value < 0:
+        raise UsageError(f"--spend: {text!r} must be zero or more points")
+    return value
+
+
+def cmd_quote(args: argparse.Namespace) -> int:
+    amount = Money.parse(args.amount)
+    spend = parse_points(args.spend)
+    key = card_key_from_text(args.card)
+    if key is None:
+        raise UsageError(f"{args.card!r} is not a card number or UID")
+    with open_existing(args) as db:
+        till = Till(db)
+        view = till.identify(key)
+        q = till.preview(view, amount, spend)
+        data = {"member": render.view_json(view), "quote": render.quote_json(q)}
+        emit(args, data, render.view_text(view) + "\n" + render.quote_text(q))
+    return 0

@@ -1,0 +1,80 @@
+"""`loyalty-terminal demo` (what `make run` runs until the cashier window lands): a demo
+cache is made if there is none, then a few cards are presented and a purchase is checked
+out, showing what the cashier would see."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
+
+from terminal.cli import render
+from terminal.cli.commands import config_of, db_path
+from terminal.loyalty import Money
+from terminal.services import demo_data
+from terminal.services.identify import CardKey
+from terminal.services.till import Till
+from terminal.store import queries
+from terminal.store.database import Database
+
+DEMO_MEMBERS = 10_000
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("demo", parents=[common], help="a walk through a demo checkout")
+    p.add_argument("--members", type=int, default=DEMO_MEMBERS, metavar="N")
+    p.set_defaults(handler=cmd_demo)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    path: Path = db_path(args, config_of(args))
+    with Database.open(path) as db:
+        with db.read() as conn:
+            empty = queries.count_members(conn) == 0
+        if empty:
+            print(f"making a demo cache of {args.members} members in {path} ...")
+            with db.write() as conn:
+                demo_data.fill(conn, args.members)
+        till = Till(db)
+        today = till.clock.today()
+        with db.read() as conn:
+            cards = _demo_cards(conn, today.strftime("%m-%d"))
+        for title, number in cards:
+            print(f"\n=== {title}: card {number} ===")
+            view = till.identify(CardKey(number=number))
+            print(render.view_text(view))
+        title, number = cards[0]
+        view = till.identify(CardKey(number=number))
+        amount = Money.parse("2450.00")
+        q = till.preview(view, amount)
+        spend = q.max_spend_points
+        print(
+            f"\n=== checkout of {amount} for {view.member.address_as if view.member else '-'}, "
+            f"spending {render.points(spend)} points ==="
+        )
+        result = till.checkout(CardKey(number=number), amount, spend)
+        print(render.quote_text(result.quote))
+        print(
+            f"  recorded as operation {result.seq} ({result.operation_id}), waiting for the office"
+        )
+        print("\n=== the same card again ===")
+        print(render.view_text(till.identify(CardKey(number=number))))
+    return 0
+
+
+def _demo_cards(conn: Any, today_mmdd: str) -> list[tuple[str, str]]:
+    def first(where: str) -> str:
+        # Members whose birthday is today come first, so the demo shows the greeting.
+        sql = (
+            "SELECT c.number FROM cards c LEFT JOIN members m ON m.id = c.member_id "
+            f"WHERE {where} ORDER BY substr(m.birthday, 6, 5) = :mmdd DESC, c.id LIMIT 1"
+        )
+        return str(conn.execute(text(sql), {"mmdd": today_mmdd}).scalar())
+
+    return [
+        ("a member (on their birthday)", first("c.kind = 'personal' AND c.state = 'active'")),
+        ("a bearer card", first("c.kind = 'bearer' AND c.state = 'active'")),
+        ("a blocked card", first("c.state = 'blocked'")),
+    ]

@@ -1,0 +1,150 @@
+"""The terminal's configuration: every option declared once, with type, default and help.
+
+The file is TOML (/etc/loyalty-terminal/config.toml on a till). A bad file gives a
+:class:`ConfigError` naming the key and the value, never a traceback. The ``[readers]``
+table belongs to the card-reader drivers, which check it themselves.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from drivers.config import ConfigError as ReadersConfigError
+from drivers.config import ReadersConfig
+
+APP_NAME = "loyalty-terminal"
+LANGUAGES = ("ru", "uk", "en")
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message names the key and the value."""
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    key: str  # "section.name"
+    kind: type
+    default: Any
+    help: str
+    check: Callable[[Any], str | None] | None = None  # returns a complaint or None
+
+
+def _language(value: str) -> str | None:
+    return None if value in LANGUAGES else f"must be one of {', '.join(LANGUAGES)}"
+
+
+def _non_empty(value: str) -> str | None:
+    return None if value.strip() else "must not be empty"
+
+
+def _level(value: str) -> str | None:
+    return None if value in ("DEBUG", "INFO", "WARNING", "ERROR") else "is not a log level"
+
+
+def default_db_path() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "cache.sqlite3"
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option("terminal.id", str, "till-1", "This till's name at the office.", _non_empty),
+    Option("terminal.language", str, "ru", "Language of the screens: ru, uk or en.", _language),
+    Option("store.path", str, "", "The cache file. Empty: the user's data directory."),
+    Option("logging.level", str, "INFO", "DEBUG, INFO, WARNING or ERROR.", _level),
+)
+_BY_KEY = {o.key: o for o in OPTIONS}
+_SECTIONS = {o.key.split(".")[0] for o in OPTIONS} | {"readers"}
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    values: Mapping[str, Any]
+    readers: ReadersConfig = field(default_factory=ReadersConfig.default)
+    source: Path | None = None
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+    @property
+    def db_path(self) -> Path:
+        path = str(self.values["store.path"])
+        return Path(path).expanduser() if path else default_db_path()
+
+
+def defaults() -> Config:
+    return Config({o.key: o.default for o in OPTIONS})
+
+
+def load_config(path: Path | str | None) -> Config:
+    """Read ``path`` (None: the embedded defaults)."""
+    if path is None:
+        return defaults()
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such configuration file") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read it: {exc.strerror}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    return from_mapping(data, source=path)
+
+
+def from_mapping(data: Mapping[str, Any], source: Path | None = None) -> Config:
+    values = {o.key: o.default for o in OPTIONS}
+    for section, table in data.items():
+        if section not in _SECTIONS:
+            raise ConfigError(
+                f"unknown section [{section}] (known: {', '.join(sorted(_SECTIONS))})"
+            )
+        if not isinstance(table, Mapping):
+            raise ConfigError(f"{section}: {table!r} should be a table [{section}]")
+        if section == "readers":
+            continue
+        for name, value in table.items():
+            key = f"{section}.{name}"
+            values[key] = _check(key, value)
+    readers = ReadersConfig.default()
+    if "readers" in data:
+        try:
+            readers = ReadersConfig.from_mapping(data["readers"])
+        except ReadersConfigError as exc:
+            raise ConfigError(str(exc)) from None
+    return Config(values, readers, source)
+
+
+def _check(key: str, value: Any) -> Any:
+    option = _BY_KEY.get(key)
+    if option is None:
+        raise ConfigError(f"unknown option {key}")
+    if not isinstance(value, option.kind) or (option.kind is int and isinstance(value, bool)):
+        raise ConfigError(f"{key}: {value!r} is not a {option.kind.__name__}")
+    if option.check is not None and (complaint := option.check(value)):
+        raise ConfigError(f"{key}: {value!r} {complaint}")
+    return value
+
+
+def render_default() -> str:
+    """A commented configuration file with every option at its default."""
+    lines = ["# loyalty-terminal configuration: every option, at its default.", ""]
+    section = ""
+    for o in OPTIONS:
+        sec, name = o.key.split(".")
+        if sec != section:
+            lines += ([""] if section else []) + [f"[{sec}]"]
+            section = sec
+        lines += [f"# {o.help}", f"{name} = {_toml(o.default)}"]
+    lines += ["", "# Card readers: see docs/readers.md", "# [readers]", ""]
+    return "\n".join(lines)
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return str(value).lower() if isinstance(value, bool) else str(value)

@@ -1,0 +1,148 @@
+"""The loyalty-terminal command: its answers, and a clear line (never a traceback) for
+every bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from terminal.cli.main import main
+from terminal.services import demo_data
+from terminal.store.database import Database
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def cache(demo_db: Database) -> str:
+    demo_db.close()
+    return str(demo_db.path)
+
+
+def _active_card(cache: str) -> str:
+    with Database.open(cache, create=False) as db, db.read() as conn:
+        card = conn.exec_driver_sql(
+            "SELECT number FROM cards WHERE kind='personal' AND state='active' "
+            "AND fixed_discount_bp=0 ORDER BY id LIMIT 1"
+        ).scalar()
+    return str(card)
+
+
+def test_demo_data_creates_then_refuses_to_overwrite(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "d.sqlite3")
+    code, out, _ = run(capsys, "demo-data", "--members", "50", "--db", db, "--json")
+    assert code == 0 and json.loads(out)["members"] == 50
+    code, _, err = run(capsys, "--db", db, "demo-data", "--members", "50")
+    assert code == 1 and "already holds 50 members" in err
+    code, _, _ = run(capsys, "demo-data", "--members", "60", "--db", db, "--replace")
+    assert code == 0
+
+
+def test_lookup_by_card_number_uid_and_phone(
+    cache: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    number = _active_card(cache)
+    code, out, _ = run(capsys, "lookup", number, "--db", cache, "--json")
+    view = json.loads(out)
+    assert code == 0 and view["card"]["number"] == number and view["card"]["state"] == "active"
+    member = view["member"]
+    card_id = view["card"]["id"]
+    code, out, _ = run(capsys, "lookup", demo_data.demo_card_uid(card_id), "--db", cache, "--json")
+    assert code == 0 and json.loads(out)["member"] == member
+    code, out, _ = run(capsys, "lookup", "+" + member["phone"], "--db", cache, "--json")
+    assert code == 0 and member in json.loads(out)
+    code, out, _ = run(capsys, "lookup", number, "--db", cache)
+    assert code == 0 and member["full_name"] in out and "points" in out
+
+
+def test_quote_explains_and_records_nothing(cache: str, capsys: pytest.CaptureFixture[str]) -> None:
+    number = _active_card(cache)
+    code, out, _ = run(capsys, "quote", number, "1 234,50", "--spend", "0", "--db", cache, "--json")
+    assert code == 0
+    q = json.loads(out)["quote"]
+    assert q["amount"] == "1234.50" and q["lines"]
+    with Database.open(cache, create=False) as db, db.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM operations").scalar() == 0
+
+
+def _config(tmp_path: Path, name: str, body: str) -> str:
+    path = tmp_path / f"{name}.toml"
+    path.write_text(body, encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "message"),
+    [
+        (["lookup", "2990999999990"], 1, "not in the club's cache"),
+        (["lookup", "hello"], 1, "neither a card number"),
+        (["quote", "{card}", "12,3,4"], 1, "12,3,4"),
+        (["quote", "{card}", "-5"], 1, "-5"),
+        (["quote", "{card}", "100", "--spend", "lots"], 1, "lots"),
+        (["quote", "{card}", "100", "--spend", "999999"], 1, "points"),
+        (["quote", "{blocked}", "100"], 1, "blocked"),
+        (["lookup", "{card}", "--db", "{missing}"], 1, "does not exist"),
+        (["lookup", "{card}", "--db", "{garbage}"], 1, "not a database"),
+        (["lookup", "{card}", "--db", "{foreign}"], 1, "another program"),
+        (["lookup", "{card}", "--config", "{badkey}"], 2, "unknown option store.pth"),
+        (["lookup", "{card}", "--config", "{badvalue}"], 2, "terminal.language: 'fr'"),
+        (["lookup", "{card}", "--config", "{badtoml}"], 2, "not valid TOML"),
+        (["lookup", "{card}", "--config", "{nofile}"], 2, "no such configuration file"),
+    ],
+)
+def test_bad_input_gives_one_clear_line(
+    cache: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    code: int,
+    message: str,
+) -> None:
+    (tmp_path / "garbage.sqlite3").write_bytes(b"\x13\x37" * 4096)
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "foreign.sqlite3") as raw:
+        raw.execute("CREATE TABLE accounts (id)")
+    with Database.open(cache, create=False) as db, db.read() as conn:
+        blocked = conn.exec_driver_sql("SELECT number FROM cards WHERE state='blocked'").scalar()
+    subst = {
+        "card": _active_card(cache),
+        "blocked": str(blocked),
+        "missing": str(tmp_path / "missing.sqlite3"),
+        "garbage": str(tmp_path / "garbage.sqlite3"),
+        "foreign": str(tmp_path / "foreign.sqlite3"),
+        "badkey": _config(tmp_path, "badkey", "[store]\npth = 'x'\n"),
+        "badvalue": _config(tmp_path, "badvalue", "[terminal]\nlanguage = 'fr'\n"),
+        "badtoml": _config(tmp_path, "badtoml", "[terminal\nlanguage = \n"),
+        "nofile": str(tmp_path / "nothing.toml"),
+    }
+    args = [a.format(**subst) for a in argv]
+    if "--db" not in args:
+        args += ["--db", cache]
+    got, _out, err = run(capsys, *args)
+    assert got == code
+    assert message in err
+    assert "Traceback" not in err and err.count("\n") == 1
+    assert not (tmp_path / "missing.sqlite3").exists()
+
+
+def test_console_script_errors_without_traceback(tmp_path: Path) -> None:
+    exe = Path(sys.executable).with_name("loyalty-terminal")
+    proc = subprocess.run(
+        [str(exe), "lookup", "2990000000017", "--db", str(tmp_path / "none.sqlite3")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("loyalty-terminal: ") and "Traceback" not in proc.stderr
