@@ -7,18 +7,10 @@ from typing import Any
 
 from terminal.loyalty import CardState, Quote
 from terminal.services.identify import MemberInfo, MemberView
-
-_PROBLEMS = {
-    CardState.NOT_ACTIVATED: "card not activated: a supervisor activates it",
-    CardState.BLOCKED: "card BLOCKED: do not accept; the member calls the club",
-    CardState.LOST: "card reported LOST: keep it, ask for ID, call a supervisor",
-    CardState.EXPIRED: "card EXPIRED: offer a replacement card",
-    CardState.REPLACED: "card REPLACED by a newer card: ask for the new one",
-}
-
+from terminal.services.messages import card_problem
 
 def problem_text(state: CardState) -> str | None:
-    return _PROBLEMS.get(state)
+    return card_problem(state)
 
 
 def points(value: Decimal) -> str:

@@ -37,14 +37,16 @@ CENTI = Decimal("0.01")
 
 @dataclass(frozen=True, slots=True)
 class CardKey:
-    """How a card was presented: its contactless UID and/or its number."""
+    """How a card was presented: its contactless UID and/or its number; or, once it has
+    been identified, the cache's card id."""
 
     uid: str | None = None
     number: str | None = None
+    card_id: int | None = None
 
     def __post_init__(self) -> None:
-        if not self.uid and not self.number:
-            raise ValueError("a card key needs a UID or a number")
+        if not self.uid and not self.number and self.card_id is None:
+            raise ValueError("a card key needs a UID, a number or a card id")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +122,9 @@ def card_terms(card: CardRecord) -> CardTerms:
 
 def find_card(conn: Connection, key: CardKey) -> CardRecord:
     card = None
-    if key.uid:
+    if key.card_id is not None:
+        card = queries.card_by_id(conn, key.card_id)
+    if card is None and key.uid:
         card = queries.card_by_uid(conn, key.uid)
     if card is None and key.number:
         card = queries.card_by_number(conn, key.number)
@@ -175,6 +179,15 @@ def _info(m: MemberRecord) -> MemberInfo:
         personal_manager=m.personal_manager,
         priority_service=m.priority_service,
     )
+
+
+def member_view(conn: Connection, program: Program, member_id: int, today: date) -> MemberView:
+    """The view of a member found by search: through their active card, else any card."""
+    cards = queries.cards_of_member(conn, member_id)
+    if not cards:
+        raise UnknownCard()
+    active = [c for c in cards if c.state == CardState.ACTIVE.value]
+    return view_of(conn, program, (active or cards)[0], today)
 
 
 def search(conn: Connection, text: str, limit: int = 20) -> list[MemberInfo]:

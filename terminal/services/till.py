@@ -8,7 +8,14 @@ from terminal.loyalty import Money, Program, Quote
 from terminal.services import checkout as _checkout
 from terminal.services.clock import Clock, IdFactory, SystemClock, uuid_ids
 from terminal.services.errors import NoProgram
-from terminal.services.identify import CardKey, MemberInfo, MemberView, identify, search
+from terminal.services.identify import (
+    CardKey,
+    MemberInfo,
+    MemberView,
+    identify,
+    member_view,
+    search,
+)
 from terminal.store import queries
 from terminal.store.database import Database
 
@@ -44,6 +51,11 @@ class Till:
         program = self.program
         with self.db.read() as conn:
             return identify(conn, program, key, self.clock.today())
+
+    def member_view(self, member_id: int) -> MemberView:
+        program = self.program
+        with self.db.read() as conn:
+            return member_view(conn, program, member_id, self.clock.today())
 
     def search(self, text: str, limit: int = 20) -> list[MemberInfo]:
         with self.db.read() as conn:

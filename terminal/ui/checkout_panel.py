@@ -1,0 +1,174 @@
+"""Checkout, keyboard first: type the amount, Enter; points pre-filled with the most the
+program allows (editable downwards); the quote's lines; Enter confirms, Esc cancels."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from terminal.loyalty import LoyaltyError, Money, Quote
+from terminal.services.identify import MemberView
+from terminal.services.till import Till
+from terminal.ui.formats import money_text, points_text
+
+
+class CheckoutPanel(QWidget):
+    """Signals:
+    confirmed(object, object): the amount (Money) and points to spend (Decimal) to record.
+    cancelled(): the cashier gave up on this checkout.
+    """
+
+    confirmed = Signal(object, object)
+    cancelled = Signal()
+
+    def __init__(self, till: Till, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._till = till
+        self._view: MemberView | None = None
+        self._quote: Quote | None = None
+        self.amount = QLineEdit(placeholderText=self.tr("Amount"))
+        self.points = QLineEdit()
+        self.error = QLabel(objectName="problem", wordWrap=True)
+        self.lines = QListWidget(wordWrap=True)
+        self.total = QLabel(objectName="total")
+        self.earned = QLabel()
+        self.confirm = QPushButton(self.tr("Confirm (Enter)"), objectName="primary")
+        self.cancel = QPushButton(self.tr("Cancel (Esc)"))
+        form = QFormLayout()
+        form.addRow(self.tr("Amount"), self.amount)
+        form.addRow(self.tr("Points to spend"), self.points)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel)
+        buttons.addWidget(self.confirm)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.lines, 1)
+        layout.addWidget(self.total)
+        layout.addWidget(self.earned)
+        layout.addLayout(buttons)
+        self.amount.textEdited.connect(self._on_amount_edited)
+        self.amount.returnPressed.connect(self._on_amount_entered)
+        self.points.textEdited.connect(self._on_points_edited)
+        self.points.returnPressed.connect(self._on_confirm)
+        self.confirm.clicked.connect(self._on_confirm)
+        self.cancel.clicked.connect(self.cancelled)
+        self.start(None)
+
+    def start(self, view: MemberView | None) -> None:
+        """A new checkout for ``view`` (None: nothing to check out)."""
+        self._view = view
+        self._quote = None
+        self.amount.clear()
+        self.points.clear()
+        self.points.setEnabled(False)
+        self.lines.clear()
+        self.total.clear()
+        self.earned.clear()
+        self._show_error(None)
+        self.confirm.setEnabled(False)
+        usable = view is not None and view.usable
+        self.amount.setEnabled(usable)
+        if usable:
+            self.amount.setFocus()
+
+    @property
+    def quote(self) -> Quote | None:
+        return self._quote
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancelled.emit()
+            return
+        super().keyPressEvent(event)
+
+    def _show_error(self, text: str | None) -> None:
+        self.error.setVisible(bool(text))
+        self.error.setText(text or "")
+
+    def _amount(self) -> Money | None:
+        try:
+            return Money.parse(self.amount.text())
+        except LoyaltyError:
+            return None
+
+    def _spend(self) -> Decimal | None:
+        text = self.points.text().strip().replace(" ", "").replace(",", ".")
+        if not text:
+            return Decimal(0)
+        try:
+            value = Decimal(text)
+        except InvalidOperation:
+            return None
+        return value if value.is_finite() else None
+
+    def _requote(self, spend: Decimal | None, prefill: bool) -> None:
+        view, amount = self._view, self._amount()
+        self._quote = None
+        self.confirm.setEnabled(False)
+        self.lines.clear()
+        self.total.clear()
+        self.earned.clear()
+        if view is None or amount is None:
+            self._show_error(
+                self.tr("Type the amount, e.g. 1234.50") if self.amount.text() else None
+            )
+            return
+        if prefill:
+            spend = self._till.preview(view, amount).max_spend_points
+            self.points.setText(points_text(spend).replace("\u00a0", ""))
+        if spend is None:
+            self._show_error(self.tr("Points: type a number"))
+            return
+        try:
+            q = self._till.preview(view, amount, spend)
+        except LoyaltyError as exc:
+            self._show_error(str(exc))
+            return
+        self._show_error(None)
+        self._quote = q
+        self.points.setEnabled(q.max_spend_points > 0)
+        self.lines.addItems([line.text for line in q.lines])
+        self.total.setText(self.tr("To pay: %1").replace("%1", money_text(q.paid.amount)))
+        self.earned.setText(
+            self.tr("Points earned: %1 · balance after: %2")
+            .replace("%1", points_text(q.points_earned))
+            .replace("%2", points_text(q.balance_after))
+        )
+        self.confirm.setEnabled(True)
+
+    @Slot(str)
+    def _on_amount_edited(self, _text: str) -> None:
+        self._requote(None, prefill=True)
+
+    @Slot()
+    def _on_amount_entered(self) -> None:
+        if self._quote is None:
+            return
+        if self.points.isEnabled():
+            self.points.setFocus()
+            self.points.selectAll()
+        else:
+            self._on_confirm()
+
+    @Slot(str)
+    def _on_points_edited(self, _text: str) -> None:
+        self._requote(self._spend(), prefill=False)
+
+    @Slot()
+    def _on_confirm(self) -> None:
+        q = self._quote
+        if q is not None and self.confirm.isEnabled():
+            self.confirmed.emit(q.amount, q.points_spent)

@@ -1,0 +1,207 @@
+"""The cashier's window: waiting for a card, the member with their checkout, messages.
+
+No modal dialogs: a card read always lands, whatever is on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drivers.events import (
+    BankCardRefused,
+    CardEvent,
+    CardPresented,
+    ReaderAppeared,
+    ReaderDisappeared,
+    ReaderFailed,
+    ReadFailed,
+)
+from terminal.loyalty import LoyaltyError, Money
+from terminal.services.errors import ServiceError, UnknownCard
+from terminal.services.identify import CardKey, MemberView, card_key_from_text
+from terminal.services.messages import BANK_CARD, READ_AGAIN, UNKNOWN_CARD
+from terminal.services.till import Till
+from terminal.ui.checkout_panel import CheckoutPanel
+from terminal.ui.formats import money_text, points_text
+from terminal.ui.member_panel import MemberPanel
+from terminal.ui.style import STYLESHEET
+
+log = logging.getLogger(__name__)
+
+MESSAGE_MS = 8000  # how long a message or a "done" stays before the waiting screen
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, till: Till) -> None:
+        super().__init__()
+        self.setWindowTitle(self.tr("Loyalty terminal"))
+        self.setStyleSheet(STYLESHEET)
+        self._till = till
+        self._view: MemberView | None = None
+        self._readers: set[str] = set()
+
+        self.prompt = QLabel(self.tr("Tap or swipe the club card"), objectName="prompt")
+        self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.search = QLineEdit(placeholderText=self.tr("Phone, card number or surname"))
+        self.results = QListWidget()
+        waiting = QWidget()
+        wl = QVBoxLayout(waiting)
+        wl.addStretch(1)
+        wl.addWidget(self.prompt)
+        wl.addStretch(1)
+        wl.addWidget(self.search)
+        wl.addWidget(self.results, 1)
+
+        self.member = MemberPanel()
+        self.checkout = CheckoutPanel(till)
+        member_page = QWidget()
+        ml = QHBoxLayout(member_page)
+        ml.addWidget(self.member, 1)
+        ml.addWidget(self.checkout, 1)
+
+        self.message = QLabel(wordWrap=True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        message_page = QWidget()
+        QVBoxLayout(message_page).addWidget(self.message)
+
+        self.pages = QStackedWidget()
+        for page in (waiting, member_page, message_page):
+            self.pages.addWidget(page)
+        self._waiting, self._member_page, self._message_page = waiting, member_page, message_page
+        self.setCentralWidget(self.pages)
+
+        self.readers_status = QLabel()
+        self.office_status = QLabel(self.tr("Office: not connected"))
+        self.statusBar().addWidget(self.readers_status)
+        self.statusBar().addPermanentWidget(self.office_status)
+        self._show_readers()
+
+        self._back_timer = QTimer(self, singleShot=True, interval=MESSAGE_MS)
+        self._back_timer.timeout.connect(self.show_waiting)
+        self.search.returnPressed.connect(self._on_search_return_pressed)
+        self.results.itemActivated.connect(self._on_results_item_activated)
+        self.checkout.confirmed.connect(self._on_checkout_confirmed)
+        self.checkout.cancelled.connect(self.show_waiting)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.show_waiting)
+        self.show_waiting()
+
+    # --- pages -------------------------------------------------------------------------
+    @Slot()
+    def show_waiting(self) -> None:
+        self._back_timer.stop()
+        self._view = None
+        self.checkout.start(None)
+        self.search.clear()
+        self.results.clear()
+        self.pages.setCurrentWidget(self._waiting)
+        self.search.setFocus()
+
+    def show_message(self, text: str, kind: str = "refusal") -> None:
+        self.message.setObjectName(kind)
+        self.message.setStyleSheet("")  # re-apply the object-name rule
+        self.message.setText(text)
+        self.pages.setCurrentWidget(self._message_page)
+        self._back_timer.start()
+
+    def show_member(self, view: MemberView) -> None:
+        self._back_timer.stop()
+        self._view = view
+        self.member.show_view(view)
+        self.checkout.start(view)
+        self.pages.setCurrentWidget(self._member_page)
+
+    # --- card events (from the reader threads, through the bridge) ---------------------
+    @Slot(object)
+    def on_card_event(self, event: CardEvent) -> None:
+        if isinstance(event, CardPresented):
+            self.present(CardKey(uid=event.uid, number=event.number))
+        elif isinstance(event, BankCardRefused):
+            self.show_message(self.tr(BANK_CARD))
+        elif isinstance(event, ReadFailed):
+            self.show_message(self.tr(READ_AGAIN), "problem")
+        elif isinstance(event, ReaderAppeared):
+            self._readers.add(event.source)
+            self._show_readers()
+        elif isinstance(event, ReaderDisappeared | ReaderFailed):
+            self._readers.discard(event.source)
+            self._show_readers()
+
+    def present(self, key: CardKey) -> None:
+        try:
+            view = self._till.identify(key)
+        except UnknownCard:
+            self.show_message(self.tr(UNKNOWN_CARD), "problem")
+            return
+        except (ServiceError, LoyaltyError) as exc:
+            self.show_message(str(exc), "problem")
+            return
+        self.show_member(view)
+
+    def _show_readers(self) -> None:
+        if self._readers:
+            self.readers_status.setText(
+                self.tr("Readers: %1").replace("%1", str(len(self._readers)))
+            )
+        else:
+            self.readers_status.setText(self.tr("Readers: none"))
+
+    # --- manual search and checkout -----------------------------------------------------
+    @Slot()
+    def _on_search_return_pressed(self) -> None:
+        text = self.search.text()
+        self.results.clear()
+        key = card_key_from_text(text)
+        if key is not None and key.number is not None and len(text.strip()) >= 12:
+            self.present(key)
+            return
+        for m in self._till.search(text):
+            item = QListWidgetItem(f"{m.full_name} · {m.phone or ''}")
+            item.setData(Qt.ItemDataRole.UserRole, m.id)
+            self.results.addItem(item)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+            self.results.setFocus()
+
+    @Slot(QListWidgetItem)
+    def _on_results_item_activated(self, item: QListWidgetItem) -> None:
+        try:
+            view = self._till.member_view(int(item.data(Qt.ItemDataRole.UserRole)))
+        except UnknownCard:
+            self.show_message(self.tr("This member has no card."), "problem")
+            return
+        self.show_member(view)
+
+    @Slot(object, object)
+    def _on_checkout_confirmed(self, amount: Money, spend: Decimal) -> None:
+        view = self._view
+        if view is None:
+            return
+        try:
+            result = self._till.checkout(CardKey(card_id=view.card_id), amount, spend)
+        except (ServiceError, LoyaltyError) as exc:
+            self.checkout.error.setText(str(exc))
+            self.checkout.error.setVisible(True)
+            return
+        q = result.quote
+        self.show_message(
+            self.tr("Done. To pay %1 · points earned %2 · balance %3")
+            .replace("%1", money_text(q.paid.amount))
+            .replace("%2", points_text(q.points_earned))
+            .replace("%3", points_text(q.balance_after)),
+            "done",
+        )

@@ -1,0 +1,136 @@
+"""The cashier's window driven through its real widgets (offscreen), with card events
+delivered from a background thread through the real signal bridge."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+
+from drivers.events import (
+    BankCardRefused,
+    CardEvent,
+    CardPresented,
+    CardType,
+    ReaderAppeared,
+    Technology,
+)
+from terminal.services import demo_data
+from terminal.services.clock import FixedClock
+from terminal.services.identify import CardKey
+from terminal.services.till import Till
+from terminal.store.database import Database
+from terminal.ui.bridge import EventBridge
+from terminal.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_db: Database, clock: FixedClock) -> Iterator[MainWindow]:
+    w = MainWindow(Till(demo_db, clock))
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+
+
+@pytest.fixture
+def bridge(window: MainWindow) -> EventBridge:
+    b = EventBridge()
+    b.card_event.connect(window.on_card_event)
+    return b
+
+
+def deliver(qtbot: QtBot, bridge: EventBridge, event: CardEvent) -> None:
+    """As a reader thread does: emit from another thread, then let the GUI thread run."""
+    t = threading.Thread(target=bridge.sink, args=(event,))
+    t.start()
+    t.join()
+    qtbot.wait(20)
+
+
+def card_where(db: Database, where: str) -> int:
+    with db.read() as conn:
+        return int(conn.execute(text(f"SELECT id FROM cards WHERE {where} ORDER BY id")).scalar())
+
+
+def tap(card_id: int) -> CardPresented:
+    return CardPresented(
+        source="Virtual PCD 00 00",
+        technology=Technology.CONTACTLESS,
+        card_type=CardType.UID_ONLY,
+        uid=demo_data.demo_card_uid(card_id),
+    )
+
+
+def test_card_tap_shows_the_member(qtbot: QtBot, window: MainWindow, bridge: EventBridge) -> None:
+    card = card_where(window._till.db, "kind='personal' AND state='active'")
+    deliver(qtbot, bridge, tap(card))
+    view = window._till.identify(CardKey(card_id=card))
+    assert window.pages.currentIndex() == 1
+    assert view.member is not None
+    assert window.member.name.text() == view.member.full_name
+    assert not window.member.problem.isVisible()
+    assert window.checkout.amount.isEnabled() and window.checkout.amount.hasFocus()
+
+
+def test_checkout_from_the_keyboard(qtbot: QtBot, window: MainWindow, bridge: EventBridge) -> None:
+    card = card_where(window._till.db, "kind='personal' AND state='active' AND fixed_discount_bp=0")
+    deliver(qtbot, bridge, tap(card))
+    qtbot.keyClicks(window.checkout.amount, "2450")
+    quote = window.checkout.quote
+    assert quote is not None and window.checkout.lines.count() == len(quote.lines)
+    assert window.checkout.points.text() == str(quote.max_spend_points)
+    qtbot.keyClick(window.checkout.amount, Qt.Key.Key_Return)
+    assert window.checkout.points.hasFocus() or not window.checkout.points.isEnabled()
+    window.checkout.points.setText("")
+    qtbot.keyClicks(window.checkout.points, "0")
+    qtbot.keyClick(window.checkout.points, Qt.Key.Key_Return)
+    assert window.pages.currentIndex() == 2 and "Done" in window.message.text()
+    with window._till.db.read() as conn:
+        row = conn.execute(text("SELECT amount_minor, points_spent_centi FROM operations")).one()
+    assert tuple(row) == (245000, 0)
+
+
+def test_bank_card_is_refused(qtbot: QtBot, window: MainWindow, bridge: EventBridge) -> None:
+    deliver(
+        qtbot,
+        bridge,
+        BankCardRefused(source="Virtual PCD 00 00", technology=Technology.CONTACTLESS),
+    )
+    assert window.pages.currentIndex() == 2 and "bank card" in window.message.text()
+
+
+def test_blocked_card_shows_the_problem_and_no_checkout(
+    qtbot: QtBot, window: MainWindow, bridge: EventBridge
+) -> None:
+    deliver(qtbot, bridge, tap(card_where(window._till.db, "state='blocked'")))
+    assert window.member.problem.isVisible() and "BLOCKED" in window.member.problem.text()
+    assert not window.checkout.amount.isEnabled()
+
+
+def test_unknown_card_and_escape(qtbot: QtBot, window: MainWindow, bridge: EventBridge) -> None:
+    deliver(qtbot, bridge, tap(10**9))
+    assert window.pages.currentIndex() == 2 and "not in the club" in window.message.text()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.pages.currentIndex() == 0
+
+
+def test_manual_search_by_phone(qtbot: QtBot, window: MainWindow) -> None:
+    with window._till.db.read() as conn:
+        phone, name = conn.execute(text("SELECT phone, full_name FROM members WHERE id=3")).one()
+    qtbot.keyClicks(window.search, "+" + phone)
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert window.results.count() >= 1
+    window._on_results_item_activated(window.results.item(0))
+    assert window.pages.currentIndex() == 1 and window.member.name.text() == name
+
+
+def test_reader_status(qtbot: QtBot, window: MainWindow, bridge: EventBridge) -> None:
+    assert "none" in window.readers_status.text()
+    deliver(
+        qtbot, bridge, ReaderAppeared(source="Virtual PCD 00 00", technology=Technology.CONTACTLESS)
+    )
+    assert "1" in window.readers_status.text()
