@@ -20,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -168,4 +169,28 @@ sync_state = Table(
     metadata,
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),
+)
+
+# Receipts waiting for the printer, added in the same transaction as their operation, so
+# that a receipt is never lost: the printer thread prints them in order (see
+# terminal.store.print_queue). ``data`` is the ESC/POS bytes exactly as they will print.
+print_jobs = Table(
+    "print_jobs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("op_id", String(36)),  # the operation printed, None for reports and tests
+    Column("kind", String(16), nullable=False),  # purchase | return | shift | test | ...
+    Column("title", Text, nullable=False, server_default=""),  # no personal data
+    Column("data", LargeBinary, nullable=False),
+    Column("status", String(9), nullable=False, server_default="waiting"),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("last_error", Text),
+    Column("created_at", Text, nullable=False),
+    Column("printed_at", Text),
+    Column("copy_of", Integer, ForeignKey("print_jobs.id")),
+    CheckConstraint(
+        "status IN ('waiting', 'printing', 'printed', 'cancelled')", name="status"
+    ),
+    Index(None, "status", "id"),
+    Index(None, "op_id"),
 )
