@@ -13,7 +13,7 @@ APT_PKGS := python3-venv python3-dev gcc make pcscd vsmartcard-vpcd libpcsclite-
             pcsc-tools socat xvfb libegl1 libgl1 libxkbcommon0 libfontconfig1 \
             libglib2.0-0 libdbus-1-3 fonts-dejavu-core sqlite3
 
-.PHONY: run test bench sysdeps venv lint clean
+.PHONY: run test bench sysdeps venv lint clean translations
 
 run: venv
 	$(BIN)/loyalty-terminal --db var/demo.sqlite3 demo
@@ -44,6 +44,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'
 	@touch $@
+
+# After changing texts in the UI: refresh the .ts catalogues, fill in our translations
+# (resources/i18n/fill.py) and compile the .qm files the app loads.
+translations: venv
+	$(BIN)/pyside6-lupdate terminal/ui/*.py terminal/services/messages.py \
+	  -ts resources/i18n/loyalty_ru.ts resources/i18n/loyalty_uk.ts
+	$(BIN)/python resources/i18n/fill.py
+	for l in ru uk; do $(BIN)/pyside6-lrelease resources/i18n/loyalty_$$l.ts \
+	  -qm terminal/ui/translations/loyalty_$$l.qm; done
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache

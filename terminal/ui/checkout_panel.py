@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -38,17 +38,19 @@ class CheckoutPanel(QWidget):
         self._till = till
         self._view: MemberView | None = None
         self._quote: Quote | None = None
-        self.amount = QLineEdit(placeholderText=self.tr("Amount"))
+        self.amount = QLineEdit()
         self.points = QLineEdit()
+        self.amount_label = QLabel()
+        self.points_label = QLabel()
         self.error = QLabel(objectName="problem", wordWrap=True)
         self.lines = QListWidget(wordWrap=True)
         self.total = QLabel(objectName="total")
         self.earned = QLabel()
-        self.confirm = QPushButton(self.tr("Confirm (Enter)"), objectName="primary")
-        self.cancel = QPushButton(self.tr("Cancel (Esc)"))
+        self.confirm = QPushButton(objectName="primary")
+        self.cancel = QPushButton()
         form = QFormLayout()
-        form.addRow(self.tr("Amount"), self.amount)
-        form.addRow(self.tr("Points to spend"), self.points)
+        form.addRow(self.amount_label, self.amount)
+        form.addRow(self.points_label, self.points)
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel)
         buttons.addWidget(self.confirm)
@@ -65,7 +67,23 @@ class CheckoutPanel(QWidget):
         self.points.returnPressed.connect(self._on_confirm)
         self.confirm.clicked.connect(self._on_confirm)
         self.cancel.clicked.connect(self.cancelled)
+        self.retranslate()
         self.start(None)
+
+    def retranslate(self) -> None:
+        """Set every text again in the current language (and re-explain the quote)."""
+        self.amount.setPlaceholderText(self.tr("Amount"))
+        self.amount_label.setText(self.tr("Amount"))
+        self.points_label.setText(self.tr("Points to spend"))
+        self.confirm.setText(self.tr("Confirm (Enter)"))
+        self.cancel.setText(self.tr("Cancel (Esc)"))
+        if self._view is not None and self._quote is not None:
+            self._requote(self._quote.points_spent, prefill=False)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def start(self, view: MemberView | None) -> None:
         """A new checkout for ``view`` (None: nothing to check out)."""

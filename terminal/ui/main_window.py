@@ -6,11 +6,13 @@ No modal dialogs: a card read always lands, whatever is on screen.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -38,6 +40,12 @@ from terminal.services.messages import BANK_CARD, READ_AGAIN, UNKNOWN_CARD
 from terminal.services.till import Till
 from terminal.ui.checkout_panel import CheckoutPanel
 from terminal.ui.formats import money_text, points_text
+from terminal.ui.i18n import (
+    LANGUAGE_NAMES,
+    current_language,
+    switch_language,
+    translate_message,
+)
 from terminal.ui.member_panel import MemberPanel
 from terminal.ui.style import STYLESHEET
 
@@ -49,15 +57,15 @@ MESSAGE_MS = 8000  # how long a message or a "done" stays before the waiting scr
 class MainWindow(QMainWindow):
     def __init__(self, till: Till) -> None:
         super().__init__()
-        self.setWindowTitle(self.tr("Loyalty terminal"))
         self.setStyleSheet(STYLESHEET)
         self._till = till
         self._view: MemberView | None = None
         self._readers: set[str] = set()
 
-        self.prompt = QLabel(self.tr("Tap or swipe the club card"), objectName="prompt")
+        self._message: Callable[[], str] | None = None
+        self.prompt = QLabel(objectName="prompt")
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.search = QLineEdit(placeholderText=self.tr("Phone, card number or surname"))
+        self.search = QLineEdit()
         self.results = QListWidget()
         waiting = QWidget()
         wl = QVBoxLayout(waiting)
@@ -86,10 +94,16 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
 
         self.readers_status = QLabel()
-        self.office_status = QLabel(self.tr("Office: not connected"))
+        self.office_status = QLabel()
+        self.language = QComboBox()
+        self.language.setAccessibleName("language")
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
         self.statusBar().addWidget(self.readers_status)
         self.statusBar().addPermanentWidget(self.office_status)
-        self._show_readers()
+        self.statusBar().addPermanentWidget(self.language)
+        self.language.activated.connect(self._on_language_activated)
+        self.retranslate()
 
         self._back_timer = QTimer(self, singleShot=True, interval=MESSAGE_MS)
         self._back_timer.timeout.connect(self.show_waiting)
@@ -100,26 +114,49 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.show_waiting)
         self.show_waiting()
 
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Loyalty terminal"))
+        self.prompt.setText(self.tr("Tap or swipe the club card"))
+        self.search.setPlaceholderText(self.tr("Phone, card number or surname"))
+        self.office_status.setText(self.tr("Office: not connected"))
+        self._show_readers()
+        self.language.setCurrentIndex(self.language.findData(current_language()))
+        if self._message is not None:
+            self.message.setText(self._message())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    @Slot(int)
+    def _on_language_activated(self, index: int) -> None:
+        switch_language(str(self.language.itemData(index)))
+
     # --- pages -------------------------------------------------------------------------
     @Slot()
     def show_waiting(self) -> None:
         self._back_timer.stop()
         self._view = None
+        self._message = None
         self.checkout.start(None)
         self.search.clear()
         self.results.clear()
         self.pages.setCurrentWidget(self._waiting)
         self.search.setFocus()
 
-    def show_message(self, text: str, kind: str = "refusal") -> None:
+    def show_message(self, text: Callable[[], str], kind: str = "refusal") -> None:
+        """Show ``text()`` (called again if the language changes) for a few seconds."""
+        self._message = text
         self.message.setObjectName(kind)
         self.message.setStyleSheet("")  # re-apply the object-name rule
-        self.message.setText(text)
+        self.message.setText(text())
         self.pages.setCurrentWidget(self._message_page)
         self._back_timer.start()
 
     def show_member(self, view: MemberView) -> None:
         self._back_timer.stop()
+        self._message = None
         self._view = view
         self.member.show_view(view)
         self.checkout.start(view)
@@ -131,9 +168,9 @@ class MainWindow(QMainWindow):
         if isinstance(event, CardPresented):
             self.present(CardKey(uid=event.uid, number=event.number))
         elif isinstance(event, BankCardRefused):
-            self.show_message(self.tr(BANK_CARD))
+            self.show_message(lambda: translate_message(BANK_CARD))
         elif isinstance(event, ReadFailed):
-            self.show_message(self.tr(READ_AGAIN), "problem")
+            self.show_message(lambda: translate_message(READ_AGAIN), "problem")
         elif isinstance(event, ReaderAppeared):
             self._readers.add(event.source)
             self._show_readers()
@@ -145,10 +182,11 @@ class MainWindow(QMainWindow):
         try:
             view = self._till.identify(key)
         except UnknownCard:
-            self.show_message(self.tr(UNKNOWN_CARD), "problem")
+            self.show_message(lambda: translate_message(UNKNOWN_CARD), "problem")
             return
         except (ServiceError, LoyaltyError) as exc:
-            self.show_message(str(exc), "problem")
+            reason = str(exc)
+            self.show_message(lambda: reason, "problem")
             return
         self.show_member(view)
 
@@ -182,7 +220,7 @@ class MainWindow(QMainWindow):
         try:
             view = self._till.member_view(int(item.data(Qt.ItemDataRole.UserRole)))
         except UnknownCard:
-            self.show_message(self.tr("This member has no card."), "problem")
+            self.show_message(lambda: self.tr("This member has no card."), "problem")
             return
         self.show_member(view)
 
@@ -199,9 +237,11 @@ class MainWindow(QMainWindow):
             return
         q = result.quote
         self.show_message(
-            self.tr("Done. To pay %1 · points earned %2 · balance %3")
-            .replace("%1", money_text(q.paid.amount))
-            .replace("%2", points_text(q.points_earned))
-            .replace("%3", points_text(q.balance_after)),
+            lambda: (
+                self.tr("Done. To pay %1 · points earned %2 · balance %3")
+                .replace("%1", money_text(q.paid.amount))
+                .replace("%2", points_text(q.points_earned))
+                .replace("%3", points_text(q.balance_after))
+            ),
             "done",
         )

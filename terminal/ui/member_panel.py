@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from terminal.loyalty import CardKind
 from terminal.services.identify import MemberView
 from terminal.services.messages import card_problem
 from terminal.ui.formats import money_text, points_text
+from terminal.ui.i18n import translate_message
 
 
 class MemberPanel(QWidget):
@@ -16,6 +17,7 @@ class MemberPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._view: MemberView | None = None
         self.name = QLabel(objectName="name")
         self.greeting = QLabel(objectName="greeting")
         self.birthday = QLabel(objectName="birthday", wordWrap=True)
@@ -40,7 +42,13 @@ class MemberPanel(QWidget):
             layout.addWidget(w)
         layout.addStretch(1)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self._view is not None:
+            self.show_view(self._view)
+        super().changeEvent(event)
+
     def show_view(self, view: MemberView) -> None:
+        self._view = view
         m = view.member
         if m is None or view.card_kind is CardKind.BEARER:
             self.name.setText(self.tr("Bearer card"))
@@ -57,7 +65,7 @@ class MemberPanel(QWidget):
         problem = card_problem(view.card_state)
         self.problem.setVisible(problem is not None)
         if problem is not None:
-            self.problem.setText(QCoreApplication.translate("card_problem", problem))
+            self.problem.setText(translate_message(problem))
         progress = view.progress
         self.tier.setVisible(progress is not None)
         self.progress.setVisible(progress is not None)

@@ -1,0 +1,139 @@
+"""Put our Russian and Ukrainian texts into the .ts catalogues after `pyside6-lupdate`.
+
+    make translations      # lupdate, this script, lrelease
+
+The dictionaries below are the translations (English source -> text); a source with no
+entry stays unfinished in the .ts and shows in English, and the test of the catalogues
+fails, so nothing is forgotten.
+"""
+
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+RU = {
+    "Amount": "Сумма",
+    "Points to spend": "Списать баллов",
+    "Confirm (Enter)": "Подтвердить (Enter)",
+    "Cancel (Esc)": "Отмена (Esc)",
+    "Type the amount, e.g. 1234.50": "Введите сумму, например 1234,50",
+    "Points: type a number": "Баллы: введите число",
+    "To pay: %1": "К оплате: %1",
+    "Points earned: %1 · balance after: %2": "Начислено баллов: %1 · остаток: %2",
+    "Loyalty terminal": "Терминал лояльности",
+    "Tap or swipe the club card": "Приложите или проведите клубную карту",
+    "Phone, card number or surname": "Телефон, номер карты или фамилия",
+    "Office: not connected": "Офис: нет связи",
+    "Readers: %1": "Считыватели: %1",
+    "Readers: none": "Считыватели: нет",
+    "This member has no card.": "У участника нет карты.",
+    "Done. To pay %1 · points earned %2 · balance %3":
+        "Готово. К оплате %1 · начислено %2 · остаток %3",
+    "Bearer card": "Карта на предъявителя",
+    "Address as: %1": "Обращение: %1",
+    "Birthday! Congratulate %1": "День рождения! Поздравьте: %1",
+    "gift available": "положен подарок",
+    "Tier: %1": "Уровень: %1",
+    "%1 to %2": "ещё %1 до уровня %2",
+    "Discount: %1%": "Скидка: %1%",
+    "Points: %1": "Баллы: %1",
+    "(%1 not yet sent)": "(%1 ещё не отправлено)",
+    "Priority service": "Приоритетное обслуживание",
+    "Personal manager: %1": "Персональный менеджер: %1",
+    "Card not activated: a supervisor activates it.":
+        "Карта не активирована: её активирует старший смены.",
+    "Card BLOCKED: do not accept it; the member calls the club.":
+        "Карта ЗАБЛОКИРОВАНА: не принимайте её; участник звонит в клуб.",
+    "Card reported LOST: keep it, ask for ID, call a supervisor.":
+        "Карта заявлена как УТЕРЯННАЯ: оставьте её у себя, попросите документ, позовите старшего смены.",
+    "Card EXPIRED: offer a replacement card.": "Срок карты ИСТЁК: предложите замену карты.",
+    "Card REPLACED by a newer card: ask for the new one.":
+        "Карта ЗАМЕНЕНА новой: попросите новую карту.",
+    "This is a bank card, not a club card. Ask for the club card.":
+        "Это банковская карта, а не клубная. Попросите клубную карту.",
+    "This card is not in the club. Register a member or activate a bearer card.":
+        "Этой карты нет в клубе. Зарегистрируйте участника или активируйте карту на предъявителя.",
+    "The card was not read completely: tap or swipe it again.":
+        "Карта считана не полностью: приложите или проведите её ещё раз.",
+}  # fmt: skip
+
+UK = {
+    "Amount": "Сума",
+    "Points to spend": "Списати балів",
+    "Confirm (Enter)": "Підтвердити (Enter)",
+    "Cancel (Esc)": "Скасувати (Esc)",
+    "Type the amount, e.g. 1234.50": "Введіть суму, наприклад 1234,50",
+    "Points: type a number": "Бали: введіть число",
+    "To pay: %1": "До сплати: %1",
+    "Points earned: %1 · balance after: %2": "Нараховано балів: %1 · залишок: %2",
+    "Loyalty terminal": "Термінал лояльності",
+    "Tap or swipe the club card": "Прикладіть або проведіть клубну картку",
+    "Phone, card number or surname": "Телефон, номер картки або прізвище",
+    "Office: not connected": "Офіс: немає зв'язку",
+    "Readers: %1": "Зчитувачі: %1",
+    "Readers: none": "Зчитувачі: немає",
+    "This member has no card.": "Учасник не має картки.",
+    "Done. To pay %1 · points earned %2 · balance %3":
+        "Готово. До сплати %1 · нараховано %2 · залишок %3",
+    "Bearer card": "Картка на пред'явника",
+    "Address as: %1": "Звертання: %1",
+    "Birthday! Congratulate %1": "День народження! Привітайте: %1",
+    "gift available": "належить подарунок",
+    "Tier: %1": "Рівень: %1",
+    "%1 to %2": "ще %1 до рівня %2",
+    "Discount: %1%": "Знижка: %1%",
+    "Points: %1": "Бали: %1",
+    "(%1 not yet sent)": "(%1 ще не надіслано)",
+    "Priority service": "Пріоритетне обслуговування",
+    "Personal manager: %1": "Персональний менеджер: %1",
+    "Card not activated: a supervisor activates it.":
+        "Картку не активовано: її активує старший зміни.",
+    "Card BLOCKED: do not accept it; the member calls the club.":
+        "Картку ЗАБЛОКОВАНО: не приймайте її; учасник телефонує до клубу.",
+    "Card reported LOST: keep it, ask for ID, call a supervisor.":
+        "Картку заявлено ВТРАЧЕНОЮ: залиште її в себе, попросіть документ, покличте старшого зміни.",
+    "Card EXPIRED: offer a replacement card.": "Термін картки МИНУВ: запропонуйте заміну картки.",
+    "Card REPLACED by a newer card: ask for the new one.":
+        "Картку ЗАМІНЕНО новою: попросіть нову картку.",
+    "This is a bank card, not a club card. Ask for the club card.":
+        "Це банківська картка, а не клубна. Попросіть клубну картку.",
+    "This card is not in the club. Register a member or activate a bearer card.":
+        "Цієї картки немає в клубі. Зареєструйте учасника або активуйте картку на пред'явника.",
+    "The card was not read completely: tap or swipe it again.":
+        "Картку зчитано не повністю: прикладіть або проведіть її ще раз.",
+}  # fmt: skip
+
+CATALOGUES = {"ru": RU, "uk": UK}
+
+
+def fill(ts: Path, texts: dict[str, str]) -> list[str]:
+    """Write ``texts`` into ``ts``; returns the sources left without a translation."""
+    tree = ET.parse(ts)
+    missing = []
+    for message in tree.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        if source in texts:
+            translation.text = texts[source]
+            translation.attrib.pop("type", None)
+        else:
+            missing.append(source)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+def main() -> int:
+    here = Path(__file__).parent
+    bad = 0
+    for code, texts in CATALOGUES.items():
+        for source in fill(here / f"loyalty_{code}.ts", texts):
+            print(f"loyalty_{code}.ts: no translation for {source!r}", file=sys.stderr)
+            bad += 1
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

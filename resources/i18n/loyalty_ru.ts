@@ -1,0 +1,191 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>CheckoutPanel</name>
+    <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="75" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="76" />
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="77" />
+        <source>Points to spend</source>
+        <translation>Списать баллов</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="78" />
+        <source>Confirm (Enter)</source>
+        <translation>Подтвердить (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="79" />
+        <source>Cancel (Esc)</source>
+        <translation>Отмена (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="144" />
+        <source>Type the amount, e.g. 1234.50</source>
+        <translation>Введите сумму, например 1234,50</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="151" />
+        <source>Points: type a number</source>
+        <translation>Баллы: введите число</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="162" />
+        <source>To pay: %1</source>
+        <translation>К оплате: %1</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="164" />
+        <source>Points earned: %1 · balance after: %2</source>
+        <translation>Начислено баллов: %1 · остаток: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="118" />
+        <source>Loyalty terminal</source>
+        <translation>Терминал лояльности</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="119" />
+        <source>Tap or swipe the club card</source>
+        <translation>Приложите или проведите клубную карту</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="120" />
+        <source>Phone, card number or surname</source>
+        <translation>Телефон, номер карты или фамилия</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="121" />
+        <source>Office: not connected</source>
+        <translation>Офис: нет связи</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="196" />
+        <source>Readers: %1</source>
+        <translation>Считыватели: %1</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="199" />
+        <source>Readers: none</source>
+        <translation>Считыватели: нет</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="223" />
+        <source>This member has no card.</source>
+        <translation>У участника нет карты.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="241" />
+        <source>Done. To pay %1 · points earned %2 · balance %3</source>
+        <translation>Готово. К оплате %1 · начислено %2 · остаток %3</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPanel</name>
+    <message>
+        <location filename="../../terminal/ui/member_panel.py" line="54" />
+        <source>Bearer card</source>
+        <translation>Карта на предъявителя</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_panel.py" line="58" />
+        <source>Address as: %1</source>
+        <translation>Обращение: %1</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_panel.py" line="61" />
+        <source>Birthday! Congratulate %1</source>
+        <translation>День рождения! Поздравьте: %1</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_panel.py" line="63" />
+        <source>gift available</source>
+        <translation>положен подарок</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_panel.py" line="74" />
+        <source>Tier: %1</source>
+        <translation>Уровень: %1</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_panel.py" line="77" />
+        <source>%1 to %2</source>
+        <translation>ещё %1 до уровня %2</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_panel.py" line="83" />
+        <source>Discount: %1%</source>
+        <translation>Скидка: %1%</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_panel.py" line="86" />
+        <source>Points: %1</source>
+        <translation>Баллы: %1</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_panel.py" line="89" />
+        <source>(%1 not yet sent)</source>
+        <translation>(%1 ещё не отправлено)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_panel.py" line="93" />
+        <source>Priority service</source>
+        <translation>Приоритетное обслуживание</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_panel.py" line="95" />
+        <source>Personal manager: %1</source>
+        <translation>Персональный менеджер: %1</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="18" />
+        <source>Card not activated: a supervisor activates it.</source>
+        <translation>Карта не активирована: её активирует старший смены.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="21" />
+        <source>Card BLOCKED: do not accept it; the member calls the club.</source>
+        <translation>Карта ЗАБЛОКИРОВАНА: не принимайте её; участник звонит в клуб.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="24" />
+        <source>Card reported LOST: keep it, ask for ID, call a supervisor.</source>
+        <translation>Карта заявлена как УТЕРЯННАЯ: оставьте её у себя, попросите документ, позовите старшего смены.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="27" />
+        <source>Card EXPIRED: offer a replacement card.</source>
+        <translation>Срок карты ИСТЁК: предложите замену карты.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="28" />
+        <source>Card REPLACED by a newer card: ask for the new one.</source>
+        <translation>Карта ЗАМЕНЕНА новой: попросите новую карту.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="32" />
+        <source>This is a bank card, not a club card. Ask for the club card.</source>
+        <translation>Это банковская карта, а не клубная. Попросите клубную карту.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="35" />
+        <source>This card is not in the club. Register a member or activate a bearer card.</source>
+        <translation>Этой карты нет в клубе. Зарегистрируйте участника или активируйте карту на предъявителя.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="38" />
+        <source>The card was not read completely: tap or swipe it again.</source>
+        <translation>Карта считана не полностью: приложите или проведите её ещё раз.</translation>
+    </message>
+</context>
+</TS>

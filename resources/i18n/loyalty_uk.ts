@@ -1,0 +1,191 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="uk_UA">
+<context>
+    <name>CheckoutPanel</name>
+    <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="75" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="76" />
+        <source>Amount</source>
+        <translation>Сума</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="77" />
+        <source>Points to spend</source>
+        <translation>Списати балів</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="78" />
+        <source>Confirm (Enter)</source>
+        <translation>Підтвердити (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="79" />
+        <source>Cancel (Esc)</source>
+        <translation>Скасувати (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="144" />
+        <source>Type the amount, e.g. 1234.50</source>
+        <translation>Введіть суму, наприклад 1234,50</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="151" />
+        <source>Points: type a number</source>
+        <translation>Бали: введіть число</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="162" />
+        <source>To pay: %1</source>
+        <translation>До сплати: %1</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="164" />
+        <source>Points earned: %1 · balance after: %2</source>
+        <translation>Нараховано балів: %1 · залишок: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="118" />
+        <source>Loyalty terminal</source>
+        <translation>Термінал лояльності</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="119" />
+        <source>Tap or swipe the club card</source>
+        <translation>Прикладіть або проведіть клубну картку</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="120" />
+        <source>Phone, card number or surname</source>
+        <translation>Телефон, номер картки або прізвище</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="121" />
+        <source>Office: not connected</source>
+        <translation>Офіс: немає зв'язку</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="196" />
+        <source>Readers: %1</source>
+        <translation>Зчитувачі: %1</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="199" />
+        <source>Readers: none</source>
+        <translation>Зчитувачі: немає</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="223" />
+        <source>This member has no card.</source>
+        <translation>Учасник не має картки.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="241" />
+        <source>Done. To pay %1 · points earned %2 · balance %3</source>
+        <translation>Готово. До сплати %1 · нараховано %2 · залишок %3</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPanel</name>
+    <message>
+        <location filename="../../terminal/ui/member_panel.py" line="54" />
+        <source>Bearer card</source>
+        <translation>Картка на пред'явника</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_panel.py" line="58" />
+        <source>Address as: %1</source>
+        <translation>Звертання: %1</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_panel.py" line="61" />
+        <source>Birthday! Congratulate %1</source>
+        <translation>День народження! Привітайте: %1</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_panel.py" line="63" />
+        <source>gift available</source>
+        <translation>належить подарунок</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_panel.py" line="74" />
+        <source>Tier: %1</source>
+        <translation>Рівень: %1</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_panel.py" line="77" />
+        <source>%1 to %2</source>
+        <translation>ще %1 до рівня %2</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_panel.py" line="83" />
+        <source>Discount: %1%</source>
+        <translation>Знижка: %1%</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_panel.py" line="86" />
+        <source>Points: %1</source>
+        <translation>Бали: %1</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_panel.py" line="89" />
+        <source>(%1 not yet sent)</source>
+        <translation>(%1 ще не надіслано)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_panel.py" line="93" />
+        <source>Priority service</source>
+        <translation>Пріоритетне обслуговування</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_panel.py" line="95" />
+        <source>Personal manager: %1</source>
+        <translation>Персональний менеджер: %1</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="18" />
+        <source>Card not activated: a supervisor activates it.</source>
+        <translation>Картку не активовано: її активує старший зміни.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="21" />
+        <source>Card BLOCKED: do not accept it; the member calls the club.</source>
+        <translation>Картку ЗАБЛОКОВАНО: не приймайте її; учасник телефонує до клубу.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="24" />
+        <source>Card reported LOST: keep it, ask for ID, call a supervisor.</source>
+        <translation>Картку заявлено ВТРАЧЕНОЮ: залиште її в себе, попросіть документ, покличте старшого зміни.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="27" />
+        <source>Card EXPIRED: offer a replacement card.</source>
+        <translation>Термін картки МИНУВ: запропонуйте заміну картки.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="28" />
+        <source>Card REPLACED by a newer card: ask for the new one.</source>
+        <translation>Картку ЗАМІНЕНО новою: попросіть нову картку.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="32" />
+        <source>This is a bank card, not a club card. Ask for the club card.</source>
+        <translation>Це банківська картка, а не клубна. Попросіть клубну картку.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="35" />
+        <source>This card is not in the club. Register a member or activate a bearer card.</source>
+        <translation>Цієї картки немає в клубі. Зареєструйте учасника або активуйте картку на пред'явника.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="38" />
+        <source>The card was not read completely: tap or swipe it again.</source>
+        <translation>Картку зчитано не повністю: прикладіть або проведіть її ще раз.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,105 @@
+"""Russian, Ukrainian and English: complete catalogues, compiled as shipped, and a switch
+that takes effect at once, without a restart."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from terminal.loyalty import CardState
+from terminal.services.clock import FixedClock
+from terminal.services.identify import CardKey
+from terminal.services.till import Till
+from terminal.store.database import Database
+from terminal.ui.formats import money_text
+from terminal.ui.i18n import QM_DIR, switch_language
+from terminal.ui.main_window import MainWindow
+
+ROOT = Path(__file__).parents[2]
+BIN = Path(sys.executable).parent
+TS = {code: ROOT / "resources" / "i18n" / f"loyalty_{code}.ts" for code in ("ru", "uk")}
+
+
+@pytest.mark.parametrize("code", ["ru", "uk"])
+def test_catalogue_is_complete_and_current(code: str, tmp_path: Path) -> None:
+    fresh = tmp_path / f"loyalty_{code}.ts"
+    shutil.copyfile(TS[code], fresh)
+    sources = [str(p) for p in (ROOT / "terminal" / "ui").glob("*.py")]
+    sources.append(str(ROOT / "terminal" / "services" / "messages.py"))
+    subprocess.run(
+        [str(BIN / "pyside6-lupdate"), *sources, "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
+    messages = list(ET.parse(fresh).iter("message"))
+    assert messages
+    unfinished = [
+        m.findtext("source")
+        for m in messages
+        if (t := m.find("translation")) is None
+        or t.get("type") in ("unfinished", "obsolete", "vanished")
+        or not t.text
+    ]
+    assert unfinished == [], "run `make translations` and translate these"
+
+
+@pytest.mark.parametrize("code", ["ru", "uk"])
+def test_shipped_qm_is_compiled_from_the_catalogue(code: str, tmp_path: Path) -> None:
+    out = tmp_path / "x.qm"
+    subprocess.run(
+        [str(BIN / "pyside6-lrelease"), str(TS[code]), "-qm", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    assert out.read_bytes() == (QM_DIR / f"loyalty_{code}.qm").read_bytes()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_db: Database, clock: FixedClock) -> Iterator[MainWindow]:
+    w = MainWindow(Till(demo_db, clock))
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    switch_language("en")
+
+
+def test_switching_language_retranslates_the_open_window(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.prompt.text() == "Tap or swipe the club card"
+    for code, prompt in [
+        ("ru", "Приложите или проведите клубную карту"),
+        ("uk", "Прикладіть або проведіть клубну картку"),
+        ("en", "Tap or swipe the club card"),
+    ]:
+        switch_language(code)
+        qtbot.waitUntil(lambda p=prompt: window.prompt.text() == p, timeout=2000)
+        assert window.language.currentData() == code
+
+
+def test_member_on_screen_follows_the_language(qtbot: QtBot, window: MainWindow) -> None:
+    with window._till.db.read() as conn:
+        blocked = conn.exec_driver_sql("SELECT id FROM cards WHERE state='blocked'").scalar()
+    window.present(CardKey(card_id=int(blocked)))
+    assert window._view is not None and window._view.card_state is CardState.BLOCKED
+    switch_language("uk")
+    qtbot.waitUntil(lambda: "ЗАБЛОКОВАНО" in window.member.problem.text(), timeout=2000)
+    assert window.member.points.text().startswith("Бали:")
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"), [("ru", "1\u00a0234,50"), ("uk", "1\u00a0234,50"), ("en", "1,234.50")]
+)
+def test_money_in_the_locale_format(code: str, expected: str, qtbot: QtBot) -> None:
+    from decimal import Decimal
+
+    switch_language(code)
+    try:
+        assert money_text(Decimal("1234.5")) == expected
+    finally:
+        switch_language("en")
