@@ -187,3 +187,29 @@ def layout_shift(report: ShiftReport, cfg: ReceiptConfig, width_mm: int = 80) ->
     page.add(Feed(1))
     page.add(Cut())
     return Document(tuple(page.blocks), title=f"shift {report.closed_at:%Y-%m-%d %H:%M}")
+
+
+def layout_test_page(cfg: ReceiptConfig, width_mm: int, code_page: str, where: str) -> Document:
+    """For store IT: every letter, the code page in use, a QR code, a cut."""
+    from drivers.printer.codepages import RUSSIAN, UKRAINIAN
+
+    lang = cfg.language
+    page = _Page(columns_for(width_mm))
+    page.center(t(lang, "test"), bold=True, double=True)
+    page.center(where)
+    page.line(t(lang, "code_page", name=code_page))
+    page.rule()
+    for key, alphabet in (("alphabet_ru", RUSSIAN), ("alphabet_uk", UKRAINIAN)):
+        page.line(t(lang, key), bold=True)
+        half = len(alphabet) // 2
+        page.line(" ".join(alphabet[:half]))
+        page.line(" ".join(alphabet[half:]))
+    page.line("0123456789 +-*/=%№ .,:;!?()«»")
+    page.rule()
+    page.line("Bold", bold=True)
+    page.line("Center", Align.CENTER)
+    page.line("Right", Align.RIGHT)
+    page.line("Двойной", double=True)
+    page.add(Qr("loyalty-terminal print-test", size=4 if page.cols < 40 else 6))
+    page.add(Cut())
+    return Document(tuple(page.blocks), title="test page")

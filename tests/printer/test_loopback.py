@@ -128,10 +128,17 @@ class Reports:
             self.items.append(report)
             self.cond.notify_all()
 
-    def wait_for(self, status: PrinterStatus, timeout: float = 5.0) -> StatusReport:
+    def wait_for(
+        self, status: PrinterStatus, waiting: int | None = None, timeout: float = 5.0
+    ) -> StatusReport:
         with self.cond:
             ok = self.cond.wait_for(
-                lambda: bool(self.items) and self.items[-1].status is status, timeout
+                lambda: (
+                    bool(self.items)
+                    and self.items[-1].status is status
+                    and waiting in (None, self.items[-1].waiting)
+                ),
+                timeout,
             )
             assert ok, self.items
             return self.items[-1]
@@ -148,13 +155,13 @@ def test_worker_keeps_the_job_while_out_of_paper_and_prints_it_after(printer):
         job = queue.add(DATA, "purchase #1")
         worker.wake()
         assert time.monotonic() - t0 < 0.05  # the till never waits for the printer
-        report = reports.wait_for(PrinterStatus.PAPER_OUT)
-        assert report.waiting == 1 and "paper" in report.message
+        report = reports.wait_for(PrinterStatus.PAPER_OUT, waiting=1)
+        assert "paper" in report.message
         assert queue.state(job) in ("waiting", "printing")
         printer.behaviour = Behaviour.NORMAL
         worker.wake()
         assert printer.wait_for_receipts(1)
-        assert reports.wait_for(PrinterStatus.OK).waiting == 0
+        reports.wait_for(PrinterStatus.OK, waiting=0)
         assert queue.state(job) == "printed"
     finally:
         worker.stop()

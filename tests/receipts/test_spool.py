@@ -75,10 +75,17 @@ class Reports:
             self.items.append(report)
             self.cond.notify_all()
 
-    def wait_for(self, status: PrinterStatus, timeout: float = 5.0) -> StatusReport:
+    def wait_for(
+        self, status: PrinterStatus, waiting: int | None = None, timeout: float = 5.0
+    ) -> StatusReport:
         with self.cond:
             assert self.cond.wait_for(
-                lambda: bool(self.items) and self.items[-1].status is status, timeout
+                lambda: (
+                    bool(self.items)
+                    and self.items[-1].status is status
+                    and waiting in (None, self.items[-1].waiting)
+                ),
+                timeout,
             ), self.items
             return self.items[-1]
 
@@ -100,7 +107,7 @@ def test_spooler_prints_through_paper_out_and_a_restart(database):
         spooler.start()
         try:
             job = spooler.print_receipt(receipt)
-            assert reports.wait_for(PrinterStatus.PAPER_OUT).waiting == 1
+            reports.wait_for(PrinterStatus.PAPER_OUT, waiting=1)
             printer.behaviour = Behaviour.NORMAL
             spooler.wake()
             assert printer.wait_for_receipts(1)
