@@ -11,7 +11,9 @@ SCALE  ?= 1000000
 # platform, fonts with Cyrillic, Xvfb for end-to-end runs, socat for serial ptys.
 APT_PKGS := python3-venv python3-dev gcc make pcscd vsmartcard-vpcd libpcsclite-dev swig \
             pcsc-tools socat xvfb libegl1 libgl1 libxkbcommon0 libfontconfig1 \
-            libglib2.0-0 libdbus-1-3 fonts-dejavu-core sqlite3
+            libglib2.0-0 libdbus-1-3 fonts-dejavu-core sqlite3 \
+            libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
+            libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0
 
 .PHONY: run test bench sysdeps venv lint clean translations
 

@@ -9,6 +9,7 @@ from terminal.loyalty import CardState, Quote
 from terminal.services.identify import MemberInfo, MemberView
 from terminal.services.messages import card_problem
 
+
 def problem_text(state: CardState) -> str | None:
     return card_problem(state)
 
