@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from drivers.config import ConfigError as ReadersConfigError
+
 from drivers.config import ReadersConfig
+from drivers.printer.config import PrinterConfig
+from terminal.receipts.config import ReceiptConfig
 
 APP_NAME = "loyalty-terminal"
 LANGUAGES = ("ru", "uk", "en")
@@ -57,13 +59,22 @@ OPTIONS: tuple[Option, ...] = (
     Option("logging.level", str, "INFO", "DEBUG, INFO, WARNING or ERROR.", _level),
 )
 _BY_KEY = {o.key: o for o in OPTIONS}
-_SECTIONS = {o.key.split(".")[0] for o in OPTIONS} | {"readers"}
+# Tables declared by their owners: each has .default() and .from_mapping() raising a
+# ValueError whose message names the key and the value.
+_DELEGATED: dict[str, Any] = {
+    "readers": ReadersConfig,
+    "printer": PrinterConfig,
+    "receipt": ReceiptConfig,
+}
+_SECTIONS = {o.key.split(".")[0] for o in OPTIONS} | set(_DELEGATED)
 
 
 @dataclass(frozen=True, slots=True)
 class Config:
     values: Mapping[str, Any]
     readers: ReadersConfig = field(default_factory=ReadersConfig.default)
+    printer: PrinterConfig = field(default_factory=PrinterConfig.default)
+    receipt: ReceiptConfig = field(default_factory=ReceiptConfig.default)
     source: Path | None = None
 
     def __getitem__(self, key: str) -> Any:
@@ -105,18 +116,20 @@ def from_mapping(data: Mapping[str, Any], source: Path | None = None) -> Config:
             )
         if not isinstance(table, Mapping):
             raise ConfigError(f"{section}: {table!r} should be a table [{section}]")
-        if section == "readers":
+        if section in _DELEGATED:
             continue
         for name, value in table.items():
             key = f"{section}.{name}"
             values[key] = _check(key, value)
-    readers = ReadersConfig.default()
-    if "readers" in data:
+    tables: dict[str, Any] = {}
+    for section, kind in _DELEGATED.items():
         try:
-            readers = ReadersConfig.from_mapping(data["readers"])
-        except ReadersConfigError as exc:
+            tables[section] = (
+                kind.from_mapping(data[section]) if section in data else kind.default()
+            )
+        except ValueError as exc:
             raise ConfigError(str(exc)) from None
-    return Config(values, readers, source)
+    return Config(values, source=source, **tables)
 
 
 def _check(key: str, value: Any) -> Any:
@@ -140,7 +153,12 @@ def render_default() -> str:
             lines += ([""] if section else []) + [f"[{sec}]"]
             section = sec
         lines += [f"# {o.help}", f"{name} = {_toml(o.default)}"]
-    lines += ["", "# Card readers: see docs/readers.md", "# [readers]", ""]
+    lines += [
+        "",
+        "# Card readers: [readers], see docs/readers.md",
+        "# Receipt printer and receipts: [printer] and [receipt], see docs/printing.md",
+        "",
+    ]
     return "\n".join(lines)
 
 

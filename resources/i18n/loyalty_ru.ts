@@ -47,42 +47,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="118" />
+        <location filename="../../terminal/ui/main_window.py" line="122" />
         <source>Loyalty terminal</source>
         <translation>Терминал лояльности</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="119" />
+        <location filename="../../terminal/ui/main_window.py" line="123" />
         <source>Tap or swipe the club card</source>
         <translation>Приложите или проведите клубную карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="120" />
+        <location filename="../../terminal/ui/main_window.py" line="124" />
         <source>Phone, card number or surname</source>
         <translation>Телефон, номер карты или фамилия</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="121" />
+        <location filename="../../terminal/ui/main_window.py" line="125" />
         <source>Office: not connected</source>
         <translation>Офис: нет связи</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="196" />
+        <location filename="../../terminal/ui/main_window.py" line="201" />
         <source>Readers: %1</source>
         <translation>Считыватели: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="199" />
+        <location filename="../../terminal/ui/main_window.py" line="204" />
         <source>Readers: none</source>
         <translation>Считыватели: нет</translation>
     </message>
     <message>
+        <location filename="../../terminal/ui/main_window.py" line="214" />
+        <source>Printer: ready</source>
+        <translation>Принтер: готов</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="215" />
+        <source>Printer: OFFLINE</source>
+        <translation>Принтер: НЕ В СЕТИ</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="216" />
+        <source>Printer: OUT OF PAPER</source>
+        <translation>Принтер: НЕТ БУМАГИ</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="217" />
+        <source>Printer: COVER OPEN</source>
+        <translation>Принтер: ОТКРЫТА КРЫШКА</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="218" />
+        <source>Printer: not answering</source>
+        <translation>Принтер: не отвечает</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="219" />
+        <source>Printer: error</source>
+        <translation>Принтер: ошибка</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="220" />
+        <source>Printer: none configured</source>
+        <translation>Принтер: не настроен</translation>
+    </message>
+    <message>
         <location filename="../../terminal/ui/main_window.py" line="223" />
+        <source>Printer: …</source>
+        <translation>Принтер: …</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="227" />
+        <source>%1 receipt(s) waiting</source>
+        <translation>чеков в очереди: %1</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="252" />
         <source>This member has no card.</source>
         <translation>У участника нет карты.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="241" />
+        <location filename="../../terminal/ui/main_window.py" line="270" />
         <source>Done. To pay %1 · points earned %2 · balance %3</source>
         <translation>Готово. К оплате %1 · начислено %2 · остаток %3</translation>
     </message>

@@ -47,42 +47,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="118" />
+        <location filename="../../terminal/ui/main_window.py" line="122" />
         <source>Loyalty terminal</source>
         <translation>Термінал лояльності</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="119" />
+        <location filename="../../terminal/ui/main_window.py" line="123" />
         <source>Tap or swipe the club card</source>
         <translation>Прикладіть або проведіть клубну картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="120" />
+        <location filename="../../terminal/ui/main_window.py" line="124" />
         <source>Phone, card number or surname</source>
         <translation>Телефон, номер картки або прізвище</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="121" />
+        <location filename="../../terminal/ui/main_window.py" line="125" />
         <source>Office: not connected</source>
         <translation>Офіс: немає зв'язку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="196" />
+        <location filename="../../terminal/ui/main_window.py" line="201" />
         <source>Readers: %1</source>
         <translation>Зчитувачі: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="199" />
+        <location filename="../../terminal/ui/main_window.py" line="204" />
         <source>Readers: none</source>
         <translation>Зчитувачі: немає</translation>
     </message>
     <message>
+        <location filename="../../terminal/ui/main_window.py" line="214" />
+        <source>Printer: ready</source>
+        <translation>Принтер: готовий</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="215" />
+        <source>Printer: OFFLINE</source>
+        <translation>Принтер: НЕ В МЕРЕЖІ</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="216" />
+        <source>Printer: OUT OF PAPER</source>
+        <translation>Принтер: НЕМАЄ ПАПЕРУ</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="217" />
+        <source>Printer: COVER OPEN</source>
+        <translation>Принтер: ВІДКРИТА КРИШКА</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="218" />
+        <source>Printer: not answering</source>
+        <translation>Принтер: не відповідає</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="219" />
+        <source>Printer: error</source>
+        <translation>Принтер: помилка</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="220" />
+        <source>Printer: none configured</source>
+        <translation>Принтер: не налаштовано</translation>
+    </message>
+    <message>
         <location filename="../../terminal/ui/main_window.py" line="223" />
+        <source>Printer: …</source>
+        <translation>Принтер: …</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="227" />
+        <source>%1 receipt(s) waiting</source>
+        <translation>чеків у черзі: %1</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="252" />
         <source>This member has no card.</source>
         <translation>Учасник не має картки.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="241" />
+        <location filename="../../terminal/ui/main_window.py" line="270" />
         <source>Done. To pay %1 · points earned %2 · balance %3</source>
         <translation>Готово. До сплати %1 · нараховано %2 · залишок %3</translation>
     </message>

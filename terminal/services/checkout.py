@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from terminal.loyalty import CardKind, Money, Program, Quote, quote
+from terminal.receipts.model import from_quote
+from terminal.receipts.spool import Spooler
 from terminal.services.clock import Clock, IdFactory
 from terminal.services.errors import NotAMemberCard
 from terminal.services.identify import CardKey, MemberView, centi_from_points, find_card, view_of
@@ -51,9 +53,11 @@ def checkout(
     clock: Clock,
     ids: IdFactory,
     staff_id: int | None = None,
+    receipts: Spooler | None = None,
 ) -> CheckoutResult:
-    """Record a purchase. Raises the loyalty rules' errors (card not usable, too many
-    points, bad amount) before anything is written."""
+    """Record a purchase, and its receipt in the print queue in the same transaction.
+    Raises the loyalty rules' errors (card not usable, too many points, bad amount)
+    before anything is written. Printing happens later, on the printer's thread."""
     now = clock.now()
     with db.write() as conn:
         view = view_of(conn, program, find_card(conn, key), clock.today())
@@ -82,4 +86,20 @@ def checkout(
             ),
         )
         seq = ledger.record(conn, op)
+        if receipts is not None:
+            member = view.member
+            receipts.enqueue_receipt(
+                conn,
+                from_quote(
+                    q,
+                    operation_id=op.id,
+                    seq=seq,
+                    created_at=now,
+                    language=receipts.receipt.language,
+                    member_name=None if member is None else member.address_as,
+                    card_tail=None if view.card_number is None else view.card_number[-4:],
+                ),
+            )
+    if receipts is not None:
+        receipts.wake()
     return CheckoutResult(op.id, seq, op.created_at, q, view)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from terminal.loyalty import Money, Program, Quote
+from terminal.receipts.spool import Spooler
 from terminal.services import checkout as _checkout
 from terminal.services.clock import Clock, IdFactory, SystemClock, uuid_ids
 from terminal.services.errors import NoProgram
@@ -27,8 +28,15 @@ class Till:
     has changed it.
     """
 
-    def __init__(self, db: Database, clock: Clock | None = None, ids: IdFactory = uuid_ids):
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock | None = None,
+        ids: IdFactory = uuid_ids,
+        receipts: Spooler | None = None,
+    ):
         self.db = db
+        self.receipts = receipts
         self.clock: Clock = clock or SystemClock()
         self.ids = ids
         self._program: Program | None = None
@@ -80,4 +88,5 @@ class Till:
             clock=self.clock,
             ids=self.ids,
             staff_id=staff_id,
+            receipts=self.receipts,
         )

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from drivers.config import ReadersConfig
 from drivers.events import EventSink
 from terminal.config import Config
+from terminal.receipts.spool import Spooler
 from terminal.services.till import Till
 from terminal.store.database import Database
 from terminal.ui.bridge import EventBridge
@@ -46,12 +47,17 @@ def run_app(
     log.info("init: language %s", config["terminal.language"])
     switch_language(config["terminal.language"])
     log.info("init: cache %s", db.path)
-    till = Till(db)
+    bridge = EventBridge()
+    log.info("init: printer (%s)", config.printer.transport.value)
+    spooler = Spooler(db, config.printer, config.receipt, on_status=bridge.printer_sink)
+    till = Till(db, receipts=spooler)
     till.reload_program()
     log.info("init: window")
     window = MainWindow(till)
-    bridge = EventBridge()
     bridge.card_event.connect(window.on_card_event)
+    bridge.printer_status.connect(window.on_printer_status)
+    spooler.start()
+    app.aboutToQuit.connect(spooler.stop)
     log.info("init: card readers")
     readers = readers_factory(config.readers, bridge.sink)
     readers.start()

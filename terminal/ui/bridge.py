@@ -10,15 +10,22 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from drivers.events import CardEvent
+from drivers.printer.transport import StatusReport
 
 
 class EventBridge(QObject):
     """Signals:
     card_event(object): a drivers.events value, delivered in the GUI thread.
+    printer_status(object): a drivers.printer StatusReport, when the printer's state changes.
     """
 
     card_event = Signal(object)
+    printer_status = Signal(object)
 
     def sink(self, event: CardEvent) -> None:
         """Callable from any thread."""
         self.card_event.emit(event)
+
+    def printer_sink(self, report: StatusReport) -> None:
+        """Callable from the printer's thread."""
+        self.printer_status.emit(report)

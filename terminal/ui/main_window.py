@@ -33,6 +33,7 @@ from drivers.events import (
     ReaderFailed,
     ReadFailed,
 )
+from drivers.printer.transport import PrinterStatus, StatusReport
 from terminal.loyalty import LoyaltyError, Money
 from terminal.services.errors import ServiceError, UnknownCard
 from terminal.services.identify import CardKey, MemberView, card_key_from_text
@@ -95,11 +96,14 @@ class MainWindow(QMainWindow):
 
         self.readers_status = QLabel()
         self.office_status = QLabel()
+        self.printer_status = QLabel()
+        self._printer: StatusReport | None = None
         self.language = QComboBox()
         self.language.setAccessibleName("language")
         for code, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, code)
         self.statusBar().addWidget(self.readers_status)
+        self.statusBar().addPermanentWidget(self.printer_status)
         self.statusBar().addPermanentWidget(self.office_status)
         self.statusBar().addPermanentWidget(self.language)
         self.language.activated.connect(self._on_language_activated)
@@ -120,6 +124,7 @@ class MainWindow(QMainWindow):
         self.search.setPlaceholderText(self.tr("Phone, card number or surname"))
         self.office_status.setText(self.tr("Office: not connected"))
         self._show_readers()
+        self._show_printer()
         self.language.setCurrentIndex(self.language.findData(current_language()))
         if self._message is not None:
             self.message.setText(self._message())
@@ -197,6 +202,30 @@ class MainWindow(QMainWindow):
             )
         else:
             self.readers_status.setText(self.tr("Readers: none"))
+
+    @Slot(object)
+    def on_printer_status(self, report: StatusReport) -> None:
+        self._printer = report
+        self._show_printer()
+
+    def _show_printer(self) -> None:
+        report = self._printer
+        texts = {
+            PrinterStatus.OK: self.tr("Printer: ready"),
+            PrinterStatus.OFFLINE: self.tr("Printer: OFFLINE"),
+            PrinterStatus.PAPER_OUT: self.tr("Printer: OUT OF PAPER"),
+            PrinterStatus.COVER_OPEN: self.tr("Printer: COVER OPEN"),
+            PrinterStatus.TIMEOUT: self.tr("Printer: not answering"),
+            PrinterStatus.ERROR: self.tr("Printer: error"),
+            PrinterStatus.DISABLED: self.tr("Printer: none configured"),
+        }
+        if report is None:
+            self.printer_status.setText(self.tr("Printer: …"))
+            return
+        text = texts[report.status]
+        if report.waiting:
+            text += " · " + self.tr("%1 receipt(s) waiting").replace("%1", str(report.waiting))
+        self.printer_status.setText(text)
 
     # --- manual search and checkout -----------------------------------------------------
     @Slot()

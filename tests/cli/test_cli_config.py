@@ -46,3 +46,17 @@ def test_errors_name_key_and_value(data: dict[str, object], message: str) -> Non
     with pytest.raises(ConfigError) as err:
         from_mapping(data)
     assert str(err.value) == message or message in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"printer": {"port": "x"}}, "printer.port: 'x' is not an integer"),
+        ({"receipt": {"language": "fr"}}, "receipt.language"),
+        ({"readers": {"pcsc": {"enabled": "yes"}}}, "readers.pcsc.enabled"),
+    ],
+)
+def test_device_tables_are_checked_by_their_owners(data: dict[str, object], message: str) -> None:
+    with pytest.raises(ConfigError) as err:
+        from_mapping(data)
+    assert message in str(err.value)

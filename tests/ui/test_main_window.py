@@ -134,3 +134,12 @@ def test_reader_status(qtbot: QtBot, window: MainWindow, bridge: EventBridge) ->
         qtbot, bridge, ReaderAppeared(source="Virtual PCD 00 00", technology=Technology.CONTACTLESS)
     )
     assert "1" in window.readers_status.text()
+
+
+def test_printer_status_in_the_status_bar(qtbot: QtBot, window: MainWindow) -> None:
+    from drivers.printer.transport import PrinterStatus, StatusReport
+
+    window.on_printer_status(StatusReport(PrinterStatus.PAPER_OUT, "paper out", waiting=2))
+    assert "OUT OF PAPER" in window.printer_status.text() and "2" in window.printer_status.text()
+    window.on_printer_status(StatusReport(PrinterStatus.OK))
+    assert window.printer_status.text() == "Printer: ready"
