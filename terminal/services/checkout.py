@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from terminal.loyalty import CardKind, Money, Program, Quote, quote
-from terminal.receipts.model import from_quote
+from terminal.receipts.model import ReceiptData, from_quote
 from terminal.receipts.spool import Spooler
 from terminal.services.clock import Clock, IdFactory
 from terminal.services.errors import NotAMemberCard
@@ -30,6 +30,7 @@ class CheckoutResult:
     created_at: str
     quote: Quote
     before: MemberView
+    receipt: ReceiptData | None = None  # what was queued for the printer
 
 
 def preview(
@@ -86,20 +87,19 @@ def checkout(
             ),
         )
         seq = ledger.record(conn, op)
+        receipt = None
         if receipts is not None:
             member = view.member
-            receipts.enqueue_receipt(
-                conn,
-                from_quote(
-                    q,
-                    operation_id=op.id,
-                    seq=seq,
-                    created_at=now,
-                    language=receipts.receipt.language,
-                    member_name=None if member is None else member.address_as,
-                    card_tail=None if view.card_number is None else view.card_number[-4:],
-                ),
+            receipt = from_quote(
+                q,
+                operation_id=op.id,
+                seq=seq,
+                created_at=now,
+                language=receipts.receipt.language,
+                member_name=None if member is None else member.address_as,
+                card_tail=None if view.card_number is None else view.card_number[-4:],
             )
+            receipts.enqueue_receipt(conn, receipt)
     if receipts is not None:
         receipts.wake()
-    return CheckoutResult(op.id, seq, op.created_at, q, view)
+    return CheckoutResult(op.id, seq, op.created_at, q, view, receipt)

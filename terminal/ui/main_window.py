@@ -10,7 +10,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -85,8 +85,12 @@ class MainWindow(QMainWindow):
 
         self.message = QLabel(wordWrap=True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.receipt = QLabel()  # the receipt as printed, drawn from the printer's bytes
+        self.receipt.setAlignment(Qt.AlignmentFlag.AlignCenter)
         message_page = QWidget()
-        QVBoxLayout(message_page).addWidget(self.message)
+        msl = QVBoxLayout(message_page)
+        msl.addWidget(self.message)
+        msl.addWidget(self.receipt, 1)
 
         self.pages = QStackedWidget()
         for page in (waiting, member_page, message_page):
@@ -153,6 +157,7 @@ class MainWindow(QMainWindow):
     def show_message(self, text: Callable[[], str], kind: str = "refusal") -> None:
         """Show ``text()`` (called again if the language changes) for a few seconds."""
         self._message = text
+        self.receipt.clear()
         self.message.setObjectName(kind)
         self.message.setStyleSheet("")  # re-apply the object-name rule
         self.message.setText(text())
@@ -274,3 +279,12 @@ class MainWindow(QMainWindow):
             ),
             "done",
         )
+        spooler = self._till.receipts
+        if result.receipt is not None and spooler is not None:
+            png = spooler.preview(spooler.render_receipt(result.receipt))
+            image = QImage.fromData(png)
+            self.receipt.setPixmap(
+                QPixmap.fromImage(image).scaledToHeight(
+                    max(200, self.height() - 200), Qt.TransformationMode.SmoothTransformation
+                )
+            )

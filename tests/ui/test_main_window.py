@@ -143,3 +143,23 @@ def test_printer_status_in_the_status_bar(qtbot: QtBot, window: MainWindow) -> N
     assert "OUT OF PAPER" in window.printer_status.text() and "2" in window.printer_status.text()
     window.on_printer_status(StatusReport(PrinterStatus.OK))
     assert window.printer_status.text() == "Printer: ready"
+
+
+def test_done_page_shows_the_receipt_as_printed(
+    qtbot: QtBot, demo_db: Database, clock: FixedClock
+) -> None:
+    from drivers.printer.config import PrinterConfig
+    from terminal.receipts.config import ReceiptConfig
+    from terminal.receipts.spool import Spooler
+
+    spooler = Spooler(demo_db, PrinterConfig.default(), ReceiptConfig.default())
+    w = MainWindow(Till(demo_db, clock, receipts=spooler))
+    qtbot.addWidget(w)
+    w.show()
+    w.present(CardKey(card_id=card_where(demo_db, "kind='personal' AND state='active'")))
+    qtbot.keyClicks(w.checkout.amount, "100")
+    w.checkout.points.setText("0")
+    qtbot.keyClick(w.checkout.points, Qt.Key.Key_Return)
+    assert "Done" in w.message.text()
+    pixmap = w.receipt.pixmap()
+    assert not pixmap.isNull() and pixmap.height() >= 200
