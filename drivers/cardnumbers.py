@@ -27,7 +27,6 @@ PAYMENT_IIN_RANGES: tuple[tuple[str, str], ...] = (
     ("81", "82"),  # UnionPay 81, RuPay 82
     ("8600", "8600"), ("9860", "9860"),  # UzCard, Humo
     ("9792", "9792"),  # Troy
-    ("1", "1"),  # UATP
 )  # fmt: skip
 PAN_LENGTHS = range(12, 20)
 
@@ -55,9 +54,7 @@ def _in_ranges(digits: str, ranges: tuple[tuple[str, str], ...]) -> bool:
 def is_payment_pan(digits: str) -> bool:
     """A Luhn-valid 12-19 digit number in a payment scheme's IIN ranges."""
     return (
-        len(digits) in PAN_LENGTHS
-        and _in_ranges(digits, PAYMENT_IIN_RANGES)
-        and luhn_valid(digits)
+        len(digits) in PAN_LENGTHS and _in_ranges(digits, PAYMENT_IIN_RANGES) and luhn_valid(digits)
     )
 
 

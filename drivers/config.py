@@ -90,6 +90,7 @@ class WedgeConfig:
     max_inter_key_ms: int = 35  # a device types faster than this between keys
     min_length: int = 6  # shorter bursts are a person's
     terminator_keys: tuple[str, ...] = DEFAULT_TERMINATORS  # names in keycodes
+    track: int = 2  # for magnetic-stripe wedges: the track holding the number
 
 
 def demo_rules() -> CardNumberRules:
@@ -141,9 +142,7 @@ class _Table:
         self.m: Mapping[str, object] = m
         for key in m:
             if key not in known:
-                raise ConfigError(
-                    f"{path}.{key}: unknown option (known: {', '.join(known)})"
-                )
+                raise ConfigError(f"{path}.{key}: unknown option (known: {', '.join(known)})")
 
     def key(self, name: str) -> str:
         return f"{self.path}.{name}"
@@ -194,7 +193,7 @@ class _Table:
 
 _PCSC_KEYS = ("enabled", "reader_filter", "number_source", "mifare_key", "key_type", "block",
               "block_encoding", "poll_timeout_ms")  # fmt: skip
-_WEDGE_KEYS = ("enabled", "max_inter_key_ms", "min_length", "terminator_keys")
+_WEDGE_KEYS = ("enabled", "max_inter_key_ms", "min_length", "terminator_keys", "track")
 _NUMBER_KEYS = ("prefixes", "ranges", "lengths", "luhn")
 
 
@@ -256,6 +255,7 @@ def _wedge(t: _Table) -> WedgeConfig:
         max_inter_key_ms=t.integer("max_inter_key_ms", 35, 1, 1000),
         min_length=t.integer("min_length", 6, 1, 256),
         terminator_keys=keys,
+        track=t.integer("track", 2, 1, 3),
     )
 
 

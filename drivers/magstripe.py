@@ -79,6 +79,17 @@ class ParsedSwipe:
         return any(t.state is TrackState.TORN for t in self.tracks)
 
 
+def _is_lrc_position(text: str, i: int, expected: str) -> bool:
+    """Is ``text[i]`` (just after an end sentinel) the track's LRC? A start sentinel there
+    begins the next track, unless it is the expected LRC and no track can follow it."""
+    ch = text[i]
+    if ch in "\r\n":
+        return False
+    if ch not in _STARTS:
+        return True
+    return ch == expected and (i + 1 == len(text) or text[i + 1] in _STARTS + "\r\n")
+
+
 def parse_tracks(text: str) -> ParsedSwipe:
     """Split one swipe's text into tracks. Never raises; doubtful tracks come out TORN."""
     tracks: list[Track] = []
@@ -108,7 +119,7 @@ def parse_tracks(text: str) -> ParsedSwipe:
         data = text[i + 1 : j]
         i = j + 1
         checked = False
-        if i < n and text[i] not in _STARTS and text[i] not in "\r\n":
+        if i < n and _is_lrc_position(text, i, lrc_char(number, data)):
             checked = True
             if text[i] != lrc_char(number, data):
                 tracks.append(Track(number, TrackState.TORN))
