@@ -125,9 +125,7 @@ def _names() -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
 
 _RU_NAMES, _UA_NAMES = _names()
 # Month-day of every day of a leap year, so that 29 February comes up.
-_DAYS = [
-    (date(2000, 1, 1) + timedelta(days=i)).strftime("%m-%d") for i in range(366)
-]
+_DAYS = [(date(2000, 1, 1) + timedelta(days=i)).strftime("%m-%d") for i in range(366)]
 
 
 def _birthday(r: Callable[[], float]) -> str:
