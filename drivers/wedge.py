@@ -49,6 +49,9 @@ class KeyPress:
 
 @dataclass(frozen=True, slots=True)
 class DeviceBurst:
+    """The oldest ``count`` held keys were a device's: drop them (the card event is out)."""
+
+    count: int
     text: str = field(repr=False)  # what the device typed, as a US keyboard makes it
     t_last: float = 0.0  # the terminator (or last key) time
 
@@ -81,7 +84,7 @@ class BurstClassifier:
         if self._held and key.t - self._held[-1].t > self.max_gap_s:
             out += self._timeout()
         if key.code in self.terminators:
-            burst = self._burst(self._held, key.t)
+            burst = self._burst(self._held, key.t, len(self._held) + 1)
             if burst is not None:
                 out.append(burst)
             else:
@@ -108,12 +111,12 @@ class BurstClassifier:
         held = list(self._held)
         self._held.clear()
         if not self.terminators:  # devices configured to send no terminator
-            burst = self._burst(held, held[-1].t)
+            burst = self._burst(held, held[-1].t, len(held))
             if burst is not None:
                 return [burst]
         return [PersonKeys(len(held))]
 
-    def _burst(self, keys: list[KeyPress], t_end: float) -> DeviceBurst | None:
+    def _burst(self, keys: list[KeyPress], t_end: float, count: int) -> DeviceBurst | None:
         typed = [k for k in keys if k.code not in SHIFT_KEYS]
         if len(typed) < self.min_length:
             return None
@@ -121,7 +124,7 @@ class BurstClassifier:
         if any(b - a > self.max_gap_s for a, b in itertools.pairwise(times)):
             return None
         text = "".join(char_of(k.code, k.shift) or "" for k in typed)
-        return DeviceBurst(text, t_end)
+        return DeviceBurst(count, text, t_end)
 
 
 class WedgeReader:
@@ -135,20 +138,19 @@ class WedgeReader:
         self._sink = sink
         self.classifier = BurstClassifier(config)
 
-    def press(self, key: KeyPress) -> list[PersonKeys]:
+    def press(self, key: KeyPress) -> list[Decision]:
+        """Classify ``key``; device bursts become events here. The caller passes on the
+        keys of each PersonKeys and drops those of each DeviceBurst, in order."""
         return self._settle(self.classifier.press(key))
 
-    def tick(self, now: float) -> list[PersonKeys]:
+    def tick(self, now: float) -> list[Decision]:
         return self._settle(self.classifier.tick(now))
 
-    def _settle(self, decisions: list[Decision]) -> list[PersonKeys]:
-        released: list[PersonKeys] = []
+    def _settle(self, decisions: list[Decision]) -> list[Decision]:
         for d in decisions:
-            if isinstance(d, PersonKeys):
-                released.append(d)
-            else:
+            if isinstance(d, DeviceBurst):
                 self._on_burst(d)
-        return released
+        return decisions
 
     def _on_burst(self, burst: DeviceBurst) -> None:
         text = burst.text

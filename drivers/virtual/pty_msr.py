@@ -94,3 +94,33 @@ class PtyMsr:
 
     def __exit__(self, *exc: object) -> None:
         self.vanish()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m drivers.virtual.pty_msr /tmp/ttyMSR``: a pty serial reader at that path;
+    each line typed on stdin is swiped (a number goes on track 2; ``bank`` swipes a test
+    Visa card; ``torn`` a torn swipe)."""
+    import argparse
+    import sys
+
+    p = argparse.ArgumentParser(prog="python -m drivers.virtual.pty_msr", description=main.__doc__)
+    p.add_argument("path", help="the link to create, e.g. /tmp/ttyMSR")
+    p.add_argument("--msr605", action="store_true", help="ESC-framed MSR605 answers")
+    args = p.parse_args(argv)
+    with PtyMsr(args.path) as pty:
+        print(f"serial reader at {args.path}; type a number and Enter to swipe it", flush=True)
+        for line in sys.stdin:
+            word = line.strip()
+            if word == "torn":
+                pty.write(b";29900000")
+            elif word == "bank":
+                pty.swipe(t1="B4111111111111111^TEST/CARD^2512101", t2="4111111111111111=2512101")
+            elif word and args.msr605:
+                pty.swipe_msr605(t2=word)
+            elif word:
+                pty.swipe(t2=word)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
