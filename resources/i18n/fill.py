@@ -37,6 +37,14 @@ RU = {
     "Printer: none configured": "Принтер: не настроен",
     "Printer: …": "Принтер: …",
     "%1 receipt(s) waiting": "чеков в очереди: %1",
+    "Start of shift": "Начало смены",
+    "PIN": "PIN-код",
+    "Log in (Enter)": "Войти (Enter)",
+    "No staff on this till yet: store IT adds them.":
+        "На этой кассе ещё нет сотрудников: их добавляет ИТ магазина.",
+    "Wrong PIN. %1 attempt(s) left.": "Неверный PIN-код. Осталось попыток: %1.",
+    "Too many wrong PINs. Try again after %1.":
+        "Слишком много неверных PIN-кодов. Попробуйте снова после %1.",
     "This member has no card.": "У участника нет карты.",
     "Done. To pay %1 · points earned %2 · balance %3":
         "Готово. К оплате %1 · начислено %2 · остаток %3",
@@ -92,6 +100,14 @@ UK = {
     "Printer: none configured": "Принтер: не налаштовано",
     "Printer: …": "Принтер: …",
     "%1 receipt(s) waiting": "чеків у черзі: %1",
+    "Start of shift": "Початок зміни",
+    "PIN": "PIN-код",
+    "Log in (Enter)": "Увійти (Enter)",
+    "No staff on this till yet: store IT adds them.":
+        "На цій касі ще немає працівників: їх додає ІТ магазину.",
+    "Wrong PIN. %1 attempt(s) left.": "Неправильний PIN-код. Залишилося спроб: %1.",
+    "Too many wrong PINs. Try again after %1.":
+        "Забагато неправильних PIN-кодів. Спробуйте знову після %1.",
     "This member has no card.": "Учасник не має картки.",
     "Done. To pay %1 · points earned %2 · balance %3":
         "Готово. До сплати %1 · нараховано %2 · залишок %3",

@@ -45,89 +45,122 @@
     </message>
 </context>
 <context>
+    <name>LoginPage</name>
+    <message>
+        <location filename="../../terminal/ui/login_page.py" line="42" />
+        <source>Start of shift</source>
+        <translation>Начало смены</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/login_page.py" line="43" />
+        <source>PIN</source>
+        <translation>PIN-код</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/login_page.py" line="44" />
+        <source>Log in (Enter)</source>
+        <translation>Войти (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/login_page.py" line="67" />
+        <source>No staff on this till yet: store IT adds them.</source>
+        <translation>На этой кассе ещё нет сотрудников: их добавляет ИТ магазина.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/login_page.py" line="72" />
+        <source>Wrong PIN. %1 attempt(s) left.</source>
+        <translation>Неверный PIN-код. Осталось попыток: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/login_page.py" line="76" />
+        <source>Too many wrong PINs. Try again after %1.</source>
+        <translation>Слишком много неверных PIN-кодов. Попробуйте снова после %1.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="122" />
+        <location filename="../../terminal/ui/main_window.py" line="136" />
         <source>Loyalty terminal</source>
         <translation>Терминал лояльности</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="123" />
+        <location filename="../../terminal/ui/main_window.py" line="137" />
         <source>Tap or swipe the club card</source>
         <translation>Приложите или проведите клубную карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="124" />
+        <location filename="../../terminal/ui/main_window.py" line="138" />
         <source>Phone, card number or surname</source>
         <translation>Телефон, номер карты или фамилия</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="125" />
+        <location filename="../../terminal/ui/main_window.py" line="139" />
         <source>Office: not connected</source>
         <translation>Офис: нет связи</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="201" />
+        <location filename="../../terminal/ui/main_window.py" line="237" />
         <source>Readers: %1</source>
         <translation>Считыватели: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="204" />
+        <location filename="../../terminal/ui/main_window.py" line="240" />
         <source>Readers: none</source>
         <translation>Считыватели: нет</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="214" />
+        <location filename="../../terminal/ui/main_window.py" line="250" />
         <source>Printer: ready</source>
         <translation>Принтер: готов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="215" />
+        <location filename="../../terminal/ui/main_window.py" line="251" />
         <source>Printer: OFFLINE</source>
         <translation>Принтер: НЕ В СЕТИ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="216" />
+        <location filename="../../terminal/ui/main_window.py" line="252" />
         <source>Printer: OUT OF PAPER</source>
         <translation>Принтер: НЕТ БУМАГИ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="217" />
+        <location filename="../../terminal/ui/main_window.py" line="253" />
         <source>Printer: COVER OPEN</source>
         <translation>Принтер: ОТКРЫТА КРЫШКА</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="218" />
+        <location filename="../../terminal/ui/main_window.py" line="254" />
         <source>Printer: not answering</source>
         <translation>Принтер: не отвечает</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="219" />
+        <location filename="../../terminal/ui/main_window.py" line="255" />
         <source>Printer: error</source>
         <translation>Принтер: ошибка</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="220" />
+        <location filename="../../terminal/ui/main_window.py" line="256" />
         <source>Printer: none configured</source>
         <translation>Принтер: не настроен</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="223" />
+        <location filename="../../terminal/ui/main_window.py" line="259" />
         <source>Printer: …</source>
         <translation>Принтер: …</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="227" />
+        <location filename="../../terminal/ui/main_window.py" line="263" />
         <source>%1 receipt(s) waiting</source>
         <translation>чеков в очереди: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="252" />
+        <location filename="../../terminal/ui/main_window.py" line="288" />
         <source>This member has no card.</source>
         <translation>У участника нет карты.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="270" />
+        <location filename="../../terminal/ui/main_window.py" line="307" />
         <source>Done. To pay %1 · points earned %2 · balance %3</source>
         <translation>Готово. К оплате %1 · начислено %2 · остаток %3</translation>
     </message>

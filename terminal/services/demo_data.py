@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert
 
 from terminal.loyalty import CardKind, CardState, Program, standard_program
+from terminal.services.staff import Role, add_staff
 from terminal.store import bulk
 from terminal.store.normalize import name_key
 from terminal.store.schema import gifts, programs
@@ -79,6 +80,13 @@ _DEMO_GIFTS = (
 
 
 _DOUBLED = {str(d): (2 * d - 9 if d > 4 else 2 * d) for d in range(10)}
+
+
+#: Staff of the demo till, with their PINs (the docs and `make run` tell them).
+DEMO_STAFF = (
+    ("Анна Кассирова", Role.CASHIER, "1111"),
+    ("Пётр Старший", Role.SUPERVISOR, "9999"),
+)
 
 
 def luhn_digit(digits: str) -> str:
@@ -247,6 +255,8 @@ def fill(
         insert(gifts),
         [{"code": c, "name": n, "kind": k, "points_cost_centi": p} for c, n, k, p in _DEMO_GIFTS],
     )
+    for name, role, pin in DEMO_STAFF:
+        add_staff(conn, name, role, pin)
     rng = random.Random(seed)
     member_rows = (_member_row(rng, i, synced_at) for i in range(1, members + 1))
     n_members, _ = bulk.load(conn, member_rows, ())

@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 #: PRAGMA application_id of our files: "LOYT". A file with another id is not ours.
 APPLICATION_ID = 0x4C4F5954
 #: The newest migration (terminal/store/migrations/versions); a test keeps them equal.
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 BUSY_TIMEOUT_MS = 5000
 
 

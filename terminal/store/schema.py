@@ -194,3 +194,13 @@ print_jobs = Table(
     Index(None, "status", "id"),
     Index(None, "op_id"),
 )
+
+shifts = Table(
+    "shifts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("staff_id", Integer, ForeignKey("staff.id"), nullable=False),
+    Column("opened_at", Text, nullable=False),
+    Column("closed_at", Text),
+    Index(None, "closed_at"),
+)

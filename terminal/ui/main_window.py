@@ -38,6 +38,7 @@ from terminal.loyalty import LoyaltyError, Money
 from terminal.services.errors import ServiceError, UnknownCard
 from terminal.services.identify import CardKey, MemberView, card_key_from_text
 from terminal.services.messages import BANK_CARD, READ_AGAIN, UNKNOWN_CARD
+from terminal.services.staff import Shift, StaffMember, open_shift
 from terminal.services.till import Till
 from terminal.ui.checkout_panel import CheckoutPanel
 from terminal.ui.formats import money_text, points_text
@@ -47,6 +48,7 @@ from terminal.ui.i18n import (
     switch_language,
     translate_message,
 )
+from terminal.ui.login_page import LoginPage
 from terminal.ui.member_panel import MemberPanel
 from terminal.ui.style import STYLESHEET
 
@@ -56,7 +58,7 @@ MESSAGE_MS = 8000  # how long a message or a "done" stays before the waiting scr
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, till: Till) -> None:
+    def __init__(self, till: Till, *, login: bool = True) -> None:
         super().__init__()
         self.setStyleSheet(STYLESHEET)
         self._till = till
@@ -92,8 +94,12 @@ class MainWindow(QMainWindow):
         msl.addWidget(self.message)
         msl.addWidget(self.receipt, 1)
 
+        self.login = LoginPage(till.db, till.clock)
+        self.login.logged_in.connect(self._on_login_logged_in)
+        self.staff: StaffMember | None = None
+        self.shift: Shift | None = None
         self.pages = QStackedWidget()
-        for page in (waiting, member_page, message_page):
+        for page in (waiting, member_page, message_page, self.login):
             self.pages.addWidget(page)
         self._waiting, self._member_page, self._message_page = waiting, member_page, message_page
         self.setCentralWidget(self.pages)
@@ -120,7 +126,11 @@ class MainWindow(QMainWindow):
         self.checkout.confirmed.connect(self._on_checkout_confirmed)
         self.checkout.cancelled.connect(self.show_waiting)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.show_waiting)
-        self.show_waiting()
+        self._login_required = login
+        if login:
+            self.show_login()
+        else:
+            self.show_waiting()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Loyalty terminal"))
@@ -143,8 +153,23 @@ class MainWindow(QMainWindow):
         switch_language(str(self.language.itemData(index)))
 
     # --- pages -------------------------------------------------------------------------
+    def show_login(self) -> None:
+        self._back_timer.stop()
+        self.staff = None
+        self.login.reset()
+        self.pages.setCurrentWidget(self.login)
+        self.login.pin.setFocus()
+
+    @Slot(object)
+    def _on_login_logged_in(self, who: StaffMember) -> None:
+        self.staff = who
+        self.shift = open_shift(self._till.db, who, self._till.clock)
+        self.show_waiting()
+
     @Slot()
     def show_waiting(self) -> None:
+        if self._login_required and self.staff is None:
+            return  # nobody passes the PIN screen with Esc
         self._back_timer.stop()
         self._view = None
         self._message = None
@@ -175,6 +200,12 @@ class MainWindow(QMainWindow):
     # --- card events (from the reader threads, through the bridge) ---------------------
     @Slot(object)
     def on_card_event(self, event: CardEvent) -> None:
+        if (
+            self._login_required
+            and self.staff is None
+            and not isinstance(event, ReaderAppeared | ReaderDisappeared | ReaderFailed)
+        ):
+            return  # no member on screen before someone has logged in
         if isinstance(event, CardPresented):
             self.present(CardKey(uid=event.uid, number=event.number))
         elif isinstance(event, BankCardRefused):
@@ -264,7 +295,8 @@ class MainWindow(QMainWindow):
         if view is None:
             return
         try:
-            result = self._till.checkout(CardKey(card_id=view.card_id), amount, spend)
+            staff_id = None if self.staff is None else self.staff.id
+            result = self._till.checkout(CardKey(card_id=view.card_id), amount, spend, staff_id)
         except (ServiceError, LoyaltyError) as exc:
             self.checkout.error.setText(str(exc))
             self.checkout.error.setVisible(True)

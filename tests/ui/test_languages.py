@@ -63,7 +63,7 @@ def test_shipped_qm_is_compiled_from_the_catalogue(code: str, tmp_path: Path) ->
 
 @pytest.fixture
 def window(qtbot: QtBot, demo_db: Database, clock: FixedClock) -> Iterator[MainWindow]:
-    w = MainWindow(Till(demo_db, clock))
+    w = MainWindow(Till(demo_db, clock), login=False)
     qtbot.addWidget(w)
     w.show()
     yield w

@@ -30,7 +30,7 @@ from terminal.ui.main_window import MainWindow
 
 @pytest.fixture
 def window(qtbot: QtBot, demo_db: Database, clock: FixedClock) -> Iterator[MainWindow]:
-    w = MainWindow(Till(demo_db, clock))
+    w = MainWindow(Till(demo_db, clock), login=False)
     qtbot.addWidget(w)
     w.show()
     yield w
@@ -153,7 +153,7 @@ def test_done_page_shows_the_receipt_as_printed(
     from terminal.receipts.spool import Spooler
 
     spooler = Spooler(demo_db, PrinterConfig.default(), ReceiptConfig.default())
-    w = MainWindow(Till(demo_db, clock, receipts=spooler))
+    w = MainWindow(Till(demo_db, clock, receipts=spooler), login=False)
     qtbot.addWidget(w)
     w.show()
     w.present(CardKey(card_id=card_where(demo_db, "kind='personal' AND state='active'")))
@@ -163,3 +163,23 @@ def test_done_page_shows_the_receipt_as_printed(
     assert "Done" in w.message.text()
     pixmap = w.receipt.pixmap()
     assert not pixmap.isNull() and pixmap.height() >= 200
+
+
+def test_shift_starts_with_a_pin(qtbot: QtBot, demo_db: Database, clock: FixedClock) -> None:
+    w = MainWindow(Till(demo_db, clock))
+    qtbot.addWidget(w)
+    w.show()
+    assert w.pages.currentWidget() is w.login
+    bridge = EventBridge()
+    bridge.card_event.connect(w.on_card_event)
+    deliver(qtbot, bridge, tap(card_where(demo_db, "kind='personal' AND state='active'")))
+    assert w.pages.currentWidget() is w.login  # no member shown before a login
+    qtbot.keyClick(w, Qt.Key.Key_Escape)
+    assert w.pages.currentWidget() is w.login
+    w.login.who.setCurrentIndex(w.login.who.findText("Анна Кассирова"))
+    qtbot.keyClicks(w.login.pin, "0000")
+    qtbot.keyClick(w.login.pin, Qt.Key.Key_Return)
+    assert "4" in w.login.error.text() and w.pages.currentWidget() is w.login
+    qtbot.keyClicks(w.login.pin, "1111")
+    qtbot.keyClick(w.login.pin, Qt.Key.Key_Return)
+    assert w.pages.currentIndex() == 0 and w.staff is not None and w.shift is not None

@@ -1,0 +1,183 @@
+"""Staff at the till: PINs (scrypt), lock-outs that grow and survive restarts, shifts.
+
+A PIN is stored as ``scrypt$n$r$p$salt$hash`` (hex), never in clear. Five wrong PINs in a
+row lock that person out for a minute; every further wrong PIN doubles it, up to a day.
+The count and the lock are in the database, so restarting the app changes nothing.
+Roles are checked here, in the service, not only by hiding buttons.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import hmac
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import Connection, insert, select, update
+
+from terminal.services.clock import Clock
+from terminal.services.errors import ServiceError
+from terminal.store import ledger
+from terminal.store.database import Database
+from terminal.store.schema import shifts, staff
+
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+FREE_ATTEMPTS = 5
+FIRST_LOCK = timedelta(minutes=1)
+LONGEST_LOCK = timedelta(days=1)
+PIN_LENGTHS = range(4, 13)
+
+
+class Role(enum.Enum):
+    CASHIER = "cashier"
+    SUPERVISOR = "supervisor"
+    IT = "it"
+
+
+class PinRejected(ServiceError):
+    def __init__(self, attempts_left: int) -> None:
+        super().__init__("pin_wrong", f"wrong PIN; {attempts_left} attempt(s) before a lock-out")
+        self.attempts_left = attempts_left
+
+
+class LockedOut(ServiceError):
+    def __init__(self, until: datetime) -> None:
+        super().__init__("locked_out", f"too many wrong PINs; try again after {until:%H:%M:%S}")
+        self.until = until
+
+
+class NotAllowed(ServiceError):
+    def __init__(self, action: str, role: Role) -> None:
+        super().__init__("not_allowed", f"{action} needs a supervisor, not a {role.value}")
+
+
+class BadPin(ServiceError):
+    def __init__(self) -> None:
+        super().__init__("pin_format", "a PIN is 4 to 12 digits")
+
+
+@dataclass(frozen=True, slots=True)
+class StaffMember:
+    id: int
+    name: str
+    role: Role
+
+    def require(self, role: Role, action: str) -> None:
+        """Raise :class:`NotAllowed` unless this person may do ``action``."""
+        if role is Role.SUPERVISOR and self.role not in (Role.SUPERVISOR, Role.IT):
+            raise NotAllowed(action, self.role)
+
+
+@dataclass(frozen=True, slots=True)
+class Shift:
+    id: int
+    staff: StaffMember
+    opened_at: str
+
+
+def _new_id(key: Sequence[object] | None) -> int:
+    if not key:
+        raise RuntimeError("the database gave no id for a new row")
+    return int(str(key[0]))
+
+
+def hash_pin(pin: str, salt: bytes | None = None) -> str:
+    if not pin.isdigit() or len(pin) not in PIN_LENGTHS:
+        raise BadPin()
+    salt = salt or secrets.token_bytes(16)
+    digest = hashlib.scrypt(pin.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P)
+    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${salt.hex()}${digest.hex()}"
+
+
+def pin_matches(pin: str, stored: str) -> bool:
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        got = hashlib.scrypt(pin.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p))
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(got.hex(), digest)
+
+
+def lock_for(failed: int) -> timedelta | None:
+    """How long ``failed`` wrong PINs in a row lock a person out (None: not yet)."""
+    if failed < FREE_ATTEMPTS:
+        return None
+    lock: timedelta = FIRST_LOCK * 2 ** (failed - FREE_ATTEMPTS)
+    return min(lock, LONGEST_LOCK)
+
+
+def add_staff(
+    conn: Connection, name: str, role: Role, pin: str, card_uid: str | None = None
+) -> int:
+    result = conn.execute(
+        insert(staff).values(name=name, role=role.value, pin_hash=hash_pin(pin), card_uid=card_uid)
+    )
+    return _new_id(result.inserted_primary_key)
+
+
+def log_in(db: Database, staff_id: int, pin: str, clock: Clock) -> StaffMember:
+    """Check a PIN. Every attempt is counted durably before the answer is given."""
+    now = clock.now()
+    with db.write() as conn:
+        row = conn.execute(
+            select(staff.c.name, staff.c.role, staff.c.pin_hash, staff.c.failed_pins,
+                   staff.c.locked_until, staff.c.active).where(staff.c.id == staff_id)
+        ).first()  # fmt: skip
+        if row is None or not row.active:
+            raise ServiceError("unknown_staff", "no such member of staff on this till")
+        if row.locked_until and datetime.fromisoformat(row.locked_until) > now:
+            raise LockedOut(datetime.fromisoformat(row.locked_until))
+        if row.pin_hash and pin_matches(pin, row.pin_hash):
+            conn.execute(
+                update(staff).where(staff.c.id == staff_id).values(failed_pins=0, locked_until=None)
+            )
+            ledger.audit(conn, now.isoformat(), "login", staff_id=staff_id)
+            return StaffMember(staff_id, row.name, Role(row.role))
+        failed = row.failed_pins + 1
+        lock = lock_for(failed)
+        until = None if lock is None else now + lock
+        conn.execute(
+            update(staff)
+            .where(staff.c.id == staff_id)
+            .values(failed_pins=failed, locked_until=None if until is None else until.isoformat())
+        )
+        ledger.audit(conn, now.isoformat(), "login_failed", staff_id=staff_id)
+    if until is not None:
+        raise LockedOut(until)
+    raise PinRejected(FREE_ATTEMPTS - failed)
+
+
+def open_shift(db: Database, who: StaffMember, clock: Clock) -> Shift:
+    """The till's open shift, opening one for ``who`` if none is open."""
+    now = clock.now().isoformat()
+    with db.write() as conn:
+        row = conn.execute(
+            select(shifts.c.id, shifts.c.opened_at, shifts.c.staff_id).where(
+                shifts.c.closed_at.is_(None)
+            )
+        ).first()
+        if row is not None and row.staff_id == who.id:
+            return Shift(row.id, who, row.opened_at)
+        if row is not None:  # another cashier's shift is still open: close it first
+            conn.execute(update(shifts).where(shifts.c.id == row.id).values(closed_at=now))
+            ledger.audit(conn, now, "shift_closed", staff_id=who.id, target=str(row.id))
+        shift_id = conn.execute(insert(shifts).values(staff_id=who.id, opened_at=now))
+        new_id = _new_id(shift_id.inserted_primary_key)
+        ledger.audit(conn, now, "shift_opened", staff_id=who.id, target=str(new_id))
+    return Shift(new_id, who, now)
+
+
+def close_shift(db: Database, shift: Shift, who: StaffMember, clock: Clock) -> None:
+    now = clock.now().isoformat()
+    with db.write() as conn:
+        conn.execute(
+            update(shifts)
+            .where(shifts.c.id == shift.id, shifts.c.closed_at.is_(None))
+            .values(closed_at=now)
+        )
+        ledger.audit(conn, now, "shift_closed", staff_id=who.id, target=str(shift.id))

@@ -1,0 +1,88 @@
+"""Start of shift: pick yourself, type your PIN, Enter. Five wrong PINs lock you out."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from sqlalchemy import select
+
+from terminal.services.clock import Clock
+from terminal.services.errors import ServiceError
+from terminal.services.staff import LockedOut, PinRejected, StaffMember, log_in
+from terminal.store.database import Database
+from terminal.store.schema import staff
+
+
+class LoginPage(QWidget):
+    """Signals:
+    logged_in(object): the StaffMember whose PIN was right.
+    """
+
+    logged_in = Signal(object)
+
+    def __init__(self, db: Database, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db, self._clock = db, clock
+        self.title = QLabel(objectName="prompt")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.who = QComboBox()
+        self.pin = QLineEdit(echoMode=QLineEdit.EchoMode.Password, maxLength=12)
+        self.error = QLabel(objectName="problem", wordWrap=True)
+        self.enter = QPushButton(objectName="primary")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        for w in (self.title, self.who, self.pin, self.error, self.enter):
+            layout.addWidget(w)
+        layout.addStretch(1)
+        self.pin.returnPressed.connect(self._on_enter)
+        self.enter.clicked.connect(self._on_enter)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Start of shift"))
+        self.pin.setPlaceholderText(self.tr("PIN"))
+        self.enter.setText(self.tr("Log in (Enter)"))
+
+    def reset(self) -> None:
+        """Fill the list of staff from the cache and wait for a PIN."""
+        self.who.clear()
+        with self._db.read() as conn:
+            rows = conn.execute(
+                select(staff.c.id, staff.c.name)
+                .where(staff.c.active.is_(True))
+                .order_by(staff.c.name)
+            ).all()
+        for staff_id, name in rows:
+            self.who.addItem(name, staff_id)
+        self.pin.clear()
+        self.error.hide()
+        self.pin.setFocus()
+
+    @Slot()
+    def _on_enter(self) -> None:
+        staff_id = self.who.currentData()
+        pin = self.pin.text()
+        self.pin.clear()
+        if staff_id is None:
+            return self._fail(self.tr("No staff on this till yet: store IT adds them."))
+        try:
+            who: StaffMember = log_in(self._db, int(staff_id), pin, self._clock)
+        except PinRejected as exc:
+            return self._fail(
+                self.tr("Wrong PIN. %1 attempt(s) left.").replace("%1", str(exc.attempts_left))
+            )
+        except LockedOut as exc:
+            return self._fail(
+                self.tr("Too many wrong PINs. Try again after %1.").replace(
+                    "%1", exc.until.astimezone().strftime("%H:%M")
+                )
+            )
+        except ServiceError as exc:
+            return self._fail(str(exc))
+        self.error.hide()
+        self.logged_in.emit(who)
+
+    def _fail(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+        self.pin.setFocus()

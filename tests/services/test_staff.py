@@ -1,0 +1,95 @@
+"""PINs hashed with scrypt; five wrong PINs lock a person out for a growing time, across
+restarts; roles checked in the service; shifts and the audit log."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import text
+
+from terminal.services.clock import FixedClock
+from terminal.services.staff import (
+    BadPin,
+    LockedOut,
+    NotAllowed,
+    PinRejected,
+    Role,
+    add_staff,
+    hash_pin,
+    lock_for,
+    log_in,
+    open_shift,
+    pin_matches,
+)
+from terminal.store.database import Database
+
+
+def test_pins_are_stored_hashed() -> None:
+    stored = hash_pin("4821")
+    assert "4821" not in stored and stored.startswith("scrypt$")
+    assert pin_matches("4821", stored) and not pin_matches("4822", stored)
+    assert hash_pin("4821") != stored  # salted
+    assert not pin_matches("4821", "md5$abc")
+    for bad in ("12", "abcd", "1234567890123", ""):
+        with pytest.raises(BadPin):
+            hash_pin(bad)
+
+
+@pytest.mark.parametrize(
+    ("failed", "lock"),
+    [(4, None), (5, timedelta(minutes=1)), (6, timedelta(minutes=2)), (8, timedelta(minutes=8)),
+     (40, timedelta(days=1))],
+)  # fmt: skip
+def test_lock_grows(failed: int, lock: timedelta | None) -> None:
+    assert lock_for(failed) == lock
+
+
+def test_five_wrong_pins_lock_out_across_restarts(db: Database, clock: FixedClock) -> None:
+    with db.write() as conn:
+        anna = add_staff(conn, "Анна", Role.CASHIER, "4821")
+    for left in (4, 3, 2, 1):
+        with pytest.raises(PinRejected) as wrong:
+            log_in(db, anna, "0000", clock)
+        assert wrong.value.attempts_left == left
+    with pytest.raises(LockedOut):
+        log_in(db, anna, "0000", clock)
+    path = db.path
+    db.close()
+    with Database.open(path) as restarted:
+        with pytest.raises(LockedOut):  # the right PIN does not help while locked
+            log_in(restarted, anna, "4821", clock)
+        clock.advance(timedelta(minutes=1, seconds=1))
+        with pytest.raises(LockedOut) as longer:  # one more wrong PIN: two minutes
+            log_in(restarted, anna, "1111", clock)
+        assert longer.value.until == clock.now() + timedelta(minutes=2)
+        clock.advance(timedelta(minutes=2, seconds=1))
+        assert log_in(restarted, anna, "4821", clock).name == "Анна"
+        with restarted.read() as conn:
+            failed = conn.execute(text("SELECT failed_pins FROM staff")).scalar()
+            actions = [r[0] for r in conn.execute(text("SELECT action FROM audit_log"))]
+        assert failed == 0
+        assert actions.count("login_failed") == 6 and actions[-1] == "login"
+
+
+def test_roles_are_enforced_by_the_service(db: Database, clock: FixedClock) -> None:
+    with db.write() as conn:
+        cashier = add_staff(conn, "Олена", Role.CASHIER, "1234")
+        chief = add_staff(conn, "Пётр", Role.SUPERVISOR, "9876")
+    with pytest.raises(NotAllowed):
+        log_in(db, cashier, "1234", clock).require(Role.SUPERVISOR, "a reversal")
+    log_in(db, chief, "9876", clock).require(Role.SUPERVISOR, "a reversal")
+
+
+def test_one_open_shift_per_till(db: Database, clock: FixedClock) -> None:
+    with db.write() as conn:
+        a = add_staff(conn, "Анна", Role.CASHIER, "1234")
+        b = add_staff(conn, "Богдан", Role.CASHIER, "5678")
+    anna, bohdan = log_in(db, a, "1234", clock), log_in(db, b, "5678", clock)
+    first = open_shift(db, anna, clock)
+    assert open_shift(db, anna, clock).id == first.id
+    second = open_shift(db, bohdan, clock)
+    assert second.id != first.id
+    with db.read() as conn:
+        open_ = conn.execute(text("SELECT id FROM shifts WHERE closed_at IS NULL")).all()
+    assert [r[0] for r in open_] == [second.id]
