@@ -62,5 +62,11 @@ def run_app(
     readers = readers_factory(config.readers, bridge.sink)
     readers.start()
     app.aboutToQuit.connect(readers.stop)
+    wedge = getattr(readers, "wedge", None)
+    if wedge is not None and config.readers.wedge.enabled:
+        from drivers.wedge_qt import WedgeKeyFilter
+
+        log.info("init: keyboard-wedge hook")
+        WedgeKeyFilter(wedge, parent=app).install(app)
     window.showMaximized()
     return int(app.exec())
