@@ -118,7 +118,7 @@ class ReadersConfig:
         return cls(
             pcsc=_pcsc(t.sub("pcsc")),
             serial=tuple(
-                _serial(_Table(f"readers.serial[{i}]", item, _SERIAL_KEYS, must_be_table=True))
+                _serial(_Table(f"readers.serial[{i}]", item, _SERIAL_KEYS))
                 for i, item in enumerate(serial_items)
             ),
             wedge=_wedge(t.sub("wedge")),
@@ -133,9 +133,7 @@ _SERIAL_KEYS = ("port", "name", "baudrate", "bytesize", "parity", "stopbits", "f
 class _Table:
     """One TOML table under a dotted path, read with checks that name the full key."""
 
-    def __init__(
-        self, path: str, m: object, known: tuple[str, ...], must_be_table: bool = True
-    ) -> None:
+    def __init__(self, path: str, m: object, known: tuple[str, ...]) -> None:
         if not isinstance(m, Mapping):
             raise ConfigError(f"{path}: {m!r} should be a table")
         self.path = path

@@ -58,6 +58,7 @@ class SerialMsrDriver(SupervisedThread):
             parity=c.parity,
             stopbits=c.stopbits,
             timeout=READ_TIMEOUT_S,
+            exclusive=True,  # one reader of a port at a time (flock): a clear error if not
         )
 
     def session(self) -> None:

@@ -38,8 +38,7 @@ def start_driver(recorder: Recorder) -> Iterator[StartDriver]:
     cards: list[VpcdCard] = []
 
     def start(config: PcscConfig | None = None, wait_readers: bool = True) -> PcscDriver:
-        if wait_readers:
-            wait_empty()  # the previous test's cards are gone for pcscd too
+        wait_empty()  # the previous test's cards are gone for pcscd too (if it runs)
         driver = PcscDriver(config or PcscConfig(poll_timeout_ms=500), demo_rules(), recorder)
         drivers.append(driver)
         driver.start()
@@ -79,6 +78,16 @@ def test_two_cards_in_a_row_and_two_readers_at_once(
         events = recorder.wait_for(CardPresented, count=2, after=mark)
     assert {(e.source, e.uid) for e in events} == {(READER0, UID2.hex().upper()),
                                                    (READER1, UID1.hex().upper())}  # fmt: skip
+
+
+def test_reader_filter(pcscd: Pcscd, start_driver: StartDriver, recorder: Recorder) -> None:
+    start_driver(PcscConfig(reader_filter="pcd 00 01", poll_timeout_ms=500), wait_readers=False)
+    [appeared] = recorder.wait_for(ReaderAppeared)
+    assert appeared.source == READER1
+    with VpcdCard(VirtualCard(UID1), reader=1):
+        [event] = recorder.wait_for(CardPresented)
+    assert event.source == READER1
+    assert [e.source for e in recorder.of(ReaderAppeared)] == [READER1]
 
 
 def test_a_card_held_still_is_reported_once(
