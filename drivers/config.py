@@ -91,6 +91,9 @@ class WedgeConfig:
     min_length: int = 6  # shorter bursts are a person's
     terminator_keys: tuple[str, ...] = DEFAULT_TERMINATORS  # names in keycodes
     track: int = 2  # for magnetic-stripe wedges: the track holding the number
+    # Dedicated wedge devices read directly from Linux input devices (grabbed: what they
+    # type reaches no window), e.g. /dev/input/by-id/usb-...-event-kbd
+    evdev_devices: tuple[str, ...] = ()
 
 
 def demo_rules() -> CardNumberRules:
@@ -191,7 +194,8 @@ class _Table:
 
 _PCSC_KEYS = ("enabled", "reader_filter", "number_source", "mifare_key", "key_type", "block",
               "block_encoding", "poll_timeout_ms")  # fmt: skip
-_WEDGE_KEYS = ("enabled", "max_inter_key_ms", "min_length", "terminator_keys", "track")
+_WEDGE_KEYS = ("enabled", "max_inter_key_ms", "min_length", "terminator_keys", "track",
+               "evdev_devices")  # fmt: skip
 _NUMBER_KEYS = ("prefixes", "ranges", "lengths", "luhn")
 
 
@@ -254,6 +258,7 @@ def _wedge(t: _Table) -> WedgeConfig:
         min_length=t.integer("min_length", 6, 1, 256),
         terminator_keys=keys,
         track=t.integer("track", 2, 1, 3),
+        evdev_devices=t.str_list("evdev_devices"),
     )
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,3 +55,10 @@ def serial_ports() -> tuple[SerialPort, ...]:
         SerialPort(p.device, p.description or "", p.hwid or "")
         for p in sorted(list_ports.comports(), key=lambda p: p.device)
     )
+
+
+def input_keyboards(folder: Path = Path("/dev/input/by-id")) -> tuple[str, ...]:
+    """Keyboard-like input devices (wedge readers, scanners show up here too)."""
+    if not folder.is_dir():
+        return ()
+    return tuple(sorted(str(p) for p in folder.glob("*-event-kbd")))

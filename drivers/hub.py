@@ -38,6 +38,13 @@ class ReaderHub:
 
             for reader in self.config.serial:
                 drivers.append(SerialMsrDriver(reader, self.config.numbers, self.sink))
+        if self.config.wedge.enabled and self.config.wedge.evdev_devices:
+            from drivers.wedge_evdev import EvdevWedgeDriver
+
+            for path in self.config.wedge.evdev_devices:
+                drivers.append(
+                    EvdevWedgeDriver(path, self.config.wedge, self.config.numbers, self.sink)
+                )
         return drivers
 
     def start(self) -> ReaderHub:

@@ -132,7 +132,14 @@ class WedgeReader:
 
     technology = Technology.WEDGE
 
-    def __init__(self, config: WedgeConfig, rules: CardNumberRules, sink: EventSink) -> None:
+    def __init__(
+        self,
+        config: WedgeConfig,
+        rules: CardNumberRules,
+        sink: EventSink,
+        source: str = SOURCE,
+    ) -> None:
+        self.source = source
         self.config = config
         self.rules = rules
         self._sink = sink
@@ -157,12 +164,12 @@ class WedgeReader:
         t = burst.t_last
         if looks_like_bank_card(text):
             log.info("wedge: bank card refused")
-            self._emit(BankCardRefused(SOURCE, self.technology, t))
+            self._emit(BankCardRefused(self.source, self.technology, t))
             return
         if any(c in text for c in "%;+"):
             result = interpret_swipe(text, self.config.track, self.rules)
             if result.verdict is Verdict.BANK:
-                self._emit(BankCardRefused(SOURCE, self.technology, t))
+                self._emit(BankCardRefused(self.source, self.technology, t))
             elif result.verdict is Verdict.OURS and result.number:
                 self._presented(result.number, CardType.MAGNETIC, t)
             else:
@@ -170,16 +177,16 @@ class WedgeReader:
                     ReadProblem.NOT_OURS if result.verdict is Verdict.FOREIGN
                     else ReadProblem.TORN_SWIPE
                 )  # fmt: skip
-                self._emit(ReadFailed(SOURCE, self.technology, problem, t))
+                self._emit(ReadFailed(self.source, self.technology, problem, t))
             return
         number = text.strip()
         match classify(number, self.rules):
             case NumberClass.BANK:
-                self._emit(BankCardRefused(SOURCE, self.technology, t))
+                self._emit(BankCardRefused(self.source, self.technology, t))
             case NumberClass.OURS:
                 self._presented(number, CardType.KEYED, t)
             case NumberClass.FOREIGN:
-                self._emit(ReadFailed(SOURCE, self.technology, ReadProblem.NOT_OURS, t))
+                self._emit(ReadFailed(self.source, self.technology, ReadProblem.NOT_OURS, t))
 
     def _emit(self, event: CardEvent) -> None:
         try:
@@ -189,4 +196,6 @@ class WedgeReader:
 
     def _presented(self, number: str, card_type: CardType, t: float) -> None:
         log.debug("wedge: card %s", mask(number))
-        self._emit(CardPresented(SOURCE, self.technology, card_type, number=number, t_detected=t))
+        self._emit(
+            CardPresented(self.source, self.technology, card_type, number=number, t_detected=t)
+        )

@@ -7,7 +7,7 @@ import json
 import os
 
 from drivers.config import ReadersConfig
-from drivers.discovery import pcsc_readers, serial_ports
+from drivers.discovery import input_keyboards, pcsc_readers, serial_ports
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -20,6 +20,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 def run(args: argparse.Namespace, readers: ReadersConfig) -> int:
     pcsc = pcsc_readers()
     ports = serial_ports()
+    keyboards = input_keyboards()
     wanted = readers.pcsc.reader_filter.lower()
     pcsc_entries: list[dict[str, object]] = [
         {"name": name, "used": readers.pcsc.enabled and wanted in name.lower()}
@@ -48,7 +49,13 @@ def run(args: argparse.Namespace, readers: ReadersConfig) -> int:
             {"device": p.device, "description": p.description, "hwid": p.hwid} for p in ports
         ],
         "serial_readers": serial_entries,
-        "wedge": {"enabled": readers.wedge.enabled},
+        "wedge": {
+            "enabled": readers.wedge.enabled,
+            "evdev_devices": [
+                {"path": d, "present": os.path.exists(d)} for d in readers.wedge.evdev_devices
+            ],
+            "input_keyboards": list(keyboards),
+        },
     }
     if getattr(args, "json", False):
         print(json.dumps(report, indent=2, ensure_ascii=False))
@@ -75,4 +82,10 @@ def run(args: argparse.Namespace, readers: ReadersConfig) -> int:
         print(f"  {label} [{state}] {r['settings']} {r['framing']} "
               f"track {r['track']}")  # fmt: skip
     print("Keyboard wedge: " + ("on (in the cashier window)" if readers.wedge.enabled else "off"))
+    for d in readers.wedge.evdev_devices:
+        print(f"  dedicated device {d} [{'present' if os.path.exists(d) else 'MISSING'}]")
+    if keyboards:
+        print("Keyboard-like input devices (candidates for wedge.evdev_devices):")
+        for k in keyboards:
+            print(f"  {k}")
     return 0

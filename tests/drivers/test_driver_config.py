@@ -49,6 +49,7 @@ max_inter_key_ms = 25
 min_length = 8
 terminator_keys = ["enter", "tab"]
 track = 3
+evdev_devices = ["/dev/input/by-id/usb-Scanner-event-kbd"]
 
 [readers.numbers]
 prefixes = ["777", "778"]
@@ -80,6 +81,7 @@ def test_every_option_is_read() -> None:
     assert (second.baudrate, second.bytesize, second.parity, second.stopbits) == (38400, 7, "E", 2)
     assert second.track == 1 and second.timeout_ms == 500
     assert c.wedge.terminator_keys == ("enter", "tab") and c.wedge.track == 3
+    assert c.wedge.evdev_devices == ("/dev/input/by-id/usb-Scanner-event-kbd",)
     assert c.numbers.prefixes == ("777", "778") and c.numbers.ranges == (("1000", "1999"),)
     assert c.numbers.lengths == (10, 13) and c.numbers.luhn
 
