@@ -135,7 +135,7 @@ def test_payment_cards_leave_no_trace(
         "outbox": outbox.encode(),
         "log": debug_log.read_bytes(),
     }
-    assert ours[-4:].encode() in places["log"] or places["log"]  # the log is not empty
+    assert places["log"] and places["database"]  # there was something to search
     found = [(where, s) for where, data in places.items() for s in SECRETS if s.encode() in data]
     assert found == []
 
