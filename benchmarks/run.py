@@ -151,6 +151,13 @@ def measure(path: Path, scale: int, samples: int, commits: int) -> dict[str, Any
     return figures
 
 
+def receipt_figures() -> dict[str, Any]:
+    from benchmarks import bench_receipt
+
+    say("measuring receipt layout and encoding")
+    return dict(bench_receipt.run())
+
+
 def hardware_figures() -> dict[str, Any]:
     try:
         from benchmarks import bench_card_event
@@ -173,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
         figures = measure(Path(tmp) / "bench.sqlite3", args.scale, args.samples, args.commits)
+    figures.update(receipt_figures())
     if not args.no_hardware:
         figures.update(hardware_figures())
     figures["machine"] = f"{platform.machine()} {os.cpu_count()} cpu, {platform.python_version()}"
