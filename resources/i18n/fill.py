@@ -38,6 +38,7 @@ RU = {
     "Printer: …": "Принтер: …",
     "%1 receipt(s) waiting": "чеков в очереди: %1",
     "Start of shift": "Начало смены",
+    "Receipt (F2)": "Чек (F2)",
     "PIN": "PIN-код",
     "Log in (Enter)": "Войти (Enter)",
     "No staff on this till yet: store IT adds them.":
@@ -101,6 +102,7 @@ UK = {
     "Printer: …": "Принтер: …",
     "%1 receipt(s) waiting": "чеків у черзі: %1",
     "Start of shift": "Початок зміни",
+    "Receipt (F2)": "Чек (F2)",
     "PIN": "PIN-код",
     "Log in (Enter)": "Увійти (Enter)",
     "No staff on this till yet: store IT adds them.":

@@ -3,43 +3,48 @@
 <context>
     <name>CheckoutPanel</name>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="75" />
-        <location filename="../../terminal/ui/checkout_panel.py" line="76" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="84" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="85" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="77" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="86" />
         <source>Points to spend</source>
         <translation>Списать баллов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="78" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="87" />
         <source>Confirm (Enter)</source>
         <translation>Подтвердить (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="79" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="88" />
         <source>Cancel (Esc)</source>
         <translation>Отмена (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="144" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="89" />
+        <source>Receipt (F2)</source>
+        <translation>Чек (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="157" />
         <source>Type the amount, e.g. 1234.50</source>
         <translation>Введите сумму, например 1234,50</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="151" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="164" />
         <source>Points: type a number</source>
         <translation>Баллы: введите число</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="162" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="175" />
         <source>To pay: %1</source>
         <translation>К оплате: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="164" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="177" />
         <source>Points earned: %1 · balance after: %2</source>
         <translation>Начислено баллов: %1 · остаток: %2</translation>
     </message>

@@ -3,43 +3,48 @@
 <context>
     <name>CheckoutPanel</name>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="75" />
-        <location filename="../../terminal/ui/checkout_panel.py" line="76" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="84" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="85" />
         <source>Amount</source>
         <translation>Сума</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="77" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="86" />
         <source>Points to spend</source>
         <translation>Списати балів</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="78" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="87" />
         <source>Confirm (Enter)</source>
         <translation>Підтвердити (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="79" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="88" />
         <source>Cancel (Esc)</source>
         <translation>Скасувати (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="144" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="89" />
+        <source>Receipt (F2)</source>
+        <translation>Чек (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="157" />
         <source>Type the amount, e.g. 1234.50</source>
         <translation>Введіть суму, наприклад 1234,50</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="151" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="164" />
         <source>Points: type a number</source>
         <translation>Бали: введіть число</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="162" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="175" />
         <source>To pay: %1</source>
         <translation>До сплати: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="164" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="177" />
         <source>Points earned: %1 · balance after: %2</source>
         <translation>Нараховано балів: %1 · залишок: %2</translation>
     </message>

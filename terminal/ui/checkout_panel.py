@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from terminal.loyalty import LoyaltyError, Money, Quote
+from terminal.receipts.model import from_quote
 from terminal.services.identify import MemberView
 from terminal.services.till import Till
 from terminal.ui.formats import money_text, points_text
@@ -48,16 +49,22 @@ class CheckoutPanel(QWidget):
         self.earned = QLabel()
         self.confirm = QPushButton(objectName="primary")
         self.cancel = QPushButton()
+        self.preview_button = QPushButton()
+        self.preview = QLabel()  # the receipt before printing, from the printer's bytes
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.hide()
         form = QFormLayout()
         form.addRow(self.amount_label, self.amount)
         form.addRow(self.points_label, self.points)
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel)
+        buttons.addWidget(self.preview_button)
         buttons.addWidget(self.confirm)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.lines, 1)
+        layout.addWidget(self.preview, 3)
         layout.addWidget(self.total)
         layout.addWidget(self.earned)
         layout.addLayout(buttons)
@@ -67,6 +74,7 @@ class CheckoutPanel(QWidget):
         self.points.returnPressed.connect(self._on_confirm)
         self.confirm.clicked.connect(self._on_confirm)
         self.cancel.clicked.connect(self.cancelled)
+        self.preview_button.clicked.connect(self._on_preview_clicked)
         self.retranslate()
         self.start(None)
 
@@ -77,6 +85,7 @@ class CheckoutPanel(QWidget):
         self.points_label.setText(self.tr("Points to spend"))
         self.confirm.setText(self.tr("Confirm (Enter)"))
         self.cancel.setText(self.tr("Cancel (Esc)"))
+        self.preview_button.setText(self.tr("Receipt (F2)"))
         if self._view is not None and self._quote is not None:
             self._requote(self._quote.points_spent, prefill=False)
 
@@ -89,6 +98,7 @@ class CheckoutPanel(QWidget):
         """A new checkout for ``view`` (None: nothing to check out)."""
         self._view = view
         self._quote = None
+        self.preview.hide()
         self.amount.clear()
         self.points.clear()
         self.points.setEnabled(False)
@@ -109,6 +119,9 @@ class CheckoutPanel(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.cancelled.emit()
+            return
+        if event.key() == Qt.Key.Key_F2:
+            self._on_preview_clicked()
             return
         super().keyPressEvent(event)
 
@@ -136,6 +149,8 @@ class CheckoutPanel(QWidget):
         view, amount = self._view, self._amount()
         self._quote = None
         self.confirm.setEnabled(False)
+        self.preview_button.setEnabled(False)
+        self.preview.hide()
         self.lines.clear()
         self.total.clear()
         self.earned.clear()
@@ -166,6 +181,31 @@ class CheckoutPanel(QWidget):
             .replace("%2", points_text(q.balance_after))
         )
         self.confirm.setEnabled(True)
+        self.preview_button.setEnabled(self._till.receipts is not None)
+
+    @Slot()
+    def _on_preview_clicked(self) -> None:
+        """Show the receipt this checkout will print, drawn from the printer's bytes."""
+        spooler, q, view = self._till.receipts, self._quote, self._view
+        if spooler is None or q is None or view is None or self.preview.isVisible():
+            self.preview.hide()
+            return
+        data = from_quote(
+            q,
+            operation_id="-",
+            seq=0,
+            created_at=self._till.clock.now(),
+            language=spooler.receipt.language,
+            member_name=None if view.member is None else view.member.address_as,
+            card_tail=None if view.card_number is None else view.card_number[-4:],
+        )
+        image = QImage.fromData(spooler.preview(spooler.render_receipt(data)))
+        self.preview.setPixmap(
+            QPixmap.fromImage(image).scaledToHeight(
+                max(200, self.height() // 2), Qt.TransformationMode.SmoothTransformation
+            )
+        )
+        self.preview.show()
 
     @Slot(str)
     def _on_amount_edited(self, _text: str) -> None:

@@ -158,6 +158,8 @@ def test_done_page_shows_the_receipt_as_printed(
     w.show()
     w.present(CardKey(card_id=card_where(demo_db, "kind='personal' AND state='active'")))
     qtbot.keyClicks(w.checkout.amount, "100")
+    qtbot.keyClick(w.checkout.amount, Qt.Key.Key_F2)  # the receipt before printing
+    assert w.checkout.preview.isVisible() and not w.checkout.preview.pixmap().isNull()
     w.checkout.points.setText("0")
     qtbot.keyClick(w.checkout.points, Qt.Key.Key_Return)
     assert "Done" in w.message.text()
