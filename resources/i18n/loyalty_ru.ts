@@ -3,48 +3,48 @@
 <context>
     <name>CheckoutPanel</name>
     <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="83" />
         <location filename="../../terminal/ui/checkout_panel.py" line="84" />
-        <location filename="../../terminal/ui/checkout_panel.py" line="85" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="86" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="85" />
         <source>Points to spend</source>
         <translation>Списать баллов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="87" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="86" />
         <source>Confirm (Enter)</source>
         <translation>Подтвердить (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="88" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="87" />
         <source>Cancel (Esc)</source>
         <translation>Отмена (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="89" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="88" />
         <source>Receipt (F2)</source>
         <translation>Чек (F2)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="157" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="159" />
         <source>Type the amount, e.g. 1234.50</source>
         <translation>Введите сумму, например 1234,50</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="164" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="166" />
         <source>Points: type a number</source>
         <translation>Баллы: введите число</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="175" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="177" />
         <source>To pay: %1</source>
         <translation>К оплате: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="177" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="179" />
         <source>Points earned: %1 · balance after: %2</source>
         <translation>Начислено баллов: %1 · остаток: %2</translation>
     </message>
@@ -85,87 +85,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="136" />
+        <location filename="../../terminal/ui/main_window.py" line="140" />
         <source>Loyalty terminal</source>
         <translation>Терминал лояльности</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="137" />
+        <location filename="../../terminal/ui/main_window.py" line="141" />
         <source>Tap or swipe the club card</source>
         <translation>Приложите или проведите клубную карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="138" />
+        <location filename="../../terminal/ui/main_window.py" line="142" />
         <source>Phone, card number or surname</source>
         <translation>Телефон, номер карты или фамилия</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="139" />
+        <location filename="../../terminal/ui/main_window.py" line="143" />
         <source>Office: not connected</source>
         <translation>Офис: нет связи</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="237" />
+        <location filename="../../terminal/ui/main_window.py" line="255" />
         <source>Readers: %1</source>
         <translation>Считыватели: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="240" />
+        <location filename="../../terminal/ui/main_window.py" line="258" />
         <source>Readers: none</source>
         <translation>Считыватели: нет</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="250" />
+        <location filename="../../terminal/ui/main_window.py" line="268" />
         <source>Printer: ready</source>
         <translation>Принтер: готов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="251" />
+        <location filename="../../terminal/ui/main_window.py" line="269" />
         <source>Printer: OFFLINE</source>
         <translation>Принтер: НЕ В СЕТИ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="252" />
+        <location filename="../../terminal/ui/main_window.py" line="270" />
         <source>Printer: OUT OF PAPER</source>
         <translation>Принтер: НЕТ БУМАГИ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="253" />
+        <location filename="../../terminal/ui/main_window.py" line="271" />
         <source>Printer: COVER OPEN</source>
         <translation>Принтер: ОТКРЫТА КРЫШКА</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="254" />
+        <location filename="../../terminal/ui/main_window.py" line="272" />
         <source>Printer: not answering</source>
         <translation>Принтер: не отвечает</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="255" />
+        <location filename="../../terminal/ui/main_window.py" line="273" />
         <source>Printer: error</source>
         <translation>Принтер: ошибка</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="256" />
+        <location filename="../../terminal/ui/main_window.py" line="274" />
         <source>Printer: none configured</source>
         <translation>Принтер: не настроен</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="259" />
+        <location filename="../../terminal/ui/main_window.py" line="277" />
         <source>Printer: …</source>
         <translation>Принтер: …</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="263" />
+        <location filename="../../terminal/ui/main_window.py" line="281" />
         <source>%1 receipt(s) waiting</source>
         <translation>чеков в очереди: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="288" />
+        <location filename="../../terminal/ui/main_window.py" line="306" />
         <source>This member has no card.</source>
         <translation>У участника нет карты.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="307" />
+        <location filename="../../terminal/ui/main_window.py" line="325" />
         <source>Done. To pay %1 · points earned %2 · balance %3</source>
         <translation>Готово. К оплате %1 · начислено %2 · остаток %3</translation>
     </message>
@@ -226,6 +226,69 @@
         <location filename="../../terminal/ui/member_panel.py" line="95" />
         <source>Personal manager: %1</source>
         <translation>Персональный менеджер: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorPage</name>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="82" />
+        <source>Supervisor</source>
+        <translation>Старший смены</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="83" />
+        <source>Supervisor PIN</source>
+        <translation>PIN-код старшего смены</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="84" />
+        <source>Receipts and reports (newest first)</source>
+        <translation>Чеки и отчёты (сначала новые)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="85" />
+        <source>Reprint (Enter)</source>
+        <translation>Напечатать копию (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="86" />
+        <source>Back (Esc)</source>
+        <translation>Назад (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="148" />
+        <source>No supervisor on this till yet: store IT adds them.</source>
+        <translation>На этой кассе ещё нет старшего смены: его добавляет ИТ магазина.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="154" />
+        <source>Wrong PIN. %1 attempt(s) left.</source>
+        <translation>Неверный PIN-код. Осталось попыток: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="158" />
+        <source>Too many wrong PINs. Try again after %1.</source>
+        <translation>Слишком много неверных PIN-кодов. Попробуйте снова после %1.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="174" />
+        <source>waiting</source>
+        <translation>ждёт печати</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="175" />
+        <source>printing</source>
+        <translation>печатается</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="176" />
+        <source>printed</source>
+        <translation>напечатан</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="177" />
+        <source>cancelled</source>
+        <translation>отменён</translation>
     </message>
 </context>
 <context>

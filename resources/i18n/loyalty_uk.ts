@@ -3,48 +3,48 @@
 <context>
     <name>CheckoutPanel</name>
     <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="83" />
         <location filename="../../terminal/ui/checkout_panel.py" line="84" />
-        <location filename="../../terminal/ui/checkout_panel.py" line="85" />
         <source>Amount</source>
         <translation>Сума</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="86" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="85" />
         <source>Points to spend</source>
         <translation>Списати балів</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="87" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="86" />
         <source>Confirm (Enter)</source>
         <translation>Підтвердити (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="88" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="87" />
         <source>Cancel (Esc)</source>
         <translation>Скасувати (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="89" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="88" />
         <source>Receipt (F2)</source>
         <translation>Чек (F2)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="157" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="159" />
         <source>Type the amount, e.g. 1234.50</source>
         <translation>Введіть суму, наприклад 1234,50</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="164" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="166" />
         <source>Points: type a number</source>
         <translation>Бали: введіть число</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="175" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="177" />
         <source>To pay: %1</source>
         <translation>До сплати: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="177" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="179" />
         <source>Points earned: %1 · balance after: %2</source>
         <translation>Нараховано балів: %1 · залишок: %2</translation>
     </message>
@@ -85,87 +85,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="136" />
+        <location filename="../../terminal/ui/main_window.py" line="140" />
         <source>Loyalty terminal</source>
         <translation>Термінал лояльності</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="137" />
+        <location filename="../../terminal/ui/main_window.py" line="141" />
         <source>Tap or swipe the club card</source>
         <translation>Прикладіть або проведіть клубну картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="138" />
+        <location filename="../../terminal/ui/main_window.py" line="142" />
         <source>Phone, card number or surname</source>
         <translation>Телефон, номер картки або прізвище</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="139" />
+        <location filename="../../terminal/ui/main_window.py" line="143" />
         <source>Office: not connected</source>
         <translation>Офіс: немає зв'язку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="237" />
+        <location filename="../../terminal/ui/main_window.py" line="255" />
         <source>Readers: %1</source>
         <translation>Зчитувачі: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="240" />
+        <location filename="../../terminal/ui/main_window.py" line="258" />
         <source>Readers: none</source>
         <translation>Зчитувачі: немає</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="250" />
+        <location filename="../../terminal/ui/main_window.py" line="268" />
         <source>Printer: ready</source>
         <translation>Принтер: готовий</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="251" />
+        <location filename="../../terminal/ui/main_window.py" line="269" />
         <source>Printer: OFFLINE</source>
         <translation>Принтер: НЕ В МЕРЕЖІ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="252" />
+        <location filename="../../terminal/ui/main_window.py" line="270" />
         <source>Printer: OUT OF PAPER</source>
         <translation>Принтер: НЕМАЄ ПАПЕРУ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="253" />
+        <location filename="../../terminal/ui/main_window.py" line="271" />
         <source>Printer: COVER OPEN</source>
         <translation>Принтер: ВІДКРИТА КРИШКА</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="254" />
+        <location filename="../../terminal/ui/main_window.py" line="272" />
         <source>Printer: not answering</source>
         <translation>Принтер: не відповідає</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="255" />
+        <location filename="../../terminal/ui/main_window.py" line="273" />
         <source>Printer: error</source>
         <translation>Принтер: помилка</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="256" />
+        <location filename="../../terminal/ui/main_window.py" line="274" />
         <source>Printer: none configured</source>
         <translation>Принтер: не налаштовано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="259" />
+        <location filename="../../terminal/ui/main_window.py" line="277" />
         <source>Printer: …</source>
         <translation>Принтер: …</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="263" />
+        <location filename="../../terminal/ui/main_window.py" line="281" />
         <source>%1 receipt(s) waiting</source>
         <translation>чеків у черзі: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="288" />
+        <location filename="../../terminal/ui/main_window.py" line="306" />
         <source>This member has no card.</source>
         <translation>Учасник не має картки.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="307" />
+        <location filename="../../terminal/ui/main_window.py" line="325" />
         <source>Done. To pay %1 · points earned %2 · balance %3</source>
         <translation>Готово. До сплати %1 · нараховано %2 · залишок %3</translation>
     </message>
@@ -226,6 +226,69 @@
         <location filename="../../terminal/ui/member_panel.py" line="95" />
         <source>Personal manager: %1</source>
         <translation>Персональний менеджер: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorPage</name>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="82" />
+        <source>Supervisor</source>
+        <translation>Старший зміни</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="83" />
+        <source>Supervisor PIN</source>
+        <translation>PIN-код старшого зміни</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="84" />
+        <source>Receipts and reports (newest first)</source>
+        <translation>Чеки та звіти (спочатку нові)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="85" />
+        <source>Reprint (Enter)</source>
+        <translation>Надрукувати копію (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="86" />
+        <source>Back (Esc)</source>
+        <translation>Назад (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="148" />
+        <source>No supervisor on this till yet: store IT adds them.</source>
+        <translation>На цій касі ще немає старшого зміни: його додає ІТ магазину.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="154" />
+        <source>Wrong PIN. %1 attempt(s) left.</source>
+        <translation>Неправильний PIN-код. Залишилося спроб: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="158" />
+        <source>Too many wrong PINs. Try again after %1.</source>
+        <translation>Забагато неправильних PIN-кодів. Спробуйте знову після %1.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="174" />
+        <source>waiting</source>
+        <translation>чекає друку</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="175" />
+        <source>printing</source>
+        <translation>друкується</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="176" />
+        <source>printed</source>
+        <translation>надруковано</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="177" />
+        <source>cancelled</source>
+        <translation>скасовано</translation>
     </message>
 </context>
 <context>

@@ -51,6 +51,7 @@ from terminal.ui.i18n import (
 from terminal.ui.login_page import LoginPage
 from terminal.ui.member_panel import MemberPanel
 from terminal.ui.style import STYLESHEET
+from terminal.ui.supervisor_page import SupervisorPage
 
 log = logging.getLogger(__name__)
 
@@ -98,8 +99,10 @@ class MainWindow(QMainWindow):
         self.login.logged_in.connect(self._on_login_logged_in)
         self.staff: StaffMember | None = None
         self.shift: Shift | None = None
+        self.supervisor = SupervisorPage(till)
+        self.supervisor.closed.connect(self.show_waiting)
         self.pages = QStackedWidget()
-        for page in (waiting, member_page, message_page, self.login):
+        for page in (waiting, member_page, message_page, self.login, self.supervisor):
             self.pages.addWidget(page)
         self._waiting, self._member_page, self._message_page = waiting, member_page, message_page
         self.setCentralWidget(self.pages)
@@ -126,6 +129,7 @@ class MainWindow(QMainWindow):
         self.checkout.confirmed.connect(self._on_checkout_confirmed)
         self.checkout.cancelled.connect(self.show_waiting)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.show_waiting)
+        QShortcut(QKeySequence(Qt.Key.Key_F9), self, activated=self.show_supervisor)
         self._login_required = login
         if login:
             self.show_login()
@@ -160,6 +164,15 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.login)
         self.login.pin.setFocus()
 
+    @Slot()
+    def show_supervisor(self) -> None:
+        """F9: supervisor mode (after a supervisor's PIN)."""
+        if self._login_required and self.staff is None:
+            return
+        self._back_timer.stop()
+        self.pages.setCurrentWidget(self.supervisor)
+        self.supervisor.open_mode()
+
     @Slot(object)
     def _on_login_logged_in(self, who: StaffMember) -> None:
         self.staff = who
@@ -170,6 +183,9 @@ class MainWindow(QMainWindow):
     def show_waiting(self) -> None:
         if self._login_required and self.staff is None:
             return  # nobody passes the PIN screen with Esc
+        if self.supervisor.active:
+            self.supervisor.close_mode()  # leaves supervisor mode; `closed` brings us back
+            return
         self._back_timer.stop()
         self._view = None
         self._message = None
@@ -181,6 +197,7 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: Callable[[], str], kind: str = "refusal") -> None:
         """Show ``text()`` (called again if the language changes) for a few seconds."""
+        self.supervisor.close_mode()  # a card read ends supervisor mode
         self._message = text
         self.receipt.clear()
         self.message.setObjectName(kind)
@@ -190,6 +207,7 @@ class MainWindow(QMainWindow):
         self._back_timer.start()
 
     def show_member(self, view: MemberView) -> None:
+        self.supervisor.close_mode()  # a card read ends supervisor mode
         self._back_timer.stop()
         self._message = None
         self._view = view

@@ -19,6 +19,7 @@ from drivers.events import (
     ReaderAppeared,
     Technology,
 )
+from terminal.loyalty import Money
 from terminal.services import demo_data
 from terminal.services.clock import FixedClock
 from terminal.services.identify import CardKey
@@ -185,3 +186,31 @@ def test_shift_starts_with_a_pin(qtbot: QtBot, demo_db: Database, clock: FixedCl
     qtbot.keyClicks(w.login.pin, "1111")
     qtbot.keyClick(w.login.pin, Qt.Key.Key_Return)
     assert w.pages.currentIndex() == 0 and w.staff is not None and w.shift is not None
+
+
+def test_supervisor_reprints_a_receipt(qtbot: QtBot, demo_db: Database, clock: FixedClock) -> None:
+    from drivers.printer.config import PrinterConfig
+    from terminal.receipts.config import ReceiptConfig
+    from terminal.receipts.spool import Spooler
+
+    spooler = Spooler(demo_db, PrinterConfig.default(), ReceiptConfig.default())
+    till = Till(demo_db, clock, receipts=spooler)
+    w = MainWindow(till, login=False)
+    qtbot.addWidget(w)
+    w.show()
+    till.checkout(CardKey(card_id=card_where(demo_db, "kind='personal' AND state='active'")),
+                  Money.parse("100"))  # fmt: skip
+    w.show_supervisor()
+    assert w.pages.currentWidget() is w.supervisor
+    assert w.supervisor.who.findText("Анна Кассирова") == -1  # cashiers cannot open it
+    qtbot.keyClicks(w.supervisor.pin, "9999")
+    qtbot.keyClick(w.supervisor.pin, Qt.Key.Key_Return)
+    assert w.supervisor.supervisor is not None and w.supervisor.jobs.count() == 1
+    w.supervisor.reprint.click()
+    assert w.supervisor.jobs.count() == 2
+    with demo_db.read() as conn:
+        audit = conn.execute(text("SELECT action, staff_id FROM audit_log WHERE action='reprint'"))
+        assert [a for a, s in audit if s is not None] == ["reprint"]
+    # a card read ends supervisor mode and shows the member
+    w.present(CardKey(card_id=card_where(demo_db, "kind='personal' AND state='active'")))
+    assert w.pages.currentIndex() == 1 and not w.supervisor.active

@@ -1,0 +1,209 @@
+"""Supervisor mode: a supervisor's PIN opens it, a minute without a key closes it.
+
+No modal dialog: it is a page of the main window, so a card read still lands.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from terminal.services import supervisor
+from terminal.services.errors import ServiceError
+from terminal.services.staff import LockedOut, PinRejected, Role, StaffMember, log_in
+from terminal.services.till import Till
+from terminal.store.schema import staff
+
+IDLE_MS = 60_000
+
+
+class SupervisorPage(QWidget):
+    """Signals:
+    closed(): supervisor mode ended (Esc, the button, or a minute idle).
+    """
+
+    closed = Signal()
+
+    def __init__(self, till: Till, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._till = till
+        self.supervisor: StaffMember | None = None
+        self.active = False  # between open_mode() and close_mode()
+        self.title = QLabel(objectName="prompt")
+        self.who = QComboBox()
+        self.pin = QLineEdit(echoMode=QLineEdit.EchoMode.Password, maxLength=12)
+        self.error = QLabel(objectName="problem", wordWrap=True)
+        auth = QWidget()
+        al = QVBoxLayout(auth)
+        for w in (self.who, self.pin):
+            al.addWidget(w)
+        al.addStretch(1)
+        self.jobs = QListWidget()
+        self.reprint = QPushButton(objectName="primary")
+        self.back = QPushButton()
+        menu = QWidget()
+        ml = QVBoxLayout(menu)
+        self.jobs_label = QLabel()
+        ml.addWidget(self.jobs_label)
+        ml.addWidget(self.jobs, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back)
+        buttons.addWidget(self.reprint)
+        ml.addLayout(buttons)
+        self.steps = QStackedWidget()
+        self.steps.addWidget(auth)
+        self.steps.addWidget(menu)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.error)
+        layout.addWidget(self.steps, 1)
+        self._idle = QTimer(self, singleShot=True, interval=IDLE_MS)
+        self._idle.timeout.connect(self.close_mode)
+        self.pin.returnPressed.connect(self._on_pin_return_pressed)
+        self.jobs.itemActivated.connect(self._on_jobs_item_activated)
+        self.reprint.clicked.connect(self._on_reprint_clicked)
+        self.back.clicked.connect(self.close_mode)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Supervisor"))
+        self.pin.setPlaceholderText(self.tr("Supervisor PIN"))
+        self.jobs_label.setText(self.tr("Receipts and reports (newest first)"))
+        self.reprint.setText(self.tr("Reprint (Enter)"))
+        self.back.setText(self.tr("Back (Esc)"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress):
+            self._idle.start()  # any activity keeps supervisor mode open
+        return False
+
+    def open_mode(self) -> None:
+        """Ask for a supervisor's PIN."""
+        self.active = True
+        self.supervisor = None
+        self.who.clear()
+        with self._till.db.read() as conn:
+            rows = conn.execute(
+                select(staff.c.id, staff.c.name)
+                .where(staff.c.active.is_(True), staff.c.role != Role.CASHIER.value)
+                .order_by(staff.c.name)
+            ).all()
+        for staff_id, name in rows:
+            self.who.addItem(name, staff_id)
+        self.pin.clear()
+        self.error.hide()
+        self.steps.setCurrentIndex(0)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self._idle.start()
+        self.pin.setFocus()
+
+    @Slot()
+    def close_mode(self) -> None:
+        if not self.active:
+            return
+        self.active = False
+        self._idle.stop()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self.supervisor = None
+        self.jobs.clear()
+        self.closed.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_mode()
+            return
+        super().keyPressEvent(event)
+
+    def _fail(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    @Slot()
+    def _on_pin_return_pressed(self) -> None:
+        staff_id, pin = self.who.currentData(), self.pin.text()
+        self.pin.clear()
+        if staff_id is None:
+            return self._fail(self.tr("No supervisor on this till yet: store IT adds them."))
+        try:
+            who = log_in(self._till.db, int(staff_id), pin, self._till.clock)
+            who.require(Role.SUPERVISOR, "supervisor mode")
+        except PinRejected as exc:
+            return self._fail(
+                self.tr("Wrong PIN. %1 attempt(s) left.").replace("%1", str(exc.attempts_left))
+            )
+        except LockedOut as exc:
+            return self._fail(
+                self.tr("Too many wrong PINs. Try again after %1.").replace(
+                    "%1", exc.until.astimezone().strftime("%H:%M")
+                )
+            )
+        except ServiceError as exc:
+            return self._fail(str(exc))
+        self.supervisor = who
+        self.error.hide()
+        self._show_jobs()
+        self.steps.setCurrentIndex(1)
+        self.jobs.setFocus()
+
+    def _show_jobs(self) -> None:
+        assert self.supervisor is not None
+        self.jobs.clear()
+        statuses = {
+            "waiting": self.tr("waiting"),
+            "printing": self.tr("printing"),
+            "printed": self.tr("printed"),
+            "cancelled": self.tr("cancelled"),
+        }
+        for job in supervisor.print_jobs(self._till.db, self.supervisor):
+            text = f"{job.title} · {statuses.get(job.status.value, job.status.value)}"
+            if job.last_error and job.status.value == "waiting":
+                text += f" · {job.last_error}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, job.id)
+            self.jobs.addItem(item)
+        if self.jobs.count():
+            self.jobs.setCurrentRow(0)
+
+    @Slot(QListWidgetItem)
+    def _on_jobs_item_activated(self, _item: QListWidgetItem) -> None:
+        self._on_reprint_clicked()
+
+    @Slot()
+    def _on_reprint_clicked(self) -> None:
+        item = self.jobs.currentItem()
+        spooler = self._till.receipts
+        if item is None or self.supervisor is None or spooler is None:
+            return
+        try:
+            supervisor.reprint(
+                self._till.db,
+                spooler,
+                self.supervisor,
+                int(item.data(Qt.ItemDataRole.UserRole)),
+                self._till.clock,
+            )
+        except ServiceError as exc:
+            return self._fail(str(exc))
+        self._show_jobs()
