@@ -1,0 +1,257 @@
+"""A supervisor's operations on a member: returns, gifts, point adjustments, feedback,
+and the card's life (block, activate, replace).
+
+Each one checks the role here (not only in the UI), writes its operation and outbox row
+(so the office learns of it) and an audit line, all in one transaction, and returns only
+after that commit. Card changes are also applied to the cache at once; the office's
+next change feed confirms them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import Connection, select, update
+
+from terminal.loyalty import (
+    CardKind,
+    CardState,
+    Money,
+    Program,
+    PurchaseFacts,
+    ReturnQuote,
+    birthday_gift_available,
+    birthday_gift_year,
+    feedback_award,
+    quote_return,
+)
+from terminal.services.clock import Clock, IdFactory
+from terminal.services.errors import NotAMemberCard, ServiceError
+from terminal.services.identify import CardKey, MemberView, centi_from_points, find_card, view_of
+from terminal.services.staff import Role, StaffMember
+from terminal.store import ledger, queries
+from terminal.store.database import Database
+from terminal.store.records import NewOperation
+from terminal.store.schema import cards, gifts, members
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """An operation written durably: its id and the terminal's sequence number."""
+
+    operation_id: str
+    seq: int
+    points_delta: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every operation needs: the cache, the rules, the clock, ids, who does it."""
+
+    db: Database
+    program: Program
+    clock: Clock
+    ids: IdFactory
+    who: StaffMember
+
+
+def _record(
+    conn: Connection,
+    ctx: Context,
+    kind: str,
+    view: MemberView | None,
+    details: dict[str, object],
+    **amounts: int | str | None,
+) -> Recorded:
+    now = ctx.clock.now().isoformat()
+    op = NewOperation(
+        id=ctx.ids(),
+        kind=kind,
+        created_at=now,
+        card_id=None if view is None else view.card_id,
+        member_id=None if view is None or view.member is None else view.member.id,
+        staff_id=ctx.who.id,
+        facts=json.dumps(details, sort_keys=True, ensure_ascii=False),
+        **amounts,  # type: ignore[arg-type]
+    )
+    seq = ledger.record(conn, op)
+    target = op.id if view is None else f"card:{view.card_id}"
+    ledger.audit(conn, now, kind, staff_id=ctx.who.id, target=target, details={"op": op.id})
+    delta = Decimal(int(amounts.get("points_delta_centi") or 0)) / 100
+    return Recorded(op.id, seq, delta)
+
+
+def _member_view(conn: Connection, ctx: Context, key: CardKey, what: str) -> MemberView:
+    view = view_of(conn, ctx.program, find_card(conn, key), ctx.clock.today())
+    if view.member is None or view.card_kind is not CardKind.PERSONAL:
+        raise NotAMemberCard(what)
+    return view
+
+
+# --- returns ---------------------------------------------------------------------------
+
+
+def return_purchase(
+    ctx: Context, purchase_id: str, returning: Money | None = None
+) -> tuple[Recorded, ReturnQuote]:
+    """Reverse a purchase, wholly (``returning`` None: all not yet returned) or in part."""
+    ctx.who.require(Role.SUPERVISOR, "a return")
+    with ctx.db.write() as conn:
+        purchase = queries.operation(conn, purchase_id)
+        if purchase is None or purchase.kind != "purchase":
+            raise ServiceError("unknown_operation", "no purchase with this receipt code")
+        facts = PurchaseFacts.from_dict(json.loads(purchase.facts))
+        already = Money.from_minor(ledger.returned_minor(conn, purchase_id))
+        amount = returning if returning is not None else facts.amount - already
+        rq = quote_return(ctx.program, facts, already, amount)
+        card = None if purchase.card_id is None else queries.card_by_id(conn, purchase.card_id)
+        view = None if card is None else view_of(conn, ctx.program, card, ctx.clock.today())
+        complete = already + amount == facts.amount
+        recorded = _record(
+            conn,
+            ctx,
+            "return",
+            view,
+            {"returning": str(amount), "complete": complete},
+            reverses=purchase_id,
+            amount_minor=amount.minor,
+            paid_minor=-rq.refund_money.minor,
+            points_spent_centi=-centi_from_points(rq.points_restored),
+            points_earned_centi=-centi_from_points(rq.points_revoked),
+            points_delta_centi=centi_from_points(rq.points_delta),
+            spend_delta_minor=-rq.spend_removed.minor,
+            purchases_delta=-1 if complete else 0,
+        )
+    return recorded, rq
+
+
+# --- gifts, adjustments, feedback --------------------------------------------------------
+
+
+def give_gift(ctx: Context, key: CardKey, gift_code: str) -> Recorded:
+    """Hand out a gift: the birthday gift (once per birthday), a reward bought with points,
+    or a lottery prize."""
+    ctx.who.require(Role.SUPERVISOR, "a gift")
+    with ctx.db.write() as conn:
+        view = _member_view(conn, ctx, key, "a gift")
+        if not view.usable:
+            raise ServiceError("card_not_usable", "this card cannot be used: see its state")
+        gift = conn.execute(
+            select(gifts.c.name, gifts.c.kind, gifts.c.points_cost_centi, gifts.c.active).where(
+                gifts.c.code == gift_code
+            )
+        ).first()
+        if gift is None or not gift.active:
+            raise ServiceError("unknown_gift", f"no gift {gift_code!r} in the catalogue")
+        cost = int(gift.points_cost_centi)
+        today = ctx.clock.today()
+        details: dict[str, object] = {"gift": gift_code, "gift_kind": gift.kind}
+        if gift.kind == "birthday":
+            if not birthday_gift_available(ctx.program, view.state, today):
+                raise ServiceError("no_birthday_gift", "no birthday gift is due to this member")
+            year = birthday_gift_year(ctx.program, view.state, today)
+            details["birthday_year"] = year
+            assert view.member is not None
+            conn.execute(
+                update(members).where(members.c.id == view.member.id).values(last_gift_year=year)
+            )
+        elif cost > centi_from_points(view.balance):
+            raise ServiceError("points_short", "the member has too few points for this reward")
+        return _record(conn, ctx, "gift", view, details, points_delta_centi=-cost)
+
+
+def adjust_points(ctx: Context, key: CardKey, delta: Decimal, reason: str) -> Recorded:
+    """Add (or take away) points by hand; the reason is mandatory and kept."""
+    ctx.who.require(Role.SUPERVISOR, "a points adjustment")
+    if not reason.strip():
+        raise ServiceError("reason_missing", "an adjustment needs a written reason")
+    if delta == 0 or not delta.is_finite() or delta != delta.quantize(Decimal("0.01")):
+        raise ServiceError("bad_points", f"{delta} is not a number of points to adjust by")
+    with ctx.db.write() as conn:
+        view = _member_view(conn, ctx, key, "an adjustment")
+        return _record(
+            conn,
+            ctx,
+            "adjustment",
+            view,
+            {"reason": reason.strip()},
+            points_delta_centi=centi_from_points(delta),
+        )
+
+
+def record_feedback(ctx: Context, key: CardKey, text: str) -> Recorded:
+    """A member's complaint or suggestion, earning the points the program says."""
+    ctx.who.require(Role.SUPERVISOR, "recording feedback")
+    if not text.strip():
+        raise ServiceError("feedback_empty", "write down what the member said")
+    with ctx.db.write() as conn:
+        view = _member_view(conn, ctx, key, "feedback")
+        points = feedback_award(ctx.program)
+        return _record(
+            conn,
+            ctx,
+            "feedback",
+            view,
+            {"text": text.strip()},
+            points_delta_centi=centi_from_points(points),
+        )
+
+
+# --- the card's life -----------------------------------------------------------------
+
+
+def block_card(ctx: Context, key: CardKey, reason: str) -> Recorded:
+    ctx.who.require(Role.SUPERVISOR, "blocking a card")
+    with ctx.db.write() as conn:
+        card = find_card(conn, key)
+        conn.execute(
+            update(cards).where(cards.c.id == card.id).values(state=CardState.BLOCKED.value)
+        )
+        view = view_of(conn, ctx.program, card, ctx.clock.today())
+        return _record(conn, ctx, "card_block", view, {"reason": reason.strip(), "was": card.state})
+
+
+def activate_bearer_card(ctx: Context, key: CardKey) -> Recorded:
+    ctx.who.require(Role.SUPERVISOR, "activating a card")
+    with ctx.db.write() as conn:
+        card = find_card(conn, key)
+        if card.kind != CardKind.BEARER.value or card.state != CardState.NOT_ACTIVATED.value:
+            raise ServiceError("not_activatable", "only a new (not activated) bearer card")
+        conn.execute(
+            update(cards).where(cards.c.id == card.id).values(state=CardState.ACTIVE.value)
+        )
+        view = view_of(conn, ctx.program, find_card(conn, key), ctx.clock.today())
+        return _record(conn, ctx, "card_activate", view, {})
+
+
+def replace_card(ctx: Context, old: CardKey, new: CardKey) -> Recorded:
+    """Give a member a new card; the old one becomes REPLACED. The balance belongs to the
+    member, so it moves with them (nothing to copy)."""
+    ctx.who.require(Role.SUPERVISOR, "replacing a card")
+    with ctx.db.write() as conn:
+        view = _member_view(conn, ctx, old, "a replacement")
+        fresh = find_card(conn, new)
+        if (
+            fresh.id == view.card_id
+            or fresh.member_id is not None
+            or fresh.state not in (CardState.NOT_ACTIVATED.value,)
+        ):
+            raise ServiceError("card_not_free", "the new card must be a new, unissued card")
+        assert view.member is not None
+        conn.execute(
+            update(cards)
+            .where(cards.c.id == fresh.id)
+            .values(
+                state=CardState.ACTIVE.value,
+                member_id=view.member.id,
+                kind=CardKind.PERSONAL.value,
+            )
+        )
+        conn.execute(
+            update(cards)
+            .where(cards.c.id == view.card_id)
+            .values(state=CardState.REPLACED.value, replaced_by=fresh.id)
+        )
+        return _record(conn, ctx, "card_replace", view, {"new_card": fresh.id})

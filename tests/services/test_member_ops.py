@@ -1,0 +1,137 @@
+"""A supervisor's operations on real cache files: returns restore exactly, gifts once per
+birthday, adjustments need a reason, cards change state, and every operation reaches the
+outbox and the audit log; a cashier is refused by the service itself."""
+
+from __future__ import annotations
+
+import itertools
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import text
+
+from terminal.loyalty import CardNotUsable, CardState, Money, ReturnError
+from terminal.services import member_ops
+from terminal.services.clock import FixedClock
+from terminal.services.errors import ServiceError
+from terminal.services.identify import CardKey
+from terminal.services.member_ops import Context
+from terminal.services.staff import NotAllowed, Role, StaffMember
+from terminal.services.till import Till
+from terminal.store.database import Database
+
+CHIEF = StaffMember(2, "Пётр Старший", Role.SUPERVISOR)
+CASHIER = StaffMember(1, "Анна Кассирова", Role.CASHIER)
+
+
+@pytest.fixture
+def till(demo_db: Database, clock: FixedClock) -> Till:
+    counter = itertools.count(1)
+    return Till(demo_db, clock, ids=lambda: f"00000000-0000-4000-8000-{next(counter):012d}")
+
+
+def ctx(till: Till, who: StaffMember = CHIEF) -> Context:
+    return Context(till.db, till.program, till.clock, till.ids, who)
+
+
+def card(till: Till, where: str = "kind='personal' AND state='active'") -> CardKey:
+    with till.db.read() as conn:
+        found = conn.execute(text(f"SELECT id FROM cards WHERE {where} ORDER BY id")).scalar()
+    return CardKey(card_id=int(found))
+
+
+def test_full_return_restores_balance_spend_and_purchases(till: Till) -> None:
+    key = card(till)
+    before = till.identify(key)
+    spend = min(before.balance, Decimal(50))
+    purchase = till.checkout(key, Money.parse("3000"), spend)
+    member_ops.return_purchase(ctx(till), purchase.operation_id)
+    after = till.identify(key)
+    assert after.balance == before.balance
+    assert after.state.lifetime_spend == before.state.lifetime_spend
+    assert after.state.purchases == before.state.purchases
+    with pytest.raises(ReturnError):
+        member_ops.return_purchase(ctx(till), purchase.operation_id, Money.parse("1"))
+
+
+def test_partial_returns_add_up_to_the_whole(till: Till) -> None:
+    key = card(till)
+    before = till.identify(key)
+    purchase = till.checkout(key, Money.parse("1000.01"))
+    for part in ("333.33", "333.33", "333.35"):
+        member_ops.return_purchase(ctx(till), purchase.operation_id, Money.parse(part))
+    assert till.identify(key).balance == before.balance
+
+
+def test_cashier_is_refused_by_the_service(till: Till) -> None:
+    purchase = till.checkout(card(till), Money.parse("100"))
+    with pytest.raises(NotAllowed):
+        member_ops.return_purchase(ctx(till, CASHIER), purchase.operation_id)
+    with pytest.raises(NotAllowed):
+        member_ops.adjust_points(ctx(till, CASHIER), card(till), Decimal(10), "goodwill")
+
+
+def test_birthday_gift_once(till: Till, demo_db: Database) -> None:
+    today = till.clock.today().strftime("%m-%d")
+    key = card(
+        till,
+        "kind='personal' AND state='active' AND member_id IN "
+        f"(SELECT id FROM members WHERE substr(birthday, 6, 5) = '{today}' "
+        "AND (last_gift_year IS NULL OR last_gift_year < 2026))",
+    )
+    assert till.identify(key).gift_available
+    member_ops.give_gift(ctx(till), key, "BDAY")
+    assert not till.identify(key).gift_available
+    with pytest.raises(ServiceError) as again:
+        member_ops.give_gift(ctx(till), key, "BDAY")
+    assert again.value.code == "no_birthday_gift"
+
+
+def test_reward_costs_points_and_needs_them(till: Till) -> None:
+    rich = card(till, "kind='personal' AND state='active' AND member_id IN "
+                      "(SELECT id FROM members WHERE balance_centi >= 100000)")  # fmt: skip
+    before = till.identify(rich).balance
+    member_ops.give_gift(ctx(till), rich, "MUG")
+    assert till.identify(rich).balance == before - 500
+    poor = card(till, "kind='personal' AND state='active' AND member_id IN "
+                      "(SELECT id FROM members WHERE balance_centi < 50000)")  # fmt: skip
+    with pytest.raises(ServiceError) as short:
+        member_ops.give_gift(ctx(till), poor, "MUG")
+    assert short.value.code == "points_short"
+
+
+def test_adjustment_and_feedback(till: Till) -> None:
+    key = card(till)
+    before = till.identify(key).balance
+    with pytest.raises(ServiceError):
+        member_ops.adjust_points(ctx(till), key, Decimal(100), "   ")
+    member_ops.adjust_points(ctx(till), key, Decimal(100), "goodwill: long queue")
+    member_ops.record_feedback(ctx(till), key, "Долго ждала у кассы")
+    assert till.identify(key).balance == before + 100 + till.program.feedback_points
+    with till.db.read() as conn:
+        kinds = [r[0] for r in conn.execute(text("SELECT kind FROM operations ORDER BY seq"))]
+        outbox = conn.execute(text("SELECT count(*) FROM outbox")).scalar()
+        audit = conn.execute(text("SELECT action, staff_id FROM audit_log")).all()
+    assert kinds == ["adjustment", "feedback"] and outbox == 2
+    assert [tuple(a) for a in audit] == [("adjustment", 2), ("feedback", 2)]
+
+
+def test_block_activate_replace(till: Till) -> None:
+    key = card(till)
+    member_ops.block_card(ctx(till), key, "reported stolen by phone")
+    with pytest.raises(CardNotUsable):
+        till.checkout(key, Money.parse("10"))
+
+    bearer = card(till, "kind='bearer' AND state='not_activated'")
+    member_ops.activate_bearer_card(ctx(till), bearer)
+    assert till.identify(bearer).card_state is CardState.ACTIVE
+
+    old = card(till, "kind='personal' AND state='active' AND id > 10")
+    fresh = card(till, "kind='bearer' AND state='not_activated'")
+    balance = till.identify(old).balance
+    member_ops.replace_card(ctx(till), old, fresh)
+    assert till.identify(old).card_state is CardState.REPLACED
+    now = till.identify(fresh)
+    assert now.card_state is CardState.ACTIVE and now.balance == balance
+    with pytest.raises(ServiceError):
+        member_ops.replace_card(ctx(till), fresh, old)
