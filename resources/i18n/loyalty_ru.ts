@@ -105,69 +105,177 @@
         <translation>Офис: нет связи</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="255" />
+        <location filename="../../terminal/ui/main_window.py" line="257" />
         <source>Readers: %1</source>
         <translation>Считыватели: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="258" />
+        <location filename="../../terminal/ui/main_window.py" line="260" />
         <source>Readers: none</source>
         <translation>Считыватели: нет</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="268" />
+        <location filename="../../terminal/ui/main_window.py" line="270" />
         <source>Printer: ready</source>
         <translation>Принтер: готов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="269" />
+        <location filename="../../terminal/ui/main_window.py" line="271" />
         <source>Printer: OFFLINE</source>
         <translation>Принтер: НЕ В СЕТИ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="270" />
+        <location filename="../../terminal/ui/main_window.py" line="272" />
         <source>Printer: OUT OF PAPER</source>
         <translation>Принтер: НЕТ БУМАГИ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="271" />
+        <location filename="../../terminal/ui/main_window.py" line="273" />
         <source>Printer: COVER OPEN</source>
         <translation>Принтер: ОТКРЫТА КРЫШКА</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="272" />
+        <location filename="../../terminal/ui/main_window.py" line="274" />
         <source>Printer: not answering</source>
         <translation>Принтер: не отвечает</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="273" />
+        <location filename="../../terminal/ui/main_window.py" line="275" />
         <source>Printer: error</source>
         <translation>Принтер: ошибка</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="274" />
+        <location filename="../../terminal/ui/main_window.py" line="276" />
         <source>Printer: none configured</source>
         <translation>Принтер: не настроен</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="277" />
+        <location filename="../../terminal/ui/main_window.py" line="279" />
         <source>Printer: …</source>
         <translation>Принтер: …</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="281" />
+        <location filename="../../terminal/ui/main_window.py" line="283" />
         <source>%1 receipt(s) waiting</source>
         <translation>чеков в очереди: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="306" />
+        <location filename="../../terminal/ui/main_window.py" line="308" />
         <source>This member has no card.</source>
         <translation>У участника нет карты.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="325" />
+        <location filename="../../terminal/ui/main_window.py" line="327" />
         <source>Done. To pay %1 · points earned %2 · balance %3</source>
         <translation>Готово. К оплате %1 · начислено %2 · остаток %3</translation>
+    </message>
+</context>
+<context>
+    <name>MemberActions</name>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="88" />
+        <source>Give a gift</source>
+        <translation>Выдать подарок</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="89" />
+        <source>Return (receipt code)</source>
+        <translation>Возврат (код чека)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="90" />
+        <source>Adjust points</source>
+        <translation>Корректировка баллов</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="91" />
+        <source>Record a complaint or suggestion</source>
+        <translation>Записать жалобу или предложение</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="92" />
+        <source>Block the card</source>
+        <translation>Заблокировать карту</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="93" />
+        <source>Activate the bearer card</source>
+        <translation>Активировать карту на предъявителя</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="94" />
+        <source>Replace the card</source>
+        <translation>Заменить карту</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="103" />
+        <source>Do it (Enter)</source>
+        <translation>Выполнить (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="141" />
+        <source>Receipt code (scan the QR)</source>
+        <translation>Код чека (отсканируйте QR)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="142" />
+        <source>Amount returned (empty: all)</source>
+        <translation>Сумма возврата (пусто: всё)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="144" />
+        <source>Points (+ or -)</source>
+        <translation>Баллы (+ или -)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="144" />
+        <source>Reason (required)</source>
+        <translation>Причина (обязательно)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="145" />
+        <source>What the member said</source>
+        <translation>Что сказал участник</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="146" />
+        <source>Why</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="147" />
+        <source>New card: number or UID</source>
+        <translation>Новая карта: номер или UID</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="179" />
+        <source>Done: operation %1 recorded.</source>
+        <translation>Готово: операция %1 записана.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="203" />
+        <source>Present the member's card first.</source>
+        <translation>Сначала предъявите карту участника.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="209" />
+        <source>Choose a gift.</source>
+        <translation>Выберите подарок.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="215" />
+        <source>Scan or type the receipt code.</source>
+        <translation>Отсканируйте или введите код чека.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="225" />
+        <source>Points: type a number, e.g. 100 or -50.</source>
+        <translation>Баллы: введите число, например 100 или -50.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="230" />
+        <source>Type or scan the new card's number.</source>
+        <translation>Введите или отсканируйте номер новой карты.</translation>
     </message>
 </context>
 <context>
@@ -231,62 +339,62 @@
 <context>
     <name>SupervisorPage</name>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="82" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="89" />
         <source>Supervisor</source>
         <translation>Старший смены</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="83" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="90" />
         <source>Supervisor PIN</source>
         <translation>PIN-код старшего смены</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="84" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="91" />
         <source>Receipts and reports (newest first)</source>
         <translation>Чеки и отчёты (сначала новые)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="85" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="92" />
         <source>Reprint (Enter)</source>
         <translation>Напечатать копию (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="86" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="93" />
         <source>Back (Esc)</source>
         <translation>Назад (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="148" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="157" />
         <source>No supervisor on this till yet: store IT adds them.</source>
         <translation>На этой кассе ещё нет старшего смены: его добавляет ИТ магазина.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="154" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="163" />
         <source>Wrong PIN. %1 attempt(s) left.</source>
         <translation>Неверный PIN-код. Осталось попыток: %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="158" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="167" />
         <source>Too many wrong PINs. Try again after %1.</source>
         <translation>Слишком много неверных PIN-кодов. Попробуйте снова после %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="174" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="184" />
         <source>waiting</source>
         <translation>ждёт печати</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="175" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="185" />
         <source>printing</source>
         <translation>печатается</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="176" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="186" />
         <source>printed</source>
         <translation>напечатан</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="177" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="187" />
         <source>cancelled</source>
         <translation>отменён</translation>
     </message>

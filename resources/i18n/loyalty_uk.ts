@@ -105,69 +105,177 @@
         <translation>Офіс: немає зв'язку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="255" />
+        <location filename="../../terminal/ui/main_window.py" line="257" />
         <source>Readers: %1</source>
         <translation>Зчитувачі: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="258" />
+        <location filename="../../terminal/ui/main_window.py" line="260" />
         <source>Readers: none</source>
         <translation>Зчитувачі: немає</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="268" />
+        <location filename="../../terminal/ui/main_window.py" line="270" />
         <source>Printer: ready</source>
         <translation>Принтер: готовий</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="269" />
+        <location filename="../../terminal/ui/main_window.py" line="271" />
         <source>Printer: OFFLINE</source>
         <translation>Принтер: НЕ В МЕРЕЖІ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="270" />
+        <location filename="../../terminal/ui/main_window.py" line="272" />
         <source>Printer: OUT OF PAPER</source>
         <translation>Принтер: НЕМАЄ ПАПЕРУ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="271" />
+        <location filename="../../terminal/ui/main_window.py" line="273" />
         <source>Printer: COVER OPEN</source>
         <translation>Принтер: ВІДКРИТА КРИШКА</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="272" />
+        <location filename="../../terminal/ui/main_window.py" line="274" />
         <source>Printer: not answering</source>
         <translation>Принтер: не відповідає</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="273" />
+        <location filename="../../terminal/ui/main_window.py" line="275" />
         <source>Printer: error</source>
         <translation>Принтер: помилка</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="274" />
+        <location filename="../../terminal/ui/main_window.py" line="276" />
         <source>Printer: none configured</source>
         <translation>Принтер: не налаштовано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="277" />
+        <location filename="../../terminal/ui/main_window.py" line="279" />
         <source>Printer: …</source>
         <translation>Принтер: …</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="281" />
+        <location filename="../../terminal/ui/main_window.py" line="283" />
         <source>%1 receipt(s) waiting</source>
         <translation>чеків у черзі: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="306" />
+        <location filename="../../terminal/ui/main_window.py" line="308" />
         <source>This member has no card.</source>
         <translation>Учасник не має картки.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="325" />
+        <location filename="../../terminal/ui/main_window.py" line="327" />
         <source>Done. To pay %1 · points earned %2 · balance %3</source>
         <translation>Готово. До сплати %1 · нараховано %2 · залишок %3</translation>
+    </message>
+</context>
+<context>
+    <name>MemberActions</name>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="88" />
+        <source>Give a gift</source>
+        <translation>Видати подарунок</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="89" />
+        <source>Return (receipt code)</source>
+        <translation>Повернення (код чека)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="90" />
+        <source>Adjust points</source>
+        <translation>Коригування балів</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="91" />
+        <source>Record a complaint or suggestion</source>
+        <translation>Записати скаргу чи пропозицію</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="92" />
+        <source>Block the card</source>
+        <translation>Заблокувати картку</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="93" />
+        <source>Activate the bearer card</source>
+        <translation>Активувати картку на пред'явника</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="94" />
+        <source>Replace the card</source>
+        <translation>Замінити картку</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="103" />
+        <source>Do it (Enter)</source>
+        <translation>Виконати (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="141" />
+        <source>Receipt code (scan the QR)</source>
+        <translation>Код чека (скануйте QR)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="142" />
+        <source>Amount returned (empty: all)</source>
+        <translation>Сума повернення (порожньо: все)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="144" />
+        <source>Points (+ or -)</source>
+        <translation>Бали (+ або -)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="144" />
+        <source>Reason (required)</source>
+        <translation>Причина (обов'язково)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="145" />
+        <source>What the member said</source>
+        <translation>Що сказав учасник</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="146" />
+        <source>Why</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="147" />
+        <source>New card: number or UID</source>
+        <translation>Нова картка: номер або UID</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="179" />
+        <source>Done: operation %1 recorded.</source>
+        <translation>Готово: операцію %1 записано.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="203" />
+        <source>Present the member's card first.</source>
+        <translation>Спочатку пред'явіть картку учасника.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="209" />
+        <source>Choose a gift.</source>
+        <translation>Оберіть подарунок.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="215" />
+        <source>Scan or type the receipt code.</source>
+        <translation>Скануйте або введіть код чека.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="225" />
+        <source>Points: type a number, e.g. 100 or -50.</source>
+        <translation>Бали: введіть число, наприклад 100 або -50.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="230" />
+        <source>Type or scan the new card's number.</source>
+        <translation>Введіть або скануйте номер нової картки.</translation>
     </message>
 </context>
 <context>
@@ -231,62 +339,62 @@
 <context>
     <name>SupervisorPage</name>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="82" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="89" />
         <source>Supervisor</source>
         <translation>Старший зміни</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="83" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="90" />
         <source>Supervisor PIN</source>
         <translation>PIN-код старшого зміни</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="84" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="91" />
         <source>Receipts and reports (newest first)</source>
         <translation>Чеки та звіти (спочатку нові)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="85" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="92" />
         <source>Reprint (Enter)</source>
         <translation>Надрукувати копію (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="86" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="93" />
         <source>Back (Esc)</source>
         <translation>Назад (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="148" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="157" />
         <source>No supervisor on this till yet: store IT adds them.</source>
         <translation>На цій касі ще немає старшого зміни: його додає ІТ магазину.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="154" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="163" />
         <source>Wrong PIN. %1 attempt(s) left.</source>
         <translation>Неправильний PIN-код. Залишилося спроб: %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="158" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="167" />
         <source>Too many wrong PINs. Try again after %1.</source>
         <translation>Забагато неправильних PIN-кодів. Спробуйте знову після %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="174" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="184" />
         <source>waiting</source>
         <translation>чекає друку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="175" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="185" />
         <source>printing</source>
         <translation>друкується</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="176" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="186" />
         <source>printed</source>
         <translation>надруковано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="177" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="187" />
         <source>cancelled</source>
         <translation>скасовано</translation>
     </message>

@@ -170,8 +170,10 @@ class MainWindow(QMainWindow):
         if self._login_required and self.staff is None:
             return
         self._back_timer.stop()
+        on_member = self.pages.currentWidget() is self._member_page and self._view is not None
+        card = CardKey(card_id=self._view.card_id) if on_member and self._view else None
         self.pages.setCurrentWidget(self.supervisor)
-        self.supervisor.open_mode()
+        self.supervisor.open_mode(card)
 
     @Slot(object)
     def _on_login_logged_in(self, who: StaffMember) -> None:

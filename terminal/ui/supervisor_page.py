@@ -23,9 +23,11 @@ from sqlalchemy import select
 
 from terminal.services import supervisor
 from terminal.services.errors import ServiceError
+from terminal.services.identify import CardKey
 from terminal.services.staff import LockedOut, PinRejected, Role, StaffMember, log_in
 from terminal.services.till import Till
 from terminal.store.schema import staff
+from terminal.ui.member_actions import MemberActions
 
 IDLE_MS = 60_000
 
@@ -41,6 +43,7 @@ class SupervisorPage(QWidget):
         super().__init__(parent)
         self._till = till
         self.supervisor: StaffMember | None = None
+        self._card: CardKey | None = None
         self.active = False  # between open_mode() and close_mode()
         self.title = QLabel(objectName="prompt")
         self.who = QComboBox()
@@ -54,15 +57,19 @@ class SupervisorPage(QWidget):
         self.jobs = QListWidget()
         self.reprint = QPushButton(objectName="primary")
         self.back = QPushButton()
+        self.member_actions = MemberActions(till)
         menu = QWidget()
-        ml = QVBoxLayout(menu)
+        queue = QVBoxLayout()
         self.jobs_label = QLabel()
-        ml.addWidget(self.jobs_label)
-        ml.addWidget(self.jobs, 1)
+        queue.addWidget(self.jobs_label)
+        queue.addWidget(self.jobs, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back)
         buttons.addWidget(self.reprint)
-        ml.addLayout(buttons)
+        queue.addLayout(buttons)
+        ml = QHBoxLayout(menu)
+        ml.addWidget(self.member_actions, 2)
+        ml.addLayout(queue, 1)
         self.steps = QStackedWidget()
         self.steps.addWidget(auth)
         self.steps.addWidget(menu)
@@ -95,8 +102,10 @@ class SupervisorPage(QWidget):
             self._idle.start()  # any activity keeps supervisor mode open
         return False
 
-    def open_mode(self) -> None:
-        """Ask for a supervisor's PIN."""
+    def open_mode(self, card: CardKey | None = None) -> None:
+        """Ask for a supervisor's PIN; the actions will apply to ``card`` (the member on
+        screen), if any."""
+        self._card = card
         self.active = True
         self.supervisor = None
         self.who.clear()
@@ -164,8 +173,9 @@ class SupervisorPage(QWidget):
         self.supervisor = who
         self.error.hide()
         self._show_jobs()
+        self.member_actions.start(who, self._card)
         self.steps.setCurrentIndex(1)
-        self.jobs.setFocus()
+        self.member_actions.action_list.setFocus()
 
     def _show_jobs(self) -> None:
         assert self.supervisor is not None

@@ -214,3 +214,28 @@ def test_supervisor_reprints_a_receipt(qtbot: QtBot, demo_db: Database, clock: F
     # a card read ends supervisor mode and shows the member
     w.present(CardKey(card_id=card_where(demo_db, "kind='personal' AND state='active'")))
     assert w.pages.currentIndex() == 1 and not w.supervisor.active
+
+
+def test_supervisor_adjusts_points_of_the_member_on_screen(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    till = window._till
+    key = CardKey(card_id=card_where(till.db, "kind='personal' AND state='active'"))
+    before = till.identify(key).balance
+    window.present(key)
+    window.show_supervisor()
+    qtbot.keyClicks(window.supervisor.pin, "9999")
+    qtbot.keyClick(window.supervisor.pin, Qt.Key.Key_Return)
+    actions = window.supervisor.member_actions
+    actions.action_list.setCurrentRow(2)  # adjust points
+    assert actions.action.code == "adjust"
+    qtbot.keyClicks(actions.value, "150")
+    qtbot.keyClick(actions.value, Qt.Key.Key_Return)
+    assert "Reason" in actions.result.text() or "reason" in actions.result.text()
+    assert actions.value.text() == "150"  # kept after the refusal
+    qtbot.keyClicks(actions.text, "apology for a long queue")
+    qtbot.keyClick(actions.text, Qt.Key.Key_Return)
+    assert "Done" in actions.result.text()
+    assert till.identify(key).balance == before + 150
+    window.supervisor.close_mode()
+    assert window.pages.currentIndex() == 0

@@ -1,0 +1,231 @@
+"""The supervisor's actions on the member on screen (or on a receipt): pick one, fill in
+what it needs, Enter. The services check the role and record everything."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from terminal.loyalty import LoyaltyError, Money
+from terminal.services import member_ops
+from terminal.services.errors import ServiceError
+from terminal.services.identify import CardKey, card_key_from_text
+from terminal.services.member_ops import Context, Recorded
+from terminal.services.staff import StaffMember
+from terminal.services.till import Till
+from terminal.store.schema import gifts
+from terminal.ui.formats import points_text
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    code: str
+    needs_card: bool
+    value: bool  # the first field is used
+    text: bool  # the second field is used
+    choices: bool  # the gift list is used
+
+
+ACTIONS = (
+    Action("gift", needs_card=True, value=False, text=False, choices=True),
+    Action("return", needs_card=False, value=True, text=True, choices=False),
+    Action("adjust", needs_card=True, value=True, text=True, choices=False),
+    Action("feedback", needs_card=True, value=False, text=True, choices=False),
+    Action("block", needs_card=True, value=False, text=True, choices=False),
+    Action("activate", needs_card=True, value=False, text=False, choices=False),
+    Action("replace", needs_card=True, value=True, text=False, choices=False),
+)
+
+
+class UserInputError(Exception):
+    """What the supervisor typed cannot be used; the message says why."""
+
+
+class MemberActions(QWidget):
+    def __init__(self, till: Till, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._till = till
+        self._who: StaffMember | None = None
+        self._card: CardKey | None = None
+        self.action_list = QListWidget()
+        self.value_label, self.value = QLabel(), QLineEdit()
+        self.text_label, self.text = QLabel(), QLineEdit()
+        self.choices = QListWidget()
+        self.run = QPushButton(objectName="primary")
+        self.result = QLabel(wordWrap=True)
+        form = QVBoxLayout()
+        for w in (self.value_label, self.value, self.text_label, self.text, self.choices):
+            form.addWidget(w)
+        form.addWidget(self.run)
+        form.addWidget(self.result)
+        form.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.action_list, 1)
+        layout.addLayout(form, 2)
+        self.action_list.currentRowChanged.connect(self._on_actions_current_row_changed)
+        self.value.returnPressed.connect(self._on_run)
+        self.text.returnPressed.connect(self._on_run)
+        self.choices.itemActivated.connect(self._on_choices_item_activated)
+        self.run.clicked.connect(self._on_run)
+        self.retranslate()
+
+    def _labels(self) -> dict[str, str]:
+        return {
+            "gift": self.tr("Give a gift"),
+            "return": self.tr("Return (receipt code)"),
+            "adjust": self.tr("Adjust points"),
+            "feedback": self.tr("Record a complaint or suggestion"),
+            "block": self.tr("Block the card"),
+            "activate": self.tr("Activate the bearer card"),
+            "replace": self.tr("Replace the card"),
+        }
+
+    def retranslate(self) -> None:
+        row = max(0, self.action_list.currentRow())
+        self.action_list.clear()
+        for action in ACTIONS:
+            self.action_list.addItem(self._labels()[action.code])
+        self.action_list.setCurrentRow(row)
+        self.run.setText(self.tr("Do it (Enter)"))
+
+    def start(self, who: StaffMember, card: CardKey | None) -> None:
+        self._who, self._card = who, card
+        self.result.clear()
+        self._fill_gifts()
+        for i, action in enumerate(ACTIONS):
+            item = self.action_list.item(i)
+            enabled = card is not None or not action.needs_card
+            flags = item.flags()
+            item.setFlags(
+                flags | Qt.ItemFlag.ItemIsEnabled if enabled else flags & ~Qt.ItemFlag.ItemIsEnabled
+            )
+        self.action_list.setCurrentRow(0 if card is not None else 1)
+
+    def _fill_gifts(self) -> None:
+        self.choices.clear()
+        with self._till.db.read() as conn:
+            rows = conn.execute(
+                select(gifts.c.code, gifts.c.name, gifts.c.points_cost_centi).where(
+                    gifts.c.active.is_(True)
+                )
+            ).all()
+        for code, name, cost in rows:
+            text = name if not cost else f"{name} · {points_text(Decimal(cost) / 100)}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            self.choices.addItem(item)
+
+    @property
+    def action(self) -> Action:
+        return ACTIONS[max(0, self.action_list.currentRow())]
+
+    @Slot(int)
+    def _on_actions_current_row_changed(self, _row: int) -> None:
+        a = self.action
+        prompts = {
+            "return": (
+                self.tr("Receipt code (scan the QR)"),
+                self.tr("Amount returned (empty: all)"),
+            ),
+            "adjust": (self.tr("Points (+ or -)"), self.tr("Reason (required)")),
+            "feedback": ("", self.tr("What the member said")),
+            "block": ("", self.tr("Why")),
+            "replace": (self.tr("New card: number or UID"), ""),
+        }.get(a.code, ("", ""))
+        self.value_label.setText(prompts[0])
+        self.text_label.setText(prompts[1])
+        for w, on in ((self.value_label, a.value), (self.value, a.value),
+                      (self.text_label, a.text), (self.text, a.text),
+                      (self.choices, a.choices)):  # fmt: skip
+            w.setVisible(on)
+        self.value.clear()
+        self.text.clear()
+        (self.value if a.value else self.choices if a.choices else self.text).setFocus()
+
+    @Slot(QListWidgetItem)
+    def _on_choices_item_activated(self, _item: QListWidgetItem) -> None:
+        self._on_run()
+
+    @Slot()
+    def _on_run(self) -> None:
+        if self._who is None:
+            return
+        ctx = Context(
+            self._till.db, self._till.program, self._till.clock, self._till.ids, self._who
+        )
+        try:
+            recorded = self._perform(ctx)
+        except UserInputError as exc:
+            self.result.setText(str(exc))
+            return
+        except (ServiceError, LoyaltyError) as exc:
+            self.result.setText(str(exc))
+            return
+        self.result.setText(
+            self.tr("Done: operation %1 recorded.").replace("%1", str(recorded.seq))
+        )
+        self.value.clear()
+        self.text.clear()
+
+    def _perform(self, ctx: Context) -> Recorded:
+        code, card = self.action.code, self._card
+        handlers: dict[str, Callable[[], Recorded]] = {
+            "gift": lambda: member_ops.give_gift(ctx, self._need(card), self._gift()),
+            "return": lambda: member_ops.return_purchase(
+                ctx, self._receipt_code(), self._money_or_none(self.text.text())
+            )[0],
+            "adjust": lambda: member_ops.adjust_points(
+                ctx, self._need(card), self._points(self.value.text()), self.text.text()
+            ),
+            "feedback": lambda: member_ops.record_feedback(ctx, self._need(card), self.text.text()),
+            "block": lambda: member_ops.block_card(ctx, self._need(card), self.text.text()),
+            "activate": lambda: member_ops.activate_bearer_card(ctx, self._need(card)),
+            "replace": lambda: member_ops.replace_card(ctx, self._need(card), self._new_card()),
+        }
+        return handlers[code]()
+
+    def _need(self, card: CardKey | None) -> CardKey:
+        if card is None:
+            raise UserInputError(self.tr("Present the member's card first."))
+        return card
+
+    def _gift(self) -> str:
+        item = self.choices.currentItem()
+        if item is None:
+            raise UserInputError(self.tr("Choose a gift."))
+        return str(item.data(Qt.ItemDataRole.UserRole))
+
+    def _receipt_code(self) -> str:
+        code = self.value.text().strip()
+        if not code:
+            raise UserInputError(self.tr("Scan or type the receipt code."))
+        return code
+
+    def _money_or_none(self, text: str) -> Money | None:
+        return Money.parse(text) if text.strip() else None
+
+    def _points(self, text: str) -> Decimal:
+        try:
+            return Decimal(text.strip().replace(",", ".").replace(" ", ""))
+        except InvalidOperation:
+            raise UserInputError(self.tr("Points: type a number, e.g. 100 or -50.")) from None
+
+    def _new_card(self) -> CardKey:
+        key = card_key_from_text(self.value.text())
+        if key is None:
+            raise UserInputError(self.tr("Type or scan the new card's number."))
+        return key
