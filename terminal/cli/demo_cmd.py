@@ -25,6 +25,11 @@ DEMO_MEMBERS = 10_000
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("demo", parents=[common], help="a walk through a demo checkout")
     p.add_argument("--members", type=int, default=DEMO_MEMBERS, metavar="N")
+    p.add_argument(
+        "--app",
+        action="store_true",
+        help="the cashier app with a virtual reader (pcscd + vpcd) and a virtual printer",
+    )
     p.set_defaults(handler=cmd_demo)
 
 
@@ -37,6 +42,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
             print(f"making a demo cache of {args.members} members in {path} ...")
             with db.write() as conn:
                 demo_data.fill(conn, args.members)
+        if args.app:
+            return _demo_app(args, db)
         till = Till(db)
         today = till.clock.today()
         with db.read() as conn:
@@ -62,6 +69,39 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print("\n=== the same card again ===")
         print(render.view_text(till.identify(CardKey(number=number))))
     return 0
+
+
+def _demo_app(args: argparse.Namespace, db: Database) -> int:
+    """The cashier app on embedded defaults, with virtual devices around it."""
+    from drivers.printer.loopback import LoopbackPrinter
+    from drivers.virtual.pcscd import Pcscd
+    from terminal.config import from_mapping
+    from terminal.ui.app import run_app
+
+    pcscd = Pcscd(db.path.with_name("pcscd.log"))
+    try:
+        pcscd.start()
+    except Exception as exc:  # the app still runs: the status bar shows no reader
+        print(f"the virtual card reader is not available ({exc}); run as root to start pcscd")
+    with LoopbackPrinter() as printer:
+        config = from_mapping(
+            {
+                "printer": {"transport": "network", "host": "127.0.0.1", "port": printer.port},
+                "receipt": {"header": ["Демо-магазин", "ул. Примерная, 1"]},
+            }
+        )
+        staff = ", ".join(f"{name}: PIN {pin}" for name, _role, pin in demo_data.DEMO_STAFF)
+        print(
+            f"demo staff: {staff}\n"
+            "tap a demo card: .venv/bin/python -m drivers.virtual.demo_card --card-id 1\n"
+            "  (--cycle 5 --every 6 taps cards 1..5 in turn; --bank taps a bank card)\n"
+            f"receipts go to a virtual printer on 127.0.0.1:{printer.port}; "
+            "the done page shows each one"
+        )
+        try:
+            return run_app(config, db)
+        finally:
+            pcscd.stop()
 
 
 def _demo_cards(conn: Any, today_mmdd: str) -> list[tuple[str, str]]:

@@ -37,6 +37,57 @@ def default_readers(config: ReadersConfig, sink: EventSink) -> Readers:
     return hub
 
 
+class TillApp:
+    """The cashier app's parts, started in order and stopped in reverse: the language,
+    the till's services over the cache, the printer thread, the window, the card readers
+    and the keyboard-wedge hook. The QApplication must exist already."""
+
+    def __init__(
+        self,
+        config: Config,
+        db: Database,
+        readers_factory: ReadersFactory = default_readers,
+    ) -> None:
+        self.config, self.db, self._readers_factory = config, db, readers_factory
+        self.bridge = EventBridge()
+        self.spooler = Spooler(
+            db, config.printer, config.receipt, on_status=self.bridge.printer_sink
+        )
+        self.till = Till(db, receipts=self.spooler)
+        self.window: MainWindow | None = None
+        self.readers: Readers | None = None
+
+    def start(self) -> MainWindow:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication), "create the QApplication first"
+        log.info("init: language %s", self.config["terminal.language"])
+        switch_language(self.config["terminal.language"])
+        log.info("init: cache %s", self.db.path)
+        self.till.reload_program()
+        log.info("init: window")
+        window = self.window = MainWindow(self.till)
+        self.bridge.card_event.connect(window.on_card_event)
+        self.bridge.printer_status.connect(window.on_printer_status)
+        log.info("init: printer (%s)", self.config.printer.transport.value)
+        self.spooler.start()
+        log.info("init: card readers")
+        self.readers = self._readers_factory(self.config.readers, self.bridge.sink)
+        self.readers.start()
+        wedge = getattr(self.readers, "wedge", None)
+        if wedge is not None and self.config.readers.wedge.enabled:
+            from drivers.wedge_qt import WedgeKeyFilter
+
+            log.info("init: keyboard-wedge hook")
+            WedgeKeyFilter(wedge, parent=window).install(app)
+        return window
+
+    def stop(self) -> None:
+        log.info("shutdown")
+        if self.readers is not None:
+            self.readers.stop()
+        self.spooler.stop()
+
+
 def run_app(
     config: Config,
     db: Database,
@@ -44,29 +95,7 @@ def run_app(
     argv: list[str] | None = None,
 ) -> int:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
-    log.info("init: language %s", config["terminal.language"])
-    switch_language(config["terminal.language"])
-    log.info("init: cache %s", db.path)
-    bridge = EventBridge()
-    log.info("init: printer (%s)", config.printer.transport.value)
-    spooler = Spooler(db, config.printer, config.receipt, on_status=bridge.printer_sink)
-    till = Till(db, receipts=spooler)
-    till.reload_program()
-    log.info("init: window")
-    window = MainWindow(till)
-    bridge.card_event.connect(window.on_card_event)
-    bridge.printer_status.connect(window.on_printer_status)
-    spooler.start()
-    app.aboutToQuit.connect(spooler.stop)
-    log.info("init: card readers")
-    readers = readers_factory(config.readers, bridge.sink)
-    readers.start()
-    app.aboutToQuit.connect(readers.stop)
-    wedge = getattr(readers, "wedge", None)
-    if wedge is not None and config.readers.wedge.enabled:
-        from drivers.wedge_qt import WedgeKeyFilter
-
-        log.info("init: keyboard-wedge hook")
-        WedgeKeyFilter(wedge, parent=app).install(app)
-    window.showMaximized()
+    till_app = TillApp(config, db, readers_factory)
+    till_app.start().showMaximized()
+    app.aboutToQuit.connect(till_app.stop)
     return int(app.exec())
