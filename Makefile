@@ -16,7 +16,7 @@ APT_PKGS := python3-venv python3-dev gcc make pcscd vsmartcard-vpcd libpcsclite-
             libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 \
             libusb-1.0-0
 
-.PHONY: run demo test bench sysdeps venv lint clean translations
+.PHONY: run demo screenshots test bench sysdeps venv lint clean translations
 
 # The cashier app on a screen; without one (no $$DISPLAY), under Xvfb with a note, as
 # a headless check that it starts. `make demo` is the same walk-through in a terminal.
@@ -27,6 +27,9 @@ run: sysdeps venv
 	  echo "no display: running the app under Xvfb (set DISPLAY to see it); Ctrl-C stops it"; \
 	  xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/loyalty-terminal --db var/demo.sqlite3 demo --app; \
 	fi
+
+screenshots: venv
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m terminal.ui.screenshots --out docs/screenshots
 
 demo: venv
 	$(BIN)/loyalty-terminal --db var/demo.sqlite3 demo

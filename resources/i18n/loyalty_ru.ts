@@ -213,67 +213,67 @@
         <translation>Выполнить (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="141" />
+        <location filename="../../terminal/ui/member_actions.py" line="147" />
         <source>Receipt code (scan the QR)</source>
         <translation>Код чека (отсканируйте QR)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="142" />
+        <location filename="../../terminal/ui/member_actions.py" line="148" />
         <source>Amount returned (empty: all)</source>
         <translation>Сумма возврата (пусто: всё)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="144" />
+        <location filename="../../terminal/ui/member_actions.py" line="150" />
         <source>Points (+ or -)</source>
         <translation>Баллы (+ или -)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="144" />
+        <location filename="../../terminal/ui/member_actions.py" line="150" />
         <source>Reason (required)</source>
         <translation>Причина (обязательно)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="145" />
+        <location filename="../../terminal/ui/member_actions.py" line="151" />
         <source>What the member said</source>
         <translation>Что сказал участник</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="146" />
+        <location filename="../../terminal/ui/member_actions.py" line="152" />
         <source>Why</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="147" />
+        <location filename="../../terminal/ui/member_actions.py" line="153" />
         <source>New card: number or UID</source>
         <translation>Новая карта: номер или UID</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="179" />
+        <location filename="../../terminal/ui/member_actions.py" line="185" />
         <source>Done: operation %1 recorded.</source>
         <translation>Готово: операция %1 записана.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="203" />
+        <location filename="../../terminal/ui/member_actions.py" line="209" />
         <source>Present the member's card first.</source>
         <translation>Сначала предъявите карту участника.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="209" />
+        <location filename="../../terminal/ui/member_actions.py" line="215" />
         <source>Choose a gift.</source>
         <translation>Выберите подарок.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="215" />
+        <location filename="../../terminal/ui/member_actions.py" line="221" />
         <source>Scan or type the receipt code.</source>
         <translation>Отсканируйте или введите код чека.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="225" />
+        <location filename="../../terminal/ui/member_actions.py" line="231" />
         <source>Points: type a number, e.g. 100 or -50.</source>
         <translation>Баллы: введите число, например 100 или -50.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="230" />
+        <location filename="../../terminal/ui/member_actions.py" line="236" />
         <source>Type or scan the new card's number.</source>
         <translation>Введите или отсканируйте номер новой карты.</translation>
     </message>

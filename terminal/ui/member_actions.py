@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -101,6 +101,12 @@ class MemberActions(QWidget):
             self.action_list.addItem(self._labels()[action.code])
         self.action_list.setCurrentRow(row)
         self.run.setText(self.tr("Do it (Enter)"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self._on_actions_current_row_changed(self.action_list.currentRow())
+        super().changeEvent(event)
 
     def start(self, who: StaffMember, card: CardKey | None) -> None:
         self._who, self._card = who, card

@@ -1,0 +1,105 @@
+"""`make screenshots`: PNGs of the main states of the window, in every language, for the
+cashier and supervisor guides (docs/screenshots/). Offscreen, on a demo cache, at a fixed
+date, so the pictures change only when the screens do."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import text
+
+from drivers.events import BankCardRefused, Technology
+from drivers.printer.config import PrinterConfig
+from terminal.receipts.config import ReceiptConfig
+from terminal.receipts.spool import Spooler
+from terminal.services import demo_data
+from terminal.services.clock import FixedClock
+from terminal.services.identify import CardKey
+from terminal.services.till import Till
+from terminal.store.database import Database
+from terminal.ui.i18n import LANGUAGE_NAMES, switch_language
+from terminal.ui.main_window import MainWindow
+
+SIZE = (1280, 800)
+AT = datetime(2026, 11, 22, 10, 30, tzinfo=UTC)
+
+
+def _card(db: Database, where: str) -> CardKey:
+    with db.read() as conn:
+        found = conn.execute(
+            text(
+                "SELECT c.id FROM cards c LEFT JOIN members m ON m.id = c.member_id "
+                f"WHERE {where} ORDER BY c.id LIMIT 1"
+            )
+        ).scalar_one()
+    return CardKey(card_id=int(found))
+
+
+def states(window: MainWindow, db: Database) -> dict[str, Callable[[], None]]:
+    birthday = _card(
+        db,
+        "c.kind='personal' AND c.state='active' AND m.priority_service AND "
+        "substr(m.birthday, 6, 5) = '11-22'",
+    )
+
+    def checkout() -> None:
+        window.present(_card(db, "c.kind='personal' AND c.state='active' AND m.balance_centi > 0"))
+        window.checkout.amount.setText("2450")
+        window.checkout._on_amount_edited("2450")
+
+    def supervisor() -> None:
+        window.present(birthday)
+        window.show_supervisor()
+        window.supervisor.pin.setText("9999")
+        window.supervisor._on_pin_return_pressed()
+
+    def offline() -> None:
+        window.show_waiting()
+        window.on_card_event(BankCardRefused("Virtual PCD 00 00", Technology.CONTACTLESS))
+
+    return {
+        "waiting": window.show_waiting,
+        "member-birthday": lambda: window.present(birthday),
+        "checkout": checkout,
+        "supervisor": supervisor,
+        "blocked-card": lambda: window.present(_card(db, "c.state='blocked'")),
+        "bank-card-offline": offline,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    args = parser.parse_args(argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp, Database.open(Path(tmp) / "d.sqlite3") as db:
+        with db.write() as conn:
+            demo_data.fill(conn, 2000)
+        spooler = Spooler(db, PrinterConfig.default(), ReceiptConfig.default())
+        window = MainWindow(Till(db, FixedClock(AT), receipts=spooler), login=False)
+        window.resize(*SIZE)
+        window.show()
+        for code in LANGUAGE_NAMES:
+            switch_language(code)
+            app.processEvents()
+            for name, show in states(window, db).items():
+                window.supervisor.close_mode()
+                show()
+                app.processEvents()
+                path = args.out / f"{name}-{code}.png"
+                window.grab().save(str(path))
+                print(path)
+        switch_language("en")
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
