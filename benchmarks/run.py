@@ -148,6 +148,10 @@ def measure(path: Path, scale: int, samples: int, commits: int) -> dict[str, Any
     figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     db.close()
     figures["db_mb"] = round(path.stat().st_size / 2**20, 1)
+    from benchmarks import bench_ui
+
+    say("measuring the app: card to screen, start-up")
+    figures.update(bench_ui.run(path, summary.cards))
     return figures
 
 
