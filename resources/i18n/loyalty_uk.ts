@@ -85,87 +85,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="140" />
+        <location filename="../../terminal/ui/main_window.py" line="147" />
         <source>Loyalty terminal</source>
         <translation>Термінал лояльності</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="141" />
+        <location filename="../../terminal/ui/main_window.py" line="148" />
         <source>Tap or swipe the club card</source>
         <translation>Прикладіть або проведіть клубну картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="142" />
+        <location filename="../../terminal/ui/main_window.py" line="149" />
         <source>Phone, card number or surname</source>
         <translation>Телефон, номер картки або прізвище</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="143" />
+        <location filename="../../terminal/ui/main_window.py" line="150" />
         <source>Office: not connected</source>
         <translation>Офіс: немає зв'язку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="257" />
+        <location filename="../../terminal/ui/main_window.py" line="276" />
         <source>Readers: %1</source>
         <translation>Зчитувачі: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="260" />
+        <location filename="../../terminal/ui/main_window.py" line="279" />
         <source>Readers: none</source>
         <translation>Зчитувачі: немає</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="270" />
+        <location filename="../../terminal/ui/main_window.py" line="289" />
         <source>Printer: ready</source>
         <translation>Принтер: готовий</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="271" />
+        <location filename="../../terminal/ui/main_window.py" line="290" />
         <source>Printer: OFFLINE</source>
         <translation>Принтер: НЕ В МЕРЕЖІ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="272" />
+        <location filename="../../terminal/ui/main_window.py" line="291" />
         <source>Printer: OUT OF PAPER</source>
         <translation>Принтер: НЕМАЄ ПАПЕРУ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="273" />
+        <location filename="../../terminal/ui/main_window.py" line="292" />
         <source>Printer: COVER OPEN</source>
         <translation>Принтер: ВІДКРИТА КРИШКА</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="274" />
+        <location filename="../../terminal/ui/main_window.py" line="293" />
         <source>Printer: not answering</source>
         <translation>Принтер: не відповідає</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="275" />
+        <location filename="../../terminal/ui/main_window.py" line="294" />
         <source>Printer: error</source>
         <translation>Принтер: помилка</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="276" />
+        <location filename="../../terminal/ui/main_window.py" line="295" />
         <source>Printer: none configured</source>
         <translation>Принтер: не налаштовано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="279" />
+        <location filename="../../terminal/ui/main_window.py" line="298" />
         <source>Printer: …</source>
         <translation>Принтер: …</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="283" />
+        <location filename="../../terminal/ui/main_window.py" line="302" />
         <source>%1 receipt(s) waiting</source>
         <translation>чеків у черзі: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="308" />
+        <location filename="../../terminal/ui/main_window.py" line="327" />
         <source>This member has no card.</source>
         <translation>Учасник не має картки.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="327" />
+        <location filename="../../terminal/ui/main_window.py" line="346" />
         <source>Done. To pay %1 · points earned %2 · balance %3</source>
         <translation>Готово. До сплати %1 · нараховано %2 · залишок %3</translation>
     </message>
@@ -339,62 +339,67 @@
 <context>
     <name>SupervisorPage</name>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="89" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="94" />
         <source>Supervisor</source>
         <translation>Старший зміни</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="90" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="95" />
         <source>Supervisor PIN</source>
         <translation>PIN-код старшого зміни</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="91" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="96" />
         <source>Receipts and reports (newest first)</source>
         <translation>Чеки та звіти (спочатку нові)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="92" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="97" />
         <source>Reprint (Enter)</source>
         <translation>Надрукувати копію (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="93" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="98" />
         <source>Back (Esc)</source>
         <translation>Назад (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="157" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="99" />
+        <source>Close the shift and print its report</source>
+        <translation>Закрити зміну та надрукувати звіт</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="163" />
         <source>No supervisor on this till yet: store IT adds them.</source>
         <translation>На цій касі ще немає старшого зміни: його додає ІТ магазину.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="163" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="169" />
         <source>Wrong PIN. %1 attempt(s) left.</source>
         <translation>Неправильний PIN-код. Залишилося спроб: %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="167" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="173" />
         <source>Too many wrong PINs. Try again after %1.</source>
         <translation>Забагато неправильних PIN-кодів. Спробуйте знову після %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="184" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="190" />
         <source>waiting</source>
         <translation>чекає друку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="185" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="191" />
         <source>printing</source>
         <translation>друкується</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="186" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="192" />
         <source>printed</source>
         <translation>надруковано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="187" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="193" />
         <source>cancelled</source>
         <translation>скасовано</translation>
     </message>

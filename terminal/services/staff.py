@@ -15,14 +15,17 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from sqlalchemy import Connection, insert, select, update
 
+from terminal.loyalty import Money
+from terminal.receipts.model import ShiftReport
 from terminal.services.clock import Clock
 from terminal.services.errors import ServiceError
 from terminal.store import ledger
 from terminal.store.database import Database
-from terminal.store.schema import shifts, staff
+from terminal.store.schema import operations, shifts, staff
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 FREE_ATTEMPTS = 5
@@ -115,9 +118,30 @@ def add_staff(
     conn: Connection, name: str, role: Role, pin: str, card_uid: str | None = None
 ) -> int:
     result = conn.execute(
-        insert(staff).values(name=name, role=role.value, pin_hash=hash_pin(pin), card_uid=card_uid)
+        insert(staff).values(
+            name=name,
+            role=role.value,
+            pin_hash=hash_pin(pin),
+            card_uid=None if card_uid is None else card_uid.upper(),
+        )
     )
     return _new_id(result.inserted_primary_key)
+
+
+def log_in_by_card(db: Database, card_uid: str, clock: Clock) -> StaffMember | None:
+    """A staff card tapped at the start of a shift (or for supervisor mode): the person
+    it belongs to, or None if it is nobody's staff card."""
+    now = clock.now().isoformat()
+    with db.write() as conn:
+        row = conn.execute(
+            select(staff.c.id, staff.c.name, staff.c.role).where(
+                staff.c.card_uid == card_uid.upper(), staff.c.active.is_(True)
+            )
+        ).first()
+        if row is None:
+            return None
+        ledger.audit(conn, now, "login_card", staff_id=row.id)
+    return StaffMember(row.id, row.name, Role(row.role))
 
 
 def log_in(db: Database, staff_id: int, pin: str, clock: Clock) -> StaffMember:
@@ -172,12 +196,48 @@ def open_shift(db: Database, who: StaffMember, clock: Clock) -> Shift:
     return Shift(new_id, who, now)
 
 
-def close_shift(db: Database, shift: Shift, who: StaffMember, clock: Clock) -> None:
-    now = clock.now().isoformat()
+def close_shift(
+    db: Database, shift: Shift, who: StaffMember, clock: Clock, till_name: str
+) -> ShiftReport:
+    """Close the shift (a supervisor's action) and return its report: the operations
+    recorded on this till since it opened."""
+    who.require(Role.SUPERVISOR, "closing the shift")
+    closed = clock.now()
+    now = closed.isoformat()
     with db.write() as conn:
+        rows = conn.execute(
+            select(
+                operations.c.kind,
+                operations.c.amount_minor,
+                operations.c.discount_minor,
+                operations.c.paid_minor,
+                operations.c.points_earned_centi,
+                operations.c.points_spent_centi,
+                operations.c.status,
+            ).where(operations.c.created_at >= shift.opened_at, operations.c.created_at <= now)
+        ).all()
         conn.execute(
             update(shifts)
             .where(shifts.c.id == shift.id, shifts.c.closed_at.is_(None))
             .values(closed_at=now)
         )
         ledger.audit(conn, now, "shift_closed", staff_id=who.id, target=str(shift.id))
+    purchases = [r for r in rows if r.kind == "purchase"]
+    returns = [r for r in rows if r.kind == "return"]
+    return ShiftReport(
+        till=till_name,
+        cashier=shift.staff.name,
+        opened_at=datetime.fromisoformat(shift.opened_at),
+        closed_at=closed,
+        operations=len(rows),
+        purchases=len(purchases),
+        returns=len(returns),
+        gifts=sum(1 for r in rows if r.kind == "gift"),
+        sales=Money.from_minor(sum(r.amount_minor for r in purchases)),
+        discounts=Money.from_minor(sum(r.discount_minor for r in purchases)),
+        paid=Money.from_minor(sum(r.paid_minor for r in purchases)),
+        returned=Money.from_minor(-sum(r.paid_minor for r in returns)),
+        points_earned=Decimal(sum(r.points_earned_centi for r in purchases)) / 100,
+        points_spent=Decimal(sum(r.points_spent_centi for r in purchases)) / 100,
+        unsent=sum(1 for r in rows if r.status == "pending"),
+    )

@@ -65,7 +65,7 @@ class TillApp:
         log.info("init: cache %s", self.db.path)
         self.till.reload_program()
         log.info("init: window")
-        window = self.window = MainWindow(self.till)
+        window = self.window = MainWindow(self.till, till_name=self.config["terminal.id"])
         self.bridge.card_event.connect(window.on_card_event)
         self.bridge.printer_status.connect(window.on_printer_status)
         log.info("init: printer (%s)", self.config.printer.transport.value)

@@ -38,7 +38,13 @@ from terminal.loyalty import LoyaltyError, Money
 from terminal.services.errors import ServiceError, UnknownCard
 from terminal.services.identify import CardKey, MemberView, card_key_from_text
 from terminal.services.messages import BANK_CARD, READ_AGAIN, UNKNOWN_CARD
-from terminal.services.staff import Shift, StaffMember, open_shift
+from terminal.services.staff import (
+    Shift,
+    StaffMember,
+    close_shift,
+    log_in_by_card,
+    open_shift,
+)
 from terminal.services.till import Till
 from terminal.ui.checkout_panel import CheckoutPanel
 from terminal.ui.formats import money_text, points_text
@@ -59,8 +65,9 @@ MESSAGE_MS = 8000  # how long a message or a "done" stays before the waiting scr
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, till: Till, *, login: bool = True) -> None:
+    def __init__(self, till: Till, *, login: bool = True, till_name: str = "till-1") -> None:
         super().__init__()
+        self.till_name = till_name
         self.setStyleSheet(STYLESHEET)
         self._till = till
         self._view: MemberView | None = None
@@ -101,6 +108,7 @@ class MainWindow(QMainWindow):
         self.shift: Shift | None = None
         self.supervisor = SupervisorPage(till)
         self.supervisor.closed.connect(self.show_waiting)
+        self.supervisor.close_shift_requested.connect(self._on_supervisor_close_shift_requested)
         self.pages = QStackedWidget()
         for page in (waiting, member_page, message_page, self.login, self.supervisor):
             self.pages.addWidget(page)
@@ -176,6 +184,18 @@ class MainWindow(QMainWindow):
         self.supervisor.open_mode(card)
 
     @Slot(object)
+    def _on_supervisor_close_shift_requested(self, who: StaffMember) -> None:
+        if self.shift is not None:
+            report = close_shift(self._till.db, self.shift, who, self._till.clock, self.till_name)
+            if self._till.receipts is not None:
+                self._till.receipts.print_shift(report)
+        self.shift = None
+        if self._login_required:
+            self.show_login()
+        else:
+            self.show_waiting()
+
+    @Slot(object)
     def _on_login_logged_in(self, who: StaffMember) -> None:
         self.staff = who
         self.shift = open_shift(self._till.db, who, self._till.clock)
@@ -225,7 +245,12 @@ class MainWindow(QMainWindow):
             and self.staff is None
             and not isinstance(event, ReaderAppeared | ReaderDisappeared | ReaderFailed)
         ):
-            return  # no member on screen before someone has logged in
+            # No member on screen before someone has logged in; a staff card logs in.
+            if isinstance(event, CardPresented) and event.uid:
+                who = log_in_by_card(self._till.db, event.uid, self._till.clock)
+                if who is not None:
+                    self._on_login_logged_in(who)
+            return
         if isinstance(event, CardPresented):
             self.present(CardKey(uid=event.uid, number=event.number))
         elif isinstance(event, BankCardRefused):

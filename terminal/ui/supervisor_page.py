@@ -35,9 +35,11 @@ IDLE_MS = 60_000
 class SupervisorPage(QWidget):
     """Signals:
     closed(): supervisor mode ended (Esc, the button, or a minute idle).
+    close_shift_requested(object): the supervisor (StaffMember) asked to close the shift.
     """
 
     closed = Signal()
+    close_shift_requested = Signal(object)
 
     def __init__(self, till: Till, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +59,7 @@ class SupervisorPage(QWidget):
         self.jobs = QListWidget()
         self.reprint = QPushButton(objectName="primary")
         self.back = QPushButton()
+        self.close_shift = QPushButton()
         self.member_actions = MemberActions(till)
         menu = QWidget()
         queue = QVBoxLayout()
@@ -67,6 +70,7 @@ class SupervisorPage(QWidget):
         buttons.addWidget(self.back)
         buttons.addWidget(self.reprint)
         queue.addLayout(buttons)
+        queue.addWidget(self.close_shift)
         ml = QHBoxLayout(menu)
         ml.addWidget(self.member_actions, 2)
         ml.addLayout(queue, 1)
@@ -83,6 +87,7 @@ class SupervisorPage(QWidget):
         self.jobs.itemActivated.connect(self._on_jobs_item_activated)
         self.reprint.clicked.connect(self._on_reprint_clicked)
         self.back.clicked.connect(self.close_mode)
+        self.close_shift.clicked.connect(self._on_close_shift_clicked)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -91,6 +96,7 @@ class SupervisorPage(QWidget):
         self.jobs_label.setText(self.tr("Receipts and reports (newest first)"))
         self.reprint.setText(self.tr("Reprint (Enter)"))
         self.back.setText(self.tr("Back (Esc)"))
+        self.close_shift.setText(self.tr("Close the shift and print its report"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -195,6 +201,13 @@ class SupervisorPage(QWidget):
             self.jobs.addItem(item)
         if self.jobs.count():
             self.jobs.setCurrentRow(0)
+
+    @Slot()
+    def _on_close_shift_clicked(self) -> None:
+        who = self.supervisor
+        if who is not None:
+            self.close_mode()
+            self.close_shift_requested.emit(who)
 
     @Slot(QListWidgetItem)
     def _on_jobs_item_activated(self, _item: QListWidgetItem) -> None:

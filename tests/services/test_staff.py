@@ -93,3 +93,38 @@ def test_one_open_shift_per_till(db: Database, clock: FixedClock) -> None:
     with db.read() as conn:
         open_ = conn.execute(text("SELECT id FROM shifts WHERE closed_at IS NULL")).all()
     assert [r[0] for r in open_] == [second.id]
+
+
+def test_staff_card_logs_in(db: Database, clock: FixedClock) -> None:
+    from terminal.services.staff import log_in_by_card
+
+    with db.write() as conn:
+        add_staff(conn, "Олена", Role.SUPERVISOR, "1234", card_uid="04aabbccddeeff")
+    who = log_in_by_card(db, "04AABBCCDDEEFF", clock)
+    assert who is not None and who.role is Role.SUPERVISOR
+    assert log_in_by_card(db, "0400000000", clock) is None
+
+
+def test_closing_the_shift_reports_its_operations(demo_db: Database, clock: FixedClock) -> None:
+    from terminal.loyalty import Money
+    from terminal.services.identify import CardKey
+    from terminal.services.staff import close_shift
+    from terminal.services.till import Till
+
+    with demo_db.write() as conn:
+        a = add_staff(conn, "Каса", Role.CASHIER, "1234")
+        s = add_staff(conn, "Шеф", Role.SUPERVISOR, "5678")
+    cashier, chief = log_in(demo_db, a, "1234", clock), log_in(demo_db, s, "5678", clock)
+    shift = open_shift(demo_db, cashier, clock)
+    till = Till(demo_db, clock)
+    with demo_db.read() as conn:
+        card = conn.execute(
+            text("SELECT id FROM cards WHERE kind='personal' AND state='active' LIMIT 1")
+        ).scalar_one()
+    for amount in ("100", "250.50"):
+        till.checkout(CardKey(card_id=card), Money.parse(amount))
+    with pytest.raises(NotAllowed):
+        close_shift(demo_db, shift, cashier, clock, "till-7")
+    report = close_shift(demo_db, shift, chief, clock, "till-7")
+    assert (report.purchases, report.sales, report.unsent) == (2, Money.parse("350.50"), 2)
+    assert report.cashier == "Каса" and report.till == "till-7"

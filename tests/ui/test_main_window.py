@@ -239,3 +239,35 @@ def test_supervisor_adjusts_points_of_the_member_on_screen(
     assert till.identify(key).balance == before + 150
     window.supervisor.close_mode()
     assert window.pages.currentIndex() == 0
+
+
+def test_staff_card_and_closing_the_shift(
+    qtbot: QtBot, demo_db: Database, clock: FixedClock
+) -> None:
+    from drivers.printer.config import PrinterConfig
+    from terminal.receipts.config import ReceiptConfig
+    from terminal.receipts.spool import Spooler
+    from terminal.services.staff import Role, add_staff
+
+    with demo_db.write() as conn:
+        add_staff(conn, "Мирослава", Role.SUPERVISOR, "2468", card_uid="04C0FFEE000001")
+    spooler = Spooler(demo_db, PrinterConfig.default(), ReceiptConfig.default())
+    w = MainWindow(Till(demo_db, clock, receipts=spooler))
+    qtbot.addWidget(w)
+    w.show()
+    bridge = EventBridge()
+    bridge.card_event.connect(w.on_card_event)
+    staff_card = CardPresented(source="Virtual PCD 00 00", technology=Technology.CONTACTLESS,
+                               card_type=CardType.UID_ONLY, uid="04C0FFEE000001")  # fmt: skip
+    deliver(qtbot, bridge, staff_card)
+    assert w.staff is not None and w.staff.name == "Мирослава" and w.pages.currentIndex() == 0
+    w.show_supervisor()
+    w.supervisor.who.setCurrentIndex(w.supervisor.who.findText("Мирослава"))
+    qtbot.keyClicks(w.supervisor.pin, "2468")
+    qtbot.keyClick(w.supervisor.pin, Qt.Key.Key_Return)
+    w.supervisor.close_shift.click()
+    assert w.pages.currentWidget() is w.login and w.shift is None
+    with demo_db.read() as conn:
+        kinds = [r[0] for r in conn.execute(text("SELECT kind FROM print_jobs"))]
+        closed = conn.execute(text("SELECT closed_at FROM shifts")).scalar()
+    assert kinds == ["shift"] and closed is not None
