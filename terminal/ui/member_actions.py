@@ -102,7 +102,7 @@ class MemberActions(QWidget):
         self.action_list.setCurrentRow(row)
         self.run.setText(self.tr("Do it (Enter)"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             self._on_actions_current_row_changed(self.action_list.currentRow())
