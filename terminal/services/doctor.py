@@ -1,0 +1,222 @@
+"""`loyalty-terminal doctor`: what is wrong with this till, in words store IT understands,
+each with its fix. Every check is independent and never raises: a broken part is a
+finding, not a crash."""
+
+from __future__ import annotations
+
+import enum
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from drivers.config import ReadersConfig
+from drivers.discovery import pcsc_readers
+from drivers.printer.config import PrinterConfig, Transport
+from drivers.printer.transport import PrintError, PrinterStatus, probe_status
+from terminal.services.clock import Clock
+from terminal.store.database import Database
+from terminal.store.errors import StoreError
+
+DISK_FAIL_BYTES = 200 * 2**20
+DISK_WARN_BYTES = 1024 * 2**20
+CACHE_STALE = timedelta(days=2)
+
+
+class Status(enum.Enum):
+    OK = "ok"
+    WARN = "warn"  # works, but needs attention soon
+    FAIL = "fail"  # something the till needs is broken
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    check: str
+    status: Status
+    message: str
+    fix: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        return {**asdict(self), "status": self.status.value}
+
+
+def check_pcsc(readers: ReadersConfig) -> Finding:
+    if not readers.pcsc.enabled:
+        return Finding("pcsc", Status.OK, "contactless readers are switched off in the config")
+    listing = pcsc_readers()
+    if not listing.service:
+        return Finding(
+            "pcsc", Status.FAIL, f"the PC/SC service (pcscd) is not answering: {listing.error}",
+            "start it: systemctl start pcscd (and check `systemctl status pcscd`)",
+        )  # fmt: skip
+    if not listing.readers:
+        return Finding(
+            "pcsc", Status.WARN, "pcscd runs, but no contactless reader is attached",
+            "plug the reader in; an ACR122U needs the pn533 kernel modules blacklisted "
+            "(see docs/readers.md); `pcsc_scan` shows what pcscd sees",
+        )  # fmt: skip
+    return Finding("pcsc", Status.OK, f"readers: {', '.join(listing.readers)}")
+
+
+def check_serial(readers: ReadersConfig) -> list[Finding]:
+    found = []
+    for reader in readers.serial:
+        port = Path(reader.port)
+        name = f"serial {reader.port}"
+        if not port.exists():
+            found.append(Finding(
+                name, Status.FAIL, "the magnetic-stripe reader's port does not exist",
+                "check the cable and the port name in [readers] (ls /dev/serial/by-id)",
+            ))  # fmt: skip
+        elif not os.access(port, os.R_OK | os.W_OK):
+            found.append(Finding(
+                name, Status.FAIL, "this user may not open the port",
+                "add the service user to the dialout group (the package's udev rules do it)",
+            ))  # fmt: skip
+        else:
+            found.append(Finding(name, Status.OK, "the port is there and can be opened"))
+    return found
+
+
+def check_printer(printer: PrinterConfig) -> Finding:
+    if printer.transport is Transport.NONE:
+        return Finding(
+            "printer", Status.WARN, "no receipt printer is configured: receipts wait in the queue",
+            "set [printer] in the config (docs/printing.md), then `loyalty-terminal print-test`",
+        )  # fmt: skip
+    try:
+        status = probe_status(printer)
+    except PrintError as exc:
+        return Finding(
+            "printer", Status.FAIL, f"the printer cannot be reached: {exc}",
+            "check that it is on, its cable or network address ([printer] in the config)",
+        )  # fmt: skip
+    fixes = {
+        PrinterStatus.PAPER_OUT: "put in a new paper roll",
+        PrinterStatus.COVER_OPEN: "close the printer's cover",
+        PrinterStatus.OFFLINE: "switch the printer on or press its FEED/online button",
+    }
+    if status is PrinterStatus.OK:
+        return Finding("printer", Status.OK, "the printer answers and is ready")
+    return Finding(
+        "printer", Status.FAIL, f"the printer says: {status.value.replace('_', ' ')}",
+        fixes.get(status, "look at the printer's lights; then `loyalty-terminal print-test`"),
+    )  # fmt: skip
+
+
+def check_cache(path: Path, clock: Clock) -> list[Finding]:
+    try:
+        db = Database.open(path, create=False)
+    except StoreError as exc:
+        return [Finding(
+            "cache", Status.FAIL, str(exc),
+            "restore the file from a backup, or move it away and sync the cache again "
+            "(operations not yet sent are only in this file: keep a copy)",
+        )]  # fmt: skip
+    try:
+        return _cache_findings(db, clock)
+    except Exception as exc:  # a damaged file fails in many ways
+        return [Finding(
+            "cache", Status.FAIL, f"the cache cannot be read: {type(exc).__name__}: {exc}",
+            "restore the file from a backup (keep a copy of this one: it may hold "
+            "operations not yet sent)",
+        )]  # fmt: skip
+    finally:
+        db.close()
+
+
+def _cache_findings(db: Database, clock: Clock) -> list[Finding]:
+    found = []
+    problems = db.integrity_check()
+    if problems:
+        found.append(Finding(
+            "cache integrity", Status.FAIL, f"the cache file is damaged: {problems[0]}",
+            "restore it from a backup (keep a copy: it may hold operations not yet sent)",
+        ))  # fmt: skip
+    else:
+        found.append(Finding("cache integrity", Status.OK, "the cache file is sound"))
+    with db.read() as conn:
+        members = conn.exec_driver_sql("SELECT count(*) FROM members").scalar_one()
+        newest = conn.exec_driver_sql("SELECT max(synced_at) FROM members").scalar()
+        pending = conn.exec_driver_sql(
+            "SELECT count(*), min(created_at) FROM operations WHERE status = 'pending'"
+        ).one()
+        parked = conn.exec_driver_sql(
+            "SELECT count(*) FROM operations WHERE status = 'parked'"
+        ).scalar_one()
+    size = db.size_bytes() / 2**20
+    if not members:
+        found.append(Finding(
+            "cache data", Status.FAIL, "the cache holds no members",
+            "enrol the till and sync (`loyalty-terminal sync --once`)",
+        ))  # fmt: skip
+    elif newest and clock.now() - datetime.fromisoformat(newest) > CACHE_STALE:
+        found.append(Finding(
+            "cache data", Status.WARN,
+            f"{members} members, {size:.0f} MB, last updated {newest[:16]}",
+            "check the office connection: the cache should be updated every few minutes",
+        ))  # fmt: skip
+    else:
+        found.append(Finding("cache data", Status.OK, f"{members} members, {size:.0f} MB"))
+    count, oldest = pending
+    if count:
+        found.append(Finding(
+            "operations waiting", Status.WARN,
+            f"{count} operation(s) not yet acknowledged by the office (oldest {oldest[:16]})",
+            "they are safe in the cache; check the office connection if the count grows",
+        ))  # fmt: skip
+    if parked:
+        found.append(Finding(
+            "operations parked", Status.FAIL, f"{parked} operation(s) rejected by the office",
+            "a supervisor reviews them (supervisor mode); they are kept, not lost",
+        ))  # fmt: skip
+    return found
+
+
+def check_disk(path: Path) -> Finding:
+    folder = path.parent if path.parent.exists() else Path("/")
+    free = shutil.disk_usage(folder).free
+    text = f"{free / 2**20:.0f} MB free where the cache is ({folder})"
+    if free < DISK_FAIL_BYTES:
+        return Finding(
+            "disk",
+            Status.FAIL,
+            text,
+            "free some space: the till cannot record "
+            "operations on a full disk (old logs: journalctl --vacuum-size=100M)",
+        )
+    if free < DISK_WARN_BYTES:
+        return Finding("disk", Status.WARN, text, "free some space soon")
+    return Finding("disk", Status.OK, text)
+
+
+def check_office() -> Finding:
+    return Finding(
+        "office", Status.WARN, "this till is not enrolled with an office yet",
+        "enrol it: loyalty-terminal enroll --office URL --code CODE",
+    )  # fmt: skip
+
+
+def diagnose(
+    db_path: Path,
+    readers: ReadersConfig,
+    printer: PrinterConfig,
+    clock: Clock,
+) -> list[Finding]:
+    checks: list[Callable[[], list[Finding]]] = [
+        lambda: [check_pcsc(readers)],
+        lambda: check_serial(readers),
+        lambda: [check_printer(printer)],
+        lambda: check_cache(db_path, clock),
+        lambda: [check_disk(db_path)],
+        lambda: [check_office()],
+    ]
+    found: list[Finding] = []
+    for check in checks:
+        try:
+            found.extend(check())
+        except Exception as exc:  # a check that breaks is itself a finding
+            found.append(Finding("doctor", Status.FAIL, f"a check failed: {exc}", ""))
+    return found
