@@ -175,11 +175,11 @@ def _cache_findings(db: Database, clock: Clock) -> list[Finding]:
     return found
 
 
-def check_disk(path: Path) -> Finding:
+def check_disk(path: Path, fail_below: int = DISK_FAIL_BYTES) -> Finding:
     folder = path.parent if path.parent.exists() else Path("/")
     free = shutil.disk_usage(folder).free
     text = f"{free / 2**20:.0f} MB free where the cache is ({folder})"
-    if free < DISK_FAIL_BYTES:
+    if free < fail_below:
         return Finding(
             "disk",
             Status.FAIL,
