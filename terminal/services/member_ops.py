@@ -27,6 +27,8 @@ from terminal.loyalty import (
     feedback_award,
     quote_return,
 )
+from terminal.receipts.model import ReceiptData, ReceiptKind
+from terminal.receipts.spool import Spooler
 from terminal.services.clock import Clock, IdFactory
 from terminal.services.errors import NotAMemberCard, ServiceError
 from terminal.services.identify import CardKey, MemberView, centi_from_points, find_card, view_of
@@ -55,6 +57,33 @@ class Context:
     clock: Clock
     ids: IdFactory
     who: StaffMember
+    receipts: Spooler | None = None  # gifts, returns and adjustments print a receipt
+
+
+def _print(
+    conn: Connection,
+    ctx: Context,
+    kind: ReceiptKind,
+    recorded: Recorded,
+    view: MemberView | None,
+    **fields: object,
+) -> None:
+    """Queue the operation's receipt in its own transaction (printed after the commit)."""
+    if ctx.receipts is None:
+        return
+    member = None if view is None else view.member
+    data = ReceiptData(
+        kind=kind,
+        operation_id=recorded.operation_id,
+        seq=recorded.seq,
+        created_at=ctx.clock.now(),
+        cashier=ctx.who.name,
+        member_name=None if member is None else member.address_as,
+        card_tail=None if view is None or view.card_number is None else view.card_number[-4:],
+        balance_after=None if view is None else view.balance + recorded.points_delta,
+        **fields,  # type: ignore[arg-type]
+    )
+    ctx.receipts.enqueue_receipt(conn, data)
 
 
 def _record(
@@ -124,6 +153,13 @@ def return_purchase(
             spend_delta_minor=-rq.spend_removed.minor,
             purchases_delta=-1 if complete else 0,
         )
+        _print(
+            conn, ctx, ReceiptKind.RETURN, recorded, view,
+            reverses=purchase_id, amount=amount, total=rq.refund_money,
+            points_spent=rq.points_restored, points_earned=rq.points_revoked,
+        )  # fmt: skip
+    if ctx.receipts is not None:
+        ctx.receipts.wake()
     return recorded, rq
 
 
@@ -159,7 +195,15 @@ def give_gift(ctx: Context, key: CardKey, gift_code: str) -> Recorded:
             )
         elif cost > centi_from_points(view.balance):
             raise ServiceError("points_short", "the member has too few points for this reward")
-        return _record(conn, ctx, "gift", view, details, points_delta_centi=-cost)
+        recorded = _record(conn, ctx, "gift", view, details, points_delta_centi=-cost)
+        _print(
+            conn, ctx, ReceiptKind.GIFT, recorded, view,
+            gift_name=gift.name, points_spent=Decimal(cost) / 100,
+            birthday=gift.kind == "birthday",
+        )  # fmt: skip
+    if ctx.receipts is not None:
+        ctx.receipts.wake()
+    return recorded
 
 
 def adjust_points(ctx: Context, key: CardKey, delta: Decimal, reason: str) -> Recorded:
@@ -171,7 +215,7 @@ def adjust_points(ctx: Context, key: CardKey, delta: Decimal, reason: str) -> Re
         raise ServiceError("bad_points", f"{delta} is not a number of points to adjust by")
     with ctx.db.write() as conn:
         view = _member_view(conn, ctx, key, "an adjustment")
-        return _record(
+        recorded = _record(
             conn,
             ctx,
             "adjustment",
@@ -179,6 +223,13 @@ def adjust_points(ctx: Context, key: CardKey, delta: Decimal, reason: str) -> Re
             {"reason": reason.strip()},
             points_delta_centi=centi_from_points(delta),
         )
+        _print(
+            conn, ctx, ReceiptKind.ADJUSTMENT, recorded, view, note=reason.strip(),
+            points_earned=max(delta, Decimal(0)), points_spent=max(-delta, Decimal(0)),
+        )  # fmt: skip
+    if ctx.receipts is not None:
+        ctx.receipts.wake()
+    return recorded
 
 
 def record_feedback(ctx: Context, key: CardKey, text: str) -> Recorded:

@@ -135,3 +135,26 @@ def test_block_activate_replace(till: Till) -> None:
     assert now.card_state is CardState.ACTIVE and now.balance == balance
     with pytest.raises(ServiceError):
         member_ops.replace_card(ctx(till), fresh, old)
+
+
+def test_gift_return_and_adjustment_print_their_receipts(till: Till) -> None:
+    from drivers.printer.config import PrinterConfig
+    from drivers.printer.decoder import decode
+    from terminal.receipts.config import ReceiptConfig
+    from terminal.receipts.spool import Spooler
+
+    spooler = Spooler(till.db, PrinterConfig.default(), ReceiptConfig.default())  # not started
+    context = Context(till.db, till.program, till.clock, till.ids, CHIEF, spooler)
+    key = card(till, "kind='personal' AND state='active' AND member_id IN "
+                     "(SELECT id FROM members WHERE balance_centi >= 100000)")  # fmt: skip
+    purchase = till.checkout(key, Money.parse("500"))
+    member_ops.return_purchase(context, purchase.operation_id)
+    member_ops.give_gift(context, key, "MUG")
+    member_ops.adjust_points(context, key, Decimal(-20), "duplicate bonus")
+    with till.db.read() as conn:
+        jobs = conn.execute(text("SELECT kind, op_id, data FROM print_jobs ORDER BY id")).all()
+    assert [j.kind for j in jobs] == ["return", "gift", "adjustment"]
+    texts = [decode(j.data).text() for j in jobs]
+    assert purchase.operation_id in texts[0]
+    assert "Фирменная кружка" in texts[1]
+    assert "duplicate bonus" in texts[2]
