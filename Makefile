@@ -14,9 +14,9 @@ APT_PKGS := python3-venv python3-dev gcc make pcscd vsmartcard-vpcd libpcsclite-
             libglib2.0-0 libdbus-1-3 fonts-dejavu-core sqlite3 \
             libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
             libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 \
-            libusb-1.0-0
+            libusb-1.0-0 debootstrap fakeroot
 
-.PHONY: run demo screenshots test bench sysdeps venv lint clean translations
+.PHONY: run demo screenshots deb test bench sysdeps venv lint clean translations
 
 # The cashier app on a screen; without one (no $$DISPLAY), under Xvfb with a note, as
 # a headless check that it starts. `make demo` is the same walk-through in a terminal.
@@ -27,6 +27,10 @@ run: sysdeps venv
 	  echo "no display: running the app under Xvfb (set DISPLAY to see it); Ctrl-C stops it"; \
 	  xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/loyalty-terminal --db var/demo.sqlite3 demo --app; \
 	fi
+
+# The store terminals' Debian package (installer/build-deb.sh): dist/loyalty-terminal_*.deb
+deb: sysdeps
+	bash installer/build-deb.sh
 
 screenshots: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m terminal.ui.screenshots --out docs/screenshots

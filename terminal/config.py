@@ -57,7 +57,18 @@ OPTIONS: tuple[Option, ...] = (
     Option("terminal.language", str, "ru", "Language of the screens: ru, uk or en.", _language),
     Option("store.path", str, "", "The cache file. Empty: the user's data directory."),
     Option("logging.level", str, "INFO", "DEBUG, INFO, WARNING or ERROR.", _level),
+    Option(
+        "logging.file",
+        str,
+        "",
+        "A log file, rotated at 5 MB (5 kept). Empty: standard error (journald).",
+    ),
 )
+#: What the Debian package's /etc/loyalty-terminal/config.toml sets.
+PACKAGED = {
+    "store.path": "/var/lib/loyalty-terminal/cache.sqlite3",
+    "logging.file": "/var/log/loyalty-terminal/terminal.log",
+}
 _BY_KEY = {o.key: o for o in OPTIONS}
 # Tables declared by their owners: each has .default() and .from_mapping() raising a
 # ValueError whose message names the key and the value.
@@ -143,8 +154,10 @@ def _check(key: str, value: Any) -> Any:
     return value
 
 
-def render_default() -> str:
-    """A commented configuration file with every option at its default."""
+def render_default(packaged: bool = False) -> str:
+    """A commented configuration file with every option at its default (``packaged``:
+    with the paths of an installed till)."""
+    values = {o.key: o.default for o in OPTIONS} | (PACKAGED if packaged else {})
     lines = ["# loyalty-terminal configuration: every option, at its default.", ""]
     section = ""
     for o in OPTIONS:
@@ -152,7 +165,7 @@ def render_default() -> str:
         if sec != section:
             lines += ([""] if section else []) + [f"[{sec}]"]
             section = sec
-        lines += [f"# {o.help}", f"{name} = {_toml(o.default)}"]
+        lines += [f"# {o.help}", f"{name} = {_toml(values[o.key])}"]
     lines += [
         "",
         "# Card readers: [readers], see docs/readers.md",

@@ -39,6 +39,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_demo_data)
 
+    p = sub.add_parser("migrate", parents=[common], help="create the cache or bring it up to date")
+    p.set_defaults(handler=cmd_migrate)
+
     p = sub.add_parser("lookup", parents=[common], help="find a member by card or phone")
     p.add_argument("key", metavar="CARD_OR_PHONE")
     p.add_argument("--json", action="store_true")
@@ -92,6 +95,13 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
             summary = demo_data.fill(conn, args.members, seed=args.seed)
     data = {"db": str(path), "members": summary.members, "cards": summary.cards}
     emit(args, data, f"{path}: {summary.members} members, {summary.cards} cards")
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    path = db_path(args, config_of(args))
+    with Database.open(path) as db:
+        print(f"{path}: schema {db.revision()}")
     return 0
 
 
