@@ -31,14 +31,14 @@ class Rounding(enum.Enum):
     @property
     def mode(self) -> str:
         """The :mod:`decimal` rounding mode."""
-        return _MODES[self]
+        return _MODES[self._value_]  # keyed by the value: a str hash, not an enum's
 
 
-_MODES: dict[Rounding, str] = {
-    Rounding.HALF_UP: decimal.ROUND_HALF_UP,
-    Rounding.HALF_EVEN: decimal.ROUND_HALF_EVEN,
-    Rounding.DOWN: decimal.ROUND_DOWN,
-    Rounding.UP: decimal.ROUND_UP,
+_MODES: dict[str, str] = {
+    Rounding.HALF_UP.value: decimal.ROUND_HALF_UP,
+    Rounding.HALF_EVEN.value: decimal.ROUND_HALF_EVEN,
+    Rounding.DOWN.value: decimal.ROUND_DOWN,
+    Rounding.UP.value: decimal.ROUND_UP,
 }
 
 # Spaces people and locales put between thousands: space, no-break, narrow no-break, thin.
@@ -91,7 +91,14 @@ class Money:
                 f"{value!r} is not an exact amount (use Decimal, int or str)",
                 "amount_malformed",
             )
-        return cls(_quantize(Decimal(value), rounding))
+        return cls._exact(_quantize(Decimal(value), rounding))
+
+    @classmethod
+    def _exact(cls, amount: Decimal) -> Money:
+        """Money from an amount already exact to 0.01 (no second rounding)."""
+        money = object.__new__(cls)
+        object.__setattr__(money, "amount", amount)
+        return money
 
     @classmethod
     def zero(cls) -> Money:
@@ -140,15 +147,15 @@ class Money:
     def __add__(self, other: object) -> Money:
         if not isinstance(other, Money):
             return NotImplemented
-        return Money(self.amount + other.amount)
+        return Money._exact(_quantize(self.amount + other.amount, Rounding.HALF_UP))
 
     def __sub__(self, other: object) -> Money:
         if not isinstance(other, Money):
             return NotImplemented
-        return Money(self.amount - other.amount)
+        return Money._exact(_quantize(self.amount - other.amount, Rounding.HALF_UP))
 
     def __neg__(self) -> Money:
-        return Money(-self.amount)
+        return Money._exact(_quantize(-self.amount, Rounding.HALF_UP))
 
     def __str__(self) -> str:
         return f"{self.amount:f}"
