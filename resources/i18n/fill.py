@@ -38,6 +38,35 @@ RU = {
     "Printer: …": "Принтер: …",
     "%1 receipt(s) waiting": "чеков в очереди: %1",
     "Start of shift": "Начало смены",
+    "Card discount {pct}%: -{amount}": "Скидка по карте {pct}%: -{amount}",
+    "{tier} tier discount {pct}%: -{amount}": "Скидка уровня {tier} {pct}%: -{amount}",
+    "Progressive discount {pct}% after {purchases} purchases: -{amount}":
+        "Накопительная скидка {pct}% после {purchases} покупок: -{amount}",
+    "The {best} discount {best_pct}% is better than the {other} {other_pct}%":
+        "Скидка ({best}) {best_pct}% выгоднее, чем ({other}) {other_pct}%",
+    "Discounts applied one after another: {pct}% in total, -{amount}":
+        "Скидки применены одна за другой: всего {pct}%, -{amount}",
+    "Capped by the program maximum {max_pct}%: discount reduced by {amount}":
+        "Ограничено максимумом программы {max_pct}%: скидка уменьшена на {amount}",
+    "Progressive discount has reached its maximum {cap_pct}%":
+        "Накопительная скидка достигла максимума {cap_pct}%",
+    "Bearer card: card discount only, no points":
+        "Карта на предъявителя: только скидка по карте, без баллов",
+    "Points pay at most {share_pct}% of the receipt: up to {points}":
+        "Баллами можно оплатить не больше {share_pct}% чека: до {points}",
+    "Points balance {balance}: up to {points}": "Баланс баллов {balance}: до {points}",
+    "Points balance is negative ({balance}): no points can be spent":
+        "Баланс баллов отрицательный ({balance}): списать нельзя",
+    "Paid with {points} points: -{amount}": "Оплачено баллами ({points}): -{amount}",
+    "Points earned: {pct}% of {paid} ({tier}): +{points}":
+        "Начислено баллов: {pct}% от {paid} ({tier}): +{points}",
+    "Birthday: points x{multiplier}": "День рождения: баллы x{multiplier}",
+    "No points below {minimum}": "Баллы не начисляются при сумме меньше {minimum}",
+    "Birthday gift available": "Положен подарок ко дню рождения",
+    "This purchase moves the member up to {tier}": "С этой покупкой участник переходит на уровень {tier}",
+    "card": "по карте",
+    "tier": "уровня",
+    "progressive": "накопительная",
     "Close the shift and print its report": "Закрыть смену и напечатать отчёт",
     "Give a gift": "Выдать подарок",
     "Return (receipt code)": "Возврат (код чека)",
@@ -135,6 +164,35 @@ UK = {
     "Printer: …": "Принтер: …",
     "%1 receipt(s) waiting": "чеків у черзі: %1",
     "Start of shift": "Початок зміни",
+    "Card discount {pct}%: -{amount}": "Знижка за карткою {pct}%: -{amount}",
+    "{tier} tier discount {pct}%: -{amount}": "Знижка рівня {tier} {pct}%: -{amount}",
+    "Progressive discount {pct}% after {purchases} purchases: -{amount}":
+        "Накопичувальна знижка {pct}% після {purchases} покупок: -{amount}",
+    "The {best} discount {best_pct}% is better than the {other} {other_pct}%":
+        "Знижка ({best}) {best_pct}% вигідніша, ніж ({other}) {other_pct}%",
+    "Discounts applied one after another: {pct}% in total, -{amount}":
+        "Знижки застосовано одна за одною: разом {pct}%, -{amount}",
+    "Capped by the program maximum {max_pct}%: discount reduced by {amount}":
+        "Обмежено максимумом програми {max_pct}%: знижку зменшено на {amount}",
+    "Progressive discount has reached its maximum {cap_pct}%":
+        "Накопичувальна знижка досягла максимуму {cap_pct}%",
+    "Bearer card: card discount only, no points":
+        "Картка на пред'явника: лише знижка за карткою, без балів",
+    "Points pay at most {share_pct}% of the receipt: up to {points}":
+        "Балами можна сплатити не більше {share_pct}% чека: до {points}",
+    "Points balance {balance}: up to {points}": "Баланс балів {balance}: до {points}",
+    "Points balance is negative ({balance}): no points can be spent":
+        "Баланс балів від'ємний ({balance}): списати не можна",
+    "Paid with {points} points: -{amount}": "Сплачено балами ({points}): -{amount}",
+    "Points earned: {pct}% of {paid} ({tier}): +{points}":
+        "Нараховано балів: {pct}% від {paid} ({tier}): +{points}",
+    "Birthday: points x{multiplier}": "День народження: бали x{multiplier}",
+    "No points below {minimum}": "Бали не нараховуються, якщо сума менша за {minimum}",
+    "Birthday gift available": "Належить подарунок до дня народження",
+    "This purchase moves the member up to {tier}": "З цією покупкою учасник переходить на рівень {tier}",
+    "card": "за карткою",
+    "tier": "рівня",
+    "progressive": "накопичувальна",
     "Close the shift and print its report": "Закрити зміну та надрукувати звіт",
     "Give a gift": "Видати подарунок",
     "Return (receipt code)": "Повернення (код чека)",

@@ -3,48 +3,48 @@
 <context>
     <name>CheckoutPanel</name>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="83" />
         <location filename="../../terminal/ui/checkout_panel.py" line="84" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="85" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="85" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="86" />
         <source>Points to spend</source>
         <translation>Списать баллов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="86" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="87" />
         <source>Confirm (Enter)</source>
         <translation>Подтвердить (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="87" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="88" />
         <source>Cancel (Esc)</source>
         <translation>Отмена (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="88" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="89" />
         <source>Receipt (F2)</source>
         <translation>Чек (F2)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="159" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="160" />
         <source>Type the amount, e.g. 1234.50</source>
         <translation>Введите сумму, например 1234,50</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="166" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="167" />
         <source>Points: type a number</source>
         <translation>Баллы: введите число</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="177" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="178" />
         <source>To pay: %1</source>
         <translation>К оплате: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="179" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="180" />
         <source>Points earned: %1 · balance after: %2</source>
         <translation>Начислено баллов: %1 · остаток: %2</translation>
     </message>
@@ -85,87 +85,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="147" />
+        <location filename="../../terminal/ui/main_window.py" line="148" />
         <source>Loyalty terminal</source>
         <translation>Терминал лояльности</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="148" />
+        <location filename="../../terminal/ui/main_window.py" line="149" />
         <source>Tap or swipe the club card</source>
         <translation>Приложите или проведите клубную карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="149" />
+        <location filename="../../terminal/ui/main_window.py" line="150" />
         <source>Phone, card number or surname</source>
         <translation>Телефон, номер карты или фамилия</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="150" />
+        <location filename="../../terminal/ui/main_window.py" line="151" />
         <source>Office: not connected</source>
         <translation>Офис: нет связи</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="276" />
+        <location filename="../../terminal/ui/main_window.py" line="282" />
         <source>Readers: %1</source>
         <translation>Считыватели: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="279" />
+        <location filename="../../terminal/ui/main_window.py" line="285" />
         <source>Readers: none</source>
         <translation>Считыватели: нет</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="289" />
+        <location filename="../../terminal/ui/main_window.py" line="295" />
         <source>Printer: ready</source>
         <translation>Принтер: готов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="290" />
+        <location filename="../../terminal/ui/main_window.py" line="296" />
         <source>Printer: OFFLINE</source>
         <translation>Принтер: НЕ В СЕТИ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="291" />
+        <location filename="../../terminal/ui/main_window.py" line="297" />
         <source>Printer: OUT OF PAPER</source>
         <translation>Принтер: НЕТ БУМАГИ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="292" />
+        <location filename="../../terminal/ui/main_window.py" line="298" />
         <source>Printer: COVER OPEN</source>
         <translation>Принтер: ОТКРЫТА КРЫШКА</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="293" />
+        <location filename="../../terminal/ui/main_window.py" line="299" />
         <source>Printer: not answering</source>
         <translation>Принтер: не отвечает</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="294" />
+        <location filename="../../terminal/ui/main_window.py" line="300" />
         <source>Printer: error</source>
         <translation>Принтер: ошибка</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="295" />
+        <location filename="../../terminal/ui/main_window.py" line="301" />
         <source>Printer: none configured</source>
         <translation>Принтер: не настроен</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="298" />
+        <location filename="../../terminal/ui/main_window.py" line="304" />
         <source>Printer: …</source>
         <translation>Принтер: …</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="302" />
+        <location filename="../../terminal/ui/main_window.py" line="308" />
         <source>%1 receipt(s) waiting</source>
         <translation>чеков в очереди: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="327" />
+        <location filename="../../terminal/ui/main_window.py" line="333" />
         <source>This member has no card.</source>
         <translation>У участника нет карты.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="346" />
+        <location filename="../../terminal/ui/main_window.py" line="352" />
         <source>Done. To pay %1 · points earned %2 · balance %3</source>
         <translation>Готово. К оплате %1 · начислено %2 · остаток %3</translation>
     </message>
@@ -402,6 +402,109 @@
         <location filename="../../terminal/ui/supervisor_page.py" line="193" />
         <source>cancelled</source>
         <translation>отменён</translation>
+    </message>
+</context>
+<context>
+    <name>explanations</name>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="21" />
+        <source>Card discount {pct}%: -{amount}</source>
+        <translation>Скидка по карте {pct}%: -{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="24" />
+        <source>{tier} tier discount {pct}%: -{amount}</source>
+        <translation>Скидка уровня {tier} {pct}%: -{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="27" />
+        <source>Progressive discount {pct}% after {purchases} purchases: -{amount}</source>
+        <translation>Накопительная скидка {pct}% после {purchases} покупок: -{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="30" />
+        <source>The {best} discount {best_pct}% is better than the {other} {other_pct}%</source>
+        <translation>Скидка ({best}) {best_pct}% выгоднее, чем ({other}) {other_pct}%</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="34" />
+        <source>Discounts applied one after another: {pct}% in total, -{amount}</source>
+        <translation>Скидки применены одна за другой: всего {pct}%, -{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="37" />
+        <source>Capped by the program maximum {max_pct}%: discount reduced by {amount}</source>
+        <translation>Ограничено максимумом программы {max_pct}%: скидка уменьшена на {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="40" />
+        <source>Progressive discount has reached its maximum {cap_pct}%</source>
+        <translation>Накопительная скидка достигла максимума {cap_pct}%</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="43" />
+        <source>Bearer card: card discount only, no points</source>
+        <translation>Карта на предъявителя: только скидка по карте, без баллов</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="46" />
+        <source>Points pay at most {share_pct}% of the receipt: up to {points}</source>
+        <translation>Баллами можно оплатить не больше {share_pct}% чека: до {points}</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="49" />
+        <source>Points balance {balance}: up to {points}</source>
+        <translation>Баланс баллов {balance}: до {points}</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="52" />
+        <source>Points balance is negative ({balance}): no points can be spent</source>
+        <translation>Баланс баллов отрицательный ({balance}): списать нельзя</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="55" />
+        <source>Paid with {points} points: -{amount}</source>
+        <translation>Оплачено баллами ({points}): -{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="58" />
+        <source>Points earned: {pct}% of {paid} ({tier}): +{points}</source>
+        <translation>Начислено баллов: {pct}% от {paid} ({tier}): +{points}</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="61" />
+        <source>Birthday: points x{multiplier}</source>
+        <translation>День рождения: баллы x{multiplier}</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="64" />
+        <source>No points below {minimum}</source>
+        <translation>Баллы не начисляются при сумме меньше {minimum}</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="67" />
+        <source>Birthday gift available</source>
+        <translation>Положен подарок ко дню рождения</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="68" />
+        <source>This purchase moves the member up to {tier}</source>
+        <translation>С этой покупкой участник переходит на уровень {tier}</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="80" />
+        <source>card</source>
+        <translation>по карте</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="81" />
+        <source>tier</source>
+        <translation>уровня</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="82" />
+        <source>progressive</source>
+        <translation>накопительная</translation>
     </message>
 </context>
 <context>

@@ -3,48 +3,48 @@
 <context>
     <name>CheckoutPanel</name>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="83" />
         <location filename="../../terminal/ui/checkout_panel.py" line="84" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="85" />
         <source>Amount</source>
         <translation>Сума</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="85" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="86" />
         <source>Points to spend</source>
         <translation>Списати балів</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="86" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="87" />
         <source>Confirm (Enter)</source>
         <translation>Підтвердити (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="87" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="88" />
         <source>Cancel (Esc)</source>
         <translation>Скасувати (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="88" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="89" />
         <source>Receipt (F2)</source>
         <translation>Чек (F2)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="159" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="160" />
         <source>Type the amount, e.g. 1234.50</source>
         <translation>Введіть суму, наприклад 1234,50</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="166" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="167" />
         <source>Points: type a number</source>
         <translation>Бали: введіть число</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="177" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="178" />
         <source>To pay: %1</source>
         <translation>До сплати: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="179" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="180" />
         <source>Points earned: %1 · balance after: %2</source>
         <translation>Нараховано балів: %1 · залишок: %2</translation>
     </message>
@@ -85,87 +85,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="147" />
+        <location filename="../../terminal/ui/main_window.py" line="148" />
         <source>Loyalty terminal</source>
         <translation>Термінал лояльності</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="148" />
+        <location filename="../../terminal/ui/main_window.py" line="149" />
         <source>Tap or swipe the club card</source>
         <translation>Прикладіть або проведіть клубну картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="149" />
+        <location filename="../../terminal/ui/main_window.py" line="150" />
         <source>Phone, card number or surname</source>
         <translation>Телефон, номер картки або прізвище</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="150" />
+        <location filename="../../terminal/ui/main_window.py" line="151" />
         <source>Office: not connected</source>
         <translation>Офіс: немає зв'язку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="276" />
+        <location filename="../../terminal/ui/main_window.py" line="282" />
         <source>Readers: %1</source>
         <translation>Зчитувачі: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="279" />
+        <location filename="../../terminal/ui/main_window.py" line="285" />
         <source>Readers: none</source>
         <translation>Зчитувачі: немає</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="289" />
+        <location filename="../../terminal/ui/main_window.py" line="295" />
         <source>Printer: ready</source>
         <translation>Принтер: готовий</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="290" />
+        <location filename="../../terminal/ui/main_window.py" line="296" />
         <source>Printer: OFFLINE</source>
         <translation>Принтер: НЕ В МЕРЕЖІ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="291" />
+        <location filename="../../terminal/ui/main_window.py" line="297" />
         <source>Printer: OUT OF PAPER</source>
         <translation>Принтер: НЕМАЄ ПАПЕРУ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="292" />
+        <location filename="../../terminal/ui/main_window.py" line="298" />
         <source>Printer: COVER OPEN</source>
         <translation>Принтер: ВІДКРИТА КРИШКА</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="293" />
+        <location filename="../../terminal/ui/main_window.py" line="299" />
         <source>Printer: not answering</source>
         <translation>Принтер: не відповідає</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="294" />
+        <location filename="../../terminal/ui/main_window.py" line="300" />
         <source>Printer: error</source>
         <translation>Принтер: помилка</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="295" />
+        <location filename="../../terminal/ui/main_window.py" line="301" />
         <source>Printer: none configured</source>
         <translation>Принтер: не налаштовано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="298" />
+        <location filename="../../terminal/ui/main_window.py" line="304" />
         <source>Printer: …</source>
         <translation>Принтер: …</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="302" />
+        <location filename="../../terminal/ui/main_window.py" line="308" />
         <source>%1 receipt(s) waiting</source>
         <translation>чеків у черзі: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="327" />
+        <location filename="../../terminal/ui/main_window.py" line="333" />
         <source>This member has no card.</source>
         <translation>Учасник не має картки.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="346" />
+        <location filename="../../terminal/ui/main_window.py" line="352" />
         <source>Done. To pay %1 · points earned %2 · balance %3</source>
         <translation>Готово. До сплати %1 · нараховано %2 · залишок %3</translation>
     </message>
@@ -402,6 +402,109 @@
         <location filename="../../terminal/ui/supervisor_page.py" line="193" />
         <source>cancelled</source>
         <translation>скасовано</translation>
+    </message>
+</context>
+<context>
+    <name>explanations</name>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="21" />
+        <source>Card discount {pct}%: -{amount}</source>
+        <translation>Знижка за карткою {pct}%: -{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="24" />
+        <source>{tier} tier discount {pct}%: -{amount}</source>
+        <translation>Знижка рівня {tier} {pct}%: -{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="27" />
+        <source>Progressive discount {pct}% after {purchases} purchases: -{amount}</source>
+        <translation>Накопичувальна знижка {pct}% після {purchases} покупок: -{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="30" />
+        <source>The {best} discount {best_pct}% is better than the {other} {other_pct}%</source>
+        <translation>Знижка ({best}) {best_pct}% вигідніша, ніж ({other}) {other_pct}%</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="34" />
+        <source>Discounts applied one after another: {pct}% in total, -{amount}</source>
+        <translation>Знижки застосовано одна за одною: разом {pct}%, -{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="37" />
+        <source>Capped by the program maximum {max_pct}%: discount reduced by {amount}</source>
+        <translation>Обмежено максимумом програми {max_pct}%: знижку зменшено на {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="40" />
+        <source>Progressive discount has reached its maximum {cap_pct}%</source>
+        <translation>Накопичувальна знижка досягла максимуму {cap_pct}%</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="43" />
+        <source>Bearer card: card discount only, no points</source>
+        <translation>Картка на пред'явника: лише знижка за карткою, без балів</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="46" />
+        <source>Points pay at most {share_pct}% of the receipt: up to {points}</source>
+        <translation>Балами можна сплатити не більше {share_pct}% чека: до {points}</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="49" />
+        <source>Points balance {balance}: up to {points}</source>
+        <translation>Баланс балів {balance}: до {points}</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="52" />
+        <source>Points balance is negative ({balance}): no points can be spent</source>
+        <translation>Баланс балів від'ємний ({balance}): списати не можна</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="55" />
+        <source>Paid with {points} points: -{amount}</source>
+        <translation>Сплачено балами ({points}): -{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="58" />
+        <source>Points earned: {pct}% of {paid} ({tier}): +{points}</source>
+        <translation>Нараховано балів: {pct}% від {paid} ({tier}): +{points}</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="61" />
+        <source>Birthday: points x{multiplier}</source>
+        <translation>День народження: бали x{multiplier}</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="64" />
+        <source>No points below {minimum}</source>
+        <translation>Бали не нараховуються, якщо сума менша за {minimum}</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="67" />
+        <source>Birthday gift available</source>
+        <translation>Належить подарунок до дня народження</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="68" />
+        <source>This purchase moves the member up to {tier}</source>
+        <translation>З цією покупкою учасник переходить на рівень {tier}</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="80" />
+        <source>card</source>
+        <translation>за карткою</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="81" />
+        <source>tier</source>
+        <translation>рівня</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/explanations.py" line="82" />
+        <source>progressive</source>
+        <translation>накопичувальна</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@ from terminal.loyalty import LoyaltyError, Money, Quote
 from terminal.receipts.model import from_quote
 from terminal.services.identify import MemberView
 from terminal.services.till import Till
+from terminal.ui.explanations import explanation_text
 from terminal.ui.formats import money_text, points_text
 
 
@@ -173,7 +174,7 @@ class CheckoutPanel(QWidget):
         self._show_error(None)
         self._quote = q
         self.points.setEnabled(q.max_spend_points > 0)
-        self.lines.addItems([line.text for line in q.lines])
+        self.lines.addItems([explanation_text(line) for line in q.lines])
         self.total.setText(self.tr("To pay: %1").replace("%1", money_text(q.paid.amount)))
         self.earned.setText(
             self.tr("Points earned: %1 · balance after: %2")

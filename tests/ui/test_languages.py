@@ -103,3 +103,16 @@ def test_money_in_the_locale_format(code: str, expected: str, qtbot: QtBot) -> N
         assert money_text(Decimal("1234.5")) == expected
     finally:
         switch_language("en")
+
+
+def test_explanation_lines_follow_the_language(qtbot: QtBot, window: MainWindow) -> None:
+    with window._till.db.read() as conn:
+        card = conn.exec_driver_sql(
+            "SELECT id FROM cards WHERE kind='personal' AND state='active' ORDER BY id"
+        ).scalar()
+    window.present(CardKey(card_id=int(card)))
+    switch_language("ru")
+    qtbot.keyClicks(window.checkout.amount, "2450")
+    lines = [window.checkout.lines.item(i).text() for i in range(window.checkout.lines.count())]
+    assert lines and any(line.startswith("Скидка уровня") for line in lines)
+    assert any("Начислено баллов" in line for line in lines)
