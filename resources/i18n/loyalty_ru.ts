@@ -52,32 +52,37 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="42" />
+        <location filename="../../terminal/ui/login_page.py" line="56" />
         <source>Start of shift</source>
         <translation>Начало смены</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="43" />
+        <location filename="../../terminal/ui/login_page.py" line="56" />
+        <source>Supervisor</source>
+        <translation>Старший смены</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/login_page.py" line="58" />
         <source>PIN</source>
         <translation>PIN-код</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="44" />
+        <location filename="../../terminal/ui/login_page.py" line="59" />
         <source>Log in (Enter)</source>
         <translation>Войти (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="67" />
+        <location filename="../../terminal/ui/login_page.py" line="81" />
         <source>No staff on this till yet: store IT adds them.</source>
         <translation>На этой кассе ещё нет сотрудников: их добавляет ИТ магазина.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="72" />
+        <location filename="../../terminal/ui/login_page.py" line="88" />
         <source>Wrong PIN. %1 attempt(s) left.</source>
         <translation>Неверный PIN-код. Осталось попыток: %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="76" />
+        <location filename="../../terminal/ui/login_page.py" line="92" />
         <source>Too many wrong PINs. Try again after %1.</source>
         <translation>Слишком много неверных PIN-кодов. Попробуйте снова после %1.</translation>
     </message>
@@ -173,107 +178,107 @@
 <context>
     <name>MemberActions</name>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="88" />
+        <location filename="../../terminal/ui/member_actions.py" line="86" />
         <source>Give a gift</source>
         <translation>Выдать подарок</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="89" />
+        <location filename="../../terminal/ui/member_actions.py" line="87" />
         <source>Return (receipt code)</source>
         <translation>Возврат (код чека)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="90" />
+        <location filename="../../terminal/ui/member_actions.py" line="88" />
         <source>Adjust points</source>
         <translation>Корректировка баллов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="91" />
+        <location filename="../../terminal/ui/member_actions.py" line="89" />
         <source>Record a complaint or suggestion</source>
         <translation>Записать жалобу или предложение</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="92" />
+        <location filename="../../terminal/ui/member_actions.py" line="90" />
         <source>Block the card</source>
         <translation>Заблокировать карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="93" />
+        <location filename="../../terminal/ui/member_actions.py" line="91" />
         <source>Activate the bearer card</source>
         <translation>Активировать карту на предъявителя</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="94" />
+        <location filename="../../terminal/ui/member_actions.py" line="92" />
         <source>Replace the card</source>
         <translation>Заменить карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="103" />
+        <location filename="../../terminal/ui/member_actions.py" line="101" />
         <source>Do it (Enter)</source>
         <translation>Выполнить (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="147" />
+        <location filename="../../terminal/ui/member_actions.py" line="139" />
         <source>Receipt code (scan the QR)</source>
         <translation>Код чека (отсканируйте QR)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="148" />
+        <location filename="../../terminal/ui/member_actions.py" line="140" />
         <source>Amount returned (empty: all)</source>
         <translation>Сумма возврата (пусто: всё)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="150" />
+        <location filename="../../terminal/ui/member_actions.py" line="142" />
         <source>Points (+ or -)</source>
         <translation>Баллы (+ или -)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="150" />
+        <location filename="../../terminal/ui/member_actions.py" line="142" />
         <source>Reason (required)</source>
         <translation>Причина (обязательно)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="151" />
+        <location filename="../../terminal/ui/member_actions.py" line="143" />
         <source>What the member said</source>
         <translation>Что сказал участник</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="152" />
+        <location filename="../../terminal/ui/member_actions.py" line="144" />
         <source>Why</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="153" />
+        <location filename="../../terminal/ui/member_actions.py" line="145" />
         <source>New card: number or UID</source>
         <translation>Новая карта: номер или UID</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="185" />
+        <location filename="../../terminal/ui/member_actions.py" line="177" />
         <source>Done: operation %1 recorded.</source>
         <translation>Готово: операция %1 записана.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="209" />
+        <location filename="../../terminal/ui/member_actions.py" line="201" />
         <source>Present the member's card first.</source>
         <translation>Сначала предъявите карту участника.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="215" />
+        <location filename="../../terminal/ui/member_actions.py" line="207" />
         <source>Choose a gift.</source>
         <translation>Выберите подарок.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="221" />
+        <location filename="../../terminal/ui/member_actions.py" line="213" />
         <source>Scan or type the receipt code.</source>
         <translation>Отсканируйте или введите код чека.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="231" />
+        <location filename="../../terminal/ui/member_actions.py" line="223" />
         <source>Points: type a number, e.g. 100 or -50.</source>
         <translation>Баллы: введите число, например 100 или -50.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="236" />
+        <location filename="../../terminal/ui/member_actions.py" line="228" />
         <source>Type or scan the new card's number.</source>
         <translation>Введите или отсканируйте номер новой карты.</translation>
     </message>
@@ -339,67 +344,47 @@
 <context>
     <name>SupervisorPage</name>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="94" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="87" />
         <source>Supervisor</source>
         <translation>Старший смены</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="95" />
-        <source>Supervisor PIN</source>
-        <translation>PIN-код старшего смены</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="96" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="88" />
         <source>Receipts and reports (newest first)</source>
         <translation>Чеки и отчёты (сначала новые)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="97" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="89" />
         <source>Reprint (Enter)</source>
         <translation>Напечатать копию (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="98" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="90" />
         <source>Back (Esc)</source>
         <translation>Назад (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="99" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="91" />
         <source>Close the shift and print its report</source>
         <translation>Закрыть смену и напечатать отчёт</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="163" />
-        <source>No supervisor on this till yet: store IT adds them.</source>
-        <translation>На этой кассе ещё нет старшего смены: его добавляет ИТ магазина.</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="169" />
-        <source>Wrong PIN. %1 attempt(s) left.</source>
-        <translation>Неверный PIN-код. Осталось попыток: %1.</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="173" />
-        <source>Too many wrong PINs. Try again after %1.</source>
-        <translation>Слишком много неверных PIN-кодов. Попробуйте снова после %1.</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="190" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="153" />
         <source>waiting</source>
         <translation>ждёт печати</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="191" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="154" />
         <source>printing</source>
         <translation>печатается</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="192" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="155" />
         <source>printed</source>
         <translation>напечатан</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="193" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="156" />
         <source>cancelled</source>
         <translation>отменён</translation>
     </message>

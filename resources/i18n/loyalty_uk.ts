@@ -52,32 +52,37 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="42" />
+        <location filename="../../terminal/ui/login_page.py" line="56" />
         <source>Start of shift</source>
         <translation>Початок зміни</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="43" />
+        <location filename="../../terminal/ui/login_page.py" line="56" />
+        <source>Supervisor</source>
+        <translation>Старший зміни</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/login_page.py" line="58" />
         <source>PIN</source>
         <translation>PIN-код</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="44" />
+        <location filename="../../terminal/ui/login_page.py" line="59" />
         <source>Log in (Enter)</source>
         <translation>Увійти (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="67" />
+        <location filename="../../terminal/ui/login_page.py" line="81" />
         <source>No staff on this till yet: store IT adds them.</source>
         <translation>На цій касі ще немає працівників: їх додає ІТ магазину.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="72" />
+        <location filename="../../terminal/ui/login_page.py" line="88" />
         <source>Wrong PIN. %1 attempt(s) left.</source>
         <translation>Неправильний PIN-код. Залишилося спроб: %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="76" />
+        <location filename="../../terminal/ui/login_page.py" line="92" />
         <source>Too many wrong PINs. Try again after %1.</source>
         <translation>Забагато неправильних PIN-кодів. Спробуйте знову після %1.</translation>
     </message>
@@ -173,107 +178,107 @@
 <context>
     <name>MemberActions</name>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="88" />
+        <location filename="../../terminal/ui/member_actions.py" line="86" />
         <source>Give a gift</source>
         <translation>Видати подарунок</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="89" />
+        <location filename="../../terminal/ui/member_actions.py" line="87" />
         <source>Return (receipt code)</source>
         <translation>Повернення (код чека)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="90" />
+        <location filename="../../terminal/ui/member_actions.py" line="88" />
         <source>Adjust points</source>
         <translation>Коригування балів</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="91" />
+        <location filename="../../terminal/ui/member_actions.py" line="89" />
         <source>Record a complaint or suggestion</source>
         <translation>Записати скаргу чи пропозицію</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="92" />
+        <location filename="../../terminal/ui/member_actions.py" line="90" />
         <source>Block the card</source>
         <translation>Заблокувати картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="93" />
+        <location filename="../../terminal/ui/member_actions.py" line="91" />
         <source>Activate the bearer card</source>
         <translation>Активувати картку на пред'явника</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="94" />
+        <location filename="../../terminal/ui/member_actions.py" line="92" />
         <source>Replace the card</source>
         <translation>Замінити картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="103" />
+        <location filename="../../terminal/ui/member_actions.py" line="101" />
         <source>Do it (Enter)</source>
         <translation>Виконати (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="147" />
+        <location filename="../../terminal/ui/member_actions.py" line="139" />
         <source>Receipt code (scan the QR)</source>
         <translation>Код чека (скануйте QR)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="148" />
+        <location filename="../../terminal/ui/member_actions.py" line="140" />
         <source>Amount returned (empty: all)</source>
         <translation>Сума повернення (порожньо: все)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="150" />
+        <location filename="../../terminal/ui/member_actions.py" line="142" />
         <source>Points (+ or -)</source>
         <translation>Бали (+ або -)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="150" />
+        <location filename="../../terminal/ui/member_actions.py" line="142" />
         <source>Reason (required)</source>
         <translation>Причина (обов'язково)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="151" />
+        <location filename="../../terminal/ui/member_actions.py" line="143" />
         <source>What the member said</source>
         <translation>Що сказав учасник</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="152" />
+        <location filename="../../terminal/ui/member_actions.py" line="144" />
         <source>Why</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="153" />
+        <location filename="../../terminal/ui/member_actions.py" line="145" />
         <source>New card: number or UID</source>
         <translation>Нова картка: номер або UID</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="185" />
+        <location filename="../../terminal/ui/member_actions.py" line="177" />
         <source>Done: operation %1 recorded.</source>
         <translation>Готово: операцію %1 записано.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="209" />
+        <location filename="../../terminal/ui/member_actions.py" line="201" />
         <source>Present the member's card first.</source>
         <translation>Спочатку пред'явіть картку учасника.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="215" />
+        <location filename="../../terminal/ui/member_actions.py" line="207" />
         <source>Choose a gift.</source>
         <translation>Оберіть подарунок.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="221" />
+        <location filename="../../terminal/ui/member_actions.py" line="213" />
         <source>Scan or type the receipt code.</source>
         <translation>Скануйте або введіть код чека.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="231" />
+        <location filename="../../terminal/ui/member_actions.py" line="223" />
         <source>Points: type a number, e.g. 100 or -50.</source>
         <translation>Бали: введіть число, наприклад 100 або -50.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="236" />
+        <location filename="../../terminal/ui/member_actions.py" line="228" />
         <source>Type or scan the new card's number.</source>
         <translation>Введіть або скануйте номер нової картки.</translation>
     </message>
@@ -339,67 +344,47 @@
 <context>
     <name>SupervisorPage</name>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="94" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="87" />
         <source>Supervisor</source>
         <translation>Старший зміни</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="95" />
-        <source>Supervisor PIN</source>
-        <translation>PIN-код старшого зміни</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="96" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="88" />
         <source>Receipts and reports (newest first)</source>
         <translation>Чеки та звіти (спочатку нові)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="97" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="89" />
         <source>Reprint (Enter)</source>
         <translation>Надрукувати копію (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="98" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="90" />
         <source>Back (Esc)</source>
         <translation>Назад (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="99" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="91" />
         <source>Close the shift and print its report</source>
         <translation>Закрити зміну та надрукувати звіт</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="163" />
-        <source>No supervisor on this till yet: store IT adds them.</source>
-        <translation>На цій касі ще немає старшого зміни: його додає ІТ магазину.</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="169" />
-        <source>Wrong PIN. %1 attempt(s) left.</source>
-        <translation>Неправильний PIN-код. Залишилося спроб: %1.</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="173" />
-        <source>Too many wrong PINs. Try again after %1.</source>
-        <translation>Забагато неправильних PIN-кодів. Спробуйте знову після %1.</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="190" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="153" />
         <source>waiting</source>
         <translation>чекає друку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="191" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="154" />
         <source>printing</source>
         <translation>друкується</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="192" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="155" />
         <source>printed</source>
         <translation>надруковано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="193" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="156" />
         <source>cancelled</source>
         <translation>скасовано</translation>
     </message>

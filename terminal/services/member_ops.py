@@ -119,6 +119,23 @@ def _member_view(conn: Connection, ctx: Context, key: CardKey, what: str) -> Mem
     return view
 
 
+@dataclass(frozen=True, slots=True)
+class Gift:
+    code: str
+    name: str
+    kind: str  # birthday | reward | prize
+    points_cost: Decimal
+
+
+def gift_catalogue(db: Database) -> list[Gift]:
+    """The gifts a supervisor can hand out, as the office published them."""
+    query = select(gifts.c.code, gifts.c.name, gifts.c.kind, gifts.c.points_cost_centi).where(
+        gifts.c.active.is_(True)
+    )
+    with db.read() as conn:
+        return [Gift(c, n, k, Decimal(cost) / 100) for c, n, k, cost in conn.execute(query)]
+
+
 # --- returns ---------------------------------------------------------------------------
 
 

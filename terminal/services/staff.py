@@ -128,6 +128,15 @@ def add_staff(
     return _new_id(result.inserted_primary_key)
 
 
+def staff_on_till(db: Database, *, supervisors_only: bool = False) -> list[tuple[int, str]]:
+    """(id, name) of the active staff, by name; only supervisors (and IT) if asked."""
+    query = select(staff.c.id, staff.c.name).where(staff.c.active.is_(True))
+    if supervisors_only:
+        query = query.where(staff.c.role != Role.CASHIER.value)
+    with db.read() as conn:
+        return [(int(i), str(n)) for i, n in conn.execute(query.order_by(staff.c.name))]
+
+
 def log_in_by_card(db: Database, card_uid: str, clock: Clock) -> StaffMember | None:
     """A staff card tapped at the start of a shift (or for supervisor mode): the person
     it belongs to, or None if it is nobody's staff card."""

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
-from sqlalchemy import select
 
 from terminal.services.clock import Clock
 from terminal.services.errors import ServiceError
-from terminal.services.staff import LockedOut, PinRejected, StaffMember, log_in
+from terminal.services.staff import (
+    LockedOut,
+    PinRejected,
+    Role,
+    StaffMember,
+    log_in,
+    staff_on_till,
+)
 from terminal.store.database import Database
-from terminal.store.schema import staff
 
 
 class LoginPage(QWidget):
@@ -20,9 +25,17 @@ class LoginPage(QWidget):
 
     logged_in = Signal(object)
 
-    def __init__(self, db: Database, clock: Clock, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        parent: QWidget | None = None,
+        *,
+        supervisors_only: bool = False,
+    ) -> None:
         super().__init__(parent)
         self._db, self._clock = db, clock
+        self._supervisors_only = supervisors_only
         self.title = QLabel(objectName="prompt")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.who = QComboBox()
@@ -39,20 +52,21 @@ class LoginPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Start of shift"))
+        self.title.setText(
+            self.tr("Supervisor") if self._supervisors_only else self.tr("Start of shift")
+        )
         self.pin.setPlaceholderText(self.tr("PIN"))
         self.enter.setText(self.tr("Log in (Enter)"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def reset(self) -> None:
         """Fill the list of staff from the cache and wait for a PIN."""
         self.who.clear()
-        with self._db.read() as conn:
-            rows = conn.execute(
-                select(staff.c.id, staff.c.name)
-                .where(staff.c.active.is_(True))
-                .order_by(staff.c.name)
-            ).all()
-        for staff_id, name in rows:
+        for staff_id, name in staff_on_till(self._db, supervisors_only=self._supervisors_only):
             self.who.addItem(name, staff_id)
         self.pin.clear()
         self.error.hide()
@@ -67,6 +81,8 @@ class LoginPage(QWidget):
             return self._fail(self.tr("No staff on this till yet: store IT adds them."))
         try:
             who: StaffMember = log_in(self._db, int(staff_id), pin, self._clock)
+            if self._supervisors_only:
+                who.require(Role.SUPERVISOR, "supervisor mode")
         except PinRejected as exc:
             return self._fail(
                 self.tr("Wrong PIN. %1 attempt(s) left.").replace("%1", str(exc.attempts_left))

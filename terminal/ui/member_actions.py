@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from terminal.loyalty import LoyaltyError, Money
 from terminal.services import member_ops
@@ -27,7 +26,6 @@ from terminal.services.identify import CardKey, card_key_from_text
 from terminal.services.member_ops import Context, Recorded
 from terminal.services.staff import StaffMember
 from terminal.services.till import Till
-from terminal.store.schema import gifts
 from terminal.ui.formats import points_text
 
 
@@ -123,16 +121,10 @@ class MemberActions(QWidget):
 
     def _fill_gifts(self) -> None:
         self.choices.clear()
-        with self._till.db.read() as conn:
-            rows = conn.execute(
-                select(gifts.c.code, gifts.c.name, gifts.c.points_cost_centi).where(
-                    gifts.c.active.is_(True)
-                )
-            ).all()
-        for code, name, cost in rows:
-            text = name if not cost else f"{name} · {points_text(Decimal(cost) / 100)}"
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, code)
+        for gift in member_ops.gift_catalogue(self._till.db):
+            cost = gift.points_cost
+            item = QListWidgetItem(gift.name if not cost else f"{gift.name} · {points_text(cost)}")
+            item.setData(Qt.ItemDataRole.UserRole, gift.code)
             self.choices.addItem(item)
 
     @property

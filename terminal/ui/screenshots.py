@@ -56,8 +56,11 @@ def states(window: MainWindow, db: Database) -> dict[str, Callable[[], None]]:
     def supervisor() -> None:
         window.present(birthday)
         window.show_supervisor()
+        window.supervisor.auth.who.setCurrentIndex(
+            window.supervisor.auth.who.findText("Пётр Старший")
+        )
         window.supervisor.pin.setText("9999")
-        window.supervisor._on_pin_return_pressed()
+        window.supervisor.auth._on_enter()
 
     def offline() -> None:
         window.show_waiting()

@@ -8,10 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -19,14 +17,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from terminal.services import supervisor
 from terminal.services.errors import ServiceError
 from terminal.services.identify import CardKey
-from terminal.services.staff import LockedOut, PinRejected, Role, StaffMember, log_in
+from terminal.services.staff import StaffMember
 from terminal.services.till import Till
-from terminal.store.schema import staff
+from terminal.ui.login_page import LoginPage
 from terminal.ui.member_actions import MemberActions
 
 IDLE_MS = 60_000
@@ -48,14 +45,11 @@ class SupervisorPage(QWidget):
         self._card: CardKey | None = None
         self.active = False  # between open_mode() and close_mode()
         self.title = QLabel(objectName="prompt")
-        self.who = QComboBox()
-        self.pin = QLineEdit(echoMode=QLineEdit.EchoMode.Password, maxLength=12)
         self.error = QLabel(objectName="problem", wordWrap=True)
-        auth = QWidget()
-        al = QVBoxLayout(auth)
-        for w in (self.who, self.pin):
-            al.addWidget(w)
-        al.addStretch(1)
+        self.auth = LoginPage(till.db, till.clock, supervisors_only=True)
+        self.auth.logged_in.connect(self._on_auth_logged_in)
+        self.auth.title.hide()  # this page has its own title
+        self.who, self.pin = self.auth.who, self.auth.pin
         self.jobs = QListWidget()
         self.reprint = QPushButton(objectName="primary")
         self.back = QPushButton()
@@ -75,7 +69,7 @@ class SupervisorPage(QWidget):
         ml.addWidget(self.member_actions, 2)
         ml.addLayout(queue, 1)
         self.steps = QStackedWidget()
-        self.steps.addWidget(auth)
+        self.steps.addWidget(self.auth)
         self.steps.addWidget(menu)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -83,7 +77,6 @@ class SupervisorPage(QWidget):
         layout.addWidget(self.steps, 1)
         self._idle = QTimer(self, singleShot=True, interval=IDLE_MS)
         self._idle.timeout.connect(self.close_mode)
-        self.pin.returnPressed.connect(self._on_pin_return_pressed)
         self.jobs.itemActivated.connect(self._on_jobs_item_activated)
         self.reprint.clicked.connect(self._on_reprint_clicked)
         self.back.clicked.connect(self.close_mode)
@@ -92,7 +85,6 @@ class SupervisorPage(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Supervisor"))
-        self.pin.setPlaceholderText(self.tr("Supervisor PIN"))
         self.jobs_label.setText(self.tr("Receipts and reports (newest first)"))
         self.reprint.setText(self.tr("Reprint (Enter)"))
         self.back.setText(self.tr("Back (Esc)"))
@@ -114,16 +106,7 @@ class SupervisorPage(QWidget):
         self._card = card
         self.active = True
         self.supervisor = None
-        self.who.clear()
-        with self._till.db.read() as conn:
-            rows = conn.execute(
-                select(staff.c.id, staff.c.name)
-                .where(staff.c.active.is_(True), staff.c.role != Role.CASHIER.value)
-                .order_by(staff.c.name)
-            ).all()
-        for staff_id, name in rows:
-            self.who.addItem(name, staff_id)
-        self.pin.clear()
+        self.auth.reset()
         self.error.hide()
         self.steps.setCurrentIndex(0)
         app = QCoreApplication.instance()
@@ -155,29 +138,9 @@ class SupervisorPage(QWidget):
         self.error.setText(text)
         self.error.show()
 
-    @Slot()
-    def _on_pin_return_pressed(self) -> None:
-        staff_id, pin = self.who.currentData(), self.pin.text()
-        self.pin.clear()
-        if staff_id is None:
-            return self._fail(self.tr("No supervisor on this till yet: store IT adds them."))
-        try:
-            who = log_in(self._till.db, int(staff_id), pin, self._till.clock)
-            who.require(Role.SUPERVISOR, "supervisor mode")
-        except PinRejected as exc:
-            return self._fail(
-                self.tr("Wrong PIN. %1 attempt(s) left.").replace("%1", str(exc.attempts_left))
-            )
-        except LockedOut as exc:
-            return self._fail(
-                self.tr("Too many wrong PINs. Try again after %1.").replace(
-                    "%1", exc.until.astimezone().strftime("%H:%M")
-                )
-            )
-        except ServiceError as exc:
-            return self._fail(str(exc))
+    @Slot(object)
+    def _on_auth_logged_in(self, who: StaffMember) -> None:
         self.supervisor = who
-        self.error.hide()
         self._show_jobs()
         self.member_actions.start(who, self._card)
         self.steps.setCurrentIndex(1)
