@@ -188,9 +188,7 @@ print_jobs = Table(
     Column("created_at", Text, nullable=False),
     Column("printed_at", Text),
     Column("copy_of", Integer, ForeignKey("print_jobs.id")),
-    CheckConstraint(
-        "status IN ('waiting', 'printing', 'printed', 'cancelled')", name="status"
-    ),
+    CheckConstraint("status IN ('waiting', 'printing', 'printed', 'cancelled')", name="status"),
     Index(None, "status", "id"),
     Index(None, "op_id"),
 )

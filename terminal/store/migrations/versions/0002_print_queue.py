@@ -40,9 +40,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_print_jobs")),
     )
     with op.batch_alter_table("print_jobs", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_print_jobs_status_id"), ["status", "id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_print_jobs_status_id"), ["status", "id"], unique=False)
         batch_op.create_index(batch_op.f("ix_print_jobs_op_id"), ["op_id"], unique=False)
 
 
