@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from collections.abc import Callable
 from typing import Protocol
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from drivers.config import ReadersConfig
@@ -98,4 +100,12 @@ def run_app(
     till_app = TillApp(config, db, readers_factory)
     till_app.start().showMaximized()
     app.aboutToQuit.connect(till_app.stop)
+    # Ctrl-C and `systemctl stop` end the app the orderly way (threads joined, the
+    # printer's queue left consistent). Python only sees a signal between bytecodes, so
+    # a timer lets the interpreter run now and then while Qt's loop waits.
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: app.quit())
+    heartbeat = QTimer(interval=250)
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start()
     return int(app.exec())
