@@ -13,10 +13,8 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import QueuePool
 
 from terminal.store.errors import StoreError
@@ -180,8 +178,3 @@ def _has_tables(path: Path) -> bool:
     except sqlite3.DatabaseError as exc:
         raise StoreError("not_a_database", f"{path} is not a readable database: {exc}") from exc
 
-
-def is_locked_error(exc: BaseException) -> bool:
-    """True for SQLite's "database is locked" after the busy timeout."""
-    orig: Any = exc.orig if isinstance(exc, DBAPIError) else exc
-    return isinstance(orig, sqlite3.OperationalError) and "locked" in str(orig)

@@ -19,7 +19,7 @@ from terminal.store.records import (
     OperationRecord,
     PendingTotals,
 )
-from terminal.store.schema import cards, members, operations, programs, sync_state
+from terminal.store.schema import cards, members, operations, programs
 
 _CARD_COLS = (
     cards.c.id,
@@ -86,7 +86,6 @@ _PENDING = select(
 ).where(operations.c.member_id == bindparam("key"), operations.c.status == "pending")
 _OPERATION = select(*_OP_COLS).where(operations.c.id == bindparam("key"))
 _PROGRAM = select(programs.c.body).where(programs.c.active.is_(True)).limit(1)
-_STATE = select(sync_state.c.value).where(sync_state.c.key == bindparam("key"))
 
 
 def _card(row: Sequence[Any] | None) -> CardRecord | None:
@@ -148,10 +147,6 @@ def operation(conn: Connection, op_id: str) -> OperationRecord | None:
 def active_program_body(conn: Connection) -> dict[str, object] | None:
     body = conn.execute(_PROGRAM).scalar()
     return None if body is None else dict(json.loads(body))
-
-
-def state_value(conn: Connection, key: str) -> str | None:
-    return conn.execute(_STATE, {"key": key}).scalar()
 
 
 def count_members(conn: Connection) -> int:
