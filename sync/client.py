@@ -1,0 +1,229 @@
+"""The terminal's HTTP client for the office: one requests Session, timeouts on every
+request, TLS always verified (the system's CAs, or a private CA bundle), the device
+credential as a bearer token.
+
+Failures become typed errors the worker acts on: :class:`Transient` (network, timeouts,
+5xx, 429: retry, honouring ``retry_after``), :class:`AuthFailed` (401/403: stop and tell
+store IT), :class:`CursorGone` (410: rebuild from a snapshot), :class:`ProtocolError`
+(an answer that makes no sense: retried like a transient one, and logged).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import requests
+
+from sync.protocol import PREFIX, TIME_HEADER, OpResult, parse_time
+
+log = logging.getLogger(__name__)
+
+
+class SyncError(Exception):
+    code = "sync_error"
+
+
+class Transient(SyncError):
+    """Try again later (``retry_after``: seconds the office asked for, if it did)."""
+
+    code = "transient"
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class AuthFailed(SyncError):
+    """The office refuses this terminal's credential: syncing stops until IT acts."""
+
+    code = "auth_failed"
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class CursorGone(SyncError):
+    code = "cursor_gone"
+
+
+class ProtocolError(Transient):
+    code = "protocol_error"
+
+
+class Refused(SyncError):
+    """A request the office refuses for good (a 4xx other than the above)."""
+
+    code = "refused"
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True, slots=True)
+class Timeouts:
+    connect: float = 5.0
+    read: float = 30.0
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """A decoded JSON answer and the office's clock when it answered."""
+
+    body: Any
+    office_time: datetime | None
+
+
+def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
+    """``Retry-After`` as seconds: a number of seconds or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if now is None:
+        return None
+    return max(0.0, (when - now).total_seconds())
+
+
+class OfficeClient:
+    """Talks to one office. Use from one thread at a time; :meth:`close` when done."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        ca_bundle: str | None = None,
+        timeouts: Timeouts = Timeouts(),
+        user_agent: str = "loyalty-terminal",
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.timeouts = timeouts
+        self.session = requests.Session()
+        # Verification is always on: the system's CA store, or a private CA's bundle.
+        self.session.verify = ca_bundle if ca_bundle else True
+        self.session.headers["User-Agent"] = user_agent
+        self.session.headers["Accept"] = "application/json"
+        if token:
+            self.session.headers["Authorization"] = f"Bearer {token}"
+
+    def close(self) -> None:
+        self.session.close()
+
+    def __enter__(self) -> OfficeClient:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # --- the protocol's calls ---------------------------------------------------------
+
+    def enrol(self, code: str) -> Answer:
+        return self._call("POST", "/enrol", json_body={"code": code})
+
+    def hello(self) -> Answer:
+        return self._call("GET", "/hello")
+
+    def push(self, operations: Sequence[str]) -> tuple[list[OpResult], datetime | None]:
+        """Send operations (each already JSON text, as the outbox keeps it)."""
+        body = '{"operations":[' + ",".join(operations) + "]}"
+        answer = self._call("POST", "/operations", raw_body=body.encode())
+        results = answer.body.get("results") if isinstance(answer.body, dict) else None
+        if not isinstance(results, list) or len(results) != len(operations):
+            raise ProtocolError("the office's answer to a push does not match the batch")
+        try:
+            return [OpResult.from_dict(r) for r in results], answer.office_time
+        except (KeyError, ValueError, TypeError) as exc:
+            raise ProtocolError(f"a result the terminal cannot read: {exc}") from exc
+
+    def changes(self, cursor: str, limit: int) -> Answer:
+        return self._call("GET", "/changes", params={"cursor": cursor, "limit": limit})
+
+    def snapshot(self, part: str, after: int = 0, limit: int = 20_000) -> Answer:
+        return self._call("GET", f"/snapshot/{part}", params={"after": after, "limit": limit})
+
+    # --- the transport ------------------------------------------------------------------
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, Any] | None = None,
+        json_body: Any = None,
+        raw_body: bytes | None = None,
+    ) -> Answer:
+        url = f"{self.base_url}{PREFIX}{path}"
+        headers = {}
+        data = raw_body
+        if json_body is not None:
+            data = json.dumps(json_body).encode()
+        if data is not None:
+            headers["Content-Type"] = "application/json"
+        try:
+            response = self.session.request(
+                method,
+                url,
+                params=params,
+                data=data,
+                headers=headers,
+                timeout=(self.timeouts.connect, self.timeouts.read),
+            )
+        except requests.exceptions.SSLError as exc:
+            # A certificate problem does not fix itself, but the store's IT may fix it
+            # without touching the till: keep trying, slowly, and say what is wrong.
+            raise Transient(f"TLS verification failed: {exc}") from exc
+        except requests.RequestException as exc:
+            raise Transient(f"{type(exc).__name__}: {exc}") from exc
+        with response:
+            return self._answer(response)
+
+    def _answer(self, response: requests.Response) -> Answer:
+        office_time = None
+        stamp = response.headers.get(TIME_HEADER)
+        if stamp:
+            try:
+                office_time = parse_time(stamp)
+            except ValueError:
+                office_time = None
+        status = response.status_code
+        if status == 200:
+            try:
+                return Answer(json.loads(response.content), office_time)
+            except ValueError as exc:
+                raise ProtocolError("the office answered something that is not JSON") from exc
+        message = _message(response)
+        if status in (401, 403):
+            raise AuthFailed(message, status)
+        if status == 410:
+            raise CursorGone(message)
+        if status == 429 or status >= 500 or status == 408:
+            raise Transient(
+                f"HTTP {status}: {message}",
+                retry_after_seconds(response.headers.get("Retry-After"), office_time),
+            )
+        raise Refused(f"HTTP {status}: {message}", status)
+
+
+def _message(response: requests.Response) -> str:
+    try:
+        body = json.loads(response.content)
+    except ValueError:
+        return response.reason or ""
+    if isinstance(body, dict):
+        return str(body.get("message") or body.get("error") or response.reason)
+    return response.reason or ""

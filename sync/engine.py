@@ -1,0 +1,221 @@
+"""One sync pass: push the outbox, then follow the change feed (or download a snapshot).
+
+No thread of its own: :class:`sync.worker.SyncWorker` runs passes in its thread, and
+``loyalty-terminal sync --once`` runs one in the foreground. A pass holds the terminal's
+sync lock (a file lock beside the cache), so two workers started by mistake never have
+two batches in flight, and it pulls only after every pushed batch was answered, so a
+balance from the feed never includes an operation the cache still counts as pending.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import logging
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sync.client import CursorGone, OfficeClient, ProtocolError, Refused
+from sync.protocol import OpResult, OpStatus, format_time
+from terminal.store import sync_apply
+from terminal.store.database import Database
+
+log = logging.getLogger(__name__)
+
+PUSH_BATCH = 500
+FEED_PAGE = 5000
+SNAPSHOT_PAGE = 20_000
+
+Progress = Callable[[int, int], None]  # (rows done, rows in all)
+
+
+class Busy(Exception):
+    """Another worker holds this terminal's sync lock."""
+
+
+@dataclass(frozen=True, slots=True)
+class PassResult:
+    pushed: int = 0
+    acked: int = 0
+    parked: int = 0
+    held: int = 0
+    changes: int = 0
+    snapshot_rows: int = 0
+    office_time: datetime | None = None
+
+
+@contextmanager
+def sync_lock(db_path: Path, wait: bool = True) -> Iterator[None]:
+    """The terminal's one-batch-in-flight lock (flock: per open file, across processes)."""
+    path = db_path.with_name(db_path.name + ".sync-lock")
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            raise Busy("another sync worker is running on this cache") from None
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+class Syncer:
+    def __init__(
+        self,
+        db: Database,
+        client: OfficeClient,
+        now: Callable[[], datetime],
+        *,
+        progress: Progress | None = None,
+        push_batch: int = PUSH_BATCH,
+        feed_page: int = FEED_PAGE,
+        snapshot_page: int = SNAPSHOT_PAGE,
+    ) -> None:
+        self.db = db
+        self.client = client
+        self.now = now
+        self.progress = progress
+        self.push_batch = push_batch
+        self.feed_page = feed_page
+        self.snapshot_page_size = snapshot_page
+        self.office_time: datetime | None = None
+        self.clock_skew_s: float | None = None  # office clock minus ours, last seen
+
+    def run_pass(self) -> PassResult:
+        """Push everything pending, then pull until caught up. Raises the client's errors
+        (the worker decides about retries); whatever was committed stays committed."""
+        pushed, acked, parked, held = self.push_all()
+        changes, rows = self.pull_all()
+        with self.db.write() as conn:
+            sync_apply.set_state(conn, sync_apply.LAST_CONTACT, format_time(self.now()))
+            sync_apply.set_state(conn, sync_apply.LAST_PULL, format_time(self.now()))
+        return PassResult(pushed, acked, parked, held, changes, rows, self.office_time)
+
+    # --- push ---------------------------------------------------------------------------
+
+    def push_all(self) -> tuple[int, int, int, int]:
+        after, size = 0, self.push_batch
+        pushed = acked = parked = held = 0
+        while True:
+            with self.db.read() as conn:
+                batch = sync_apply.outgoing(conn, after, size)
+            if not batch:
+                return pushed, acked, parked, held
+            try:
+                results, office_time = self.client.push([o.payload for o in batch])
+            except Refused as exc:
+                if len(batch) > 1:  # find the operation the office cannot take
+                    size = max(1, len(batch) // 2)
+                    continue
+                results = [
+                    OpResult(batch[0].op_id, OpStatus.REJECTED, f"http_{exc.status}", str(exc))
+                ]
+                office_time = None
+            self._saw(office_time)
+            outcomes = [self._outcome(o.op_id, r) for o, r in zip(batch, results, strict=True)]
+            with self.db.write() as conn:
+                sync_apply.record_outcomes(conn, outcomes, format_time(self.now()))
+            pushed += len(batch)
+            acked += sum(1 for o in outcomes if o.status == "acked")
+            parked += sum(1 for o in outcomes if o.status == "parked")
+            held += sum(1 for o in outcomes if o.status == "held")
+            after = batch[-1].seq
+            size = self.push_batch
+
+    def _outcome(self, op_id: str, r: OpResult) -> sync_apply.Outcome:
+        if r.id != op_id:
+            raise ProtocolError(f"the office answered for {r.id} in place of {op_id}")
+        text = json.dumps(r.to_dict(), sort_keys=True)
+        if r.status is OpStatus.REJECTED:
+            log.warning("operation %s rejected by the office: %s %s", op_id, r.code, r.message)
+            return sync_apply.Outcome(op_id, "parked", text)
+        if r.status is OpStatus.HELD:
+            return sync_apply.Outcome(op_id, "held", text)
+        member = None
+        if r.member_seq is not None and r.balance_centi is not None:
+            member = {
+                "balance_centi": r.balance_centi,
+                "lifetime_spend_minor": r.lifetime_spend_minor,
+                "window_spend_minor": r.window_spend_minor,
+                "purchases": r.purchases,
+                "last_gift_year": r.last_gift_year,
+                "seq": r.member_seq,
+            }
+        return sync_apply.Outcome(op_id, "acked", text, r.member_id, member)
+
+    # --- pull ---------------------------------------------------------------------------
+
+    def pull_all(self) -> tuple[int, int]:
+        """Follow the feed to its head; a snapshot first when there is no cursor (or a
+        snapshot half done), and again when the office says the cursor is too old."""
+        rows = 0
+        with self.db.read() as conn:
+            cursor = sync_apply.get_state(conn, sync_apply.CURSOR)
+            pending_snapshot = sync_apply.snapshot_state(conn)
+        if cursor is None or pending_snapshot is not None:
+            rows += self.download_snapshot()
+        total = 0
+        while True:
+            with self.db.read() as conn:
+                cursor = sync_apply.get_state(conn, sync_apply.CURSOR) or "0"
+            try:
+                answer = self.client.changes(cursor, self.feed_page)
+            except CursorGone:
+                log.warning("the office no longer keeps changes after %s: rebuilding", cursor)
+                with self.db.write() as conn:
+                    sync_apply.set_state(conn, sync_apply.SNAPSHOT, None)
+                rows += self.download_snapshot(fresh=True)
+                continue
+            self._saw(answer.office_time)
+            body = answer.body
+            try:
+                items = body["changes"]
+                nxt = str(body["next"])
+                more = bool(body["more"])
+            except (KeyError, TypeError) as exc:
+                raise ProtocolError(f"a change page the terminal cannot read: {exc}") from exc
+            if items or nxt != cursor:
+                with self.db.write() as conn:
+                    sync_apply.apply_changes(conn, items, nxt, format_time(self.now()))
+            total += len(items)
+            if not more:
+                return total, rows
+
+    def download_snapshot(self, fresh: bool = False) -> int:
+        """Download (or resume) the snapshot: one local transaction per page."""
+        with self.db.read() as conn:
+            state = None if fresh else sync_apply.snapshot_state(conn)
+        if state is None:
+            meta = self.client.snapshot("meta")
+            self._saw(meta.office_time)
+            with self.db.write() as conn:
+                state = sync_apply.snapshot_start(conn, meta.body)
+        rows = 0
+        self._report(state.done_rows, state.total_rows)
+        while state is not None:
+            page = self.client.snapshot(state.part, state.after, self.snapshot_page_size)
+            self._saw(page.office_time)
+            body: dict[str, Any] = page.body
+            total = state.total_rows
+            with self.db.write() as conn:
+                state = sync_apply.snapshot_page(
+                    conn, state, body["rows"], int(body["next_after"]), bool(body["done"])
+                )
+            rows += len(body["rows"])
+            done = total if state is None else state.done_rows
+            self._report(done, max(total, done))
+        return rows
+
+    def _report(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(done, total)
+
+    def _saw(self, office_time: datetime | None) -> None:
+        if office_time is not None:
+            self.office_time = office_time
+            self.clock_skew_s = (office_time - self.now()).total_seconds()

@@ -1,0 +1,167 @@
+"""``python -m sync.office``: run the reference office and administer it.
+
+    python -m sync.office [--db URL_OR_PATH] serve [--host H] [--port P] [--cert C --key K]
+    python -m sync.office create-code --name "Till 3"      (prints the one-time code)
+    python -m sync.office revoke TERMINAL_ID
+    python -m sync.office add-member --id 1 --name "Иванов Иван" [--phone ...] [--points N]
+    python -m sync.office add-card --id 7 --number 2990... [--uid HEX] [--member 1]
+    python -m sync.office delete-member ID
+    python -m sync.office import-csv FILE
+    python -m sync.office seed-from-cache CACHE.sqlite3
+    python -m sync.office set-limits [--per-operation P] [--per-card P] [--terminal P] ...
+    python -m sync.office prune --keep-after SEQ
+
+The database is a SQLite file (default ``office.sqlite3``) or a SQLAlchemy URL such as
+``postgresql+psycopg://user@host/office``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+
+import uvicorn
+
+from sync.office import admin, auth, feed
+from sync.office.app import create_app
+from sync.office.db import OfficeDB
+from sync.protocol import OfflineLimits
+
+
+def _centi(text: str) -> int:
+    return int(Decimal(text) * 100)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m sync.office", description=__doc__.split("\n")[0])
+    p.add_argument("--db", default="office.sqlite3", help="SQLite file or database URL")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("serve", help="run the office's HTTP service")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8700)
+    s.add_argument("--cert", help="TLS certificate (PEM); with --key, serves HTTPS")
+    s.add_argument("--key", help="TLS private key (PEM)")
+
+    s = sub.add_parser("create-code", help="a one-time enrolment code for a new till")
+    s.add_argument("--name", required=True, help="the till's name at the office")
+    s.add_argument("--days", type=int, default=7, help="days the code stays valid")
+
+    s = sub.add_parser("revoke", help="revoke a till's credential")
+    s.add_argument("terminal_id", type=int)
+
+    s = sub.add_parser("add-member", help="create or update a member")
+    s.add_argument("--id", type=int, required=True)
+    s.add_argument("--name", required=True, help="full name")
+    s.add_argument("--address-as", help="how the cashier greets them")
+    s.add_argument("--phone")
+    s.add_argument("--birthday", help="YYYY-MM-DD")
+    s.add_argument("--points", default="0", help="opening balance in points")
+
+    s = sub.add_parser("add-card", help="create or update a card")
+    s.add_argument("--id", type=int, required=True)
+    s.add_argument("--number")
+    s.add_argument("--uid")
+    s.add_argument("--member", type=int)
+    s.add_argument("--kind", default="personal", choices=("personal", "bearer"))
+    s.add_argument("--state", default="active")
+
+    s = sub.add_parser("delete-member", help="delete (anonymise) a member everywhere")
+    s.add_argument("member_id", type=int)
+
+    s = sub.add_parser("import-csv", help="import members from a CSV file")
+    s.add_argument("file", type=Path)
+
+    s = sub.add_parser("seed-from-cache", help="fill an empty office from a terminal cache")
+    s.add_argument("cache", type=Path)
+
+    s = sub.add_parser("set-limits", help="the offline spending limits of the tills")
+    d = OfflineLimits()
+    s.add_argument("--offline-after", type=int, default=d.offline_after_s, metavar="SECONDS")
+    s.add_argument("--max-age", type=int, default=d.max_data_age_s, metavar="SECONDS")
+    s.add_argument("--per-operation", default=str(d.per_operation_centi / 100), metavar="POINTS")
+    s.add_argument("--per-card", default=str(d.per_card_centi / 100), metavar="POINTS")
+    s.add_argument("--terminal", default=str(d.terminal_total_centi / 100), metavar="POINTS")
+    s.add_argument("--no-gifts-offline", action="store_true")
+
+    s = sub.add_parser("prune", help="forget feed changes up to SEQ (older cursors get 410)")
+    s.add_argument("--keep-after", type=int, required=True, metavar="SEQ")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    db = OfficeDB.open(args.db)
+    try:
+        return _run(args, db)
+    except (admin.AdminError, OSError) as exc:
+        print(f"office: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+
+
+def _run(args: argparse.Namespace, db: OfficeDB) -> int:
+    cmd = args.command
+    if cmd == "serve":
+        tls = {"ssl_certfile": args.cert, "ssl_keyfile": args.key} if args.cert else {}
+        uvicorn.run(create_app(db), host=args.host, port=args.port, log_level="info", **tls)
+    elif cmd == "create-code":
+        from datetime import timedelta
+
+        print(auth.create_code(db, args.name, timedelta(days=args.days)))
+    elif cmd == "revoke":
+        if not auth.revoke(db, args.terminal_id):
+            print(f"office: no active terminal {args.terminal_id}", file=sys.stderr)
+            return 1
+    elif cmd == "add-member":
+        admin.add_member(
+            db,
+            id=args.id,
+            full_name=args.name,
+            address_as=args.address_as or args.name,
+            phone=args.phone,
+            birthday=args.birthday,
+            balance_centi=_centi(args.points),
+        )
+    elif cmd == "add-card":
+        admin.add_card(
+            db,
+            id=args.id,
+            number=args.number,
+            uid=args.uid.upper() if args.uid else None,
+            member_id=args.member,
+            kind=args.kind,
+            state=args.state,
+        )
+    elif cmd == "delete-member":
+        admin.delete_member(db, args.member_id)
+    elif cmd == "import-csv":
+        print(f"{admin.import_csv(db, args.file)} members imported")
+    elif cmd == "seed-from-cache":
+        m, c = admin.seed_from_cache(db, args.cache)
+        print(f"{m} members, {c} cards")
+    elif cmd == "set-limits":
+        admin.set_limits(
+            db,
+            OfflineLimits(
+                offline_after_s=args.offline_after,
+                max_data_age_s=args.max_age,
+                per_operation_centi=_centi(args.per_operation),
+                per_card_centi=_centi(args.per_card),
+                terminal_total_centi=_centi(args.terminal),
+                gifts_offline=not args.no_gifts_offline,
+            ),
+        )
+    elif cmd == "prune":
+        print(f"{feed.prune(db, args.keep_after)} changes removed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,184 @@
+"""The reference office as an HTTP service (FastAPI): the protocol of docs/protocol.md.
+
+Every response carries ``X-Office-Time`` and ``X-Protocol-Version``. Errors are JSON
+``{"error": code, "message": text}``. Database work runs in the thread pool; a busy
+database answers 503 with ``Retry-After`` (the terminal retries).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
+from starlette.concurrency import run_in_threadpool
+
+from sync.office import auth, feed, ledger
+from sync.office.db import OfficeDB
+from sync.protocol import (
+    DEFAULT_PAGE,
+    MAX_BATCH,
+    MAX_PAGE,
+    PREFIX,
+    TIME_HEADER,
+    VERSION,
+    VERSION_HEADER,
+)
+
+log = logging.getLogger(__name__)
+JSON = "application/json"
+
+
+def _error(status: int, code: str, message: str, **headers: str) -> JSONResponse:
+    return JSONResponse({"error": code, "message": message}, status, headers=headers or None)
+
+
+def _raw(text: str) -> Response:
+    return Response(text.encode(), media_type=JSON)
+
+
+_OPS_SCHEMA = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            JSON: {
+                "schema": {
+                    "type": "object",
+                    "required": ["operations"],
+                    "properties": {
+                        "operations": {
+                            "type": "array",
+                            "maxItems": MAX_BATCH,
+                            "items": {"$ref": "#/components/schemas/Operation"},
+                        }
+                    },
+                }
+            }
+        },
+    }
+}
+_ENROL_SCHEMA = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            JSON: {
+                "schema": {
+                    "type": "object",
+                    "required": ["code"],
+                    "properties": {"code": {"type": "string"}},
+                }
+            }
+        },
+    }
+}
+
+
+def create_app(db: OfficeDB) -> FastAPI:
+    app = FastAPI(
+        title="Loyalty office sync protocol",
+        version=str(VERSION),
+        description="See docs/protocol.md: push operations, follow the change feed, "
+        "download a snapshot. Bearer device credentials from /v1/enrol.",
+    )
+
+    @app.middleware("http")
+    async def _stamp(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        try:
+            response = await call_next(request)
+        except OperationalError:  # SQLite busy beyond its timeout, PostgreSQL gone
+            log.warning("database busy or unavailable", exc_info=True)
+            response = _error(503, "busy", "the office is busy; try again", **{"Retry-After": "1"})
+        response.headers[TIME_HEADER] = db.now()
+        response.headers[VERSION_HEADER] = str(VERSION)
+        return response
+
+    async def _terminal(request: Request) -> auth.Terminal | JSONResponse:
+        try:
+            return await run_in_threadpool(
+                auth.authenticate, db, request.headers.get("authorization")
+            )
+        except auth.Unauthorized as exc:
+            return _error(401, "unauthorized", str(exc))
+        except auth.Forbidden as exc:
+            return _error(403, "revoked", str(exc))
+
+    @app.post(f"{PREFIX}/enrol", openapi_extra=_ENROL_SCHEMA)
+    async def enrol(request: Request) -> Response:
+        """Exchange a one-time enrolment code for this terminal's bearer token."""
+        body = await _json(request)
+        if not isinstance(body, dict) or not isinstance(body.get("code"), str):
+            return _error(400, "bad_request", 'expected {"code": "..."}')
+        try:
+            terminal, token = await run_in_threadpool(auth.enrol, db, body["code"])
+        except auth.BadCode as exc:
+            return _error(403, "bad_code", str(exc))
+        return JSONResponse({"terminal_id": terminal.id, "name": terminal.name, "token": token})
+
+    @app.get(f"{PREFIX}/hello")
+    async def hello(request: Request) -> Response:
+        """Check the credential; the office's time is in the header."""
+        terminal = await _terminal(request)
+        if isinstance(terminal, JSONResponse):
+            return terminal
+        return JSONResponse({"terminal_id": terminal.id, "name": terminal.name})
+
+    @app.post(f"{PREFIX}/operations", openapi_extra=_OPS_SCHEMA)
+    async def push(request: Request) -> Response:
+        """Apply a batch of operations; one result per operation, in order."""
+        terminal = await _terminal(request)
+        if isinstance(terminal, JSONResponse):
+            return terminal
+        body = await _json(request)
+        ops = body.get("operations") if isinstance(body, dict) else None
+        if not isinstance(ops, list):
+            return _error(400, "bad_request", 'expected {"operations": [...]}')
+        if len(ops) > MAX_BATCH:
+            return _error(413, "batch_too_large", f"at most {MAX_BATCH} operations a batch")
+        results = await run_in_threadpool(ledger.push, db, terminal.id, ops)
+        return JSONResponse({"results": [r.to_dict() for r in results]})
+
+    @app.get(f"{PREFIX}/changes")
+    async def changes(request: Request, cursor: str = "0", limit: int = DEFAULT_PAGE) -> Response:
+        """Changes after ``cursor`` in commit order; 410 when the cursor is too old."""
+        terminal = await _terminal(request)
+        if isinstance(terminal, JSONResponse):
+            return terminal
+        try:
+            text = await run_in_threadpool(feed.changes_page, db, cursor, _limit(limit))
+        except feed.BadCursor as exc:
+            return _error(400, "bad_cursor", str(exc))
+        except feed.CursorGone:
+            return _error(410, "cursor_gone", "this cursor is too old: download a snapshot")
+        return _raw(text)
+
+    @app.get(f"{PREFIX}/snapshot/{{part}}")
+    async def snapshot(
+        request: Request, part: str, after: int = 0, limit: int = DEFAULT_PAGE
+    ) -> Response:
+        """A page of the snapshot: ``meta`` first, then ``members`` and ``cards`` by id."""
+        terminal = await _terminal(request)
+        if isinstance(terminal, JSONResponse):
+            return terminal
+        if part not in feed.PARTS:
+            return _error(404, "no_such_part", f"parts: {', '.join(feed.PARTS)}")
+        text = await run_in_threadpool(feed.snapshot_page, db, part, after, _limit(limit))
+        return _raw(text)
+
+    return app
+
+
+def _limit(value: int) -> int:
+    return max(1, min(MAX_PAGE, value))
+
+
+async def _json(request: Request) -> Any:
+    try:
+        return json.loads(await request.body())
+    except ValueError:
+        return None

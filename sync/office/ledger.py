@@ -1,0 +1,268 @@
+"""Applying a terminal's pushed operations: each exactly once, whatever is retried.
+
+The office keeps a unique (terminal, operation id) with a hash of the body. The same id
+with the same body answers ``duplicate`` and the original result; with another body, a
+``conflict`` rejection (never an overwrite). A reversal whose target has not arrived is
+``held`` and applied when the target comes. An offline spending that overdraws is
+applied all the same (the goods have left the shop): the negative balance is recorded and
+the member flagged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from sync.office import entities
+from sync.office.db import OfficeDB
+from sync.office.models import cards, members, operations
+from sync.protocol import OPERATION_KINDS, VERSION, OpResult, OpStatus
+
+log = logging.getLogger(__name__)
+
+_REQUIRED = {"id": str, "seq": int, "kind": str, "created_at": str}
+_INTS = (
+    "amount_minor",
+    "discount_minor",
+    "paid_minor",
+    "points_spent_centi",
+    "points_earned_centi",
+    "points_delta_centi",
+    "spend_delta_minor",
+    "purchases_delta",
+)
+
+
+def body_hash(op: dict[str, Any]) -> str:
+    canonical = json.dumps(op, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _invalid(op: Any) -> str | None:
+    if not isinstance(op, dict):
+        return "an operation must be a JSON object"
+    if op.get("v") != VERSION:
+        return f"unsupported operation version {op.get('v')!r}"
+    for name, kind in _REQUIRED.items():
+        if not isinstance(op.get(name), kind) or isinstance(op.get(name), bool):
+            return f"{name} is missing or not a {kind.__name__}"
+    for name in _INTS:
+        value = op.get(name, 0)
+        if not isinstance(value, int) or isinstance(value, bool):
+            return f"{name} is not an integer"
+    for name in ("card_id", "member_id"):
+        if op.get(name) is not None and not isinstance(op.get(name), int):
+            return f"{name} is not an integer"
+    if not 0 < len(op["id"]) <= 36:
+        return "id must be 1 to 36 characters"
+    return None
+
+
+def push(db: OfficeDB, terminal_id: int, ops: Sequence[Any]) -> list[OpResult]:
+    """Apply a batch in one transaction; one answer per operation, in order."""
+    with db.write() as conn:
+        at = db.now()
+        return [_one(conn, at, terminal_id, op) for op in ops]
+
+
+def _stored(conn: Connection, terminal_id: int, op_id: str) -> Any:
+    return conn.execute(
+        select(operations.c.body_hash, operations.c.status, operations.c.result).where(
+            operations.c.terminal_id == terminal_id, operations.c.op_id == op_id
+        )
+    ).first()
+
+
+def _one(conn: Connection, at: str, terminal_id: int, op: Any) -> OpResult:
+    problem = _invalid(op)
+    op_id = str(op.get("id", "")) if isinstance(op, dict) else ""
+    if problem is not None:
+        return OpResult(op_id, OpStatus.REJECTED, "bad_operation", problem)
+    digest = body_hash(op)
+    stored = _stored(conn, terminal_id, op_id)
+    if stored is not None:
+        if stored.body_hash != digest:
+            return OpResult(
+                op_id,
+                OpStatus.REJECTED,
+                "conflict",
+                "an operation with this id and another content was received before",
+            )
+        if stored.status == "held":
+            return _try_held(conn, at, terminal_id, op_id)
+        original = OpResult.from_dict(json.loads(stored.result))
+        if original.status is OpStatus.REJECTED:
+            return original
+        return OpResult.from_dict({**original.to_dict(), "status": OpStatus.DUPLICATE.value})
+    result = _decide(conn, at, terminal_id, op)
+    conn.execute(
+        insert(operations),
+        [
+            {
+                "terminal_id": terminal_id,
+                "op_id": op_id,
+                "seq": op["seq"],
+                "kind": op["kind"],
+                "body_hash": digest,
+                "body": json.dumps(op, sort_keys=True, ensure_ascii=False),
+                "reverses": op.get("reverses"),
+                "status": _STATUS_WORD[result.status],
+                "result": json.dumps(result.to_dict(), sort_keys=True),
+                "received_at": at,
+                "applied_at": at if result.status is OpStatus.APPLIED else None,
+            }
+        ],
+    )
+    if result.status is OpStatus.APPLIED:
+        _release_held(conn, at, terminal_id, op_id)
+    return result
+
+
+_STATUS_WORD = {
+    OpStatus.APPLIED: "applied",
+    OpStatus.HELD: "held",
+    OpStatus.REJECTED: "rejected",
+    OpStatus.DUPLICATE: "applied",
+}
+
+
+def _decide(conn: Connection, at: str, terminal_id: int, op: dict[str, Any]) -> OpResult:
+    """Apply a new operation, hold it, or reject it (nothing written for a rejection
+    but the operations row the caller adds)."""
+    if op["kind"] not in OPERATION_KINDS:
+        return OpResult(op["id"], OpStatus.REJECTED, "unknown_kind", f"kind {op['kind']!r}")
+    target = op.get("reverses")
+    if target is not None:
+        found = _stored(conn, terminal_id, str(target))
+        if found is None or found.status == "held":
+            return OpResult(op["id"], OpStatus.HELD, "target_missing")
+        if found.status == "rejected":
+            return OpResult(
+                op["id"],
+                OpStatus.REJECTED,
+                "target_rejected",
+                "the reversed operation was rejected",
+            )
+    member_id = op.get("member_id")
+    if member_id is not None and entities.member_row(conn, member_id) is None:
+        return OpResult(op["id"], OpStatus.REJECTED, "unknown_member", f"member {member_id}")
+    card_id = op.get("card_id")
+    if card_id is not None:
+        exists = conn.execute(select(cards.c.id).where(cards.c.id == card_id)).first()
+        if exists is None:
+            return OpResult(op["id"], OpStatus.REJECTED, "unknown_card", f"card {card_id}")
+    return _apply(conn, at, op)
+
+
+def _apply(conn: Connection, at: str, op: dict[str, Any]) -> OpResult:
+    _apply_card(conn, at, op)
+    member_id = op.get("member_id")
+    if member_id is None:
+        return OpResult(op["id"], OpStatus.APPLIED)
+    row = entities.member_row(conn, member_id)
+    assert row is not None
+    if row["deleted"]:  # a past fact about a member since deleted: kept, nothing to move
+        return OpResult(op["id"], OpStatus.APPLIED, "member_deleted", member_id=member_id)
+    spend = int(op.get("spend_delta_minor", 0))
+    values: dict[str, Any] = {
+        "balance_centi": row["balance_centi"] + int(op.get("points_delta_centi", 0)),
+        "lifetime_spend_minor": row["lifetime_spend_minor"] + spend,
+        "window_spend_minor": row["window_spend_minor"] + spend,
+        "purchases": row["purchases"] + int(op.get("purchases_delta", 0)),
+    }
+    facts = op.get("facts")
+    if op["kind"] == "gift" and isinstance(facts, dict):
+        year = facts.get("birthday_year")
+        if isinstance(year, int) and (row["last_gift_year"] or 0) < year:
+            values["last_gift_year"] = year
+    overdrawn = values["balance_centi"] < 0
+    if overdrawn:
+        values["overdrawn"] = True
+        log.warning("member %s overdrawn by an offline operation %s", member_id, op["id"])
+    conn.execute(update(members).where(members.c.id == member_id).values(**values))
+    seq = entities.publish_member(conn, at, member_id)
+    return OpResult(
+        op["id"],
+        OpStatus.APPLIED,
+        member_id=member_id,
+        member_seq=seq,
+        balance_centi=values["balance_centi"],
+        lifetime_spend_minor=values["lifetime_spend_minor"],
+        window_spend_minor=values["window_spend_minor"],
+        purchases=values["purchases"],
+        last_gift_year=values.get("last_gift_year", row["last_gift_year"]),
+        overdrawn=overdrawn,
+    )
+
+
+def _apply_card(conn: Connection, at: str, op: dict[str, Any]) -> None:
+    card_id = op.get("card_id")
+    kind = op["kind"]
+    if card_id is None or kind not in ("card_block", "card_activate", "card_replace"):
+        return
+    if kind == "card_block":
+        conn.execute(update(cards).where(cards.c.id == card_id).values(state="blocked"))
+    elif kind == "card_activate":
+        conn.execute(update(cards).where(cards.c.id == card_id).values(state="active"))
+    else:
+        facts = op.get("facts")
+        new = facts.get("new_card") if isinstance(facts, dict) else None
+        if not isinstance(new, int):
+            return
+        conn.execute(
+            update(cards)
+            .where(cards.c.id == new)
+            .values(state="active", member_id=op.get("member_id"), kind="personal")
+        )
+        conn.execute(
+            update(cards).where(cards.c.id == card_id).values(state="replaced", replaced_by=new)
+        )
+        entities.publish_card(conn, at, new)
+    entities.publish_card(conn, at, card_id)
+
+
+def _try_held(conn: Connection, at: str, terminal_id: int, op_id: str) -> OpResult:
+    row = conn.execute(
+        select(operations.c.body).where(
+            operations.c.terminal_id == terminal_id, operations.c.op_id == op_id
+        )
+    ).one()
+    op = json.loads(row.body)
+    result = _decide(conn, at, terminal_id, op)
+    if result.status is not OpStatus.HELD:
+        _store_outcome(conn, at, terminal_id, op_id, result)
+        if result.status is OpStatus.APPLIED:
+            _release_held(conn, at, terminal_id, op_id)
+    return result
+
+
+def _store_outcome(
+    conn: Connection, at: str, terminal_id: int, op_id: str, result: OpResult
+) -> None:
+    conn.execute(
+        update(operations)
+        .where(operations.c.terminal_id == terminal_id, operations.c.op_id == op_id)
+        .values(
+            status=_STATUS_WORD[result.status],
+            result=json.dumps(result.to_dict(), sort_keys=True),
+            applied_at=at if result.status is OpStatus.APPLIED else None,
+        )
+    )
+
+
+def _release_held(conn: Connection, at: str, terminal_id: int, target: str) -> None:
+    """Apply the reversals that were waiting for ``target``."""
+    held = conn.execute(
+        select(operations.c.op_id).where(
+            operations.c.terminal_id == terminal_id,
+            operations.c.reverses == target,
+            operations.c.status == "held",
+        )
+    ).all()
+    for (op_id,) in held:
+        _try_held(conn, at, terminal_id, op_id)

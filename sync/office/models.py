@@ -1,0 +1,140 @@
+"""The reference office's tables (SQLAlchemy Core), separate from the terminal's cache.
+
+The office ledger is the truth for balances. ``changes`` is the change feed: every
+committed change to a member, card, program, gift or the offline limits appends one row
+with the entity's state after it (or None for a deletion); its ``seq`` is the cursor.
+Writers are serialised (SQLite: BEGIN IMMEDIATE; PostgreSQL: a transaction-scoped
+advisory lock taken before the first change), so seq order is commit order and a reader
+never sees seq N+1 before seq N.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+terminals = Table(
+    "terminals",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    Column("token_hash", String(64), unique=True),  # sha256 hex of the bearer token
+    Column("enrolled_at", Text, nullable=False),
+    Column("revoked_at", Text),
+    Column("last_seen_at", Text),
+)
+
+enrolment_codes = Table(
+    "enrolment_codes",
+    metadata,
+    Column("code_hash", String(64), primary_key=True),
+    Column("terminal_name", Text, nullable=False),
+    Column("created_at", Text, nullable=False),
+    Column("expires_at", Text, nullable=False),
+    Column("used_at", Text),
+    Column("terminal_id", Integer),
+)
+
+members = Table(
+    "members",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=False),
+    Column("full_name", Text, nullable=False),
+    Column("address_as", Text, nullable=False),
+    Column("birthday", Text),  # ISO date
+    Column("phone", String(16)),
+    Column("segment", Text),
+    Column("personal_manager", Text),
+    Column("priority_service", Boolean, nullable=False, default=False),
+    Column("consent_personal_data", Boolean, nullable=False, default=False),
+    Column("consent_marketing", Boolean, nullable=False, default=False),
+    Column("balance_centi", BigInteger, nullable=False, default=0),
+    Column("lifetime_spend_minor", BigInteger, nullable=False, default=0),
+    Column("window_spend_minor", BigInteger, nullable=False, default=0),
+    Column("purchases", Integer, nullable=False, default=0),
+    Column("last_gift_year", Integer),
+    Column("deleted", Boolean, nullable=False, default=False),
+    Column("overdrawn", Boolean, nullable=False, default=False),  # flagged for review
+    Column("seq", BigInteger, nullable=False, default=0),  # its latest change
+)
+
+cards = Table(
+    "cards",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=False),
+    Column("uid", String(20), unique=True),
+    Column("number", String(32), unique=True),
+    Column("kind", String(16), nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("member_id", BigInteger, index=True),
+    Column("fixed_discount_bp", Integer, nullable=False, default=0),
+    Column("expires", Text),
+    Column("replaced_by", BigInteger),
+    Column("deleted", Boolean, nullable=False, default=False),
+)
+
+programs = Table(
+    "programs",
+    metadata,
+    Column("code", String(32), primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("body", Text, nullable=False),  # terminal.loyalty.Program.to_dict() as JSON
+)
+
+gifts = Table(
+    "gifts",
+    metadata,
+    Column("code", String(32), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("points_cost_centi", Integer, nullable=False, default=0),
+    Column("active", Boolean, nullable=False, default=True),
+)
+
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+operations = Table(
+    "operations",
+    metadata,
+    Column("terminal_id", Integer, nullable=False),
+    Column("op_id", String(36), nullable=False),
+    Column("seq", BigInteger, nullable=False),  # the terminal's sequence number
+    Column("kind", String(16), nullable=False),
+    Column("body_hash", String(64), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("reverses", String(36)),
+    Column("status", String(8), nullable=False),  # applied | held | rejected
+    Column("result", Text, nullable=False),  # the OpResult as sent (JSON)
+    Column("received_at", Text, nullable=False),
+    Column("applied_at", Text),
+    PrimaryKeyConstraint("terminal_id", "op_id"),
+    Index("ix_operations_reverses", "terminal_id", "reverses"),
+)
+
+changes = Table(
+    "changes",
+    metadata,
+    Column("seq", BigInteger().with_variant(Integer, "sqlite"), primary_key=True),
+    Column("entity", String(8), nullable=False),
+    Column("key", Text, nullable=False),
+    Column("data", Text),  # JSON; None: deleted
+    Column("at", Text, nullable=False),
+    sqlite_autoincrement=True,  # a pruned seq is never handed out again
+)

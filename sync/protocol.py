@@ -1,0 +1,200 @@
+"""The wire format between a terminal and the office, version 1 (docs/protocol.md).
+
+JSON over HTTPS. Every path starts with ``/v1``; every response carries the office's
+clock in ``X-Office-Time`` (ISO 8601, UTC) and the protocol version in
+``X-Protocol-Version``. Amounts are integers: money in minor units (``*_minor``), points
+in hundredths (``*_centi``), exactly as the terminal's cache stores them.
+
+Rows of members and cards travel as arrays in the column order below (the snapshot and
+the change feed share them), so that a page of 20,000 members stays small.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+VERSION = 1
+PREFIX = "/v1"
+TIME_HEADER = "X-Office-Time"
+VERSION_HEADER = "X-Protocol-Version"
+
+#: Member fields on the wire, in order (the cache's members table without name_key,
+#: office_seq and synced_at, which the terminal derives).
+MEMBER_FIELDS = (
+    "id",
+    "full_name",
+    "address_as",
+    "birthday",
+    "phone",
+    "segment",
+    "personal_manager",
+    "priority_service",
+    "consent_personal_data",
+    "consent_marketing",
+    "balance_centi",
+    "lifetime_spend_minor",
+    "window_spend_minor",
+    "purchases",
+    "last_gift_year",
+)
+CARD_FIELDS = (
+    "id",
+    "uid",
+    "number",
+    "kind",
+    "state",
+    "member_id",
+    "fixed_discount_bp",
+    "expires",
+    "replaced_by",
+)
+GIFT_FIELDS = ("code", "name", "kind", "points_cost_centi", "active")
+
+#: Operation kinds the office knows; anything else is rejected (``unknown_kind``).
+OPERATION_KINDS = frozenset(
+    {
+        "purchase",
+        "return",
+        "gift",
+        "adjustment",
+        "feedback",
+        "card_block",
+        "card_activate",
+        "card_replace",
+    }
+)
+MAX_BATCH = 1000
+DEFAULT_PAGE = 5000
+MAX_PAGE = 50_000
+
+
+class Entity(enum.Enum):
+    """What a change in the feed is about."""
+
+    MEMBER = "member"  # data: a member row (MEMBER_FIELDS); None: deleted/anonymised
+    CARD = "card"  # data: a card row (CARD_FIELDS); None: deleted
+    PROGRAM = "program"  # data: {"code", "version", "body"}; key: the program's code
+    GIFT = "gift"  # data: a gift row (GIFT_FIELDS); None: withdrawn
+    LIMITS = "limits"  # data: OfflineLimits.to_dict(); key: "terminal"
+
+
+class OpStatus(enum.Enum):
+    """The office's answer to one operation of a pushed batch."""
+
+    APPLIED = "applied"
+    DUPLICATE = "duplicate"  # seen before with the same body: the original result
+    HELD = "held"  # a reversal whose target has not arrived: kept, applied later
+    REJECTED = "rejected"  # will never apply: park it for review (``code`` says why)
+
+
+@dataclass(frozen=True, slots=True)
+class OpResult:
+    """One operation's answer. ``member_id``/``balance_centi``/``member_seq`` give the
+    member's office figures right after this operation applied (None: no member)."""
+
+    id: str
+    status: OpStatus
+    code: str | None = None
+    message: str | None = None
+    member_id: int | None = None
+    member_seq: int | None = None
+    balance_centi: int | None = None
+    lifetime_spend_minor: int | None = None
+    window_spend_minor: int | None = None
+    purchases: int | None = None
+    last_gift_year: int | None = None
+    overdrawn: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "status": self.status.value}
+        for name in (
+            "code",
+            "message",
+            "member_id",
+            "member_seq",
+            "balance_centi",
+            "lifetime_spend_minor",
+            "window_spend_minor",
+            "purchases",
+            "last_gift_year",
+        ):
+            value = getattr(self, name)
+            if value is not None:
+                out[name] = value
+        if self.overdrawn:
+            out["overdrawn"] = True
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> OpResult:
+        def opt_int(name: str) -> int | None:
+            v = data.get(name)
+            return None if v is None else int(v)
+
+        return cls(
+            id=str(data["id"]),
+            status=OpStatus(data["status"]),
+            code=data.get("code"),
+            message=data.get("message"),
+            member_id=opt_int("member_id"),
+            member_seq=opt_int("member_seq"),
+            balance_centi=opt_int("balance_centi"),
+            lifetime_spend_minor=opt_int("lifetime_spend_minor"),
+            window_spend_minor=opt_int("window_spend_minor"),
+            purchases=opt_int("purchases"),
+            last_gift_year=opt_int("last_gift_year"),
+            overdrawn=bool(data.get("overdrawn", False)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class OfflineLimits:
+    """What a terminal may spend while it cannot reach the office (SYNC.md, Offline).
+
+    ``offline_after_s``: no successful exchange for this long means offline.
+    ``max_data_age_s``: spending offline needs a cache updated at most this long ago.
+    Points caps are in hundredths; a cap of 0 forbids spending offline altogether."""
+
+    offline_after_s: int = 120
+    max_data_age_s: int = 24 * 3600
+    per_operation_centi: int = 50_000
+    per_card_centi: int = 100_000
+    terminal_total_centi: int = 1_000_000
+    gifts_offline: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "offline_after_s": self.offline_after_s,
+            "max_data_age_s": self.max_data_age_s,
+            "per_operation_centi": self.per_operation_centi,
+            "per_card_centi": self.per_card_centi,
+            "terminal_total_centi": self.terminal_total_centi,
+            "gifts_offline": self.gifts_offline,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> OfflineLimits:
+        defaults = cls()
+        return cls(
+            offline_after_s=int(data.get("offline_after_s", defaults.offline_after_s)),
+            max_data_age_s=int(data.get("max_data_age_s", defaults.max_data_age_s)),
+            per_operation_centi=int(data.get("per_operation_centi", defaults.per_operation_centi)),
+            per_card_centi=int(data.get("per_card_centi", defaults.per_card_centi)),
+            terminal_total_centi=int(
+                data.get("terminal_total_centi", defaults.terminal_total_centi)
+            ),
+            gifts_offline=bool(data.get("gifts_offline", defaults.gifts_offline)),
+        )
+
+
+def format_time(at: datetime) -> str:
+    """The protocol's time format: UTC, microseconds, always the same width."""
+    return at.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def parse_time(text: str) -> datetime:
+    at = datetime.fromisoformat(text)
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
