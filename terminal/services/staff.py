@@ -32,6 +32,8 @@ FREE_ATTEMPTS = 5
 FIRST_LOCK = timedelta(minutes=1)
 LONGEST_LOCK = timedelta(days=1)
 PIN_LENGTHS = range(4, 13)
+#: After this many doublings the first lock is longer than the longest: stop doubling.
+_DOUBLINGS_TO_LONGEST = (LONGEST_LOCK // FIRST_LOCK).bit_length()
 
 
 class Role(enum.Enum):
@@ -110,8 +112,11 @@ def lock_for(failed: int) -> timedelta | None:
     """How long ``failed`` wrong PINs in a row lock a person out (None: not yet)."""
     if failed < FREE_ATTEMPTS:
         return None
-    lock: timedelta = FIRST_LOCK * 2 ** (failed - FREE_ATTEMPTS)
-    return min(lock, LONGEST_LOCK)
+    doublings = failed - FREE_ATTEMPTS
+    # Cap before multiplying: 2**n minutes overflows timedelta after ~45 doublings.
+    if doublings >= _DOUBLINGS_TO_LONGEST:
+        return LONGEST_LOCK
+    return min(FIRST_LOCK * 2**doublings, LONGEST_LOCK)
 
 
 def add_staff(

@@ -39,7 +39,8 @@ def test_pins_are_stored_hashed() -> None:
 @pytest.mark.parametrize(
     ("failed", "lock"),
     [(4, None), (5, timedelta(minutes=1)), (6, timedelta(minutes=2)), (8, timedelta(minutes=8)),
-     (40, timedelta(days=1))],
+     (15, timedelta(hours=17, minutes=4)), (16, timedelta(days=1)), (40, timedelta(days=1)),
+     (46, timedelta(days=1)), (47, timedelta(days=1)), (10**6, timedelta(days=1))],
 )  # fmt: skip
 def test_lock_grows(failed: int, lock: timedelta | None) -> None:
     assert lock_for(failed) == lock
@@ -70,6 +71,18 @@ def test_five_wrong_pins_lock_out_across_restarts(db: Database, clock: FixedCloc
             actions = [r[0] for r in conn.execute(text("SELECT action FROM audit_log"))]
         assert failed == 0
         assert actions.count("login_failed") == 6 and actions[-1] == "login"
+
+
+def test_a_long_run_of_wrong_pins_stays_locked_for_a_day(db: Database, clock: FixedClock) -> None:
+    """Past ~46 wrong PINs the doubling used to overflow, and the attempt was rolled back."""
+    with db.write() as conn:
+        anna = add_staff(conn, "Анна", Role.CASHIER, "4821")
+        conn.execute(text("UPDATE staff SET failed_pins = 60 WHERE id = :id"), {"id": anna})
+    with pytest.raises(LockedOut) as locked:
+        log_in(db, anna, "0000", clock)
+    assert locked.value.until == clock.now() + timedelta(days=1)
+    with db.read() as conn:
+        assert conn.execute(text("SELECT failed_pins FROM staff")).scalar() == 61
 
 
 def test_roles_are_enforced_by_the_service(db: Database, clock: FixedClock) -> None:
