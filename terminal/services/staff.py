@@ -144,18 +144,31 @@ def staff_on_till(db: Database, *, supervisors_only: bool = False) -> list[tuple
 
 def log_in_by_card(db: Database, card_uid: str, clock: Clock) -> StaffMember | None:
     """A staff card tapped at the start of a shift (or for supervisor mode): the person
-    it belongs to, or None if it is nobody's staff card."""
-    now = clock.now().isoformat()
+    it belongs to, or None if it is nobody's staff card. A card does not get round a PIN
+    lock-out: while its owner is locked out it raises :class:`LockedOut` too (audited)."""
+    now = clock.now()
     with db.write() as conn:
         row = conn.execute(
-            select(staff.c.id, staff.c.name, staff.c.role).where(
+            select(staff.c.id, staff.c.name, staff.c.role, staff.c.locked_until).where(
                 staff.c.card_uid == card_uid.upper(), staff.c.active.is_(True)
             )
         ).first()
         if row is None:
             return None
-        ledger.audit(conn, now, "login_card", staff_id=row.id)
+        until = _locked_until(row.locked_until, now)
+        action = "login_card" if until is None else "login_card_locked"
+        ledger.audit(conn, now.isoformat(), action, staff_id=row.id)
+    if until is not None:
+        raise LockedOut(until)
     return StaffMember(row.id, row.name, Role(row.role))
+
+
+def _locked_until(stored: str | None, now: datetime) -> datetime | None:
+    """The end of a lock-out still running at ``now``, else None."""
+    if not stored:
+        return None
+    until = datetime.fromisoformat(stored)
+    return until if until > now else None
 
 
 def log_in(db: Database, staff_id: int, pin: str, clock: Clock) -> StaffMember:
@@ -168,8 +181,9 @@ def log_in(db: Database, staff_id: int, pin: str, clock: Clock) -> StaffMember:
         ).first()  # fmt: skip
         if row is None or not row.active:
             raise ServiceError("unknown_staff", "no such member of staff on this till")
-        if row.locked_until and datetime.fromisoformat(row.locked_until) > now:
-            raise LockedOut(datetime.fromisoformat(row.locked_until))
+        locked = _locked_until(row.locked_until, now)
+        if locked is not None:
+            raise LockedOut(locked)
         if row.pin_hash and pin_matches(pin, row.pin_hash):
             conn.execute(
                 update(staff).where(staff.c.id == staff_id).values(failed_pins=0, locked_until=None)

@@ -83,20 +83,24 @@ class LoginPage(QWidget):
             who: StaffMember = log_in(self._db, int(staff_id), pin, self._clock)
             if self._supervisors_only:
                 who.require(Role.SUPERVISOR, "supervisor mode")
-        except PinRejected as exc:
+        except ServiceError as exc:
+            return self.refuse(exc)
+        self.error.hide()
+        self.logged_in.emit(who)
+
+    def refuse(self, exc: ServiceError) -> None:
+        """Say why a log-in (by PIN or by staff card) was refused."""
+        if isinstance(exc, PinRejected):
             return self._fail(
                 self.tr("Wrong PIN. %1 attempt(s) left.").replace("%1", str(exc.attempts_left))
             )
-        except LockedOut as exc:
+        if isinstance(exc, LockedOut):
             return self._fail(
                 self.tr("Too many wrong PINs. Try again after %1.").replace(
                     "%1", exc.until.astimezone().strftime("%H:%M")
                 )
             )
-        except ServiceError as exc:
-            return self._fail(str(exc))
-        self.error.hide()
-        self.logged_in.emit(who)
+        self._fail(str(exc))
 
     def _fail(self, text: str) -> None:
         self.error.setText(text)

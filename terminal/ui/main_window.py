@@ -247,7 +247,11 @@ class MainWindow(QMainWindow):
         ):
             # No member on screen before someone has logged in; a staff card logs in.
             if isinstance(event, CardPresented) and event.uid:
-                who = log_in_by_card(self._till.db, event.uid, self._till.clock)
+                try:
+                    who = log_in_by_card(self._till.db, event.uid, self._till.clock)
+                except ServiceError as exc:  # its owner is locked out: as with a PIN
+                    self.login.refuse(exc)
+                    return
                 if who is not None:
                     self._on_login_logged_in(who)
             return

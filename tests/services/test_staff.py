@@ -118,6 +118,29 @@ def test_staff_card_logs_in(db: Database, clock: FixedClock) -> None:
     assert log_in_by_card(db, "0400000000", clock) is None
 
 
+def test_staff_card_is_refused_while_its_owner_is_locked_out(
+    db: Database, clock: FixedClock
+) -> None:
+    from terminal.services.staff import log_in_by_card
+
+    with db.write() as conn:
+        olena = add_staff(conn, "Олена", Role.SUPERVISOR, "1234", card_uid="04aabbccddeeff")
+    for _ in range(4):
+        with pytest.raises(PinRejected):
+            log_in(db, olena, "0000", clock)
+    with pytest.raises(LockedOut):
+        log_in(db, olena, "0000", clock)
+    with pytest.raises(LockedOut) as locked:
+        log_in_by_card(db, "04AABBCCDDEEFF", clock)
+    assert locked.value.until == clock.now() + timedelta(minutes=1)
+    clock.advance(timedelta(minutes=1, seconds=1))
+    who = log_in_by_card(db, "04AABBCCDDEEFF", clock)
+    assert who is not None and who.id == olena
+    with db.read() as conn:
+        actions = [r[0] for r in conn.execute(text("SELECT action FROM audit_log ORDER BY id"))]
+    assert actions[-2:] == ["login_card_locked", "login_card"]
+
+
 def test_closing_the_shift_reports_its_operations(demo_db: Database, clock: FixedClock) -> None:
     from terminal.loyalty import Money
     from terminal.services.identify import CardKey

@@ -271,3 +271,28 @@ def test_staff_card_and_closing_the_shift(
         kinds = [r[0] for r in conn.execute(text("SELECT kind FROM print_jobs"))]
         closed = conn.execute(text("SELECT closed_at FROM shifts")).scalar()
     assert kinds == ["shift"] and closed is not None
+
+
+def test_staff_card_of_a_locked_out_person_does_not_log_in(
+    qtbot: QtBot, demo_db: Database, clock: FixedClock
+) -> None:
+    from terminal.services.staff import Role, add_staff
+
+    with demo_db.write() as conn:
+        add_staff(conn, "Мирослава", Role.SUPERVISOR, "2468", card_uid="04C0FFEE000001")
+    w = MainWindow(Till(demo_db, clock))
+    qtbot.addWidget(w)
+    w.show()
+    w.login.who.setCurrentIndex(w.login.who.findText("Мирослава"))
+    for _ in range(5):
+        qtbot.keyClicks(w.login.pin, "0000")
+        qtbot.keyClick(w.login.pin, Qt.Key.Key_Return)
+    assert "Too many wrong PINs" in w.login.error.text()
+    w.login.error.clear()
+    bridge = EventBridge()
+    bridge.card_event.connect(w.on_card_event)
+    deliver(qtbot, bridge, CardPresented(source="Virtual PCD 00 00",
+                                         technology=Technology.CONTACTLESS,
+                                         card_type=CardType.UID_ONLY, uid="04C0FFEE000001"))
+    assert w.staff is None and w.pages.currentWidget() is w.login
+    assert "Too many wrong PINs" in w.login.error.text()
