@@ -162,9 +162,8 @@ class MemberActions(QWidget):
     def _on_run(self) -> None:
         if self._who is None:
             return
-        ctx = Context(
-            self._till.db, self._till.program, self._till.clock, self._till.ids, self._who
-        )
+        till = self._till
+        ctx = Context(till.db, till.program, till.clock, till.ids, self._who, till.receipts)
         try:
             recorded = self._perform(ctx)
         except UserInputError as exc:

@@ -296,3 +296,42 @@ def test_staff_card_of_a_locked_out_person_does_not_log_in(
                                          card_type=CardType.UID_ONLY, uid="04C0FFEE000001"))
     assert w.staff is None and w.pages.currentWidget() is w.login
     assert "Too many wrong PINs" in w.login.error.text()
+
+
+def printing_window(qtbot: QtBot, db: Database, clock: FixedClock) -> MainWindow:
+    from drivers.printer.config import PrinterConfig
+    from terminal.receipts.config import ReceiptConfig
+    from terminal.receipts.spool import Spooler
+
+    spooler = Spooler(db, PrinterConfig.default(), ReceiptConfig.default())  # not started
+    w = MainWindow(Till(db, clock, receipts=spooler), login=False)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def supervisor_mode(qtbot: QtBot, w: MainWindow, key: CardKey | None) -> None:
+    if key is not None:
+        w.present(key)
+    w.show_supervisor()
+    qtbot.keyClicks(w.supervisor.pin, "9999")
+    qtbot.keyClick(w.supervisor.pin, Qt.Key.Key_Return)
+    assert w.supervisor.supervisor is not None
+
+
+def test_supervisor_actions_in_the_window_print_their_receipts(
+    qtbot: QtBot, demo_db: Database, clock: FixedClock
+) -> None:
+    w = printing_window(qtbot, demo_db, clock)
+    key = CardKey(card_id=card_where(demo_db, "kind='personal' AND state='active'"))
+    supervisor_mode(qtbot, w, key)
+    actions = w.supervisor.member_actions
+    actions.action_list.setCurrentRow(2)  # adjust points
+    qtbot.keyClicks(actions.value, "25")
+    qtbot.keyClicks(actions.text, "goodwill")
+    qtbot.keyClick(actions.text, Qt.Key.Key_Return)
+    assert "Done" in actions.result.text()
+    with demo_db.read() as conn:
+        jobs = conn.execute(text("SELECT kind, op_id FROM print_jobs")).all()
+        op = conn.execute(text("SELECT id FROM operations WHERE kind='adjustment'")).scalar()
+    assert [tuple(j) for j in jobs] == [("adjustment", op)]
