@@ -10,6 +10,7 @@
     python -m sync.office seed-from-cache CACHE.sqlite3
     python -m sync.office set-limits [--per-operation P] [--per-card P] [--terminal P] ...
     python -m sync.office prune --keep-after SEQ
+    python -m sync.office openapi                        (the protocol, docs/openapi.json)
 
 The database is a SQLite file (default ``office.sqlite3``) or a SQLAlchemy URL such as
 ``postgresql+psycopg://user@host/office``.
@@ -88,6 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--terminal", default=str(d.terminal_total_centi / 100), metavar="POINTS")
     s.add_argument("--no-gifts-offline", action="store_true")
 
+    sub.add_parser("openapi", help="print the protocol's OpenAPI document (docs/openapi.json)")
+
     s = sub.add_parser("prune", help="forget feed changes up to SEQ (older cursors get 410)")
     s.add_argument("--keep-after", type=int, required=True, metavar="SEQ")
     return p
@@ -158,6 +161,10 @@ def _run(args: argparse.Namespace, db: OfficeDB) -> int:
                 gifts_offline=not args.no_gifts_offline,
             ),
         )
+    elif cmd == "openapi":
+        from sync.office.openapi import document
+
+        sys.stdout.write(document())
     elif cmd == "prune":
         print(f"{feed.prune(db, args.keep_after)} changes removed")
     return 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Iterator
+from decimal import Decimal, InvalidOperation
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -96,9 +97,9 @@ def import_csv(db: OfficeDB, path: Path) -> int:
                     "birthday": row["birthday"].strip() or None,
                     "phone": "".join(c for c in row["phone"] if c.isdigit()) or None,
                     "segment": row["segment"].strip() or None,
-                    "balance_centi": round(float(row["balance"] or 0) * 100),
+                    "balance_centi": _centi(row["balance"]),
                 }
-            except (ValueError, AttributeError) as exc:
+            except (ValueError, AttributeError, InvalidOperation) as exc:
                 raise AdminError(f"{path}:{line}: {exc}") from None
             if not member["full_name"]:
                 raise AdminError(f"{path}:{line}: full_name is empty")
@@ -118,6 +119,14 @@ def import_csv(db: OfficeDB, path: Path) -> int:
                 )
             count += 1
     return count
+
+
+def _centi(text: str | None) -> int:
+    """Points as written in a CSV ("120.50", "120,50", "") in hundredths, exactly."""
+    value = Decimal((text or "0").strip().replace(",", ".") or "0")
+    if not value.is_finite() or value != value.quantize(Decimal("0.01")):
+        raise ValueError(f"balance {text!r} is not a number of points with at most 2 decimals")
+    return int(value * 100)
 
 
 def _chunks(rows: Iterable[dict[str, Any]], n: int = 20_000) -> Iterator[list[dict[str, Any]]]:

@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 from starlette.concurrency import run_in_threadpool
 
-from sync.office import auth, feed, ledger
+from sync.office import auth, feed, ledger, openapi
 from sync.office.db import OfficeDB
 from sync.protocol import (
     DEFAULT_PAGE,
@@ -170,6 +170,14 @@ def create_app(db: OfficeDB) -> FastAPI:
         text = await run_in_threadpool(feed.snapshot_page, db, part, after, _limit(limit))
         return _raw(text)
 
+    generated = app.openapi
+
+    def _openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = openapi.complete(generated())
+        return app.openapi_schema
+
+    app.openapi = _openapi  # type: ignore[method-assign]
     return app
 
 

@@ -1,0 +1,249 @@
+"""The protocol's OpenAPI document: FastAPI's paths plus the schemas of our payloads.
+
+The office builds JSON by hand for speed (arrays for rows), so FastAPI cannot infer the
+response bodies: they are declared here, once, from the field lists in
+:mod:`sync.protocol`. ``python -m sync.office openapi`` prints the document;
+docs/openapi.json is that output, and a test keeps the two equal.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sync.protocol import (
+    CARD_FIELDS,
+    GIFT_FIELDS,
+    MAX_BATCH,
+    MEMBER_FIELDS,
+    OPERATION_KINDS,
+    TIME_HEADER,
+    VERSION_HEADER,
+    Entity,
+    OfflineLimits,
+    OpStatus,
+)
+
+_INT = {"type": "integer"}
+_STR = {"type": "string"}
+_NULL_INT = {"type": ["integer", "null"]}
+_NULL_STR = {"type": ["string", "null"]}
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _row(fields: tuple[str, ...], what: str) -> dict[str, Any]:
+    return {
+        "type": "array",
+        "description": f"A {what} as an array, in this order: {', '.join(fields)}.",
+        "minItems": len(fields),
+    }
+
+
+SCHEMAS: dict[str, Any] = {
+    "Error": {
+        "type": "object",
+        "required": ["error", "message"],
+        "properties": {
+            "error": {**_STR, "description": "a stable code (unauthorized, revoked, ...)"},
+            "message": {**_STR, "description": "what happened, for people"},
+        },
+    },
+    "Enrolment": {
+        "type": "object",
+        "required": ["terminal_id", "name", "token"],
+        "properties": {
+            "terminal_id": _INT,
+            "name": _STR,
+            "token": {**_STR, "description": "the bearer credential; shown once"},
+        },
+    },
+    "Hello": {
+        "type": "object",
+        "required": ["terminal_id", "name"],
+        "properties": {"terminal_id": _INT, "name": _STR},
+    },
+    "Operation": {
+        "type": "object",
+        "description": "One terminal operation, a delta (never a balance). Money in minor "
+        "units, points in hundredths. Extra fields are kept and hashed with the rest: the "
+        "same id with another body is a conflict.",
+        "required": ["v", "id", "seq", "kind", "created_at"],
+        "properties": {
+            "v": {"const": 1},
+            "id": {**_STR, "minLength": 1, "maxLength": 36, "description": "made on the terminal"},
+            "seq": {**_INT, "description": "the terminal's sequence number, gap-free"},
+            "kind": {"enum": sorted(OPERATION_KINDS)},
+            "created_at": {**_STR, "description": "the terminal's clock, for people only"},
+            "card_id": _NULL_INT,
+            "member_id": _NULL_INT,
+            "staff_id": _NULL_INT,
+            "amount_minor": _INT,
+            "discount_minor": _INT,
+            "paid_minor": _INT,
+            "points_spent_centi": _INT,
+            "points_earned_centi": _INT,
+            "points_delta_centi": {**_INT, "description": "what the balance moves by"},
+            "spend_delta_minor": _INT,
+            "purchases_delta": _INT,
+            "reverses": {**_NULL_STR, "description": "the id of the operation it reverses"},
+            "facts": {"type": "object", "description": "what the rules decided, for audit"},
+        },
+    },
+    "OpResult": {
+        "type": "object",
+        "required": ["id", "status"],
+        "properties": {
+            "id": _STR,
+            "status": {"enum": [s.value for s in OpStatus]},
+            "code": {**_STR, "description": "why, when rejected or held"},
+            "message": _STR,
+            "member_id": _INT,
+            "member_seq": {**_INT, "description": "the feed seq of the member's new state"},
+            "balance_centi": _INT,
+            "lifetime_spend_minor": _INT,
+            "window_spend_minor": _INT,
+            "purchases": _INT,
+            "last_gift_year": _INT,
+            "overdrawn": {"type": "boolean"},
+        },
+    },
+    "PushResults": {
+        "type": "object",
+        "required": ["results"],
+        "properties": {
+            "results": {
+                "type": "array",
+                "maxItems": MAX_BATCH,
+                "items": _ref("OpResult"),
+                "description": "one per pushed operation, in the same order",
+            }
+        },
+    },
+    "MemberRow": _row(MEMBER_FIELDS, "member"),
+    "CardRow": _row(CARD_FIELDS, "card"),
+    "GiftRow": _row(GIFT_FIELDS, "gift"),
+    "OfflineLimits": {
+        "type": "object",
+        "properties": {name: _INT for name in OfflineLimits().to_dict() if name != "gifts_offline"}
+        | {"gifts_offline": {"type": "boolean"}},
+    },
+    "Change": {
+        "type": "array",
+        "description": "[seq, entity, key, data, at]: data is the entity's state after the "
+        "change (a MemberRow, CardRow, GiftRow, program or OfflineLimits), null when deleted",
+        "prefixItems": [
+            _INT,
+            {"enum": [e.value for e in Entity]},
+            _STR,
+            {},
+            _STR,
+        ],
+    },
+    "ChangePage": {
+        "type": "object",
+        "required": ["changes", "next", "more", "head"],
+        "properties": {
+            "changes": {"type": "array", "items": _ref("Change")},
+            "next": {**_STR, "description": "the cursor to ask with next (opaque)"},
+            "more": {"type": "boolean"},
+            "head": _INT,
+        },
+    },
+    "SnapshotMeta": {
+        "type": "object",
+        "required": ["as_of", "as_of_time", "program", "gifts", "limits", "members", "cards"],
+        "properties": {
+            "as_of": {**_STR, "description": "the feed cursor to follow after the snapshot"},
+            "as_of_time": _STR,
+            "program": {"type": ["object", "null"]},
+            "gifts": {"type": "array", "items": _ref("GiftRow")},
+            "limits": _ref("OfflineLimits"),
+            "members": _INT,
+            "cards": _INT,
+        },
+    },
+    "SnapshotPage": {
+        "type": "object",
+        "required": ["part", "rows", "next_after", "done"],
+        "properties": {
+            "part": {"enum": ["members", "cards"]},
+            "rows": {
+                "type": "array",
+                "description": "MemberRow (plus its seq last) or CardRow, by id",
+            },
+            "next_after": _INT,
+            "done": {"type": "boolean"},
+        },
+    },
+}
+
+# Responses by path and method: (schema of the 200 answer, other statuses).
+_ERRORS = {
+    "400": "a malformed request",
+    "401": "no credential, or one the office does not know",
+    "403": "the terminal is revoked (or, for /enrol, the code is unknown, used or expired)",
+    "503": "the office is busy: retry after Retry-After seconds",
+}
+RESPONSES: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
+    ("/v1/enrol", "post"): ("Enrolment", ("400", "403", "503")),
+    ("/v1/hello", "get"): ("Hello", ("401", "403", "503")),
+    ("/v1/operations", "post"): ("PushResults", ("400", "401", "403", "413", "503")),
+    ("/v1/changes", "get"): ("ChangePage", ("400", "401", "403", "410", "503")),
+    ("/v1/snapshot/{part}", "get"): ("SnapshotMeta | SnapshotPage", ("401", "403", "404", "503")),
+}
+_MORE = {
+    "404": "no such snapshot part",
+    "410": "the cursor is older than the feed keeps: download a snapshot",
+    "413": f"more than {MAX_BATCH} operations in one batch",
+}
+
+
+def complete(doc: dict[str, Any]) -> dict[str, Any]:
+    """Add our schemas, response bodies and headers to FastAPI's generated document."""
+    doc.setdefault("components", {}).setdefault("schemas", {}).update(SCHEMAS)
+    doc["components"]["securitySchemes"] = {
+        "device": {"type": "http", "scheme": "bearer", "description": "from /v1/enrol"}
+    }
+    headers = {
+        TIME_HEADER: {"description": "the office's clock (ISO 8601, UTC)", "schema": _STR},
+        VERSION_HEADER: {"description": "the protocol version", "schema": _STR},
+    }
+    for (path, method), (ok, errors) in RESPONSES.items():
+        spec = doc["paths"][path][method]
+        names = ok.split(" | ")
+        schema = _ref(names[0]) if len(names) == 1 else {"oneOf": [_ref(n) for n in names]}
+        responses: dict[str, Any] = {
+            "200": {
+                "description": "OK",
+                "headers": headers,
+                "content": {"application/json": {"schema": schema}},
+            }
+        }
+        for status in errors:
+            responses[status] = {
+                "description": _ERRORS.get(status) or _MORE[status],
+                "content": {"application/json": {"schema": _ref("Error")}},
+            }
+        spec["responses"] = responses
+        if path != "/v1/enrol":
+            spec["security"] = [{"device": []}]
+    # FastAPI's validation-error schemas are not used by our answers.
+    for name in ("HTTPValidationError", "ValidationError"):
+        doc["components"]["schemas"].pop(name, None)
+    return doc
+
+
+def document() -> str:
+    """The OpenAPI document as docs/openapi.json keeps it."""
+    from sync.office.app import create_app
+    from sync.office.db import OfficeDB
+
+    db = OfficeDB.open("sqlite://")
+    try:
+        doc = create_app(db).openapi()
+    finally:
+        db.close()
+    return json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=True) + "\n"

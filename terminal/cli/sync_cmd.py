@@ -1,0 +1,178 @@
+"""`loyalty-terminal enroll | sync | office-demo`: the till and the central office.
+
+    loyalty-terminal enroll --office URL --code CODE [--ca FILE]
+    loyalty-terminal sync --once          one push + pull in the foreground
+    loyalty-terminal sync                 the sync worker in the foreground (Ctrl-C stops)
+    loyalty-terminal office-demo          a reference office on loopback with the demo
+                                          members, this till enrolled with it
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+import tempfile
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sync import credentials
+from sync.client import OfficeClient, SyncError, Timeouts
+from sync.credentials import Credentials, NotEnrolled
+from sync.worker import SyncStatus, SyncWorker, run_once
+from terminal.store import sync_apply
+from terminal.store.database import Database
+
+log = logging.getLogger(__name__)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def add_parser(sub: Any, parents: list[argparse.ArgumentParser] | None = None) -> None:
+    parents = parents or []
+    p = sub.add_parser("enroll", parents=parents, help="enrol this till with the office")
+    p.add_argument("--office", required=True, metavar="URL", help="https://office.example")
+    p.add_argument("--code", required=True, help="the one-time code from store IT")
+    p.add_argument("--ca", metavar="FILE", help="the private CA (PEM) the office's TLS uses")
+    p.set_defaults(sync_command="enroll")
+
+    p = sub.add_parser("sync", parents=parents, help="sync with the office")
+    p.add_argument("--once", action="store_true", help="one pass, then exit")
+    p.set_defaults(sync_command="sync")
+
+    p = sub.add_parser(
+        "office-demo", parents=parents, help="a demo office on loopback, this till enrolled"
+    )
+    p.add_argument("--office-db", default="var/office.sqlite3", metavar="PATH")
+    p.add_argument("--port", type=int, default=8700)
+    p.add_argument("--members", type=int, default=10_000, metavar="N")
+    p.set_defaults(sync_command="office-demo")
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """The same commands, wired like the CLI's other modules (handler(args))."""
+    add_parser(sub, [common])
+    for name in ("enroll", "sync", "office-demo"):
+        sub.choices[name].set_defaults(handler=_handler)
+
+
+def _handler(args: argparse.Namespace) -> int:
+    from terminal.cli.commands import config_of, db_path
+
+    return run(args, db_path(args, config_of(args)))
+
+
+def run(args: argparse.Namespace, db_path: Path) -> int:
+    try:
+        if args.sync_command == "enroll":
+            return enroll(db_path, args.office, args.code, args.ca)
+        if args.sync_command == "office-demo":
+            return office_demo(db_path, Path(args.office_db), args.port, args.members)
+        return sync(db_path, once=args.once)
+    except (SyncError, NotEnrolled) as exc:
+        print(f"loyalty-terminal: {exc}", file=sys.stderr)
+        return 1
+
+
+def enroll(db_path: Path, office: str, code: str, ca: str | None) -> int:
+    if not office.startswith(("https://", "http://127.", "http://localhost", "http://[::1]")):
+        print(
+            "loyalty-terminal: the office must be an https:// URL "
+            "(plain http only on this machine's loopback)",
+            file=sys.stderr,
+        )
+        return 2
+    if ca is not None and not Path(ca).is_file():
+        print(f"loyalty-terminal: {ca}: no such CA file", file=sys.stderr)
+        return 2
+    ca_path = None if ca is None else str(Path(ca).resolve())
+    with OfficeClient(office, ca_bundle=ca_path, timeouts=Timeouts(5, 30)) as client:
+        body = client.enrol(code).body
+    creds = Credentials(office, int(body["terminal_id"]), str(body["name"]), str(body["token"]))
+    creds = Credentials(creds.office_url, creds.terminal_id, creds.name, creds.token, ca_path)
+    with Database.open(db_path) as db, db.write() as conn:
+        sync_apply.set_state(conn, sync_apply.OFFICE_URL, office)
+        sync_apply.set_state(conn, sync_apply.OFFICE_TERMINAL, str(creds.terminal_id))
+        sync_apply.set_state(conn, sync_apply.OFFICE_NAME, creds.name)
+        sync_apply.set_state(conn, sync_apply.AUTH_ERROR, None)
+    path = credentials.save(db_path, creds)
+    print(f"enrolled as {creds.name!r} (terminal {creds.terminal_id}); credential in {path}")
+    return 0
+
+
+def client_for(creds: Credentials) -> OfficeClient:
+    return OfficeClient(creds.office_url, creds.token, ca_bundle=creds.ca_bundle)
+
+
+def sync(db_path: Path, *, once: bool) -> int:
+    creds = credentials.load(db_path)
+    with Database.open(db_path) as db:
+        if once:
+            with client_for(creds) as client:
+                print(run_once(db, client, _now))
+            return 0
+        stop = threading.Event()
+        worker = SyncWorker(db, client_for(creds), clock=_now, on_status=_print_status)
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        worker.start()
+        try:
+            while not stop.wait(0.5) and worker.is_alive():
+                pass
+        except KeyboardInterrupt:
+            pass
+        finally:
+            worker.stop()
+    return 0
+
+
+def _print_status(status: SyncStatus) -> None:
+    progress = ""
+    if status.progress is not None:
+        done, total = status.progress
+        progress = f" {done}/{total}"
+    message = f": {status.message}" if status.message else ""
+    print(
+        f"{status.state.value}{progress}, waiting {status.waiting}, parked {status.parked}"
+        f"{message}",
+        file=sys.stderr,
+        flush=True,
+    )
+
+
+def office_demo(db_path: Path, office_db: Path, port: int, members: int) -> int:
+    """Serve a demo office on 127.0.0.1:PORT until Ctrl-C, enrolling this till first."""
+    from sync.office import admin, auth
+    from sync.office.db import OfficeDB
+    from sync.office.server import OfficeServer
+    from terminal.services import demo_data
+
+    office_db.parent.mkdir(parents=True, exist_ok=True)
+    fresh = not office_db.exists()
+    odb = OfficeDB.open(str(office_db))
+    try:
+        if fresh:
+            with tempfile.TemporaryDirectory() as tmp:
+                seed = Path(tmp) / "seed.sqlite3"
+                with Database.open(seed) as sdb, sdb.write() as conn:
+                    demo_data.fill(conn, members)
+                admin.seed_from_cache(odb, seed)
+        with OfficeServer(odb, port=port) as server:
+            print(f"office on {server.url} ({office_db})", flush=True)
+            try:
+                credentials.load(db_path)
+            except NotEnrolled:
+                enroll(db_path, server.url, auth.create_code(odb, "demo till"), None)
+            stop = threading.Event()
+            signal.signal(signal.SIGTERM, lambda *_: stop.set())
+            try:
+                stop.wait()
+            except KeyboardInterrupt:
+                pass
+    finally:
+        odb.close()
+    return 0
