@@ -117,21 +117,32 @@ class Spooler:
         self.wake()
         return job
 
+    def enqueue_shift(self, conn: Connection, report: ShiftReport) -> int:
+        """Add the shift report in the caller's transaction; call :meth:`wake` after it."""
+        return print_queue.enqueue(
+            conn, self.render_shift(report), kind="shift",
+            created_at=self.clock().isoformat(), title=f"shift {report.till}",
+        )  # fmt: skip
+
     def print_shift(self, report: ShiftReport) -> int:
         with self.db.write() as conn:
-            job = print_queue.enqueue(
-                conn, self.render_shift(report), kind="shift",
-                created_at=self.clock().isoformat(), title=f"shift {report.till}",
-            )  # fmt: skip
+            job = self.enqueue_shift(conn, report)
         self.wake()
         return job
 
-    def reprint(self, job_id: int, data: ReceiptData | None = None) -> int:
-        """A supervisor's copy of a job: ``data`` given, the receipt is marked COPY."""
+    def enqueue_reprint(
+        self, conn: Connection, job_id: int, data: ReceiptData | None = None
+    ) -> int:
+        """A supervisor's copy of a job, in the caller's transaction (``data`` given: the
+        receipt is marked COPY); call :meth:`wake` after it. KeyError: no such job."""
         body = None if data is None else self.render_receipt(replace(data, copy=True))
-        with self.db.write() as conn:
-            job = print_queue.reprint(conn, job_id, self.clock().isoformat(), body)
+        job = print_queue.reprint(conn, job_id, self.clock().isoformat(), body)
         log.info("reprint of print job %d queued as %d", job_id, job)
+        return job
+
+    def reprint(self, job_id: int, data: ReceiptData | None = None) -> int:
+        with self.db.write() as conn:
+            job = self.enqueue_reprint(conn, job_id, data)
         self.wake()
         return job
 

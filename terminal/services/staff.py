@@ -1,4 +1,4 @@
-"""Staff at the till: PINs (scrypt), lock-outs that grow and survive restarts, shifts.
+"""Staff at the till: PINs (scrypt), lock-outs that grow and survive restarts, roles.
 
 A PIN is stored as ``scrypt$n$r$p$salt$hash`` (hex), never in clear. Five wrong PINs in a
 row lock that person out for a minute; every further wrong PIN doubles it, up to a day.
@@ -15,17 +15,14 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from decimal import Decimal
 
 from sqlalchemy import Connection, insert, select, update
 
-from terminal.loyalty import Money
-from terminal.receipts.model import ShiftReport
 from terminal.services.clock import Clock
 from terminal.services.errors import ServiceError
 from terminal.store import ledger
 from terminal.store.database import Database
-from terminal.store.schema import operations, shifts, staff
+from terminal.store.schema import staff
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 FREE_ATTEMPTS = 5
@@ -76,14 +73,7 @@ class StaffMember:
             raise NotAllowed(action, self.role)
 
 
-@dataclass(frozen=True, slots=True)
-class Shift:
-    id: int
-    staff: StaffMember
-    opened_at: str
-
-
-def _new_id(key: Sequence[object] | None) -> int:
+def new_id(key: Sequence[object] | None) -> int:
     if not key:
         raise RuntimeError("the database gave no id for a new row")
     return int(str(key[0]))
@@ -116,7 +106,7 @@ def lock_for(failed: int) -> timedelta | None:
     # Cap before multiplying: 2**n minutes overflows timedelta after ~45 doublings.
     if doublings >= _DOUBLINGS_TO_LONGEST:
         return LONGEST_LOCK
-    return min(FIRST_LOCK * 2**doublings, LONGEST_LOCK)
+    return min(FIRST_LOCK * (1 << doublings), LONGEST_LOCK)
 
 
 def add_staff(
@@ -130,7 +120,7 @@ def add_staff(
             card_uid=None if card_uid is None else card_uid.upper(),
         )
     )
-    return _new_id(result.inserted_primary_key)
+    return new_id(result.inserted_primary_key)
 
 
 def staff_on_till(db: Database, *, supervisors_only: bool = False) -> list[tuple[int, str]]:
@@ -202,70 +192,3 @@ def log_in(db: Database, staff_id: int, pin: str, clock: Clock) -> StaffMember:
     if until is not None:
         raise LockedOut(until)
     raise PinRejected(FREE_ATTEMPTS - failed)
-
-
-def open_shift(db: Database, who: StaffMember, clock: Clock) -> Shift:
-    """The till's open shift, opening one for ``who`` if none is open."""
-    now = clock.now().isoformat()
-    with db.write() as conn:
-        row = conn.execute(
-            select(shifts.c.id, shifts.c.opened_at, shifts.c.staff_id).where(
-                shifts.c.closed_at.is_(None)
-            )
-        ).first()
-        if row is not None and row.staff_id == who.id:
-            return Shift(row.id, who, row.opened_at)
-        if row is not None:  # another cashier's shift is still open: close it first
-            conn.execute(update(shifts).where(shifts.c.id == row.id).values(closed_at=now))
-            ledger.audit(conn, now, "shift_closed", staff_id=who.id, target=str(row.id))
-        shift_id = conn.execute(insert(shifts).values(staff_id=who.id, opened_at=now))
-        new_id = _new_id(shift_id.inserted_primary_key)
-        ledger.audit(conn, now, "shift_opened", staff_id=who.id, target=str(new_id))
-    return Shift(new_id, who, now)
-
-
-def close_shift(
-    db: Database, shift: Shift, who: StaffMember, clock: Clock, till_name: str
-) -> ShiftReport:
-    """Close the shift (a supervisor's action) and return its report: the operations
-    recorded on this till since it opened."""
-    who.require(Role.SUPERVISOR, "closing the shift")
-    closed = clock.now()
-    now = closed.isoformat()
-    with db.write() as conn:
-        rows = conn.execute(
-            select(
-                operations.c.kind,
-                operations.c.amount_minor,
-                operations.c.discount_minor,
-                operations.c.paid_minor,
-                operations.c.points_earned_centi,
-                operations.c.points_spent_centi,
-                operations.c.status,
-            ).where(operations.c.created_at >= shift.opened_at, operations.c.created_at <= now)
-        ).all()
-        conn.execute(
-            update(shifts)
-            .where(shifts.c.id == shift.id, shifts.c.closed_at.is_(None))
-            .values(closed_at=now)
-        )
-        ledger.audit(conn, now, "shift_closed", staff_id=who.id, target=str(shift.id))
-    purchases = [r for r in rows if r.kind == "purchase"]
-    returns = [r for r in rows if r.kind == "return"]
-    return ShiftReport(
-        till=till_name,
-        cashier=shift.staff.name,
-        opened_at=datetime.fromisoformat(shift.opened_at),
-        closed_at=closed,
-        operations=len(rows),
-        purchases=len(purchases),
-        returns=len(returns),
-        gifts=sum(1 for r in rows if r.kind == "gift"),
-        sales=Money.from_minor(sum(r.amount_minor for r in purchases)),
-        discounts=Money.from_minor(sum(r.discount_minor for r in purchases)),
-        paid=Money.from_minor(sum(r.paid_minor for r in purchases)),
-        returned=Money.from_minor(-sum(r.paid_minor for r in returns)),
-        points_earned=Decimal(sum(r.points_earned_centi for r in purchases)) / 100,
-        points_spent=Decimal(sum(r.points_spent_centi for r in purchases)) / 100,
-        unsent=sum(1 for r in rows if r.status == "pending"),
-    )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from terminal.receipts.spool import Spooler
 from terminal.services.clock import Clock
+from terminal.services.errors import ServiceError
 from terminal.services.staff import Role, StaffMember
 from terminal.store import ledger, print_queue
 from terminal.store.database import Database
@@ -22,10 +23,14 @@ def print_jobs(db: Database, who: StaffMember, limit: int = 50) -> list[QueuedJo
 
 
 def reprint(db: Database, spooler: Spooler, who: StaffMember, job_id: int, clock: Clock) -> int:
-    """Queue a copy of print job ``job_id``; returns the new job's id."""
+    """Queue a copy of print job ``job_id`` and its audit line, in one transaction;
+    returns the new job's id."""
     who.require(Role.SUPERVISOR, "a reprint")
-    new_job = spooler.reprint(job_id)
     with db.write() as conn:
+        try:
+            new_job = spooler.enqueue_reprint(conn, job_id)
+        except KeyError:
+            raise ServiceError("unknown_print_job", "no such receipt in the print queue") from None
         ledger.audit(
             conn,
             clock.now().isoformat(),
@@ -34,4 +39,5 @@ def reprint(db: Database, spooler: Spooler, who: StaffMember, job_id: int, clock
             target=str(job_id),
             details={"new_job": new_job},
         )
+    spooler.wake()
     return new_job

@@ -34,17 +34,13 @@ from drivers.events import (
     ReadFailed,
 )
 from drivers.printer.transport import PrinterStatus, StatusReport
+from sync.worker import SyncStatus
 from terminal.loyalty import LoyaltyError, Money
 from terminal.services.errors import ServiceError, UnknownCard
 from terminal.services.identify import CardKey, MemberView, card_key_from_text
 from terminal.services.messages import BANK_CARD, READ_AGAIN, UNKNOWN_CARD
-from terminal.services.staff import (
-    Shift,
-    StaffMember,
-    close_shift,
-    log_in_by_card,
-    open_shift,
-)
+from terminal.services.shifts import Shift, close_shift, open_shift
+from terminal.services.staff import StaffMember, log_in_by_card
 from terminal.services.till import Till
 from terminal.ui.checkout_panel import CheckoutPanel
 from terminal.ui.formats import money_text, points_text
@@ -56,6 +52,7 @@ from terminal.ui.i18n import (
 )
 from terminal.ui.login_page import LoginPage
 from terminal.ui.member_panel import MemberPanel
+from terminal.ui.office_status import OfficeStatus
 from terminal.ui.style import STYLESHEET
 from terminal.ui.supervisor_page import SupervisorPage
 
@@ -116,7 +113,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
 
         self.readers_status = QLabel()
-        self.office_status = QLabel()
+        self.office_status = OfficeStatus()
         self.printer_status = QLabel()
         self._printer: StatusReport | None = None
         self.language = QComboBox()
@@ -148,7 +145,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Loyalty terminal"))
         self.prompt.setText(self.tr("Tap or swipe the club card"))
         self.search.setPlaceholderText(self.tr("Phone, card number or surname"))
-        self.office_status.setText(self.tr("Office: not connected"))
         self._show_readers()
         self._show_printer()
         self.language.setCurrentIndex(self.language.findData(current_language()))
@@ -185,10 +181,9 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_supervisor_close_shift_requested(self, who: StaffMember) -> None:
+        till = self._till
         if self.shift is not None:
-            report = close_shift(self._till.db, self.shift, who, self._till.clock, self.till_name)
-            if self._till.receipts is not None:
-                self._till.receipts.print_shift(report)
+            close_shift(till.db, self.shift, who, till.clock, self.till_name, till.receipts)
         self.shift = None
         if self._login_required:
             self.show_login()
@@ -287,6 +282,11 @@ class MainWindow(QMainWindow):
             )
         else:
             self.readers_status.setText(self.tr("Readers: none"))
+
+    @Slot(object)
+    def on_sync_status(self, status: SyncStatus | None) -> None:
+        """The office's status from the sync worker (None: not enrolled)."""
+        self.office_status.show_status(status)
 
     @Slot(object)
     def on_printer_status(self, report: StatusReport) -> None:

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from terminal.services.clock import FixedClock
+from terminal.services.shifts import open_shift
 from terminal.services.staff import (
     BadPin,
     LockedOut,
@@ -19,7 +20,6 @@ from terminal.services.staff import (
     hash_pin,
     lock_for,
     log_in,
-    open_shift,
     pin_matches,
 )
 from terminal.store.database import Database
@@ -144,7 +144,7 @@ def test_staff_card_is_refused_while_its_owner_is_locked_out(
 def test_closing_the_shift_reports_its_operations(demo_db: Database, clock: FixedClock) -> None:
     from terminal.loyalty import Money
     from terminal.services.identify import CardKey
-    from terminal.services.staff import close_shift
+    from terminal.services.shifts import close_shift
     from terminal.services.till import Till
 
     with demo_db.write() as conn:
