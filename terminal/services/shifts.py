@@ -1,7 +1,8 @@
 """The till's shift: opened at log-in, closed by a supervisor with its report printed.
 
-One shift is open on a till at a time. Closing it, its report (in the print queue) and
-its audit line are one transaction: a shift is never closed without its report.
+One shift is open on a till at a time: a cashier cannot log in over another person's
+open shift (a supervisor can, and closes it with its report). Closing a shift, queueing
+its report and its audit line are one transaction: never closed without its report.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from terminal.loyalty import Money
 from terminal.receipts.model import ShiftReport
 from terminal.receipts.spool import Spooler
 from terminal.services.clock import Clock
+from terminal.services.errors import ServiceError
 from terminal.services.staff import Role, StaffMember, new_id
 from terminal.store import ledger
 from terminal.store.database import Database
-from terminal.store.schema import operations, shifts
+from terminal.store.schema import operations, shifts, staff
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,23 +31,55 @@ class Shift:
     opened_at: str
 
 
-def open_shift(db: Database, who: StaffMember, clock: Clock) -> Shift:
-    """The till's open shift, opening one for ``who`` if none is open."""
-    now = clock.now().isoformat()
+class ShiftStillOpen(ServiceError):
+    """Another person's shift is open on this till: a cashier may not take it over."""
+
+    def __init__(self, owner: str, opened_at: datetime) -> None:
+        super().__init__(
+            "shift_still_open",
+            f"the shift of {owner} (opened {opened_at:%d.%m %H:%M}) is still open: "
+            "a supervisor logs in to close it and print its report",
+        )
+        self.owner = owner
+        self.opened_at = opened_at
+
+
+def open_shift(
+    db: Database,
+    who: StaffMember,
+    clock: Clock,
+    till_name: str = "till-1",
+    receipts: Spooler | None = None,
+) -> Shift:
+    """The till's open shift, opening one for ``who`` if none is open.
+
+    If another person's shift is still open, a cashier is refused (:class:`ShiftStillOpen`
+    names whose); a supervisor closes it as :func:`close_shift` does, its report queued
+    and audited in the same transaction, and then opens their own.
+    """
+    opened_at = clock.now()
+    now = opened_at.isoformat()
     with db.write() as conn:
         row = conn.execute(
-            select(shifts.c.id, shifts.c.opened_at, shifts.c.staff_id).where(
-                shifts.c.closed_at.is_(None)
-            )
+            select(shifts.c.id, shifts.c.opened_at, shifts.c.staff_id, staff.c.name, staff.c.role)
+            .join(staff, staff.c.id == shifts.c.staff_id)
+            .where(shifts.c.closed_at.is_(None))
         ).first()
         if row is not None and row.staff_id == who.id:
             return Shift(row.id, who, row.opened_at)
-        if row is not None:  # another cashier's shift is still open: close it first
-            conn.execute(update(shifts).where(shifts.c.id == row.id).values(closed_at=now))
-            ledger.audit(conn, now, "shift_closed", staff_id=who.id, target=str(row.id))
+        if row is not None:
+            if who.role is Role.CASHIER:
+                raise ShiftStillOpen(row.name, datetime.fromisoformat(row.opened_at))
+            owner = StaffMember(row.staff_id, row.name, Role(row.role))
+            report = _report(conn, Shift(row.id, owner, row.opened_at), opened_at, till_name)
+            _close(conn, row.id, who, opened_at)
+            if receipts is not None:
+                receipts.enqueue_shift(conn, report)
         shift_id = conn.execute(insert(shifts).values(staff_id=who.id, opened_at=now))
         opened = new_id(shift_id.inserted_primary_key)
         ledger.audit(conn, now, "shift_opened", staff_id=who.id, target=str(opened))
+    if row is not None and receipts is not None:
+        receipts.wake()
     return Shift(opened, who, now)
 
 

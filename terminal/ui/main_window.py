@@ -34,7 +34,7 @@ from drivers.events import (
     ReadFailed,
 )
 from drivers.printer.transport import PrinterStatus, StatusReport
-from sync.worker import SyncStatus
+from sync.worker import SyncState, SyncStatus
 from terminal.loyalty import LoyaltyError, Money
 from terminal.services.errors import ServiceError, UnknownCard
 from terminal.services.identify import CardKey, MemberView, card_key_from_text
@@ -192,8 +192,14 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_login_logged_in(self, who: StaffMember) -> None:
+        till = self._till
+        try:
+            self.shift = open_shift(till.db, who, till.clock, self.till_name, till.receipts)
+        except ServiceError as exc:  # someone else's shift is still open
+            self.show_login()
+            self.login.refuse(exc)
+            return
         self.staff = who
-        self.shift = open_shift(self._till.db, who, self._till.clock)
         self.show_waiting()
 
     @Slot()
@@ -287,6 +293,11 @@ class MainWindow(QMainWindow):
     def on_sync_status(self, status: SyncStatus | None) -> None:
         """The office's status from the sync worker (None: not enrolled)."""
         self.office_status.show_status(status)
+        if status is not None and status.state is SyncState.ONLINE:
+            try:
+                self._till.refresh_program()  # the office may have changed the rules
+            except Exception:
+                log.exception("cannot reload the program after a sync")
 
     @Slot(object)
     def on_printer_status(self, report: StatusReport) -> None:

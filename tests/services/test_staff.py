@@ -95,17 +95,48 @@ def test_roles_are_enforced_by_the_service(db: Database, clock: FixedClock) -> N
 
 
 def test_one_open_shift_per_till(db: Database, clock: FixedClock) -> None:
+    from terminal.services.shifts import ShiftStillOpen
+
     with db.write() as conn:
         a = add_staff(conn, "Анна", Role.CASHIER, "1234")
         b = add_staff(conn, "Богдан", Role.CASHIER, "5678")
     anna, bohdan = log_in(db, a, "1234", clock), log_in(db, b, "5678", clock)
     first = open_shift(db, anna, clock)
     assert open_shift(db, anna, clock).id == first.id
-    second = open_shift(db, bohdan, clock)
-    assert second.id != first.id
+    with pytest.raises(ShiftStillOpen) as refused:  # not closed behind Anna's back
+        open_shift(db, bohdan, clock)
+    assert refused.value.owner == "Анна" and "Анна" in str(refused.value)
     with db.read() as conn:
         open_ = conn.execute(text("SELECT id FROM shifts WHERE closed_at IS NULL")).all()
-    assert [r[0] for r in open_] == [second.id]
+    assert [r[0] for r in open_] == [first.id]
+
+
+def test_a_supervisor_takes_over_with_the_report_printed(
+    demo_db: Database, clock: FixedClock
+) -> None:
+    from drivers.printer.config import PrinterConfig
+    from terminal.receipts.config import ReceiptConfig
+    from terminal.receipts.spool import Spooler
+
+    spooler = Spooler(demo_db, PrinterConfig.default(), ReceiptConfig.default())
+    with demo_db.write() as conn:
+        a = add_staff(conn, "Анна", Role.CASHIER, "1234")
+        s = add_staff(conn, "Шеф", Role.SUPERVISOR, "5678")
+    first = open_shift(demo_db, log_in(demo_db, a, "1234", clock), clock)
+    chief = log_in(demo_db, s, "5678", clock)
+    mine = open_shift(demo_db, chief, clock, "till-7", spooler)
+    assert mine.id != first.id and mine.staff == chief
+    with demo_db.read() as conn:
+        closed = conn.execute(
+            text("SELECT closed_at FROM shifts WHERE id = :id"), {"id": first.id}
+        ).scalar()
+        jobs = conn.execute(text("SELECT kind, title FROM print_jobs")).all()
+        audit = conn.execute(
+            text("SELECT staff_id, target FROM audit_log WHERE action='shift_closed'")
+        ).all()
+    assert closed is not None
+    assert [tuple(j) for j in jobs] == [("shift", "shift till-7")]
+    assert [tuple(r) for r in audit] == [(s, str(first.id))]
 
 
 def test_staff_card_logs_in(db: Database, clock: FixedClock) -> None:

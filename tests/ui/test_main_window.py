@@ -335,3 +335,22 @@ def test_supervisor_actions_in_the_window_print_their_receipts(
         jobs = conn.execute(text("SELECT kind, op_id FROM print_jobs")).all()
         op = conn.execute(text("SELECT id FROM operations WHERE kind='adjustment'")).scalar()
     assert [tuple(j) for j in jobs] == [("adjustment", op)]
+
+
+def test_a_cashier_cannot_log_in_over_another_open_shift(
+    qtbot: QtBot, demo_db: Database, clock: FixedClock
+) -> None:
+    from terminal.services.shifts import open_shift
+    from terminal.services.staff import Role, add_staff, log_in
+
+    with demo_db.write() as conn:
+        bohdan = add_staff(conn, "Богдан", Role.CASHIER, "5678")
+    open_shift(demo_db, log_in(demo_db, bohdan, "5678", clock), clock)  # never closed
+    w = MainWindow(Till(demo_db, clock))
+    qtbot.addWidget(w)
+    w.show()
+    w.login.who.setCurrentIndex(w.login.who.findText("Анна Кассирова"))
+    qtbot.keyClicks(w.login.pin, "1111")
+    qtbot.keyClick(w.login.pin, Qt.Key.Key_Return)
+    assert w.staff is None and w.pages.currentWidget() is w.login
+    assert "Богдан" in w.login.error.text() and w.login.error.isVisible()
