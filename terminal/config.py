@@ -48,6 +48,10 @@ def _level(value: str) -> str | None:
     return None if value in ("DEBUG", "INFO", "WARNING", "ERROR") else "is not a log level"
 
 
+def _positive(value: int) -> str | None:
+    return None if value > 0 else "must be a positive number"
+
+
 def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "cache.sqlite3"
 
@@ -62,6 +66,27 @@ OPTIONS: tuple[Option, ...] = (
         str,
         "",
         "A log file, rotated at 5 MB (5 kept). Empty: standard error (journald).",
+    ),
+    Option(
+        "sync.enabled",
+        bool,
+        True,
+        "Sync with the office in the background once the till is enrolled "
+        "(loyalty-terminal enroll).",
+    ),
+    Option(
+        "sync.poll_s",
+        int,
+        30,
+        "Seconds between syncs when nothing new happens (a new operation syncs at once).",
+        _positive,
+    ),
+    Option(
+        "sync.read_timeout_s",
+        int,
+        30,
+        "Seconds to wait for the office's answer before trying again later.",
+        _positive,
     ),
 )
 #: What the Debian package's /etc/loyalty-terminal/config.toml sets.

@@ -55,6 +55,20 @@ class Till:
             raise NoProgram()
         self._program = Program.from_dict(body)
 
+    def refresh_program(self) -> bool:
+        """Reload the program if the cache holds another version (after a sync); True if
+        it changed."""
+        with self.db.read() as conn:
+            body = queries.active_program_body(conn)
+        if body is None or (
+            self._program is not None
+            and body.get("code") == self._program.code
+            and body.get("version") == self._program.version
+        ):
+            return False
+        self._program = Program.from_dict(body)
+        return True
+
     def identify(self, key: CardKey) -> MemberView:
         program = self.program
         with self.db.read() as conn:

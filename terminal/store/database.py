@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -26,6 +26,8 @@ APPLICATION_ID = 0x4C4F5954
 #: The newest migration (terminal/store/migrations/versions); a test keeps them equal.
 HEAD_REVISION = "0003"
 BUSY_TIMEOUT_MS = 5000
+#: Set in ``conn.info`` by the ledger when a write adds to the outbox.
+OUTBOX_WRITTEN = "loyalty.outbox_written"
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -50,6 +52,9 @@ class Database:
     def __init__(self, path: Path, engine: Engine) -> None:
         self.path = path
         self.engine = engine
+        #: Called (in the writer's thread) after a write that added to the outbox has
+        #: committed: the sync worker's wake-up. Keep them quick; they must not raise.
+        self.outbox_listeners: list[Callable[[], None]] = []
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True, migrate: bool = True) -> Database:
@@ -110,8 +115,18 @@ class Database:
         """
         with self.engine.connect() as conn:
             conn = conn.execution_options(sqlite_begin="IMMEDIATE")
-            with conn.begin():
-                yield conn
+            try:
+                with conn.begin():
+                    yield conn
+            except BaseException:
+                conn.info.pop(OUTBOX_WRITTEN, None)
+                raise
+            if conn.info.pop(OUTBOX_WRITTEN, False):
+                for listener in self.outbox_listeners:
+                    try:
+                        listener()
+                    except Exception:
+                        log.exception("an outbox listener failed")
 
     def revision(self) -> str | None:
         with self.read() as conn:

@@ -11,6 +11,7 @@ from dataclasses import asdict
 
 from sqlalchemy import Connection, bindparam, func, insert, select
 
+from terminal.store.database import OUTBOX_WRITTEN
 from terminal.store.records import NewOperation
 from terminal.store.schema import audit_log, operations, outbox
 
@@ -32,6 +33,7 @@ def record(conn: Connection, op: NewOperation) -> int:
         insert(outbox),
         [{"op_id": op.id, "seq": seq, "payload": json.dumps(payload, sort_keys=True)}],
     )
+    conn.info[OUTBOX_WRITTEN] = True  # Database.write() tells its listeners after commit
     return seq
 
 

@@ -6,6 +6,7 @@ import logging
 import signal
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Protocol
 
 from PySide6.QtCore import QTimer
@@ -13,6 +14,9 @@ from PySide6.QtWidgets import QApplication
 
 from drivers.config import ReadersConfig
 from drivers.events import EventSink
+from sync import credentials
+from sync.client import OfficeClient, Timeouts
+from sync.worker import SyncWorker
 from terminal.config import Config
 from terminal.receipts.spool import Spooler
 from terminal.services.till import Till
@@ -58,6 +62,7 @@ class TillApp:
         self.till = Till(db, receipts=self.spooler)
         self.window: MainWindow | None = None
         self.readers: Readers | None = None
+        self.sync: SyncWorker | None = None
 
     def start(self) -> MainWindow:
         app = QApplication.instance()
@@ -70,8 +75,11 @@ class TillApp:
         window = self.window = MainWindow(self.till, till_name=self.config["terminal.id"])
         self.bridge.card_event.connect(window.on_card_event)
         self.bridge.printer_status.connect(window.on_printer_status)
+        self.bridge.sync_status.connect(window.on_sync_status)
         log.info("init: printer (%s)", self.config.printer.transport.value)
         self.spooler.start()
+        self.sync = self._start_sync()
+        window.on_sync_status(None if self.sync is None else self.sync.status)
         log.info("init: card readers")
         self.readers = self._readers_factory(self.config.readers, self.bridge.sink)
         self.readers.start()
@@ -83,10 +91,41 @@ class TillApp:
             WedgeKeyFilter(wedge, parent=window).install(app)
         return window
 
+    def _start_sync(self) -> SyncWorker | None:
+        """The sync worker, if the till is enrolled and sync is on (None otherwise)."""
+        if not self.config["sync.enabled"]:
+            log.info("init: sync off (sync.enabled = false)")
+            return None
+        try:
+            creds = credentials.load(self.db.path)
+        except credentials.NotEnrolled as exc:
+            log.info("init: no sync (%s)", exc)
+            return None
+        log.info("init: sync with %s", creds.office_url)
+        client = OfficeClient(
+            creds.office_url,
+            creds.token,
+            ca_bundle=creds.ca_bundle,
+            timeouts=Timeouts(connect=5.0, read=float(self.config["sync.read_timeout_s"])),
+        )
+        worker = SyncWorker(
+            self.db,
+            client,
+            clock=lambda: datetime.now(UTC),
+            on_status=self.bridge.sync_sink,
+            poll_s=float(self.config["sync.poll_s"]),
+        )
+        self.db.outbox_listeners.append(worker.wake)
+        worker.start()
+        return worker
+
     def stop(self) -> None:
         log.info("shutdown")
         if self.readers is not None:
             self.readers.stop()
+        if self.sync is not None:
+            self.db.outbox_listeners.remove(self.sync.wake)
+            self.sync.stop()
         self.spooler.stop()
 
 

@@ -11,16 +11,19 @@ from PySide6.QtCore import QObject, Signal
 
 from drivers.events import CardEvent
 from drivers.printer.transport import StatusReport
+from sync.worker import SyncStatus
 
 
 class EventBridge(QObject):
     """Signals:
     card_event(object): a drivers.events value, delivered in the GUI thread.
     printer_status(object): a drivers.printer StatusReport, when the printer's state changes.
+    sync_status(object): a sync.worker SyncStatus, when the sync worker's state changes.
     """
 
     card_event = Signal(object)
     printer_status = Signal(object)
+    sync_status = Signal(object)
 
     def sink(self, event: CardEvent) -> None:
         """Callable from any thread."""
@@ -29,3 +32,7 @@ class EventBridge(QObject):
     def printer_sink(self, report: StatusReport) -> None:
         """Callable from the printer's thread."""
         self.printer_status.emit(report)
+
+    def sync_sink(self, status: SyncStatus) -> None:
+        """Callable from the sync worker's thread."""
+        self.sync_status.emit(status)

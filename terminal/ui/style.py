@@ -25,4 +25,5 @@ QLabel#total {{ font-size: 36px; font-weight: bold; }}
 QLabel#done {{ font-size: 28px; font-weight: bold; color: #0a6b2b; }}
 QListWidget {{ font-size: 20px; background: white; }}
 QStatusBar QLabel {{ font-size: 16px; padding: 0 12px; }}
+QStatusBar QLabel[alert="true"] {{ background: #b00020; color: white; font-weight: bold; }}
 """

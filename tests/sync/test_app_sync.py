@@ -1,0 +1,98 @@
+"""The cashier app syncs in the background: a checkout reaches the office at once (the
+worker is woken by the commit, not by its poll), and the status bar says online, then
+offline with the operations waiting when the office goes away."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from officekit import enrolled_terminal, office_op_count
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+
+from sync.office.db import OfficeDB
+from sync.office.server import OfficeServer
+from terminal.config import from_mapping
+from terminal.loyalty import Money
+from terminal.services.identify import CardKey
+from terminal.store.database import Database
+from terminal.ui.app import TillApp
+from terminal.ui.i18n import switch_language
+
+pytestmark = pytest.mark.integration
+
+
+class NoReaders:
+    """The app's readers port with nothing attached."""
+
+    def start(self) -> object:
+        return self
+
+    def stop(self) -> None:
+        pass
+
+
+def active_card(db: Database) -> int:
+    with db.read() as conn:
+        return int(
+            conn.execute(
+                text(
+                    "SELECT c.id FROM cards c JOIN members m ON m.id = c.member_id "
+                    "WHERE c.kind = 'personal' AND c.state = 'active' ORDER BY c.id LIMIT 1"
+                )
+            ).scalar_one()
+        )
+
+
+def test_the_app_pushes_at_once_and_shows_offline(
+    qtbot: QtBot, office_db: OfficeDB, tmp_path: Path
+) -> None:
+    config = from_mapping(
+        {"terminal": {"language": "en"}, "sync": {"poll_s": 600, "read_timeout_s": 2}}
+    )
+    server = OfficeServer(office_db).start()
+    try:
+        with enrolled_terminal(server, tmp_path / "till") as t:
+            t.sync()  # the first download, as `loyalty-terminal sync --once` does it
+            app = TillApp(config, t.db, readers_factory=lambda _c, _s: NoReaders())
+            window = app.start()
+            qtbot.addWidget(window)
+            status = window.office_status
+            try:
+                assert app.sync is not None
+                qtbot.waitUntil(lambda: "online" in status.text(), timeout=5000)
+                card = active_card(t.db)
+                app.till.checkout(CardKey(card_id=card), Money.parse("500.00"))
+                # poll_s is ten minutes: only the commit's wake-up can send it this soon
+                qtbot.waitUntil(lambda: office_op_count(office_db) == 1, timeout=5000)
+                qtbot.waitUntil(lambda: "to send" not in status.text(), timeout=5000)
+
+                server.stop()
+                app.till.checkout(CardKey(card_id=card), Money.parse("100.00"))
+                qtbot.waitUntil(lambda: "OFFLINE" in status.text(), timeout=10_000)
+                assert "1 to send" in status.text()
+                assert status.label.property("alert") is True
+            finally:
+                app.stop()
+            assert not app.sync.is_alive()
+            with t.db.read() as conn:
+                pending = conn.execute(
+                    text("SELECT count(*) FROM operations WHERE status = 'pending'")
+                ).scalar_one()
+            assert pending == 1  # kept for the next sync
+    finally:
+        server.stop()
+        switch_language("en")
+
+
+def test_an_unenrolled_till_says_so(qtbot: QtBot, demo_db: Database) -> None:
+    app = TillApp(from_mapping({"terminal": {"language": "en"}}), demo_db,
+                  readers_factory=lambda _c, _s: NoReaders())  # fmt: skip
+    window = app.start()
+    qtbot.addWidget(window)
+    try:
+        assert app.sync is None
+        assert window.office_status.text() == "Office: not enrolled"
+    finally:
+        app.stop()
