@@ -2,7 +2,9 @@
 
 The balance shown is the office's last balance plus this terminal's operations on the
 member that the office has not acknowledged yet (SYNC.md); spend and purchase counts are
-derived the same way, so tiers and progressive discounts move at once, offline too.
+derived the same way, so tiers and progressive discounts move at once, offline too. So is
+the year of the last birthday gift: a sync that rewrites the member row before the office
+has seen this terminal's gift cannot make the gift due again.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, bindparam, func, select
 
 from terminal.loyalty import (
     CardKind,
@@ -31,6 +33,7 @@ from terminal.services.errors import UnknownCard
 from terminal.store import queries
 from terminal.store.normalize import normalize_phone
 from terminal.store.records import CardRecord, MemberRecord, PendingTotals
+from terminal.store.schema import operations
 
 CENTI = Decimal("0.01")
 
@@ -99,16 +102,37 @@ def centi_from_points(points: Decimal) -> int:
     return int((points / CENTI).to_integral_exact())
 
 
-def member_state(member: MemberRecord | None, pending: PendingTotals) -> MemberState:
+_PENDING_GIFT_YEAR = select(
+    func.max(func.json_extract(operations.c.facts, "$.birthday_year"))
+).where(
+    operations.c.member_id == bindparam("key"),
+    operations.c.kind == "gift",
+    operations.c.status == "pending",
+)
+
+
+def pending_gift_year(conn: Connection, member_id: int) -> int | None:
+    """The latest birthday year of this terminal's gifts to the member that the office
+    has not acknowledged yet (None: none waiting)."""
+    year = conn.execute(_PENDING_GIFT_YEAR, {"key": member_id}).scalar()
+    return None if year is None else int(year)
+
+
+def member_state(
+    member: MemberRecord | None, pending: PendingTotals, gift_year: int | None = None
+) -> MemberState:
+    """The office's figures plus this terminal's pending operations (``gift_year``: the
+    latest birthday gift among them)."""
     if member is None:
         return MemberState.new()
+    years = [y for y in (member.last_gift_year, gift_year) if y is not None]
     return MemberState(
         lifetime_spend=Money.from_minor(member.lifetime_spend_minor + pending.spend_delta_minor),
         window_spend=Money.from_minor(member.window_spend_minor + pending.spend_delta_minor),
         purchases=member.purchases + pending.purchases_delta,
         points_balance=points_from_centi(member.balance_centi + pending.points_delta_centi),
         birthday=member.birthday,
-        last_birthday_gift_year=member.last_gift_year,
+        last_birthday_gift_year=max(years) if years else None,
     )
 
 
@@ -136,7 +160,8 @@ def find_card(conn: Connection, key: CardKey) -> CardRecord:
 def view_of(conn: Connection, program: Program, card: CardRecord, today: date) -> MemberView:
     member = None if card.member_id is None else queries.member_by_id(conn, card.member_id)
     pending = PendingTotals() if member is None else queries.pending_totals(conn, member.id)
-    state = member_state(member, pending)
+    gift_year = None if member is None else pending_gift_year(conn, member.id)
+    state = member_state(member, pending, gift_year)
     terms = card_terms(card)
     personal = member is not None and terms.kind is CardKind.PERSONAL
     progress = tier_progress(program, member_spend(program, state)) if personal else None

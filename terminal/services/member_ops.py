@@ -36,7 +36,7 @@ from terminal.services.staff import Role, StaffMember
 from terminal.store import ledger, queries
 from terminal.store.database import Database
 from terminal.store.records import NewOperation
-from terminal.store.schema import cards, gifts, members
+from terminal.store.schema import cards, gifts
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,11 +205,7 @@ def give_gift(ctx: Context, key: CardKey, gift_code: str) -> Recorded:
             if not birthday_gift_available(ctx.program, view.state, today):
                 raise ServiceError("no_birthday_gift", "no birthday gift is due to this member")
             year = birthday_gift_year(ctx.program, view.state, today)
-            details["birthday_year"] = year
-            assert view.member is not None
-            conn.execute(
-                update(members).where(members.c.id == view.member.id).values(last_gift_year=year)
-            )
+            details["birthday_year"] = year  # identify derives the gift's year from this
         elif cost > centi_from_points(view.balance):
             raise ServiceError("points_short", "the member has too few points for this reward")
         recorded = _record(conn, ctx, "gift", view, details, points_delta_centi=-cost)
@@ -272,6 +268,8 @@ def record_feedback(ctx: Context, key: CardKey, text: str) -> Recorded:
 
 def block_card(ctx: Context, key: CardKey, reason: str) -> Recorded:
     ctx.who.require(Role.SUPERVISOR, "blocking a card")
+    if not reason.strip():
+        raise ServiceError("reason_missing", "blocking a card needs a written reason")
     with ctx.db.write() as conn:
         card = find_card(conn, key)
         conn.execute(

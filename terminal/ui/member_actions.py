@@ -177,6 +177,10 @@ class MemberActions(QWidget):
         )
         self.value.clear()
         self.text.clear()
+        # Nothing chosen any more: a second Enter (a double press, a key repeat) cannot
+        # give the same gift again; another gift is chosen anew.
+        self.choices.setCurrentRow(-1)
+        self.choices.clearSelection()
 
     def _perform(self, ctx: Context) -> Recorded:
         code, card = self.action.code, self._card

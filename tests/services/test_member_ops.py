@@ -87,6 +87,43 @@ def test_birthday_gift_once(till: Till, demo_db: Database) -> None:
     assert again.value.code == "no_birthday_gift"
 
 
+def test_birthday_gift_stays_given_when_a_sync_rewrites_the_member(till: Till) -> None:
+    """The office's row comes back (a sync) before the office has seen the gift: the
+    terminal's pending gift still counts, as its pending points do."""
+    today = till.clock.today().strftime("%m-%d")
+    key = card(
+        till,
+        "kind='personal' AND state='active' AND member_id IN "
+        f"(SELECT id FROM members WHERE substr(birthday, 6, 5) = '{today}' "
+        "AND (last_gift_year IS NULL OR last_gift_year < 2026))",
+    )
+    member_ops.give_gift(ctx(till), key, "BDAY")
+    member = till.identify(key).member
+    assert member is not None
+    with till.db.write() as conn:  # what the office last knew: last year's gift
+        conn.execute(
+            text("UPDATE members SET last_gift_year = 2025 WHERE id = :id"), {"id": member.id}
+        )
+    assert not till.identify(key).gift_available
+    with pytest.raises(ServiceError) as again:
+        member_ops.give_gift(ctx(till), key, "BDAY")
+    assert again.value.code == "no_birthday_gift"
+    with till.db.write() as conn:  # acknowledged: the office's row now holds the year
+        conn.execute(text("UPDATE operations SET status = 'acked'"))
+        conn.execute(
+            text("UPDATE members SET last_gift_year = 2026 WHERE id = :id"), {"id": member.id}
+        )
+    assert not till.identify(key).gift_available
+
+
+def test_blocking_needs_a_reason(till: Till) -> None:
+    key = card(till)
+    with pytest.raises(ServiceError) as refused:
+        member_ops.block_card(ctx(till), key, "  ")
+    assert refused.value.code == "reason_missing"
+    assert till.identify(key).card_state is CardState.ACTIVE
+
+
 def test_reward_costs_points_and_needs_them(till: Till) -> None:
     rich = card(till, "kind='personal' AND state='active' AND member_id IN "
                       "(SELECT id FROM members WHERE balance_centi >= 100000)")  # fmt: skip

@@ -354,3 +354,28 @@ def test_a_cashier_cannot_log_in_over_another_open_shift(
     qtbot.keyClick(w.login.pin, Qt.Key.Key_Return)
     assert w.staff is None and w.pages.currentWidget() is w.login
     assert "Богдан" in w.login.error.text() and w.login.error.isVisible()
+
+
+def test_a_double_enter_on_the_gift_list_gives_one_gift(
+    qtbot: QtBot, demo_db: Database, clock: FixedClock
+) -> None:
+    w = printing_window(qtbot, demo_db, clock)
+    rich = card_where(
+        demo_db,
+        "kind='personal' AND state='active' AND member_id IN "
+        "(SELECT id FROM members WHERE balance_centi >= 200000)",
+    )
+    supervisor_mode(qtbot, w, CardKey(card_id=rich))
+    actions = w.supervisor.member_actions
+    assert actions.action.code == "gift"
+    mug = next(i for i in range(actions.choices.count())
+               if "кружка" in actions.choices.item(i).text())  # fmt: skip
+    actions.choices.setCurrentRow(mug)
+    actions.choices.setFocus()
+    qtbot.keyClick(actions.choices, Qt.Key.Key_Return)
+    qtbot.keyClick(actions.choices, Qt.Key.Key_Return)
+    actions.run.click()
+    with demo_db.read() as conn:
+        gifts = conn.execute(text("SELECT count(*) FROM operations WHERE kind='gift'")).scalar()
+    assert gifts == 1
+    assert "Choose a gift" in actions.result.text()
