@@ -14,6 +14,16 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 RU = {
+    "Office: not enrolled": "Офис: касса не зарегистрирована",
+    "Office: connecting…": "Офис: подключение…",
+    "Office: online": "Офис: на связи",
+    "Office: downloading members": "Офис: загрузка участников",
+    "Office: OFFLINE": "Офис: НЕТ СВЯЗИ",
+    "Office: SYNC STOPPED, call store IT": "Офис: ОБМЕН ОСТАНОВЛЕН, вызовите ИТ магазина",
+    "%1 to send": "к отправке: %1",
+    "%1 for review": "на проверку: %1",
+    "last sync %1": "последний обмен %1",
+    "clock is off": "часы неточны",
     "Amount": "Сумма",
     "Points to spend": "Списать баллов",
     "Confirm (Enter)": "Подтвердить (Enter)",
@@ -25,7 +35,6 @@ RU = {
     "Loyalty terminal": "Терминал лояльности",
     "Tap or swipe the club card": "Приложите или проведите клубную карту",
     "Phone, card number or surname": "Телефон, номер карты или фамилия",
-    "Office: not connected": "Офис: нет связи",
     "Readers: %1": "Считыватели: %1",
     "Readers: none": "Считыватели: нет",
     "Printer: ready": "Принтер: готов",
@@ -140,6 +149,16 @@ RU = {
 }  # fmt: skip
 
 UK = {
+    "Office: not enrolled": "Офіс: каса не зареєстрована",
+    "Office: connecting…": "Офіс: підключення…",
+    "Office: online": "Офіс: на зв'язку",
+    "Office: downloading members": "Офіс: завантаження учасників",
+    "Office: OFFLINE": "Офіс: НЕМАЄ ЗВ'ЯЗКУ",
+    "Office: SYNC STOPPED, call store IT": "Офіс: ОБМІН ЗУПИНЕНО, викличте ІТ магазину",
+    "%1 to send": "до надсилання: %1",
+    "%1 for review": "на перевірку: %1",
+    "last sync %1": "останній обмін %1",
+    "clock is off": "годинник неточний",
     "Amount": "Сума",
     "Points to spend": "Списати балів",
     "Confirm (Enter)": "Підтвердити (Enter)",
@@ -151,7 +170,6 @@ UK = {
     "Loyalty terminal": "Термінал лояльності",
     "Tap or swipe the club card": "Прикладіть або проведіть клубну картку",
     "Phone, card number or surname": "Телефон, номер картки або прізвище",
-    "Office: not connected": "Офіс: немає зв'язку",
     "Readers: %1": "Зчитувачі: %1",
     "Readers: none": "Зчитувачі: немає",
     "Printer: ready": "Принтер: готовий",

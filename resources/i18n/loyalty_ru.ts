@@ -77,12 +77,12 @@
         <translation>На этой кассе ещё нет сотрудников: их добавляет ИТ магазина.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="88" />
+        <location filename="../../terminal/ui/login_page.py" line="95" />
         <source>Wrong PIN. %1 attempt(s) left.</source>
         <translation>Неверный PIN-код. Осталось попыток: %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="92" />
+        <location filename="../../terminal/ui/login_page.py" line="99" />
         <source>Too many wrong PINs. Try again after %1.</source>
         <translation>Слишком много неверных PIN-кодов. Попробуйте снова после %1.</translation>
     </message>
@@ -90,87 +90,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="148" />
+        <location filename="../../terminal/ui/main_window.py" line="145" />
         <source>Loyalty terminal</source>
         <translation>Терминал лояльности</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="149" />
+        <location filename="../../terminal/ui/main_window.py" line="146" />
         <source>Tap or swipe the club card</source>
         <translation>Приложите или проведите клубную карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="150" />
+        <location filename="../../terminal/ui/main_window.py" line="147" />
         <source>Phone, card number or surname</source>
         <translation>Телефон, номер карты или фамилия</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="151" />
-        <source>Office: not connected</source>
-        <translation>Офис: нет связи</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/main_window.py" line="282" />
+        <location filename="../../terminal/ui/main_window.py" line="287" />
         <source>Readers: %1</source>
         <translation>Считыватели: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="285" />
+        <location filename="../../terminal/ui/main_window.py" line="290" />
         <source>Readers: none</source>
         <translation>Считыватели: нет</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="295" />
+        <location filename="../../terminal/ui/main_window.py" line="310" />
         <source>Printer: ready</source>
         <translation>Принтер: готов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="296" />
+        <location filename="../../terminal/ui/main_window.py" line="311" />
         <source>Printer: OFFLINE</source>
         <translation>Принтер: НЕ В СЕТИ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="297" />
+        <location filename="../../terminal/ui/main_window.py" line="312" />
         <source>Printer: OUT OF PAPER</source>
         <translation>Принтер: НЕТ БУМАГИ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="298" />
+        <location filename="../../terminal/ui/main_window.py" line="313" />
         <source>Printer: COVER OPEN</source>
         <translation>Принтер: ОТКРЫТА КРЫШКА</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="299" />
+        <location filename="../../terminal/ui/main_window.py" line="314" />
         <source>Printer: not answering</source>
         <translation>Принтер: не отвечает</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="300" />
+        <location filename="../../terminal/ui/main_window.py" line="315" />
         <source>Printer: error</source>
         <translation>Принтер: ошибка</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="301" />
+        <location filename="../../terminal/ui/main_window.py" line="316" />
         <source>Printer: none configured</source>
         <translation>Принтер: не настроен</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="304" />
+        <location filename="../../terminal/ui/main_window.py" line="319" />
         <source>Printer: …</source>
         <translation>Принтер: …</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="308" />
+        <location filename="../../terminal/ui/main_window.py" line="323" />
         <source>%1 receipt(s) waiting</source>
         <translation>чеков в очереди: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="333" />
+        <location filename="../../terminal/ui/main_window.py" line="348" />
         <source>This member has no card.</source>
         <translation>У участника нет карты.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="352" />
+        <location filename="../../terminal/ui/main_window.py" line="367" />
         <source>Done. To pay %1 · points earned %2 · balance %3</source>
         <translation>Готово. К оплате %1 · начислено %2 · остаток %3</translation>
     </message>
@@ -253,32 +248,32 @@
         <translation>Новая карта: номер или UID</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="177" />
+        <location filename="../../terminal/ui/member_actions.py" line="176" />
         <source>Done: operation %1 recorded.</source>
         <translation>Готово: операция %1 записана.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="201" />
+        <location filename="../../terminal/ui/member_actions.py" line="200" />
         <source>Present the member's card first.</source>
         <translation>Сначала предъявите карту участника.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="207" />
+        <location filename="../../terminal/ui/member_actions.py" line="206" />
         <source>Choose a gift.</source>
         <translation>Выберите подарок.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="213" />
+        <location filename="../../terminal/ui/member_actions.py" line="212" />
         <source>Scan or type the receipt code.</source>
         <translation>Отсканируйте или введите код чека.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="223" />
+        <location filename="../../terminal/ui/member_actions.py" line="222" />
         <source>Points: type a number, e.g. 100 or -50.</source>
         <translation>Баллы: введите число, например 100 или -50.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="228" />
+        <location filename="../../terminal/ui/member_actions.py" line="227" />
         <source>Type or scan the new card's number.</source>
         <translation>Введите или отсканируйте номер новой карты.</translation>
     </message>
@@ -339,6 +334,59 @@
         <location filename="../../terminal/ui/member_panel.py" line="95" />
         <source>Personal manager: %1</source>
         <translation>Персональный менеджер: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeStatus</name>
+    <message>
+        <location filename="../../terminal/ui/office_status.py" line="65" />
+        <source>Office: not enrolled</source>
+        <translation>Офис: касса не зарегистрирована</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/office_status.py" line="69" />
+        <source>Office: connecting…</source>
+        <translation>Офис: подключение…</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/office_status.py" line="70" />
+        <source>Office: online</source>
+        <translation>Офис: на связи</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/office_status.py" line="71" />
+        <source>Office: downloading members</source>
+        <translation>Офис: загрузка участников</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/office_status.py" line="72" />
+        <source>Office: OFFLINE</source>
+        <translation>Офис: НЕТ СВЯЗИ</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/office_status.py" line="73" />
+        <source>Office: SYNC STOPPED, call store IT</source>
+        <translation>Офис: ОБМЕН ОСТАНОВЛЕН, вызовите ИТ магазина</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/office_status.py" line="77" />
+        <source>%1 to send</source>
+        <translation>к отправке: %1</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/office_status.py" line="80" />
+        <source>%1 for review</source>
+        <translation>на проверку: %1</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/office_status.py" line="83" />
+        <source>last sync %1</source>
+        <translation>последний обмен %1</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/office_status.py" line="85" />
+        <source>clock is off</source>
+        <translation>часы неточны</translation>
     </message>
 </context>
 <context>

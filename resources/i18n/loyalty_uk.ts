@@ -77,12 +77,12 @@
         <translation>На цій касі ще немає працівників: їх додає ІТ магазину.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="88" />
+        <location filename="../../terminal/ui/login_page.py" line="95" />
         <source>Wrong PIN. %1 attempt(s) left.</source>
         <translation>Неправильний PIN-код. Залишилося спроб: %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="92" />
+        <location filename="../../terminal/ui/login_page.py" line="99" />
         <source>Too many wrong PINs. Try again after %1.</source>
         <translation>Забагато неправильних PIN-кодів. Спробуйте знову після %1.</translation>
     </message>
@@ -90,87 +90,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="148" />
+        <location filename="../../terminal/ui/main_window.py" line="145" />
         <source>Loyalty terminal</source>
         <translation>Термінал лояльності</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="149" />
+        <location filename="../../terminal/ui/main_window.py" line="146" />
         <source>Tap or swipe the club card</source>
         <translation>Прикладіть або проведіть клубну картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="150" />
+        <location filename="../../terminal/ui/main_window.py" line="147" />
         <source>Phone, card number or surname</source>
         <translation>Телефон, номер картки або прізвище</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="151" />
-        <source>Office: not connected</source>
-        <translation>Офіс: немає зв'язку</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/main_window.py" line="282" />
+        <location filename="../../terminal/ui/main_window.py" line="287" />
         <source>Readers: %1</source>
         <translation>Зчитувачі: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="285" />
+        <location filename="../../terminal/ui/main_window.py" line="290" />
         <source>Readers: none</source>
         <translation>Зчитувачі: немає</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="295" />
+        <location filename="../../terminal/ui/main_window.py" line="310" />
         <source>Printer: ready</source>
         <translation>Принтер: готовий</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="296" />
+        <location filename="../../terminal/ui/main_window.py" line="311" />
         <source>Printer: OFFLINE</source>
         <translation>Принтер: НЕ В МЕРЕЖІ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="297" />
+        <location filename="../../terminal/ui/main_window.py" line="312" />
         <source>Printer: OUT OF PAPER</source>
         <translation>Принтер: НЕМАЄ ПАПЕРУ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="298" />
+        <location filename="../../terminal/ui/main_window.py" line="313" />
         <source>Printer: COVER OPEN</source>
         <translation>Принтер: ВІДКРИТА КРИШКА</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="299" />
+        <location filename="../../terminal/ui/main_window.py" line="314" />
         <source>Printer: not answering</source>
         <translation>Принтер: не відповідає</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="300" />
+        <location filename="../../terminal/ui/main_window.py" line="315" />
         <source>Printer: error</source>
         <translation>Принтер: помилка</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="301" />
+        <location filename="../../terminal/ui/main_window.py" line="316" />
         <source>Printer: none configured</source>
         <translation>Принтер: не налаштовано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="304" />
+        <location filename="../../terminal/ui/main_window.py" line="319" />
         <source>Printer: …</source>
         <translation>Принтер: …</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="308" />
+        <location filename="../../terminal/ui/main_window.py" line="323" />
         <source>%1 receipt(s) waiting</source>
         <translation>чеків у черзі: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="333" />
+        <location filename="../../terminal/ui/main_window.py" line="348" />
         <source>This member has no card.</source>
         <translation>Учасник не має картки.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="352" />
+        <location filename="../../terminal/ui/main_window.py" line="367" />
         <source>Done. To pay %1 · points earned %2 · balance %3</source>
         <translation>Готово. До сплати %1 · нараховано %2 · залишок %3</translation>
     </message>
@@ -253,32 +248,32 @@
         <translation>Нова картка: номер або UID</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="177" />
+        <location filename="../../terminal/ui/member_actions.py" line="176" />
         <source>Done: operation %1 recorded.</source>
         <translation>Готово: операцію %1 записано.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="201" />
+        <location filename="../../terminal/ui/member_actions.py" line="200" />
         <source>Present the member's card first.</source>
         <translation>Спочатку пред'явіть картку учасника.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="207" />
+        <location filename="../../terminal/ui/member_actions.py" line="206" />
         <source>Choose a gift.</source>
         <translation>Оберіть подарунок.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="213" />
+        <location filename="../../terminal/ui/member_actions.py" line="212" />
         <source>Scan or type the receipt code.</source>
         <translation>Скануйте або введіть код чека.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="223" />
+        <location filename="../../terminal/ui/member_actions.py" line="222" />
         <source>Points: type a number, e.g. 100 or -50.</source>
         <translation>Бали: введіть число, наприклад 100 або -50.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="228" />
+        <location filename="../../terminal/ui/member_actions.py" line="227" />
         <source>Type or scan the new card's number.</source>
         <translation>Введіть або скануйте номер нової картки.</translation>
     </message>
@@ -339,6 +334,59 @@
         <location filename="../../terminal/ui/member_panel.py" line="95" />
         <source>Personal manager: %1</source>
         <translation>Персональний менеджер: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeStatus</name>
+    <message>
+        <location filename="../../terminal/ui/office_status.py" line="65" />
+        <source>Office: not enrolled</source>
+        <translation>Офіс: каса не зареєстрована</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/office_status.py" line="69" />
+        <source>Office: connecting…</source>
+        <translation>Офіс: підключення…</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/office_status.py" line="70" />
+        <source>Office: online</source>
+        <translation>Офіс: на зв'язку</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/office_status.py" line="71" />
+        <source>Office: downloading members</source>
+        <translation>Офіс: завантаження учасників</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/office_status.py" line="72" />
+        <source>Office: OFFLINE</source>
+        <translation>Офіс: НЕМАЄ ЗВ'ЯЗКУ</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/office_status.py" line="73" />
+        <source>Office: SYNC STOPPED, call store IT</source>
+        <translation>Офіс: ОБМІН ЗУПИНЕНО, викличте ІТ магазину</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/office_status.py" line="77" />
+        <source>%1 to send</source>
+        <translation>до надсилання: %1</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/office_status.py" line="80" />
+        <source>%1 for review</source>
+        <translation>на перевірку: %1</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/office_status.py" line="83" />
+        <source>last sync %1</source>
+        <translation>останній обмін %1</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/office_status.py" line="85" />
+        <source>clock is off</source>
+        <translation>годинник неточний</translation>
     </message>
 </context>
 <context>
