@@ -25,8 +25,10 @@ from terminal.loyalty import (
     Tier,
     TierProgress,
     birthday_gift_available,
+    decide_discount,
     in_birthday_window,
     member_spend,
+    tier_for,
     tier_progress,
 )
 from terminal.services.errors import UnknownCard
@@ -36,6 +38,7 @@ from terminal.store.records import CardRecord, MemberRecord, PendingTotals
 from terminal.store.schema import operations
 
 CENTI = Decimal("0.01")
+_SAMPLE_AMOUNT = Money.of(100)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +87,7 @@ class MemberView:
     birthday_window: bool
     gift_available: bool
     synced_at: str | None
+    discount_pct: Decimal = Decimal(0)  # what the rules give on a purchase now
 
     @property
     def balance(self) -> Decimal:
@@ -165,6 +169,10 @@ def view_of(conn: Connection, program: Program, card: CardRecord, today: date) -
     terms = card_terms(card)
     personal = member is not None and terms.kind is CardKind.PERSONAL
     progress = tier_progress(program, member_spend(program, state)) if personal else None
+    tier = progress.current if progress is not None else tier_for(program, Money.zero())
+    # The percentage the program's rules give now (best of / stacked, capped): a quote
+    # of any amount applies it; 100.00 keeps the rounding of the money out of it.
+    discount = decide_discount(program, terms, state, tier, _SAMPLE_AMOUNT).pct
     window = False
     if personal and program.birthday is not None:
         rule = program.birthday
@@ -186,6 +194,7 @@ def view_of(conn: Connection, program: Program, card: CardRecord, today: date) -
         birthday_window=window,
         gift_available=personal and birthday_gift_available(program, state, today),
         synced_at=None if member is None else member.synced_at,
+        discount_pct=discount,
     )
 
 

@@ -77,9 +77,7 @@ class MemberPanel(QWidget):
                 text += " · " + self.tr("%1 to %2").replace("%1", remaining).replace("%2", nxt.name)
             self.tier.setText(text)
             self.progress.setValue(int(progress.fraction * 100))
-        pct = view.terms.fixed_discount_pct
-        if view.tier is not None:
-            pct = max(pct, view.tier.discount_pct)
+        pct = view.discount_pct  # the rules' figure (best of or stacked, capped)
         self.discount.setText(self.tr("Discount: %1%").replace("%1", f"{pct.normalize():f}"))
         self.points.setVisible(m is not None)
         if m is not None:

@@ -130,3 +130,26 @@ def test_card_key_from_text(typed: str, uid: str | None, number: str | None) -> 
         assert key is None
     else:
         assert key == CardKey(uid=uid, number=number)
+
+
+@pytest.mark.parametrize("combine", ["best_of", "stacked"])
+def test_the_views_discount_is_the_quotes(
+    demo_db: Database, clock: FixedClock, combine: str
+) -> None:
+    """What the member panel shows is what a purchase gets, whatever the program's mode."""
+    import json
+
+    with demo_db.write() as conn:
+        body = json.loads(conn.execute(text("SELECT body FROM programs WHERE active")).scalar())
+        body["combine"] = combine
+        conn.execute(text("UPDATE programs SET body = :b WHERE active"), {"b": json.dumps(body)})
+        ids = [r[0] for r in conn.execute(text(
+            "SELECT id FROM cards WHERE state='active' ORDER BY id LIMIT 300"))]  # fmt: skip
+    till = Till(demo_db, clock)
+    stacked = 0
+    for card_id in ids:
+        view = till.identify(CardKey(card_id=card_id))
+        q = till.preview(view, Money.parse("1000"))
+        assert view.discount_pct == q.discount_pct, card_id
+        stacked += q.discount_source is None and q.discount_pct > 0
+    assert combine == "best_of" or stacked > 0

@@ -379,3 +379,23 @@ def test_a_double_enter_on_the_gift_list_gives_one_gift(
         gifts = conn.execute(text("SELECT count(*) FROM operations WHERE kind='gift'")).scalar()
     assert gifts == 1
     assert "Choose a gift" in actions.result.text()
+
+
+def test_member_panel_shows_the_discount_the_rules_give(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A frequent buyer in the lowest tier: the progressive discount (5%) beats the tier's
+    3%; the panel shows what a quote applies, not a figure of its own."""
+    till = window._till
+    card = card_where(till.db, "kind='personal' AND state='active' AND fixed_discount_bp=0")
+    with till.db.write() as conn:
+        conn.execute(
+            text("UPDATE members SET purchases = 60, lifetime_spend_minor = 0, "
+                 "window_spend_minor = 0 WHERE id = (SELECT member_id FROM cards WHERE id = :c)"),
+            {"c": card},
+        )  # fmt: skip
+    window.present(CardKey(card_id=card))
+    view = till.identify(CardKey(card_id=card))
+    quote = till.preview(view, Money.parse("1000"))
+    assert quote.discount_pct == 5 and view.tier is not None and view.tier.discount_pct == 3
+    assert window.member.discount.text() == "Discount: 5%"
