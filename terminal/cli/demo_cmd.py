@@ -83,7 +83,9 @@ def _demo_app(args: argparse.Namespace, db: Database) -> int:
         pcscd.start()
     except Exception as exc:  # the app still runs: the status bar shows no reader
         print(f"the virtual card reader is not available ({exc}); run as root to start pcscd")
-    with LoopbackPrinter() as printer:
+    from terminal.cli.demo_office import demo_office
+
+    with LoopbackPrinter() as printer, demo_office(db) as office:
         config = from_mapping(
             {
                 "printer": {"transport": "network", "host": "127.0.0.1", "port": printer.port},
@@ -96,7 +98,9 @@ def _demo_app(args: argparse.Namespace, db: Database) -> int:
             "tap a demo card: .venv/bin/python -m drivers.virtual.demo_card --card-id 1\n"
             "  (--cycle 5 --every 6 taps cards 1..5 in turn; --bank taps a bank card)\n"
             f"receipts go to a virtual printer on 127.0.0.1:{printer.port}; "
-            "the done page shows each one"
+            "the done page shows each one\n"
+            f"a demo office syncs with this till on {office.url} "
+            f"({office.db.engine.url.database})"
         )
         try:
             return run_app(config, db)

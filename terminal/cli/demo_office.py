@@ -1,0 +1,70 @@
+"""The reference office that `make run` starts beside the demo till, so the demo syncs.
+
+It runs in this process on a free loopback port, keeps its data in ``office.sqlite3``
+beside the demo cache (seeded from that cache the first time), and the till is enrolled
+with it once; on later runs the credential is pointed at the new port (the token stays
+valid: it is the same office).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+
+from sync import credentials
+from sync.client import OfficeClient
+from sync.office import admin, auth
+from sync.office.db import OfficeDB
+from sync.office.server import OfficeServer
+from terminal.store import sync_apply
+from terminal.store.database import Database
+
+log = logging.getLogger(__name__)
+
+
+def office_path(db_path: Path) -> Path:
+    return db_path.with_name("office.sqlite3")
+
+
+@contextmanager
+def demo_office(db: Database) -> Iterator[OfficeServer]:
+    """Serve the demo office on 127.0.0.1 while the block runs; the till enrolled."""
+    path = office_path(db.path)
+    fresh = not path.exists()
+    odb = OfficeDB.open(str(path))
+    try:
+        if fresh:
+            admin.seed_from_cache(odb, db.path)
+        with OfficeServer(odb) as server:
+            _enrol(db, odb, server.url)
+            yield server
+    finally:
+        odb.close()
+
+
+def _enrol(db: Database, odb: OfficeDB, url: str) -> None:
+    try:
+        creds = credentials.load(db.path)
+    except credentials.NotEnrolled:
+        creds = None
+    if creds is not None and creds.office_url.startswith("http://127.0.0.1:"):
+        if creds.office_url != url:
+            credentials.save(db.path, replace(creds, office_url=url))
+            with db.write() as conn:
+                sync_apply.set_state(conn, sync_apply.OFFICE_URL, url)
+        return
+    if creds is not None:  # enrolled with a real office: leave it alone
+        log.warning("this cache is enrolled with %s; the demo office is not used", creds)
+        return
+    with OfficeClient(url) as client:
+        body = client.enrol(auth.create_code(odb, "demo till")).body
+    creds = credentials.Credentials(url, int(body["terminal_id"]), str(body["name"]),
+                                    str(body["token"]))  # fmt: skip
+    credentials.save(db.path, creds)
+    with db.write() as conn:
+        sync_apply.set_state(conn, sync_apply.OFFICE_URL, url)
+        sync_apply.set_state(conn, sync_apply.OFFICE_TERMINAL, str(creds.terminal_id))
+        sync_apply.set_state(conn, sync_apply.OFFICE_NAME, creds.name)
