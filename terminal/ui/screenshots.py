@@ -8,7 +8,7 @@ import argparse
 import sys
 import tempfile
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -16,6 +16,7 @@ from sqlalchemy import text
 
 from drivers.events import BankCardRefused, Technology
 from drivers.printer.config import PrinterConfig
+from sync.worker import SyncState, SyncStatus
 from terminal.receipts.config import ReceiptConfig
 from terminal.receipts.spool import Spooler
 from terminal.services import demo_data
@@ -64,6 +65,9 @@ def states(window: MainWindow, db: Database) -> dict[str, Callable[[], None]]:
 
     def offline() -> None:
         window.show_waiting()
+        window.on_sync_status(
+            SyncStatus(SyncState.OFFLINE, waiting=3, last_sync=AT - timedelta(minutes=25))
+        )
         window.on_card_event(BankCardRefused("Virtual PCD 00 00", Technology.CONTACTLESS))
 
     return {
@@ -94,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
             app.processEvents()
             for name, show in states(window, db).items():
                 window.supervisor.close_mode()
+                window.on_sync_status(SyncStatus(SyncState.ONLINE, last_sync=AT))
                 show()
                 app.processEvents()
                 path = args.out / f"{name}-{code}.png"
