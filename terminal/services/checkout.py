@@ -15,6 +15,7 @@ from decimal import Decimal
 from terminal.loyalty import CardKind, Money, Program, Quote, quote
 from terminal.receipts.model import ReceiptData, from_quote
 from terminal.receipts.spool import Spooler
+from terminal.services import offline
 from terminal.services.clock import Clock, IdFactory
 from terminal.services.errors import NotAMemberCard
 from terminal.services.identify import CardKey, MemberView, centi_from_points, find_card, view_of
@@ -65,6 +66,9 @@ def checkout(
         if view.card_kind is CardKind.PERSONAL and view.member is None:
             raise NotAMemberCard("a purchase")
         q = quote(program, view.terms, view.state, amount, clock.today(), spend_points)
+        # Offline, spending is allowed only within the office's limits (SYNC.md).
+        member_id = None if view.member is None else view.member.id
+        offline.check_spend(conn, member_id, centi_from_points(q.points_spent), now)
         facts = q.facts()
         op = NewOperation(
             id=ids(),

@@ -1,0 +1,81 @@
+"""The checkout enforces the office's offline limits: earning always works, spending
+offline only within them, and a refused checkout records nothing."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import text
+
+from terminal.loyalty import Money
+from terminal.services.clock import FixedClock
+from terminal.services.identify import CardKey
+from terminal.services.offline import OfflineLimit
+from terminal.services.till import Till
+from terminal.store import sync_apply
+from terminal.store.database import Database
+
+
+def rich_card(db: Database) -> tuple[int, int]:
+    with db.read() as conn:
+        row = conn.execute(
+            text(
+                "SELECT c.id, m.id FROM cards c JOIN members m ON m.id = c.member_id "
+                "WHERE c.kind = 'personal' AND c.state = 'active' AND m.balance_centi >= 200000 "
+                "ORDER BY c.id LIMIT 1"
+            )
+        ).one()
+    return int(row[0]), int(row[1])
+
+
+def enrol_offline(db: Database, clock: FixedClock, contact_ago: timedelta, **limits: int) -> None:
+    """A till enrolled with an office, last heard from ``contact_ago`` ago."""
+    at = (clock.now() - contact_ago).isoformat()
+    with db.write() as conn:
+        sync_apply.set_state(conn, sync_apply.OFFICE_TERMINAL, "1")
+        sync_apply.set_state(conn, sync_apply.LAST_CONTACT, at)
+        sync_apply.set_state(conn, sync_apply.LAST_PULL, at)
+        sync_apply.set_state(conn, sync_apply.LIMITS, json.dumps(limits))
+
+
+def operations(db: Database) -> int:
+    with db.read() as conn:
+        return int(conn.execute(text("SELECT count(*) FROM operations")).scalar_one())
+
+
+def test_offline_spending_beyond_the_cap_is_refused_and_nothing_recorded(
+    demo_db: Database, clock: FixedClock
+) -> None:
+    card, _member = rich_card(demo_db)
+    enrol_offline(demo_db, clock, timedelta(minutes=10), per_operation_centi=10_000)
+    till = Till(demo_db, clock)
+    with pytest.raises(OfflineLimit) as err:
+        till.checkout(CardKey(card_id=card), Money.parse("5000.00"), Decimal("150"))
+    assert err.value.code == "offline_per_operation"
+    assert "100.00" in str(err.value)
+    assert operations(demo_db) == 0
+    # within the cap, and earning only: both recorded
+    till.checkout(CardKey(card_id=card), Money.parse("5000.00"), Decimal("100"))
+    till.checkout(CardKey(card_id=card), Money.parse("5000.00"), Decimal("0"))
+    assert operations(demo_db) == 2
+
+
+def test_online_the_offline_caps_do_not_apply(demo_db: Database, clock: FixedClock) -> None:
+    card, _member = rich_card(demo_db)
+    enrol_offline(demo_db, clock, timedelta(seconds=10), per_operation_centi=10_000)
+    Till(demo_db, clock).checkout(CardKey(card_id=card), Money.parse("5000.00"), Decimal("150"))
+    assert operations(demo_db) == 1
+
+
+def test_stale_data_offline_allows_earning_only(demo_db: Database, clock: FixedClock) -> None:
+    card, _member = rich_card(demo_db)
+    enrol_offline(demo_db, clock, timedelta(days=3))
+    till = Till(demo_db, clock)
+    with pytest.raises(OfflineLimit) as err:
+        till.checkout(CardKey(card_id=card), Money.parse("1000.00"), Decimal("1"))
+    assert err.value.code == "offline_stale"
+    till.checkout(CardKey(card_id=card), Money.parse("1000.00"), Decimal("0"))
+    assert operations(demo_db) == 1
