@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from terminal.cli import render
 from terminal.config import Config, ConfigError, load_config
 from terminal.loyalty import LoyaltyError, Money
-from terminal.services import demo_data
+from terminal.services import demo_data, points_input
 from terminal.services.errors import ServiceError, UnknownCard
 from terminal.services.identify import card_key_from_text
 from terminal.services.till import Till
@@ -134,12 +134,11 @@ def parse_points(text: str | None) -> Decimal | None:
     if text is None:
         return None
     try:
-        value = Decimal(text.strip().replace(",", "."))
-    except InvalidOperation:
-        raise UsageError(f"--spend: {text!r} is not a number of points") from None
-    if not value.is_finite() or value < 0:
-        raise UsageError(f"--spend: {text!r} must be zero or more points")
-    return value
+        return points_input.parse_points(text)
+    except points_input.BadPoints:
+        raise UsageError(
+            f"--spend: {text[:40]!r} is not a number of points: digits, e.g. 150 or 12.5"
+        ) from None
 
 
 def cmd_quote(args: argparse.Namespace) -> int:

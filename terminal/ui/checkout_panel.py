@@ -3,9 +3,9 @@ program allows (editable downwards); the quote's lines; Enter confirms, Esc canc
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal, Slot
 from PySide6.QtGui import QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from terminal.loyalty import LoyaltyError, Money, Quote
 from terminal.receipts.model import from_quote
 from terminal.services.identify import MemberView
+from terminal.services.points_input import BadPoints, parse_points, points_input_text
 from terminal.services.till import Till
 from terminal.ui.explanations import explanation_text
 from terminal.ui.formats import money_text, points_text
@@ -137,14 +138,13 @@ class CheckoutPanel(QWidget):
             return None
 
     def _spend(self) -> Decimal | None:
-        text = self.points.text().strip().replace(" ", "").replace(",", ".")
-        if not text:
+        text = self.points.text()
+        if not text.strip():
             return Decimal(0)
         try:
-            value = Decimal(text)
-        except InvalidOperation:
+            return parse_points(text)
+        except BadPoints:
             return None
-        return value if value.is_finite() else None
 
     def _requote(self, spend: Decimal | None, prefill: bool) -> None:
         view, amount = self._view, self._amount()
@@ -162,7 +162,8 @@ class CheckoutPanel(QWidget):
             return
         if prefill:
             spend = self._till.preview(view, amount).max_spend_points
-            self.points.setText(points_text(spend).replace("\u00a0", ""))
+            # Plain digits, as parse_points reads them back (no locale grouping).
+            self.points.setText(points_input_text(spend, QLocale().decimalPoint()))
         if spend is None:
             self._show_error(self.tr("Points: type a number"))
             return

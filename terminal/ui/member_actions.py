@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import (
@@ -24,6 +24,7 @@ from terminal.services import member_ops
 from terminal.services.errors import ServiceError
 from terminal.services.identify import CardKey, card_key_from_text
 from terminal.services.member_ops import Context, Recorded
+from terminal.services.points_input import BadPoints, parse_points
 from terminal.services.staff import StaffMember
 from terminal.services.till import Till
 from terminal.ui.formats import points_text
@@ -221,8 +222,8 @@ class MemberActions(QWidget):
 
     def _points(self, text: str) -> Decimal:
         try:
-            return Decimal(text.strip().replace(",", ".").replace(" ", ""))
-        except InvalidOperation:
+            return parse_points(text, signed=True)
+        except BadPoints:
             raise UserInputError(self.tr("Points: type a number, e.g. 100 or -50.")) from None
 
     def _new_card(self) -> CardKey:

@@ -146,3 +146,13 @@ def test_console_script_errors_without_traceback(tmp_path: Path) -> None:
     )
     assert proc.returncode == 1
     assert proc.stderr.startswith("loyalty-terminal: ") and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("spend", ["1E+1000000000", "1e3", "NaN", "Infinity", "1,234", "1 000"])
+def test_points_are_plain_digits(
+    cache: str, capsys: pytest.CaptureFixture[str], spend: str
+) -> None:
+    got, _out, err = run(capsys, "quote", _active_card(cache), "100", "--spend", spend,
+                         "--db", cache)  # fmt: skip
+    assert got == 1, err
+    assert "not a number of points" in err and err.count("\n") == 1

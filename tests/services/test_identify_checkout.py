@@ -153,3 +153,29 @@ def test_the_views_discount_is_the_quotes(
         assert view.discount_pct == q.discount_pct, card_id
         stacked += q.discount_source is None and q.discount_pct > 0
     assert combine == "best_of" or stacked > 0
+
+
+@pytest.mark.parametrize(
+    ("typed", "signed", "points"),
+    [("150", False, Decimal(150)), ("12.5", False, Decimal("12.5")),
+     ("12,50", False, Decimal("12.50")), (" 7 ", False, Decimal(7)),
+     ("-20", True, Decimal(-20)), ("+20", True, Decimal(20))],
+)  # fmt: skip
+def test_points_typed(typed: str, signed: bool, points: Decimal) -> None:
+    from terminal.services.points_input import parse_points
+
+    assert parse_points(typed, signed=signed) == points
+
+
+@pytest.mark.parametrize(
+    "typed", ["", "1E+1000000000", "1e3", "NaN", "inf", "1,234", "1 000", "1.234", "-5", "0x10",
+              "1234567890", "١٢٣"],
+)  # fmt: skip
+def test_points_typed_wrong(typed: str) -> None:
+    from terminal.services.points_input import BadPoints, parse_points, points_input_text
+
+    with pytest.raises(BadPoints):
+        parse_points(typed)
+    for value in (Decimal(1234), Decimal("1234.00"), Decimal("12.5"), Decimal(0)):
+        assert parse_points(points_input_text(value)) == value
+        assert parse_points(points_input_text(value, ",")) == value

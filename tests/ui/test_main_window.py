@@ -399,3 +399,47 @@ def test_member_panel_shows_the_discount_the_rules_give(
     quote = till.preview(view, Money.parse("1000"))
     assert quote.discount_pct == 5 and view.tier is not None and view.tier.discount_pct == 3
     assert window.member.discount.text() == "Discount: 5%"
+
+
+def test_points_prefill_reads_back_in_english(qtbot: QtBot, window: MainWindow) -> None:
+    """English groups thousands with a comma: the pre-filled points must not be '1,234',
+    which reads back as 1.234 points."""
+    from terminal.ui.i18n import switch_language
+
+    switch_language("en")  # en_GB: 1,234
+    till = window._till
+    card = card_where(
+        till.db,
+        "kind='personal' AND state='active' AND member_id IN "
+        "(SELECT id FROM members WHERE balance_centi >= 150000)",
+    )
+    window.present(CardKey(card_id=card))
+    qtbot.keyClicks(window.checkout.amount, "20000")
+    quote = window.checkout.quote
+    assert quote is not None and quote.max_spend_points >= 1000
+    assert window.checkout.points.text() == f"{quote.max_spend_points:f}"
+    assert quote.points_spent == quote.max_spend_points
+    window.checkout._on_points_edited(window.checkout.points.text())  # read back
+    assert window.checkout.quote is not None
+    assert window.checkout.quote.points_spent == quote.max_spend_points
+
+
+def test_exponent_points_are_refused_in_checkout_and_adjustment(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    till = window._till
+    key = CardKey(card_id=card_where(till.db, "kind='personal' AND state='active'"))
+    window.present(key)
+    qtbot.keyClicks(window.checkout.amount, "1000")
+    window.checkout.points.setText("")
+    qtbot.keyClicks(window.checkout.points, "1E+1000000000")
+    assert window.checkout.quote is None and "Points" in window.checkout.error.text()
+    supervisor_mode(qtbot, window, key)
+    actions = window.supervisor.member_actions
+    actions.action_list.setCurrentRow(2)  # adjust points
+    qtbot.keyClicks(actions.value, "1e3")
+    qtbot.keyClicks(actions.text, "goodwill")
+    qtbot.keyClick(actions.text, Qt.Key.Key_Return)
+    assert "type a number" in actions.result.text()
+    with till.db.read() as conn:
+        assert conn.execute(text("SELECT count(*) FROM operations")).scalar() == 0
