@@ -174,6 +174,15 @@ def hardware_figures() -> dict[str, Any]:
         return {"card_event_error": f"{type(exc).__name__}: {exc}"}
 
 
+def sync_figures(tmp: Path, cache: Path, push_ops: int) -> dict[str, Any]:
+    from benchmarks import bench_sync
+
+    say("measuring sync: first download from the office, draining the outbox")
+    work = tmp / "sync"
+    work.mkdir()
+    return bench_sync.run(cache, work, push_ops)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", type=int, default=1_000_000)
@@ -181,9 +190,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--commits", type=int, default=500)
     parser.add_argument("--dir", type=Path, help="where to build the cache (default: a temp dir)")
     parser.add_argument("--no-hardware", action="store_true", help="skip the card-event figures")
+    parser.add_argument(
+        "--push-ops", type=int, default=10_000, help="operations queued for push_10k_s"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
         figures = measure(Path(tmp) / "bench.sqlite3", args.scale, args.samples, args.commits)
+        figures.update(sync_figures(Path(tmp), Path(tmp) / "bench.sqlite3", args.push_ops))
     figures.update(receipt_figures())
     if not args.no_hardware:
         figures.update(hardware_figures())

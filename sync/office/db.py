@@ -109,9 +109,8 @@ class OfficeDB:
 def emit(conn: Connection, at: str, entity: Entity, key: object, data: Any) -> int:
     """Append a change (``data`` None: deleted) inside ``OfficeDB.write()``; its seq."""
     text = None if data is None else json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    result = conn.execute(
-        insert(changes)
-        .values(entity=entity.value, key=str(key), data=text, at=at)
-        .returning(changes.c.seq)
-    )
+    result = conn.execute(_EMIT, {"entity": entity.value, "key": str(key), "data": text, "at": at})
     return int(result.scalar_one())
+
+
+_EMIT = insert(changes).returning(changes.c.seq)

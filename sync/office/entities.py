@@ -7,7 +7,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from sync.office.db import emit
 from sync.office.models import cards, gifts, members, programs
@@ -31,10 +31,13 @@ def card_wire(row: Any) -> list[Any]:
     return list(row)
 
 
+_MEMBER_ROW = select(*_MEMBER_COLS, members.c.deleted, members.c.seq).where(
+    members.c.id == bindparam("mid")
+)
+
+
 def member_row(conn: Connection, member_id: int) -> dict[str, Any] | None:
-    row = conn.execute(
-        select(*_MEMBER_COLS, members.c.deleted, members.c.seq).where(members.c.id == member_id)
-    ).first()
+    row = conn.execute(_MEMBER_ROW, {"mid": member_id}).first()
     return None if row is None else dict(row._mapping)
 
 

@@ -16,12 +16,12 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from sync.office import entities
-from sync.office.db import OfficeDB
+from sync.office.db import OfficeDB, emit
 from sync.office.models import cards, members, operations
-from sync.protocol import OPERATION_KINDS, VERSION, OpResult, OpStatus
+from sync.protocol import MEMBER_FIELDS, OPERATION_KINDS, VERSION, Entity, OpResult, OpStatus
 
 log = logging.getLogger(__name__)
 
@@ -63,28 +63,59 @@ def _invalid(op: Any) -> str | None:
     return None
 
 
+# Statements built once (building one costs more than running it on SQLite).
+_STORED = select(operations.c.body_hash, operations.c.status, operations.c.result).where(
+    operations.c.terminal_id == bindparam("tid"), operations.c.op_id == bindparam("oid")
+)
+_KNOWN = select(operations.c.op_id).where(
+    operations.c.terminal_id == bindparam("tid"),
+    operations.c.op_id.in_(bindparam("oids", expanding=True)),
+)
+_ANY_HELD = (
+    select(operations.c.op_id)
+    .where(operations.c.terminal_id == bindparam("tid"), operations.c.status == "held")
+    .limit(1)
+)
+_CARD_EXISTS = select(cards.c.id).where(cards.c.id == bindparam("cid"))
+_MEMBER_UPDATE = update(members).where(members.c.id == bindparam("mid"))
+
+
+class _Batch:
+    """What one pushed batch already knows, to spare a query per operation: the ids of
+    the batch the office had stored before it (or stored during it), and whether any
+    reversal of this terminal is held (else no applied operation can release one)."""
+
+    def __init__(self, conn: Connection, terminal_id: int, ops: Sequence[Any]) -> None:
+        ids = sorted({str(o["id"]) for o in ops if isinstance(o, dict) and "id" in o})
+        self.stored: set[str] = set()
+        for i in range(0, len(ids), 500):
+            rows = conn.execute(_KNOWN, {"tid": terminal_id, "oids": ids[i : i + 500]})
+            self.stored.update(str(r[0]) for r in rows)
+        self.held = conn.execute(_ANY_HELD, {"tid": terminal_id}).first() is not None
+
+
 def push(db: OfficeDB, terminal_id: int, ops: Sequence[Any]) -> list[OpResult]:
     """Apply a batch in one transaction; one answer per operation, in order."""
     with db.write() as conn:
         at = db.now()
-        return [_one(conn, at, terminal_id, op) for op in ops]
+        batch = _Batch(conn, terminal_id, ops)
+        return [_one(conn, at, terminal_id, op, batch) for op in ops]
 
 
 def _stored(conn: Connection, terminal_id: int, op_id: str) -> Any:
-    return conn.execute(
-        select(operations.c.body_hash, operations.c.status, operations.c.result).where(
-            operations.c.terminal_id == terminal_id, operations.c.op_id == op_id
-        )
-    ).first()
+    return conn.execute(_STORED, {"tid": terminal_id, "oid": op_id}).first()
 
 
-def _one(conn: Connection, at: str, terminal_id: int, op: Any) -> OpResult:
+def _one(
+    conn: Connection, at: str, terminal_id: int, op: Any, batch: _Batch | None = None
+) -> OpResult:
     problem = _invalid(op)
     op_id = str(op.get("id", "")) if isinstance(op, dict) else ""
     if problem is not None:
         return OpResult(op_id, OpStatus.REJECTED, "bad_operation", problem)
     digest = body_hash(op)
-    stored = _stored(conn, terminal_id, op_id)
+    known = batch is None or op_id in batch.stored
+    stored = _stored(conn, terminal_id, op_id) if known else None
     if stored is not None:
         if stored.body_hash != digest:
             return OpResult(
@@ -118,7 +149,10 @@ def _one(conn: Connection, at: str, terminal_id: int, op: Any) -> OpResult:
             }
         ],
     )
-    if result.status is OpStatus.APPLIED:
+    if batch is not None:
+        batch.stored.add(op_id)
+        batch.held = batch.held or result.status is OpStatus.HELD
+    if result.status is OpStatus.APPLIED and (batch is None or batch.held):
         _release_held(conn, at, terminal_id, op_id)
     return result
 
@@ -149,22 +183,26 @@ def _decide(conn: Connection, at: str, terminal_id: int, op: dict[str, Any]) -> 
                 "the reversed operation was rejected",
             )
     member_id = op.get("member_id")
-    if member_id is not None and entities.member_row(conn, member_id) is None:
+    row = None if member_id is None else entities.member_row(conn, member_id)
+    if member_id is not None and row is None:
         return OpResult(op["id"], OpStatus.REJECTED, "unknown_member", f"member {member_id}")
     card_id = op.get("card_id")
     if card_id is not None:
-        exists = conn.execute(select(cards.c.id).where(cards.c.id == card_id)).first()
+        exists = conn.execute(_CARD_EXISTS, {"cid": card_id}).first()
         if exists is None:
             return OpResult(op["id"], OpStatus.REJECTED, "unknown_card", f"card {card_id}")
-    return _apply(conn, at, op)
+    return _apply(conn, at, op, row)
 
 
-def _apply(conn: Connection, at: str, op: dict[str, Any]) -> OpResult:
-    _apply_card(conn, at, op)
+def _apply(
+    conn: Connection, at: str, op: dict[str, Any], row: dict[str, Any] | None = None
+) -> OpResult:
+    _apply_card(conn, at, op)  # cards only: the member's row read before stays current
     member_id = op.get("member_id")
     if member_id is None:
         return OpResult(op["id"], OpStatus.APPLIED)
-    row = entities.member_row(conn, member_id)
+    if row is None:
+        row = entities.member_row(conn, member_id)
     assert row is not None
     if row["deleted"]:  # a past fact about a member since deleted: kept, nothing to move
         return OpResult(op["id"], OpStatus.APPLIED, "member_deleted", member_id=member_id)
@@ -184,8 +222,12 @@ def _apply(conn: Connection, at: str, op: dict[str, Any]) -> OpResult:
     if overdrawn:
         values["overdrawn"] = True
         log.warning("member %s overdrawn by an offline operation %s", member_id, op["id"])
-    conn.execute(update(members).where(members.c.id == member_id).values(**values))
-    seq = entities.publish_member(conn, at, member_id)
+    # The member's new state published and written at once (entities.publish_member's
+    # work without reading the row back).
+    after = {**row, **values}
+    seq = emit(conn, at, Entity.MEMBER, member_id,
+               entities.member_wire(after[n] for n in MEMBER_FIELDS))  # fmt: skip
+    conn.execute(_MEMBER_UPDATE, {"mid": member_id, **values, "seq": seq})
     return OpResult(
         op["id"],
         OpStatus.APPLIED,
