@@ -16,7 +16,7 @@ from terminal.services.errors import ServiceError, UnknownCard
 from terminal.services.identify import card_key_from_text
 from terminal.services.till import Till
 from terminal.store import queries
-from terminal.store.database import Database
+from terminal.store.database import APPLICATION_ID, Database
 from terminal.store.errors import StoreError
 from terminal.store.normalize import normalize_phone
 
@@ -84,6 +84,7 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
         raise UsageError(f"--members: {args.members} must be at least 1")
     path = db_path(args, config_of(args))
     if args.replace:
+        _check_replaceable(path)
         for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
             p.unlink(missing_ok=True)
     with Database.open(path) as db:
@@ -96,6 +97,38 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     data = {"db": str(path), "members": summary.members, "cards": summary.cards}
     emit(args, data, f"{path}: {summary.members} members, {summary.cards} cards")
     return 0
+
+
+def _is_our_cache(path: Path) -> bool:
+    """A SQLite file with our PRAGMA application_id (read from its header, not opened)."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        raise StoreError("cannot_open", f"cannot read {path}: {exc.strerror}") from exc
+    return (
+        header.startswith(b"SQLite format 3\x00")
+        and int.from_bytes(header[68:72], "big") == APPLICATION_ID
+    )
+
+
+def _check_replaceable(path: Path) -> None:
+    """--replace deletes only one of our caches, and never operations not yet sent."""
+    if not path.exists() or (path.is_file() and path.stat().st_size == 0):
+        return
+    if path.is_dir() or not _is_our_cache(path):
+        raise UsageError(
+            f"{path} is not a loyalty-terminal cache: --replace deletes only a cache; "
+            "choose another path"
+        )
+    with Database.open(path, create=False) as db, db.read() as conn:
+        unsent = demo_data.unsent_operations(conn)
+        demo = demo_data.is_demo_cache(conn)
+    if unsent and not demo:
+        raise UsageError(
+            f"{path} holds {unsent} operation(s) the office has not received yet; "
+            "--replace would lose them: sync first, or choose another path"
+        )
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:

@@ -11,12 +11,11 @@ from typing import Any
 from sqlalchemy import text
 
 from terminal.cli import render
-from terminal.cli.commands import config_of, db_path
+from terminal.cli.commands import UsageError, config_of, db_path
 from terminal.loyalty import Money
 from terminal.services import demo_data
 from terminal.services.identify import CardKey
 from terminal.services.till import Till
-from terminal.store import queries
 from terminal.store.database import Database
 
 DEMO_MEMBERS = 10_000
@@ -37,7 +36,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     path: Path = db_path(args, config_of(args))
     with Database.open(path) as db:
         with db.read() as conn:
-            empty = queries.count_members(conn) == 0
+            empty = demo_data.is_blank(conn)
+            demo = demo_data.is_demo_cache(conn)
+        if not empty and not demo:  # the demo records purchases: never on real members
+            raise UsageError(
+                f"{path} is not a demo cache: the demo records a purchase, so it runs only "
+                "on a cache made by 'loyalty-terminal demo-data' (choose one with --db)"
+            )
         if empty:
             print(f"making a demo cache of {args.members} members in {path} ...")
             with db.write() as conn:

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert
+from sqlalchemy import Connection, delete, func, insert, select
 
 from terminal.loyalty import CardKind, CardState, Program, standard_program
 from terminal.services.staff import Role, add_staff
 from terminal.store import bulk
 from terminal.store.normalize import name_key
-from terminal.store.schema import gifts, programs
+from terminal.store.schema import gifts, members, operations, programs, sync_state
 
 DEMO_PREFIX = "2990"
 DEFAULT_SEED = 20261122
@@ -241,6 +241,30 @@ def put_program(conn: Connection, program: Program) -> None:
     )
 
 
+#: sync_state key that marks a cache made by :func:`fill` (its value: the seed).
+DEMO_MARK = "demo.seed"
+
+
+def is_demo_cache(conn: Connection) -> bool:
+    """Whether this cache was made by :func:`fill` (and so may take demo purchases)."""
+    query = select(sync_state.c.value).where(sync_state.c.key == DEMO_MARK)
+    return conn.execute(query).first() is not None
+
+
+def is_blank(conn: Connection) -> bool:
+    """Nothing in it yet: no members, no operations, no sync state (never enrolled)."""
+    return not any(
+        conn.execute(select(table).limit(1)).first() is not None
+        for table in (members, operations, sync_state)
+    )
+
+
+def unsent_operations(conn: Connection) -> int:
+    """Operations of this terminal the office has not acknowledged (their only copy)."""
+    query = select(func.count()).select_from(operations).where(operations.c.status == "pending")
+    return int(conn.execute(query).scalar_one())
+
+
 def fill(
     conn: Connection,
     members: int,
@@ -251,6 +275,7 @@ def fill(
     """Fill an empty cache with ``members`` demo members, their cards, the standard program
     and the gift catalogue. Run inside ``Database.write()``."""
     put_program(conn, standard_program())
+    conn.execute(insert(sync_state), [{"key": DEMO_MARK, "value": str(seed)}])
     conn.execute(
         insert(gifts),
         [{"code": c, "name": n, "kind": k, "points_cost_centi": p} for c, n, k, p in _DEMO_GIFTS],
