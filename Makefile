@@ -14,7 +14,7 @@ APT_PKGS := python3-venv python3-dev gcc make pcscd vsmartcard-vpcd libpcsclite-
             libglib2.0-0 libdbus-1-3 fonts-dejavu-core sqlite3 \
             libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
             libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 \
-            libusb-1.0-0 debootstrap fakeroot postgresql
+            libusb-1.0-0 debootstrap fakeroot postgresql openssl
 
 .PHONY: run demo screenshots deb test bench sysdeps venv lint clean translations
 

@@ -39,6 +39,12 @@ class Transient(SyncError):
         self.retry_after = retry_after
 
 
+class TlsFailed(Transient):
+    """The office's certificate cannot be verified (retried: IT may fix it meanwhile)."""
+
+    code = "tls_failed"
+
+
 class AuthFailed(SyncError):
     """The office refuses this terminal's credential: syncing stops until IT acts."""
 
@@ -182,11 +188,14 @@ class OfficeClient:
                 data=data,
                 headers=headers,
                 timeout=(self.timeouts.connect, self.timeouts.read),
+                # Per request: requests lets REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE override a
+                # Session's verify, which would drop the office's private CA.
+                verify=self.session.verify,
             )
         except requests.exceptions.SSLError as exc:
             # A certificate problem does not fix itself, but the store's IT may fix it
             # without touching the till: keep trying, slowly, and say what is wrong.
-            raise Transient(f"TLS verification failed: {exc}") from exc
+            raise TlsFailed(f"TLS verification failed: {exc}") from exc
         except requests.RequestException as exc:
             raise Transient(f"{type(exc).__name__}: {exc}") from exc
         with response:

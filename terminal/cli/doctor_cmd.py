@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from terminal.cli.commands import config_of, db_path
+from terminal.cli.doctor_office import check_office
 from terminal.services.clock import SystemClock
 from terminal.services.doctor import Status, diagnose
 
@@ -22,7 +23,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def cmd_doctor(args: argparse.Namespace) -> int:
     config = config_of(args)
-    found = diagnose(db_path(args, config), config.readers, config.printer, SystemClock())
+    path, clock = db_path(args, config), SystemClock()
+    found = diagnose(
+        path, config.readers, config.printer, clock, office=lambda: check_office(path, clock)
+    )
     if args.json:
         print(json.dumps([f.to_dict() for f in found], ensure_ascii=False, indent=2))
     else:
