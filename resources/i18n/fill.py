@@ -96,6 +96,8 @@ RU = {
     "Present the member's card first.": "Сначала предъявите карту участника.",
     "Choose a gift.": "Выберите подарок.",
     "Scan or type the receipt code.": "Отсканируйте или введите код чека.",
+    "Purchase %1 of %2: %3, returned so far %4. Type the amount returned (empty: all %5) and press Enter to return.":
+        "Покупка %1 от %2: %3, уже возвращено %4. Введите сумму возврата (пусто: всё, %5) и нажмите Enter.",
     "Points: type a number, e.g. 100 or -50.": "Баллы: введите число, например 100 или -50.",
     "Type or scan the new card's number.": "Введите или отсканируйте номер новой карты.",
     "Supervisor": "Старший смены",
@@ -231,6 +233,8 @@ UK = {
     "Present the member's card first.": "Спочатку пред'явіть картку учасника.",
     "Choose a gift.": "Оберіть подарунок.",
     "Scan or type the receipt code.": "Скануйте або введіть код чека.",
+    "Purchase %1 of %2: %3, returned so far %4. Type the amount returned (empty: all %5) and press Enter to return.":
+        "Покупка %1 від %2: %3, уже повернено %4. Введіть суму повернення (порожньо: усе, %5) і натисніть Enter.",
     "Points: type a number, e.g. 100 or -50.": "Бали: введіть число, наприклад 100 або -50.",
     "Type or scan the new card's number.": "Введіть або скануйте номер нової картки.",
     "Supervisor": "Старший зміни",

@@ -3,28 +3,28 @@
 <context>
     <name>CheckoutPanel</name>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="84" />
         <location filename="../../terminal/ui/checkout_panel.py" line="85" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="86" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="86" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="87" />
         <source>Points to spend</source>
         <translation>Списать баллов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="87" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="88" />
         <source>Confirm (Enter)</source>
         <translation>Подтвердить (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="88" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="89" />
         <source>Cancel (Esc)</source>
         <translation>Отмена (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="89" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="90" />
         <source>Receipt (F2)</source>
         <translation>Чек (F2)</translation>
     </message>
@@ -34,17 +34,17 @@
         <translation>Введите сумму, например 1234,50</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="167" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="168" />
         <source>Points: type a number</source>
         <translation>Баллы: введите число</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="178" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="179" />
         <source>To pay: %1</source>
         <translation>К оплате: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="180" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="181" />
         <source>Points earned: %1 · balance after: %2</source>
         <translation>Начислено баллов: %1 · остаток: %2</translation>
     </message>
@@ -173,107 +173,113 @@
 <context>
     <name>MemberActions</name>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="86" />
+        <location filename="../../terminal/ui/member_actions.py" line="90" />
         <source>Give a gift</source>
         <translation>Выдать подарок</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="87" />
+        <location filename="../../terminal/ui/member_actions.py" line="91" />
         <source>Return (receipt code)</source>
         <translation>Возврат (код чека)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="88" />
+        <location filename="../../terminal/ui/member_actions.py" line="92" />
         <source>Adjust points</source>
         <translation>Корректировка баллов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="89" />
+        <location filename="../../terminal/ui/member_actions.py" line="93" />
         <source>Record a complaint or suggestion</source>
         <translation>Записать жалобу или предложение</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="90" />
+        <location filename="../../terminal/ui/member_actions.py" line="94" />
         <source>Block the card</source>
         <translation>Заблокировать карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="91" />
+        <location filename="../../terminal/ui/member_actions.py" line="95" />
         <source>Activate the bearer card</source>
         <translation>Активировать карту на предъявителя</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="92" />
+        <location filename="../../terminal/ui/member_actions.py" line="96" />
         <source>Replace the card</source>
         <translation>Заменить карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="101" />
+        <location filename="../../terminal/ui/member_actions.py" line="105" />
         <source>Do it (Enter)</source>
         <translation>Выполнить (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="139" />
+        <location filename="../../terminal/ui/member_actions.py" line="143" />
         <source>Receipt code (scan the QR)</source>
         <translation>Код чека (отсканируйте QR)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="140" />
+        <location filename="../../terminal/ui/member_actions.py" line="144" />
         <source>Amount returned (empty: all)</source>
         <translation>Сумма возврата (пусто: всё)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="142" />
+        <location filename="../../terminal/ui/member_actions.py" line="146" />
         <source>Points (+ or -)</source>
         <translation>Баллы (+ или -)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="142" />
+        <location filename="../../terminal/ui/member_actions.py" line="146" />
         <source>Reason (required)</source>
         <translation>Причина (обязательно)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="143" />
+        <location filename="../../terminal/ui/member_actions.py" line="147" />
         <source>What the member said</source>
         <translation>Что сказал участник</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="144" />
+        <location filename="../../terminal/ui/member_actions.py" line="148" />
         <source>Why</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="145" />
+        <location filename="../../terminal/ui/member_actions.py" line="149" />
         <source>New card: number or UID</source>
         <translation>Новая карта: номер или UID</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="176" />
+        <location filename="../../terminal/ui/member_actions.py" line="189" />
+        <source>Purchase %1 of %2: %3, returned so far %4. Type the amount returned (empty: all %5) and press Enter to return.</source>
+        <translation>Покупка %1 от %2: %3, уже возвращено %4. Введите сумму возврата (пусто: всё, %5) и нажмите Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="217" />
         <source>Done: operation %1 recorded.</source>
         <translation>Готово: операция %1 записана.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="200" />
+        <location filename="../../terminal/ui/member_actions.py" line="245" />
         <source>Present the member's card first.</source>
         <translation>Сначала предъявите карту участника.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="206" />
+        <location filename="../../terminal/ui/member_actions.py" line="251" />
         <source>Choose a gift.</source>
         <translation>Выберите подарок.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="212" />
+        <location filename="../../terminal/ui/member_actions.py" line="257" />
+        <location filename="../../terminal/ui/member_actions.py" line="264" />
         <source>Scan or type the receipt code.</source>
         <translation>Отсканируйте или введите код чека.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="222" />
+        <location filename="../../terminal/ui/member_actions.py" line="274" />
         <source>Points: type a number, e.g. 100 or -50.</source>
         <translation>Баллы: введите число, например 100 или -50.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="227" />
+        <location filename="../../terminal/ui/member_actions.py" line="279" />
         <source>Type or scan the new card's number.</source>
         <translation>Введите или отсканируйте номер новой карты.</translation>
     </message>
@@ -311,27 +317,27 @@
         <translation>ещё %1 до уровня %2</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_panel.py" line="83" />
+        <location filename="../../terminal/ui/member_panel.py" line="81" />
         <source>Discount: %1%</source>
         <translation>Скидка: %1%</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_panel.py" line="86" />
+        <location filename="../../terminal/ui/member_panel.py" line="84" />
         <source>Points: %1</source>
         <translation>Баллы: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_panel.py" line="89" />
+        <location filename="../../terminal/ui/member_panel.py" line="87" />
         <source>(%1 not yet sent)</source>
         <translation>(%1 ещё не отправлено)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_panel.py" line="93" />
+        <location filename="../../terminal/ui/member_panel.py" line="91" />
         <source>Priority service</source>
         <translation>Приоритетное обслуживание</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_panel.py" line="95" />
+        <location filename="../../terminal/ui/member_panel.py" line="93" />
         <source>Personal manager: %1</source>
         <translation>Персональный менеджер: %1</translation>
     </message>

@@ -3,28 +3,28 @@
 <context>
     <name>CheckoutPanel</name>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="84" />
         <location filename="../../terminal/ui/checkout_panel.py" line="85" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="86" />
         <source>Amount</source>
         <translation>Сума</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="86" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="87" />
         <source>Points to spend</source>
         <translation>Списати балів</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="87" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="88" />
         <source>Confirm (Enter)</source>
         <translation>Підтвердити (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="88" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="89" />
         <source>Cancel (Esc)</source>
         <translation>Скасувати (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="89" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="90" />
         <source>Receipt (F2)</source>
         <translation>Чек (F2)</translation>
     </message>
@@ -34,17 +34,17 @@
         <translation>Введіть суму, наприклад 1234,50</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="167" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="168" />
         <source>Points: type a number</source>
         <translation>Бали: введіть число</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="178" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="179" />
         <source>To pay: %1</source>
         <translation>До сплати: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="180" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="181" />
         <source>Points earned: %1 · balance after: %2</source>
         <translation>Нараховано балів: %1 · залишок: %2</translation>
     </message>
@@ -173,107 +173,113 @@
 <context>
     <name>MemberActions</name>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="86" />
+        <location filename="../../terminal/ui/member_actions.py" line="90" />
         <source>Give a gift</source>
         <translation>Видати подарунок</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="87" />
+        <location filename="../../terminal/ui/member_actions.py" line="91" />
         <source>Return (receipt code)</source>
         <translation>Повернення (код чека)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="88" />
+        <location filename="../../terminal/ui/member_actions.py" line="92" />
         <source>Adjust points</source>
         <translation>Коригування балів</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="89" />
+        <location filename="../../terminal/ui/member_actions.py" line="93" />
         <source>Record a complaint or suggestion</source>
         <translation>Записати скаргу чи пропозицію</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="90" />
+        <location filename="../../terminal/ui/member_actions.py" line="94" />
         <source>Block the card</source>
         <translation>Заблокувати картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="91" />
+        <location filename="../../terminal/ui/member_actions.py" line="95" />
         <source>Activate the bearer card</source>
         <translation>Активувати картку на пред'явника</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="92" />
+        <location filename="../../terminal/ui/member_actions.py" line="96" />
         <source>Replace the card</source>
         <translation>Замінити картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="101" />
+        <location filename="../../terminal/ui/member_actions.py" line="105" />
         <source>Do it (Enter)</source>
         <translation>Виконати (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="139" />
+        <location filename="../../terminal/ui/member_actions.py" line="143" />
         <source>Receipt code (scan the QR)</source>
         <translation>Код чека (скануйте QR)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="140" />
+        <location filename="../../terminal/ui/member_actions.py" line="144" />
         <source>Amount returned (empty: all)</source>
         <translation>Сума повернення (порожньо: все)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="142" />
+        <location filename="../../terminal/ui/member_actions.py" line="146" />
         <source>Points (+ or -)</source>
         <translation>Бали (+ або -)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="142" />
+        <location filename="../../terminal/ui/member_actions.py" line="146" />
         <source>Reason (required)</source>
         <translation>Причина (обов'язково)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="143" />
+        <location filename="../../terminal/ui/member_actions.py" line="147" />
         <source>What the member said</source>
         <translation>Що сказав учасник</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="144" />
+        <location filename="../../terminal/ui/member_actions.py" line="148" />
         <source>Why</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="145" />
+        <location filename="../../terminal/ui/member_actions.py" line="149" />
         <source>New card: number or UID</source>
         <translation>Нова картка: номер або UID</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="176" />
+        <location filename="../../terminal/ui/member_actions.py" line="189" />
+        <source>Purchase %1 of %2: %3, returned so far %4. Type the amount returned (empty: all %5) and press Enter to return.</source>
+        <translation>Покупка %1 від %2: %3, уже повернено %4. Введіть суму повернення (порожньо: усе, %5) і натисніть Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="217" />
         <source>Done: operation %1 recorded.</source>
         <translation>Готово: операцію %1 записано.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="200" />
+        <location filename="../../terminal/ui/member_actions.py" line="245" />
         <source>Present the member's card first.</source>
         <translation>Спочатку пред'явіть картку учасника.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="206" />
+        <location filename="../../terminal/ui/member_actions.py" line="251" />
         <source>Choose a gift.</source>
         <translation>Оберіть подарунок.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="212" />
+        <location filename="../../terminal/ui/member_actions.py" line="257" />
+        <location filename="../../terminal/ui/member_actions.py" line="264" />
         <source>Scan or type the receipt code.</source>
         <translation>Скануйте або введіть код чека.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="222" />
+        <location filename="../../terminal/ui/member_actions.py" line="274" />
         <source>Points: type a number, e.g. 100 or -50.</source>
         <translation>Бали: введіть число, наприклад 100 або -50.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="227" />
+        <location filename="../../terminal/ui/member_actions.py" line="279" />
         <source>Type or scan the new card's number.</source>
         <translation>Введіть або скануйте номер нової картки.</translation>
     </message>
@@ -311,27 +317,27 @@
         <translation>ще %1 до рівня %2</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_panel.py" line="83" />
+        <location filename="../../terminal/ui/member_panel.py" line="81" />
         <source>Discount: %1%</source>
         <translation>Знижка: %1%</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_panel.py" line="86" />
+        <location filename="../../terminal/ui/member_panel.py" line="84" />
         <source>Points: %1</source>
         <translation>Бали: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_panel.py" line="89" />
+        <location filename="../../terminal/ui/member_panel.py" line="87" />
         <source>(%1 not yet sent)</source>
         <translation>(%1 ще не надіслано)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_panel.py" line="93" />
+        <location filename="../../terminal/ui/member_panel.py" line="91" />
         <source>Priority service</source>
         <translation>Пріоритетне обслуговування</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_panel.py" line="95" />
+        <location filename="../../terminal/ui/member_panel.py" line="93" />
         <source>Personal manager: %1</source>
         <translation>Персональний менеджер: %1</translation>
     </message>

@@ -32,6 +32,7 @@ from terminal.receipts.spool import Spooler
 from terminal.services.clock import Clock, IdFactory
 from terminal.services.errors import NotAMemberCard, ServiceError
 from terminal.services.identify import CardKey, MemberView, centi_from_points, find_card, view_of
+from terminal.services.return_lookup import UnknownPurchase
 from terminal.services.staff import Role, StaffMember
 from terminal.store import ledger, queries
 from terminal.store.database import Database
@@ -147,7 +148,7 @@ def return_purchase(
     with ctx.db.write() as conn:
         purchase = queries.operation(conn, purchase_id)
         if purchase is None or purchase.kind != "purchase":
-            raise ServiceError("unknown_operation", "no purchase with this receipt code")
+            raise UnknownPurchase()
         facts = PurchaseFacts.from_dict(json.loads(purchase.facts))
         already = Money.from_minor(ledger.returned_minor(conn, purchase_id))
         amount = returning if returning is not None else facts.amount - already

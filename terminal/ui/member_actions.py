@@ -20,14 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from terminal.loyalty import LoyaltyError, Money
-from terminal.services import member_ops
+from terminal.services import member_ops, return_lookup
 from terminal.services.errors import ServiceError
 from terminal.services.identify import CardKey, card_key_from_text
 from terminal.services.member_ops import Context, Recorded
 from terminal.services.points_input import BadPoints, parse_points
+from terminal.services.return_lookup import PurchaseToReturn
 from terminal.services.staff import StaffMember
 from terminal.services.till import Till
-from terminal.ui.formats import points_text
+from terminal.ui.formats import money_text, points_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,7 @@ class MemberActions(QWidget):
         self._till = till
         self._who: StaffMember | None = None
         self._card: CardKey | None = None
+        self._purchase: PurchaseToReturn | None = None  # found by its code, not returned yet
         self.action_list = QListWidget()
         self.value_label, self.value = QLabel(), QLineEdit()
         self.text_label, self.text = QLabel(), QLineEdit()
@@ -76,7 +78,8 @@ class MemberActions(QWidget):
         layout.addWidget(self.action_list, 1)
         layout.addLayout(form, 2)
         self.action_list.currentRowChanged.connect(self._on_actions_current_row_changed)
-        self.value.returnPressed.connect(self._on_run)
+        self.value.returnPressed.connect(self._on_value_return_pressed)
+        self.value.textEdited.connect(self._on_value_text_edited)
         self.text.returnPressed.connect(self._on_run)
         self.choices.itemActivated.connect(self._on_choices_item_activated)
         self.run.clicked.connect(self._on_run)
@@ -153,6 +156,7 @@ class MemberActions(QWidget):
             w.setVisible(on)
         self.value.clear()
         self.text.clear()
+        self._purchase = None
         (self.value if a.value else self.choices if a.choices else self.text).setFocus()
 
     @Slot(QListWidgetItem)
@@ -160,8 +164,44 @@ class MemberActions(QWidget):
         self._on_run()
 
     @Slot()
+    def _on_value_return_pressed(self) -> None:
+        """A scanned receipt code ends with Enter: find and show the purchase only."""
+        if self.action.code == "return":
+            self._find_purchase()
+        else:
+            self._on_run()
+
+    @Slot(str)
+    def _on_value_text_edited(self, _text: str) -> None:
+        self._purchase = None  # another code: find it again before returning anything
+
+    def _find_purchase(self) -> None:
+        self._purchase = None
+        if self._who is None:
+            return
+        try:
+            found = return_lookup.find_purchase(self._till.db, self._who, self._receipt_code())
+        except (UserInputError, ServiceError, LoyaltyError) as exc:
+            self.result.setText(str(exc))
+            return
+        self._purchase = found
+        self.result.setText(
+            self.tr("Purchase %1 of %2: %3, returned so far %4. Type the amount returned "
+                    "(empty: all %5) and press Enter to return.")
+            .replace("%1", str(found.seq))
+            .replace("%2", found.created_at[:16].replace("T", " "))
+            .replace("%3", money_text(found.amount.amount))
+            .replace("%4", money_text(found.returned.amount))
+            .replace("%5", money_text(found.returnable.amount))
+        )  # fmt: skip
+        self.text.setFocus()
+
+    @Slot()
     def _on_run(self) -> None:
         if self._who is None:
+            return
+        if self.action.code == "return" and self._purchase is None:
+            self._find_purchase()  # shown first; the next Enter (or the button) returns
             return
         till = self._till
         ctx = Context(till.db, till.program, till.clock, till.ids, self._who, till.receipts)
@@ -188,7 +228,7 @@ class MemberActions(QWidget):
         handlers: dict[str, Callable[[], Recorded]] = {
             "gift": lambda: member_ops.give_gift(ctx, self._need(card), self._gift()),
             "return": lambda: member_ops.return_purchase(
-                ctx, self._receipt_code(), self._money_or_none(self.text.text())
+                ctx, self._confirmed_purchase(), self._money_or_none(self.text.text())
             )[0],
             "adjust": lambda: member_ops.adjust_points(
                 ctx, self._need(card), self._points(self.value.text()), self.text.text()
@@ -216,6 +256,13 @@ class MemberActions(QWidget):
         if not code:
             raise UserInputError(self.tr("Scan or type the receipt code."))
         return code
+
+    def _confirmed_purchase(self) -> str:
+        """The purchase shown to the supervisor (then forgotten: one Enter, one return)."""
+        found, self._purchase = self._purchase, None
+        if found is None:
+            raise UserInputError(self.tr("Scan or type the receipt code."))
+        return found.operation_id
 
     def _money_or_none(self, text: str) -> Money | None:
         return Money.parse(text) if text.strip() else None

@@ -443,3 +443,36 @@ def test_exponent_points_are_refused_in_checkout_and_adjustment(
     assert "type a number" in actions.result.text()
     with till.db.read() as conn:
         assert conn.execute(text("SELECT count(*) FROM operations")).scalar() == 0
+
+
+def test_a_scanned_receipt_code_shows_the_purchase_and_returns_nothing_yet(
+    qtbot: QtBot, demo_db: Database, clock: FixedClock
+) -> None:
+    """A QR scanner types the code and Enter: that finds the purchase; the supervisor
+    then types how much comes back (or nothing: all) and confirms with Enter."""
+    w = printing_window(qtbot, demo_db, clock)
+    key = CardKey(card_id=card_where(demo_db, "kind='personal' AND state='active'"))
+    purchase = w._till.checkout(key, Money.parse("1000"))
+    supervisor_mode(qtbot, w, None)
+    actions = w.supervisor.member_actions
+    assert actions.action.code == "return"
+    qtbot.keyClicks(actions.value, purchase.operation_id)
+    qtbot.keyClick(actions.value, Qt.Key.Key_Return)  # the scanner's Enter
+
+    def returns() -> list[int]:
+        with demo_db.read() as conn:
+            rows = conn.execute(text("SELECT amount_minor FROM operations WHERE kind='return'"))
+            return [r[0] for r in rows]
+
+    assert returns() == []
+    assert "1,000.00" in actions.result.text() or "1000.00" in actions.result.text()
+    qtbot.keyClicks(actions.text, "250")
+    qtbot.keyClick(actions.text, Qt.Key.Key_Return)
+    assert returns() == [25000] and "Done" in actions.result.text()
+    qtbot.keyClick(actions.text, Qt.Key.Key_Return)  # a second Enter returns nothing more
+    assert returns() == [25000]
+    qtbot.keyClicks(actions.value, purchase.operation_id)
+    qtbot.keyClick(actions.value, Qt.Key.Key_Return)
+    assert "250" in actions.result.text()  # returned so far
+    qtbot.keyClick(actions.text, Qt.Key.Key_Return)  # empty: the rest
+    assert returns() == [25000, 75000]
