@@ -176,6 +176,8 @@ def _check_identity(path: Path) -> None:
     app_id = int.from_bytes(header[68:72], "big")
     if app_id == APPLICATION_ID:
         return
+    if app_id == 0 and _application_id(path) == APPLICATION_ID:
+        return  # ours: the header is still in the WAL (a crash before the first checkpoint)
     if app_id != 0 or _has_tables(path):
         raise StoreError(
             "foreign_database",
@@ -193,3 +195,15 @@ def _has_tables(path: Path) -> bool:
     except sqlite3.DatabaseError as exc:
         raise StoreError("not_a_database", f"{path} is not a readable database: {exc}") from exc
 
+
+def _application_id(path: Path) -> int:
+    """The application id as SQLite sees it, the WAL included (the file's own header
+    has it only after a checkpoint)."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return int(conn.execute("PRAGMA application_id").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError("not_a_database", f"{path} is not a readable database: {exc}") from exc

@@ -1,0 +1,69 @@
+"""A till that is killed with SIGKILL at random moments (tests/sync/test_sigkill.py).
+
+``python killee.py CACHE SEED``: opens the cache beside its office credential, prints
+``ready``, downloads the office's data (or resumes the download), then loops: a checkout
+or a return, its operation id printed only after the service returned (the commit is on
+the disk), and the sync worker woken to push it. It never stops by itself.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from workload import Workload, member_cards
+
+from sync import credentials
+from sync.client import OfficeClient, Timeouts, Transient
+from sync.engine import Syncer, sync_lock
+from sync.worker import Backoff, SyncWorker
+from terminal.store import sync_apply
+from terminal.store.database import Database
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def main() -> None:
+    path, seed = Path(sys.argv[1]), int(sys.argv[2])
+    creds = credentials.load(path)
+    with Database.open(path) as db:
+        client = OfficeClient(creds.office_url, creds.token, timeouts=Timeouts(1.0, 5.0))
+        print("ready", flush=True)
+        syncer = Syncer(db, client, now, push_batch=7)
+        while True:  # the first download, a page per transaction
+            with db.read() as conn:
+                if sync_apply.get_state(conn, sync_apply.CURSOR) is not None:
+                    break
+            try:
+                with sync_lock(db.path):
+                    syncer.run_pass()
+            except Transient:
+                time.sleep(0.05)
+        worker = SyncWorker(
+            db,
+            client,
+            clock=now,
+            rng=random.Random(seed),
+            poll_s=0.05,
+            backoff=Backoff(base_s=0.01, cap_s=0.1),
+            syncer=syncer,
+        )
+        worker.start()
+        load = Workload(db, random.Random(seed), member_cards(db, 30), returns=0.15)
+        while True:
+            op_id = load.step()
+            print(op_id, flush=True)
+            worker.wake()
+            time.sleep(0.002)
+
+
+if __name__ == "__main__":
+    main()

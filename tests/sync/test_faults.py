@@ -1,0 +1,176 @@
+"""Reliability under a hostile network: 1,000 operations from two tills, synced by the
+real SyncWorker through a proxy that loses answers after the office committed, answers
+5xx and 429 in bursts, resets connections, answers too late, duplicates and reorders
+requests. Afterwards every operation is at the office exactly once, the office's
+balances are its starting balances plus the deltas it applied, each till's cache shows
+the office's balances, and nothing waits."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import time
+from collections import defaultdict
+from contextlib import ExitStack
+from pathlib import Path
+
+import pytest
+from faultproxy import Fault, FaultProxy, FaultRates
+from officekit import Terminal, cache_balances, enrolled_terminal, now, office_balances
+from sqlalchemy import select
+from workload import Workload, member_cards
+
+from sync.client import OfficeClient, Timeouts
+from sync.engine import Syncer
+from sync.office.db import OfficeDB
+from sync.office.models import operations as office_operations
+from sync.office.server import OfficeServer
+from sync.worker import Backoff, SyncWorker
+from terminal.store import sync_apply
+
+pytestmark = pytest.mark.integration
+
+N_OPS = 1000
+SEED = int(os.environ.get("FAULT_SEED", "20261201"))
+READ_TIMEOUT = 0.4
+RATES = FaultRates(
+    lose_response=0.08,
+    error_5xx=0.04,
+    too_many=0.03,
+    reset_before=0.08,
+    slow=0.04,
+    duplicate=0.08,
+    reorder=0.06,
+)
+
+
+def _worker(t: Terminal, url: str, seed: int) -> SyncWorker:
+    client = OfficeClient(url, t.creds.token, timeouts=Timeouts(connect=1.0, read=READ_TIMEOUT))
+    syncer = Syncer(t.db, client, now, push_batch=10, feed_page=300)
+    return SyncWorker(
+        t.db,
+        client,
+        clock=now,
+        rng=random.Random(seed),
+        poll_s=0.5,
+        backoff=Backoff(base_s=0.005, cap_s=0.1),
+        syncer=syncer,
+        name=f"sync-{t.path.parent.name}",
+    )
+
+
+def _office_ops(db: OfficeDB) -> list[tuple[int, str, str, dict[str, object]]]:
+    with db.read() as conn:
+        rows = conn.execute(
+            select(
+                office_operations.c.terminal_id,
+                office_operations.c.op_id,
+                office_operations.c.status,
+                office_operations.c.body,
+            )
+        ).all()
+    return [(int(r[0]), str(r[1]), str(r[2]), json.loads(r[3])) for r in rows]
+
+
+def _terminal_ops(t: Terminal) -> dict[str, tuple[str, int, int | None]]:
+    with t.db.read() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT id, status, points_delta_centi, member_id FROM operations"
+        ).all()
+    return {str(r[0]): (str(r[1]), int(r[2]), r[3]) for r in rows}
+
+
+def _waiting(t: Terminal) -> int:
+    with t.db.read() as conn:
+        c = sync_apply.counts(conn)
+    return c.waiting + c.parked
+
+
+def test_a_thousand_operations_through_faults_apply_exactly_once(
+    office: OfficeServer, office_db: OfficeDB, tmp_path: Path
+) -> None:
+    started = time.monotonic()
+    rng = random.Random(SEED)
+    start_balances = office_balances(office_db)
+    with ExitStack() as stack:
+        tills = [
+            stack.enter_context(enrolled_terminal(office, tmp_path / name, name))
+            for name in ("till-a", "till-b")
+        ]
+        for t in tills:
+            t.sync()  # the first download, straight from the office
+        cards = member_cards(tills[0].db, 40)  # both tills serve the same members
+        loads = [Workload(t.db, random.Random(rng.random()), cards) for t in tills]
+        proxy = stack.enter_context(
+            FaultProxy(office.host, office.port, seed=SEED, rates=RATES, slow_s=2.5 * READ_TIMEOUT)
+        )
+        workers = [_worker(t, proxy.url, SEED + i) for i, t in enumerate(tills)]
+        for w in workers:
+            stack.callback(w.stop)
+            w.start()
+
+        made: list[set[str]] = [set(), set()]
+        for i in range(N_OPS):
+            which = rng.randrange(2)
+            made[which].add(loads[which].step())
+            workers[which].wake()
+            if i % 10 == 0:
+                time.sleep(0.01)  # let the workers push while the tills work
+        made_s = time.monotonic() - started
+        deadline = time.monotonic() + 90
+        while any(_waiting(t) for t in tills) and time.monotonic() < deadline:
+            assert all(w.is_alive() for w in workers)
+            time.sleep(0.1)
+        for w in workers:
+            w.stop()
+        assert [_waiting(t) for t in tills] == [0, 0], [w.status for w in workers]
+
+        proxy.enabled = False  # a last clean pass, so both caches see every change
+        for t in tills:
+            with t.client(proxy.url) as client:
+                t.syncer(client).run_pass()
+        faults = proxy.faults()
+        log = list(proxy.log)
+
+        # every operation at the office exactly once, applied, with the till's delta
+        office_ops = _office_ops(office_db)
+        keys = [(tid, op_id) for tid, op_id, _s, _b in office_ops]
+        assert len(keys) == len(set(keys)) == N_OPS
+        by_terminal: dict[int, set[str]] = defaultdict(set)
+        for tid, op_id, status, _body in office_ops:
+            assert status == "applied", (op_id, status)
+            by_terminal[tid].add(op_id)
+        for t, ids in zip(tills, made, strict=True):
+            local = _terminal_ops(t)
+            assert set(local) == ids == by_terminal[t.creds.terminal_id]
+            assert {s for s, _d, _m in local.values()} == {"acked"}
+            with t.db.read() as conn:
+                assert conn.exec_driver_sql("SELECT count(*) FROM outbox").scalar() == 0
+            bodies = {op_id: b for tid, op_id, _s, b in office_ops if tid == t.creds.terminal_id}
+            for op_id, (_s, delta, member) in local.items():
+                assert bodies[op_id]["points_delta_centi"] == delta
+                assert bodies[op_id]["member_id"] == member
+
+        # office balances = starting balances + the deltas it applied
+        expected = dict(start_balances)
+        for _tid, _op_id, _status, body in office_ops:
+            member = body.get("member_id")
+            if member is not None:
+                expected[int(str(member))] += int(str(body.get("points_delta_centi", 0)))
+        final = office_balances(office_db)
+        assert final == expected
+        assert final != start_balances
+        for t in tills:
+            assert cache_balances(t.db) == final
+
+    # the faults did happen, and Retry-After was honoured
+    for fault in Fault:
+        assert faults[fault] >= 3, faults
+    for i, e in enumerate(log):
+        if e.status == 429 and e.retry_after is not None:
+            later = [x for x in log[i + 1 :] if x.client == e.client]
+            if later:
+                assert later[0].at - e.at >= e.retry_after - 0.01, (e, later[0])
+    elapsed = time.monotonic() - started
+    print(f"faults: {dict(faults)}; {len(log)} requests; {made_s:.1f}/{elapsed:.1f} s")

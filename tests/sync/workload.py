@@ -1,0 +1,84 @@
+"""A till's day in small: random checkouts (some spending points) and returns of earlier
+purchases, through the real services on a real cache. Used by the fault and kill tests."""
+
+from __future__ import annotations
+
+import random
+import uuid
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from sqlalchemy import text
+
+from terminal.loyalty import Money, PointsError
+from terminal.services import member_ops
+from terminal.services.clock import FixedClock
+from terminal.services.identify import CardKey
+from terminal.services.staff import Role, StaffMember, add_staff
+from terminal.services.till import Till
+from terminal.store.database import Database
+
+
+def member_cards(db: Database, limit: int) -> list[int]:
+    """Active personal cards of members, the first ``limit`` of them."""
+    with db.read() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT id FROM cards WHERE kind = 'personal' AND state = 'active' "
+                "AND member_id IS NOT NULL ORDER BY id LIMIT :n"
+            ),
+            {"n": limit},
+        ).all()
+    return [int(r[0]) for r in rows]
+
+
+class Workload:
+    """``Workload(db, rng, cards).step()``: one operation, durably recorded; its id."""
+
+    def __init__(
+        self, db: Database, rng: random.Random, cards: list[int], returns: float = 0.12
+    ) -> None:
+        self.db = db
+        self.rng = rng
+        self.cards = cards
+        self.returns = returns
+        clock = FixedClock(datetime(2026, 11, 22, 12, 0, tzinfo=UTC))
+        self.till = Till(db, clock, ids=lambda: str(uuid.uuid4()))
+        with db.write() as conn:
+            row = conn.execute(text("SELECT id FROM staff WHERE role = 'supervisor'")).first()
+            staff_id = int(row[0]) if row else add_staff(conn, "Chief", Role.SUPERVISOR, "9876")
+        self.chief = StaffMember(staff_id, "Chief", Role.SUPERVISOR)
+
+    def _returnable(self) -> list[str]:
+        with self.db.read() as conn:
+            rows = conn.execute(
+                text(
+                    "SELECT p.id FROM operations p WHERE p.kind = 'purchase' "
+                    "AND p.member_id IS NOT NULL AND NOT EXISTS "
+                    "(SELECT 1 FROM operations r WHERE r.reverses = p.id) "
+                    "ORDER BY p.seq DESC LIMIT 50"
+                )
+            ).all()
+        return [str(r[0]) for r in rows]
+
+    def step(self) -> str:
+        if self.rng.random() < self.returns:
+            candidates = self._returnable()
+            if candidates:
+                ctx = member_ops.Context(
+                    self.db, self.till.program, self.till.clock, self.till.ids, self.chief
+                )
+                recorded, _quote = member_ops.return_purchase(ctx, self.rng.choice(candidates))
+                return recorded.operation_id
+        key = CardKey(card_id=self.rng.choice(self.cards))
+        amount = Money.parse(f"{self.rng.randint(50, 5000)}.{self.rng.randint(0, 99):02d}")
+        spend: Decimal | None = None
+        if self.rng.random() < 0.35:
+            view = self.till.identify(key)
+            allowed = self.till.preview(view, amount).max_spend_points
+            if allowed > 0:
+                spend = allowed
+        try:
+            return self.till.checkout(key, amount, spend).operation_id
+        except PointsError:  # a sync lowered the balance since the preview
+            return self.till.checkout(key, amount, None).operation_id
