@@ -14,6 +14,7 @@ import enum
 import logging
 import random
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -175,7 +176,17 @@ class SyncWorker:
             retry_in_s=delay,
         )
         self._publish(self._with_counts(status))
-        self._stop.wait(delay)
+        # Back off; a new operation meanwhile does not cut the wait short (the office is
+        # not answering), but the status shows it among the ones waiting at once.
+        deadline = time.monotonic() + delay
+        self._wake.clear()
+        while not self._stop.is_set():
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not self._wake.wait(remaining):
+                break
+            self._wake.clear()
+            if not self._stop.is_set():
+                self._publish(self._with_counts(self.status))
 
     def _stopped(self, exc: AuthFailed) -> None:
         message = (

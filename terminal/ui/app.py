@@ -19,6 +19,7 @@ from sync.client import OfficeClient, Timeouts
 from sync.worker import SyncWorker
 from terminal.config import Config
 from terminal.receipts.spool import Spooler
+from terminal.services.errors import NoProgram
 from terminal.services.till import Till
 from terminal.store.database import Database
 from terminal.ui.bridge import EventBridge
@@ -70,7 +71,10 @@ class TillApp:
         log.info("init: language %s", self.config["terminal.language"])
         switch_language(self.config["terminal.language"])
         log.info("init: cache %s", self.db.path)
-        self.till.reload_program()
+        try:
+            self.till.reload_program()
+        except NoProgram:  # a new till before its first download: the sync brings it
+            log.warning("init: the cache holds no program yet; waiting for the office")
         log.info("init: window")
         window = self.window = MainWindow(self.till, till_name=self.config["terminal.id"])
         self.bridge.card_event.connect(window.on_card_event)

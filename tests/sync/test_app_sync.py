@@ -96,3 +96,29 @@ def test_an_unenrolled_till_says_so(qtbot: QtBot, demo_db: Database) -> None:
         assert window.office_status.text() == "Office: not enrolled"
     finally:
         app.stop()
+
+
+def test_a_new_till_downloads_its_cache_in_the_app(
+    qtbot: QtBot, office_db: OfficeDB, tmp_path: Path
+) -> None:
+    """Enrolled but empty: the app starts, shows the download's progress, and knows the
+    members once it is done, without a restart."""
+    config = from_mapping({"terminal": {"language": "en"}, "sync": {"poll_s": 600}})
+    seen: list[tuple[int, int]] = []
+    with OfficeServer(office_db) as server, enrolled_terminal(server, tmp_path / "new") as t:
+        app = TillApp(config, t.db, readers_factory=lambda _c, _s: NoReaders())
+        app.bridge.sync_status.connect(
+            lambda st: seen.append(st.progress) if st.progress is not None else None
+        )
+        window = app.start()
+        qtbot.addWidget(window)
+        try:
+            qtbot.waitUntil(lambda: "online" in window.office_status.text(), timeout=30_000)
+            assert not window.office_status.progress.isVisible()
+            card = active_card(t.db)
+            view = app.till.identify(CardKey(card_id=card))
+            assert view.member is not None
+        finally:
+            app.stop()
+    assert seen and seen[-1][0] == seen[-1][1] > 0  # the progress reached its total
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sync.office.openapi import RESPONSES, SCHEMAS, document
+from sync.office.openapi import RESPONSES, document
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "openapi.json"
 
