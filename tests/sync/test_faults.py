@@ -14,6 +14,7 @@ import time
 from collections import defaultdict
 from contextlib import ExitStack
 from pathlib import Path
+from typing import Any
 
 import pytest
 from faultproxy import Fault, FaultProxy, FaultRates
@@ -73,6 +74,19 @@ def _office_ops(db: OfficeDB) -> list[tuple[int, str, str, dict[str, object]]]:
     return [(int(r[0]), str(r[1]), str(r[2]), json.loads(r[3])) for r in rows]
 
 
+def _office_results(db: OfficeDB) -> list[tuple[int, str, dict[str, Any], dict[str, Any]]]:
+    with db.read() as conn:
+        rows = conn.execute(
+            select(
+                office_operations.c.terminal_id,
+                office_operations.c.op_id,
+                office_operations.c.result,
+                office_operations.c.body,
+            )
+        ).all()
+    return [(int(r[0]), str(r[1]), json.loads(r[2]), json.loads(r[3])) for r in rows]
+
+
 def _terminal_ops(t: Terminal) -> dict[str, tuple[str, int, int | None]]:
     with t.db.read() as conn:
         rows = conn.exec_driver_sql(
@@ -100,8 +114,14 @@ def test_a_thousand_operations_through_faults_apply_exactly_once(
         ]
         for t in tills:
             t.sync()  # the first download, straight from the office
-        cards = member_cards(tills[0].db, 40)  # both tills serve the same members
-        loads = [Workload(t.db, random.Random(rng.random()), cards) for t in tills]
+        # Some members shop at one till only, some at both: a till's own members can
+        # never be overdrawn, as it sees every operation on them.
+        cards = member_cards(tills[0].db, 60)
+        own = [cards[:20], cards[20:40]]
+        loads = [
+            Workload(t.db, random.Random(rng.random()), own[i] + cards[40:])
+            for i, t in enumerate(tills)
+        ]
         proxy = stack.enter_context(
             FaultProxy(office.host, office.port, seed=SEED, rates=RATES, slow_s=2.5 * READ_TIMEOUT)
         )
@@ -151,6 +171,21 @@ def test_a_thousand_operations_through_faults_apply_exactly_once(
             for op_id, (_s, delta, member) in local.items():
                 assert bodies[op_id]["points_delta_centi"] == delta
                 assert bodies[op_id]["member_id"] == member
+
+        # no till let its own members spend points they did not have (a return may
+        # take earned points back below zero; spending then is never allowed)
+        for t, mine in zip(tills, own, strict=True):
+            with t.db.read() as conn:
+                members = {
+                    int(r[0])
+                    for r in conn.exec_driver_sql(
+                        "SELECT member_id FROM cards WHERE id IN (SELECT value FROM json_each(?))",
+                        (json.dumps(mine),),
+                    )
+                }
+            for _tid, op_id, result, body in _office_results(office_db):
+                if body.get("member_id") in members and int(body["points_spent_centi"]) > 0:
+                    assert int(result["balance_centi"]) >= 0, (op_id, body, result)
 
         # office balances = starting balances + the deltas it applied
         expected = dict(start_balances)
