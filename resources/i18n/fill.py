@@ -148,6 +148,79 @@ RU = {
         "Этой карты нет в клубе. Зарегистрируйте участника или активируйте карту на предъявителя.",
     "The card was not read completely: tap or swipe it again.":
         "Карта считана не полностью: приложите или проведите её ещё раз.",
+    # the use cases' and the rules' errors (terminal.services.messages)
+    "this card is not in the club's cache":
+        'Этой карты нет в базе клуба',
+    'the cache holds no loyalty program yet: sync with the office or load demo data':
+        'В базе кассы ещё нет программы лояльности: синхронизируйтесь с офисом или загрузите демо-данные',
+    '{what} needs a personalised card':
+        'Для этой операции нужна именная карта',
+    'wrong PIN; {attempts_left} attempt(s) before a lock-out':
+        'Неверный PIN-код; до блокировки осталось попыток: {attempts_left}',
+    'too many wrong PINs; try again after {until}':
+        'Слишком много неверных PIN-кодов; попробуйте снова после {until}',
+    '{action} needs a supervisor, not a {role}':
+        'Это может сделать только старший смены',
+    'a PIN is 4 to 12 digits':
+        'PIN-код — от 4 до 12 цифр',
+    'no such member of staff on this till':
+        'На этой кассе нет такого сотрудника',
+    'the shift of {owner} (opened {opened}) is still open: a supervisor logs in to close it and print its report':
+        'Смена сотрудника {owner} (открыта {opened}) ещё не закрыта: старший смены входит, чтобы закрыть её и напечатать отчёт',
+    'no such receipt in the print queue':
+        'Такого чека нет в очереди печати',
+    '{text} is not a number of points: type digits, e.g. 150 or 12.5':
+        '{text} — не число баллов: введите цифры, например 150 или 12,5',
+    'no purchase with this receipt code':
+        'Покупки с таким кодом чека нет',
+    'this card cannot be used: see its state':
+        'Эту карту нельзя использовать: посмотрите её состояние',
+    'no gift {gift} in the catalogue':
+        'Подарка {gift} нет в каталоге',
+    'no birthday gift is due to this member':
+        'Этому участнику подарок ко дню рождения не положен',
+    'the member has too few points for this reward':
+        'У участника недостаточно баллов для этого подарка',
+    'write down the reason: it is required and kept':
+        'Укажите причину: она обязательна и сохраняется',
+    '{points} is not a number of points to adjust by':
+        '{points} — не число баллов для корректировки',
+    'write down what the member said':
+        'Запишите, что сказал участник',
+    'only a new (not activated) bearer card can be activated':
+        'Активировать можно только новую (не активированную) карту на предъявителя',
+    'the new card must be a new, unissued card':
+        'Новая карта должна быть новой, ещё не выданной',
+    'no member with this phone in the cache':
+        'Участника с таким телефоном нет в базе',
+    "The till's cache is busy (another program is writing to it): nothing was recorded. Try again in a moment; if it goes on, call IT.":
+        'База кассы занята (в неё пишет другая программа): ничего не записано. Повторите через минуту; если не проходит, позвоните в ИТ.',
+    "The till's disk is full: nothing was recorded. Call IT to free space, then try again.":
+        'Диск кассы заполнен: ничего не записано. Позвоните в ИТ, чтобы освободили место, и повторите.',
+    "The till's cache could not be used: nothing was recorded. Try again; if it goes on, call IT.":
+        'Не удалось обратиться к базе кассы: ничего не записано. Повторите; если не проходит, позвоните в ИТ.',
+    'Type the amount.':
+        'Введите сумму.',
+    'This is not an amount: use digits and one decimal separator.':
+        'Это не сумма: используйте цифры и один десятичный разделитель.',
+    'An amount cannot be negative.':
+        'Сумма не может быть отрицательной.',
+    'An amount has at most two decimal places.':
+        'В сумме не больше двух знаков после запятой.',
+    'This amount is too large.':
+        'Слишком большая сумма.',
+    'The amount must be more than zero.':
+        'Сумма должна быть больше нуля.',
+    'Points to spend cannot be negative.':
+        'Списываемых баллов не может быть меньше нуля.',
+    'A bearer card cannot pay with points.':
+        'Картой на предъявителя нельзя платить баллами.',
+    "Spend points in the program's steps.":
+        'Списывайте баллы шагами, которые задаёт программа.',
+    'More points than may pay for this receipt: spend fewer.':
+        'Столько баллов нельзя списать на этот чек: спишите меньше.',
+    'This return cannot be made: nothing left to return, or more than bought.':
+        'Такой возврат невозможен: возвращать нечего или больше, чем куплено.',
 }  # fmt: skip
 
 UK = {
@@ -285,6 +358,79 @@ UK = {
         "Цієї картки немає в клубі. Зареєструйте учасника або активуйте картку на пред'явника.",
     "The card was not read completely: tap or swipe it again.":
         "Картку зчитано не повністю: прикладіть або проведіть її ще раз.",
+    # the use cases' and the rules' errors (terminal.services.messages)
+    "this card is not in the club's cache":
+        'Цієї картки немає в базі клубу',
+    'the cache holds no loyalty program yet: sync with the office or load demo data':
+        'У базі каси ще немає програми лояльності: синхронізуйтеся з офісом або завантажте демо-дані',
+    '{what} needs a personalised card':
+        'Для цієї операції потрібна іменна картка',
+    'wrong PIN; {attempts_left} attempt(s) before a lock-out':
+        'Неправильний PIN-код; до блокування залишилося спроб: {attempts_left}',
+    'too many wrong PINs; try again after {until}':
+        'Забагато неправильних PIN-кодів; спробуйте знову після {until}',
+    '{action} needs a supervisor, not a {role}':
+        'Це може зробити лише старший зміни',
+    'a PIN is 4 to 12 digits':
+        'PIN-код — від 4 до 12 цифр',
+    'no such member of staff on this till':
+        'На цій касі немає такого працівника',
+    'the shift of {owner} (opened {opened}) is still open: a supervisor logs in to close it and print its report':
+        'Зміна працівника {owner} (відкрита {opened}) ще не закрита: старший зміни входить, щоб закрити її та надрукувати звіт',
+    'no such receipt in the print queue':
+        'Такого чека немає в черзі друку',
+    '{text} is not a number of points: type digits, e.g. 150 or 12.5':
+        '{text} — не число балів: введіть цифри, наприклад 150 або 12,5',
+    'no purchase with this receipt code':
+        'Покупки з таким кодом чека немає',
+    'this card cannot be used: see its state':
+        'Цю картку не можна використати: перегляньте її стан',
+    'no gift {gift} in the catalogue':
+        'Подарунка {gift} немає в каталозі',
+    'no birthday gift is due to this member':
+        'Цьому учасникові подарунок до дня народження не належить',
+    'the member has too few points for this reward':
+        'В учасника недостатньо балів для цього подарунка',
+    'write down the reason: it is required and kept':
+        "Вкажіть причину: вона обов'язкова і зберігається",
+    '{points} is not a number of points to adjust by':
+        '{points} — не число балів для коригування',
+    'write down what the member said':
+        'Запишіть, що сказав учасник',
+    'only a new (not activated) bearer card can be activated':
+        "Активувати можна лише нову (не активовану) картку на пред'явника",
+    'the new card must be a new, unissued card':
+        'Нова картка має бути новою, ще не виданою',
+    'no member with this phone in the cache':
+        'Учасника з таким телефоном немає в базі',
+    "The till's cache is busy (another program is writing to it): nothing was recorded. Try again in a moment; if it goes on, call IT.":
+        'База каси зайнята (в неї пише інша програма): нічого не записано. Повторіть за хвилину; якщо не вдається, зателефонуйте в ІТ.',
+    "The till's disk is full: nothing was recorded. Call IT to free space, then try again.":
+        'Диск каси заповнений: нічого не записано. Зателефонуйте в ІТ, щоб звільнили місце, і повторіть.',
+    "The till's cache could not be used: nothing was recorded. Try again; if it goes on, call IT.":
+        'Не вдалося звернутися до бази каси: нічого не записано. Повторіть; якщо не вдається, зателефонуйте в ІТ.',
+    'Type the amount.':
+        'Введіть суму.',
+    'This is not an amount: use digits and one decimal separator.':
+        'Це не сума: використовуйте цифри й один десятковий роздільник.',
+    'An amount cannot be negative.':
+        "Сума не може бути від'ємною.",
+    'An amount has at most two decimal places.':
+        'У сумі не більше двох знаків після коми.',
+    'This amount is too large.':
+        'Завелика сума.',
+    'The amount must be more than zero.':
+        'Сума має бути більшою за нуль.',
+    'Points to spend cannot be negative.':
+        'Балів для списання не може бути менше нуля.',
+    'A bearer card cannot pay with points.':
+        "Карткою на пред'явника не можна платити балами.",
+    "Spend points in the program's steps.":
+        'Списуйте бали кроками, які задає програма.',
+    'More points than may pay for this receipt: spend fewer.':
+        'Стільки балів не можна списати на цей чек: спишіть менше.',
+    'This return cannot be made: nothing left to return, or more than bought.':
+        'Таке повернення неможливе: повертати нічого або більше, ніж куплено.',
 }  # fmt: skip
 
 CATALOGUES = {"ru": RU, "uk": UK}

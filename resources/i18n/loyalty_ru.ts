@@ -72,17 +72,17 @@
         <translation>Войти (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="81" />
+        <location filename="../../terminal/ui/login_page.py" line="86" />
         <source>No staff on this till yet: store IT adds them.</source>
         <translation>На этой кассе ещё нет сотрудников: их добавляет ИТ магазина.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="95" />
+        <location filename="../../terminal/ui/login_page.py" line="100" />
         <source>Wrong PIN. %1 attempt(s) left.</source>
         <translation>Неверный PIN-код. Осталось попыток: %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="99" />
+        <location filename="../../terminal/ui/login_page.py" line="104" />
         <source>Too many wrong PINs. Try again after %1.</source>
         <translation>Слишком много неверных PIN-кодов. Попробуйте снова после %1.</translation>
     </message>
@@ -90,82 +90,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="145" />
+        <location filename="../../terminal/ui/main_window.py" line="147" />
         <source>Loyalty terminal</source>
         <translation>Терминал лояльности</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="146" />
+        <location filename="../../terminal/ui/main_window.py" line="148" />
         <source>Tap or swipe the club card</source>
         <translation>Приложите или проведите клубную карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="147" />
+        <location filename="../../terminal/ui/main_window.py" line="149" />
         <source>Phone, card number or surname</source>
         <translation>Телефон, номер карты или фамилия</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="287" />
+        <location filename="../../terminal/ui/main_window.py" line="292" />
         <source>Readers: %1</source>
         <translation>Считыватели: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="290" />
+        <location filename="../../terminal/ui/main_window.py" line="295" />
         <source>Readers: none</source>
         <translation>Считыватели: нет</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="310" />
+        <location filename="../../terminal/ui/main_window.py" line="315" />
         <source>Printer: ready</source>
         <translation>Принтер: готов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="311" />
+        <location filename="../../terminal/ui/main_window.py" line="316" />
         <source>Printer: OFFLINE</source>
         <translation>Принтер: НЕ В СЕТИ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="312" />
+        <location filename="../../terminal/ui/main_window.py" line="317" />
         <source>Printer: OUT OF PAPER</source>
         <translation>Принтер: НЕТ БУМАГИ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="313" />
+        <location filename="../../terminal/ui/main_window.py" line="318" />
         <source>Printer: COVER OPEN</source>
         <translation>Принтер: ОТКРЫТА КРЫШКА</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="314" />
+        <location filename="../../terminal/ui/main_window.py" line="319" />
         <source>Printer: not answering</source>
         <translation>Принтер: не отвечает</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="315" />
+        <location filename="../../terminal/ui/main_window.py" line="320" />
         <source>Printer: error</source>
         <translation>Принтер: ошибка</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="316" />
+        <location filename="../../terminal/ui/main_window.py" line="321" />
         <source>Printer: none configured</source>
         <translation>Принтер: не настроен</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="319" />
+        <location filename="../../terminal/ui/main_window.py" line="324" />
         <source>Printer: …</source>
         <translation>Принтер: …</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="323" />
+        <location filename="../../terminal/ui/main_window.py" line="328" />
         <source>%1 receipt(s) waiting</source>
         <translation>чеков в очереди: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="348" />
+        <location filename="../../terminal/ui/main_window.py" line="358" />
         <source>This member has no card.</source>
         <translation>У участника нет карты.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="367" />
+        <location filename="../../terminal/ui/main_window.py" line="380" />
         <source>Done. To pay %1 · points earned %2 · balance %3</source>
         <translation>Готово. К оплате %1 · начислено %2 · остаток %3</translation>
     </message>
@@ -213,73 +213,73 @@
         <translation>Выполнить (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="143" />
+        <location filename="../../terminal/ui/member_actions.py" line="148" />
         <source>Receipt code (scan the QR)</source>
         <translation>Код чека (отсканируйте QR)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="144" />
+        <location filename="../../terminal/ui/member_actions.py" line="149" />
         <source>Amount returned (empty: all)</source>
         <translation>Сумма возврата (пусто: всё)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="146" />
+        <location filename="../../terminal/ui/member_actions.py" line="151" />
         <source>Points (+ or -)</source>
         <translation>Баллы (+ или -)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="146" />
+        <location filename="../../terminal/ui/member_actions.py" line="151" />
         <source>Reason (required)</source>
         <translation>Причина (обязательно)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="147" />
+        <location filename="../../terminal/ui/member_actions.py" line="152" />
         <source>What the member said</source>
         <translation>Что сказал участник</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="148" />
+        <location filename="../../terminal/ui/member_actions.py" line="153" />
         <source>Why</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="149" />
+        <location filename="../../terminal/ui/member_actions.py" line="154" />
         <source>New card: number or UID</source>
         <translation>Новая карта: номер или UID</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="189" />
+        <location filename="../../terminal/ui/member_actions.py" line="197" />
         <source>Purchase %1 of %2: %3, returned so far %4. Type the amount returned (empty: all %5) and press Enter to return.</source>
         <translation>Покупка %1 от %2: %3, уже возвращено %4. Введите сумму возврата (пусто: всё, %5) и нажмите Enter.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="217" />
+        <location filename="../../terminal/ui/member_actions.py" line="225" />
         <source>Done: operation %1 recorded.</source>
         <translation>Готово: операция %1 записана.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="245" />
+        <location filename="../../terminal/ui/member_actions.py" line="253" />
         <source>Present the member's card first.</source>
         <translation>Сначала предъявите карту участника.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="251" />
+        <location filename="../../terminal/ui/member_actions.py" line="259" />
         <source>Choose a gift.</source>
         <translation>Выберите подарок.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="257" />
-        <location filename="../../terminal/ui/member_actions.py" line="264" />
+        <location filename="../../terminal/ui/member_actions.py" line="265" />
+        <location filename="../../terminal/ui/member_actions.py" line="272" />
         <source>Scan or type the receipt code.</source>
         <translation>Отсканируйте или введите код чека.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="274" />
+        <location filename="../../terminal/ui/member_actions.py" line="282" />
         <source>Points: type a number, e.g. 100 or -50.</source>
         <translation>Баллы: введите число, например 100 или -50.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="279" />
+        <location filename="../../terminal/ui/member_actions.py" line="287" />
         <source>Type or scan the new card's number.</source>
         <translation>Введите или отсканируйте номер новой карты.</translation>
     </message>
@@ -587,6 +587,188 @@
         <location filename="../../terminal/services/messages.py" line="38" />
         <source>The card was not read completely: tap or swipe it again.</source>
         <translation>Карта считана не полностью: приложите или проведите её ещё раз.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="47" />
+        <source>this card is not in the club's cache</source>
+        <extracomment>The use cases' errors by code (terminal.services.errors): English templates whose {fields} the error's params fill in. A translation may leave out a field whose value is English (an action, a role).</extracomment>
+        <translation>Этой карты нет в базе клуба</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="48" />
+        <source>the cache holds no loyalty program yet: sync with the office or load demo data</source>
+        <translation>В базе кассы ещё нет программы лояльности: синхронизируйтесь с офисом или загрузите демо-данные</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="52" />
+        <source>{what} needs a personalised card</source>
+        <translation>Для этой операции нужна именная карта</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="53" />
+        <source>wrong PIN; {attempts_left} attempt(s) before a lock-out</source>
+        <translation>Неверный PIN-код; до блокировки осталось попыток: {attempts_left}</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="56" />
+        <source>too many wrong PINs; try again after {until}</source>
+        <translation>Слишком много неверных PIN-кодов; попробуйте снова после {until}</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="57" />
+        <source>{action} needs a supervisor, not a {role}</source>
+        <translation>Это может сделать только старший смены</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="58" />
+        <source>a PIN is 4 to 12 digits</source>
+        <translation>PIN-код — от 4 до 12 цифр</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="59" />
+        <source>no such member of staff on this till</source>
+        <translation>На этой кассе нет такого сотрудника</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="60" />
+        <source>the shift of {owner} (opened {opened}) is still open: a supervisor logs in to close it and print its report</source>
+        <translation>Смена сотрудника {owner} (открыта {opened}) ещё не закрыта: старший смены входит, чтобы закрыть её и напечатать отчёт</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="65" />
+        <source>no such receipt in the print queue</source>
+        <translation>Такого чека нет в очереди печати</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="66" />
+        <source>{text} is not a number of points: type digits, e.g. 150 or 12.5</source>
+        <translation>{text} — не число баллов: введите цифры, например 150 или 12,5</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="69" />
+        <source>no purchase with this receipt code</source>
+        <translation>Покупки с таким кодом чека нет</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="70" />
+        <source>this card cannot be used: see its state</source>
+        <translation>Эту карту нельзя использовать: посмотрите её состояние</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="73" />
+        <source>no gift {gift} in the catalogue</source>
+        <translation>Подарка {gift} нет в каталоге</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="74" />
+        <source>no birthday gift is due to this member</source>
+        <translation>Этому участнику подарок ко дню рождения не положен</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="75" />
+        <source>the member has too few points for this reward</source>
+        <translation>У участника недостаточно баллов для этого подарка</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="78" />
+        <source>write down the reason: it is required and kept</source>
+        <translation>Укажите причину: она обязательна и сохраняется</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="81" />
+        <source>{points} is not a number of points to adjust by</source>
+        <translation>{points} — не число баллов для корректировки</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="84" />
+        <source>write down what the member said</source>
+        <translation>Запишите, что сказал участник</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="85" />
+        <source>only a new (not activated) bearer card can be activated</source>
+        <translation>Активировать можно только новую (не активированную) карту на предъявителя</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="88" />
+        <source>the new card must be a new, unissued card</source>
+        <translation>Новая карта должна быть новой, ещё не выданной</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="89" />
+        <source>no member with this phone in the cache</source>
+        <translation>Участника с таким телефоном нет в базе</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="90" />
+        <source>The till's cache is busy (another program is writing to it): nothing was recorded. Try again in a moment; if it goes on, call IT.</source>
+        <translation>База кассы занята (в неё пишет другая программа): ничего не записано. Повторите через минуту; если не проходит, позвоните в ИТ.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="95" />
+        <source>The till's disk is full: nothing was recorded. Call IT to free space, then try again.</source>
+        <translation>Диск кассы заполнен: ничего не записано. Позвоните в ИТ, чтобы освободили место, и повторите.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="99" />
+        <source>The till's cache could not be used: nothing was recorded. Try again; if it goes on, call IT.</source>
+        <translation>Не удалось обратиться к базе кассы: ничего не записано. Повторите; если не проходит, позвоните в ИТ.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="109" />
+        <source>Type the amount.</source>
+        <extracomment>The rules' errors most often met at the till, by code (terminal.loyalty.errors), for languages other than English (English shows the rules' own, more detailed, text).</extracomment>
+        <translation>Введите сумму.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="110" />
+        <source>This is not an amount: use digits and one decimal separator.</source>
+        <translation>Это не сумма: используйте цифры и один десятичный разделитель.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="113" />
+        <source>An amount cannot be negative.</source>
+        <translation>Сумма не может быть отрицательной.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="114" />
+        <source>An amount has at most two decimal places.</source>
+        <translation>В сумме не больше двух знаков после запятой.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="117" />
+        <source>This amount is too large.</source>
+        <translation>Слишком большая сумма.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="118" />
+        <source>The amount must be more than zero.</source>
+        <translation>Сумма должна быть больше нуля.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="119" />
+        <source>Points to spend cannot be negative.</source>
+        <translation>Списываемых баллов не может быть меньше нуля.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="120" />
+        <source>A bearer card cannot pay with points.</source>
+        <translation>Картой на предъявителя нельзя платить баллами.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="123" />
+        <source>Spend points in the program's steps.</source>
+        <translation>Списывайте баллы шагами, которые задаёт программа.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="126" />
+        <source>More points than may pay for this receipt: spend fewer.</source>
+        <translation>Столько баллов нельзя списать на этот чек: спишите меньше.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="129" />
+        <source>This return cannot be made: nothing left to return, or more than bought.</source>
+        <translation>Такой возврат невозможен: возвращать нечего или больше, чем куплено.</translation>
     </message>
 </context>
 </TS>

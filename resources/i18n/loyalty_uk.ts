@@ -72,17 +72,17 @@
         <translation>Увійти (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="81" />
+        <location filename="../../terminal/ui/login_page.py" line="86" />
         <source>No staff on this till yet: store IT adds them.</source>
         <translation>На цій касі ще немає працівників: їх додає ІТ магазину.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="95" />
+        <location filename="../../terminal/ui/login_page.py" line="100" />
         <source>Wrong PIN. %1 attempt(s) left.</source>
         <translation>Неправильний PIN-код. Залишилося спроб: %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="99" />
+        <location filename="../../terminal/ui/login_page.py" line="104" />
         <source>Too many wrong PINs. Try again after %1.</source>
         <translation>Забагато неправильних PIN-кодів. Спробуйте знову після %1.</translation>
     </message>
@@ -90,82 +90,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="145" />
+        <location filename="../../terminal/ui/main_window.py" line="147" />
         <source>Loyalty terminal</source>
         <translation>Термінал лояльності</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="146" />
+        <location filename="../../terminal/ui/main_window.py" line="148" />
         <source>Tap or swipe the club card</source>
         <translation>Прикладіть або проведіть клубну картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="147" />
+        <location filename="../../terminal/ui/main_window.py" line="149" />
         <source>Phone, card number or surname</source>
         <translation>Телефон, номер картки або прізвище</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="287" />
+        <location filename="../../terminal/ui/main_window.py" line="292" />
         <source>Readers: %1</source>
         <translation>Зчитувачі: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="290" />
+        <location filename="../../terminal/ui/main_window.py" line="295" />
         <source>Readers: none</source>
         <translation>Зчитувачі: немає</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="310" />
+        <location filename="../../terminal/ui/main_window.py" line="315" />
         <source>Printer: ready</source>
         <translation>Принтер: готовий</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="311" />
+        <location filename="../../terminal/ui/main_window.py" line="316" />
         <source>Printer: OFFLINE</source>
         <translation>Принтер: НЕ В МЕРЕЖІ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="312" />
+        <location filename="../../terminal/ui/main_window.py" line="317" />
         <source>Printer: OUT OF PAPER</source>
         <translation>Принтер: НЕМАЄ ПАПЕРУ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="313" />
+        <location filename="../../terminal/ui/main_window.py" line="318" />
         <source>Printer: COVER OPEN</source>
         <translation>Принтер: ВІДКРИТА КРИШКА</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="314" />
+        <location filename="../../terminal/ui/main_window.py" line="319" />
         <source>Printer: not answering</source>
         <translation>Принтер: не відповідає</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="315" />
+        <location filename="../../terminal/ui/main_window.py" line="320" />
         <source>Printer: error</source>
         <translation>Принтер: помилка</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="316" />
+        <location filename="../../terminal/ui/main_window.py" line="321" />
         <source>Printer: none configured</source>
         <translation>Принтер: не налаштовано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="319" />
+        <location filename="../../terminal/ui/main_window.py" line="324" />
         <source>Printer: …</source>
         <translation>Принтер: …</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="323" />
+        <location filename="../../terminal/ui/main_window.py" line="328" />
         <source>%1 receipt(s) waiting</source>
         <translation>чеків у черзі: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="348" />
+        <location filename="../../terminal/ui/main_window.py" line="358" />
         <source>This member has no card.</source>
         <translation>Учасник не має картки.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="367" />
+        <location filename="../../terminal/ui/main_window.py" line="380" />
         <source>Done. To pay %1 · points earned %2 · balance %3</source>
         <translation>Готово. До сплати %1 · нараховано %2 · залишок %3</translation>
     </message>
@@ -213,73 +213,73 @@
         <translation>Виконати (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="143" />
+        <location filename="../../terminal/ui/member_actions.py" line="148" />
         <source>Receipt code (scan the QR)</source>
         <translation>Код чека (скануйте QR)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="144" />
+        <location filename="../../terminal/ui/member_actions.py" line="149" />
         <source>Amount returned (empty: all)</source>
         <translation>Сума повернення (порожньо: все)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="146" />
+        <location filename="../../terminal/ui/member_actions.py" line="151" />
         <source>Points (+ or -)</source>
         <translation>Бали (+ або -)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="146" />
+        <location filename="../../terminal/ui/member_actions.py" line="151" />
         <source>Reason (required)</source>
         <translation>Причина (обов'язково)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="147" />
+        <location filename="../../terminal/ui/member_actions.py" line="152" />
         <source>What the member said</source>
         <translation>Що сказав учасник</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="148" />
+        <location filename="../../terminal/ui/member_actions.py" line="153" />
         <source>Why</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="149" />
+        <location filename="../../terminal/ui/member_actions.py" line="154" />
         <source>New card: number or UID</source>
         <translation>Нова картка: номер або UID</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="189" />
+        <location filename="../../terminal/ui/member_actions.py" line="197" />
         <source>Purchase %1 of %2: %3, returned so far %4. Type the amount returned (empty: all %5) and press Enter to return.</source>
         <translation>Покупка %1 від %2: %3, уже повернено %4. Введіть суму повернення (порожньо: усе, %5) і натисніть Enter.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="217" />
+        <location filename="../../terminal/ui/member_actions.py" line="225" />
         <source>Done: operation %1 recorded.</source>
         <translation>Готово: операцію %1 записано.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="245" />
+        <location filename="../../terminal/ui/member_actions.py" line="253" />
         <source>Present the member's card first.</source>
         <translation>Спочатку пред'явіть картку учасника.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="251" />
+        <location filename="../../terminal/ui/member_actions.py" line="259" />
         <source>Choose a gift.</source>
         <translation>Оберіть подарунок.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="257" />
-        <location filename="../../terminal/ui/member_actions.py" line="264" />
+        <location filename="../../terminal/ui/member_actions.py" line="265" />
+        <location filename="../../terminal/ui/member_actions.py" line="272" />
         <source>Scan or type the receipt code.</source>
         <translation>Скануйте або введіть код чека.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="274" />
+        <location filename="../../terminal/ui/member_actions.py" line="282" />
         <source>Points: type a number, e.g. 100 or -50.</source>
         <translation>Бали: введіть число, наприклад 100 або -50.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="279" />
+        <location filename="../../terminal/ui/member_actions.py" line="287" />
         <source>Type or scan the new card's number.</source>
         <translation>Введіть або скануйте номер нової картки.</translation>
     </message>
@@ -587,6 +587,188 @@
         <location filename="../../terminal/services/messages.py" line="38" />
         <source>The card was not read completely: tap or swipe it again.</source>
         <translation>Картку зчитано не повністю: прикладіть або проведіть її ще раз.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="47" />
+        <source>this card is not in the club's cache</source>
+        <extracomment>The use cases' errors by code (terminal.services.errors): English templates whose {fields} the error's params fill in. A translation may leave out a field whose value is English (an action, a role).</extracomment>
+        <translation>Цієї картки немає в базі клубу</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="48" />
+        <source>the cache holds no loyalty program yet: sync with the office or load demo data</source>
+        <translation>У базі каси ще немає програми лояльності: синхронізуйтеся з офісом або завантажте демо-дані</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="52" />
+        <source>{what} needs a personalised card</source>
+        <translation>Для цієї операції потрібна іменна картка</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="53" />
+        <source>wrong PIN; {attempts_left} attempt(s) before a lock-out</source>
+        <translation>Неправильний PIN-код; до блокування залишилося спроб: {attempts_left}</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="56" />
+        <source>too many wrong PINs; try again after {until}</source>
+        <translation>Забагато неправильних PIN-кодів; спробуйте знову після {until}</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="57" />
+        <source>{action} needs a supervisor, not a {role}</source>
+        <translation>Це може зробити лише старший зміни</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="58" />
+        <source>a PIN is 4 to 12 digits</source>
+        <translation>PIN-код — від 4 до 12 цифр</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="59" />
+        <source>no such member of staff on this till</source>
+        <translation>На цій касі немає такого працівника</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="60" />
+        <source>the shift of {owner} (opened {opened}) is still open: a supervisor logs in to close it and print its report</source>
+        <translation>Зміна працівника {owner} (відкрита {opened}) ще не закрита: старший зміни входить, щоб закрити її та надрукувати звіт</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="65" />
+        <source>no such receipt in the print queue</source>
+        <translation>Такого чека немає в черзі друку</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="66" />
+        <source>{text} is not a number of points: type digits, e.g. 150 or 12.5</source>
+        <translation>{text} — не число балів: введіть цифри, наприклад 150 або 12,5</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="69" />
+        <source>no purchase with this receipt code</source>
+        <translation>Покупки з таким кодом чека немає</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="70" />
+        <source>this card cannot be used: see its state</source>
+        <translation>Цю картку не можна використати: перегляньте її стан</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="73" />
+        <source>no gift {gift} in the catalogue</source>
+        <translation>Подарунка {gift} немає в каталозі</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="74" />
+        <source>no birthday gift is due to this member</source>
+        <translation>Цьому учасникові подарунок до дня народження не належить</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="75" />
+        <source>the member has too few points for this reward</source>
+        <translation>В учасника недостатньо балів для цього подарунка</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="78" />
+        <source>write down the reason: it is required and kept</source>
+        <translation>Вкажіть причину: вона обов'язкова і зберігається</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="81" />
+        <source>{points} is not a number of points to adjust by</source>
+        <translation>{points} — не число балів для коригування</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="84" />
+        <source>write down what the member said</source>
+        <translation>Запишіть, що сказав учасник</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="85" />
+        <source>only a new (not activated) bearer card can be activated</source>
+        <translation>Активувати можна лише нову (не активовану) картку на пред'явника</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="88" />
+        <source>the new card must be a new, unissued card</source>
+        <translation>Нова картка має бути новою, ще не виданою</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="89" />
+        <source>no member with this phone in the cache</source>
+        <translation>Учасника з таким телефоном немає в базі</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="90" />
+        <source>The till's cache is busy (another program is writing to it): nothing was recorded. Try again in a moment; if it goes on, call IT.</source>
+        <translation>База каси зайнята (в неї пише інша програма): нічого не записано. Повторіть за хвилину; якщо не вдається, зателефонуйте в ІТ.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="95" />
+        <source>The till's disk is full: nothing was recorded. Call IT to free space, then try again.</source>
+        <translation>Диск каси заповнений: нічого не записано. Зателефонуйте в ІТ, щоб звільнили місце, і повторіть.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="99" />
+        <source>The till's cache could not be used: nothing was recorded. Try again; if it goes on, call IT.</source>
+        <translation>Не вдалося звернутися до бази каси: нічого не записано. Повторіть; якщо не вдається, зателефонуйте в ІТ.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="109" />
+        <source>Type the amount.</source>
+        <extracomment>The rules' errors most often met at the till, by code (terminal.loyalty.errors), for languages other than English (English shows the rules' own, more detailed, text).</extracomment>
+        <translation>Введіть суму.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="110" />
+        <source>This is not an amount: use digits and one decimal separator.</source>
+        <translation>Це не сума: використовуйте цифри й один десятковий роздільник.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="113" />
+        <source>An amount cannot be negative.</source>
+        <translation>Сума не може бути від'ємною.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="114" />
+        <source>An amount has at most two decimal places.</source>
+        <translation>У сумі не більше двох знаків після коми.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="117" />
+        <source>This amount is too large.</source>
+        <translation>Завелика сума.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="118" />
+        <source>The amount must be more than zero.</source>
+        <translation>Сума має бути більшою за нуль.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="119" />
+        <source>Points to spend cannot be negative.</source>
+        <translation>Балів для списання не може бути менше нуля.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="120" />
+        <source>A bearer card cannot pay with points.</source>
+        <translation>Карткою на пред'явника не можна платити балами.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="123" />
+        <source>Spend points in the program's steps.</source>
+        <translation>Списуйте бали кроками, які задає програма.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="126" />
+        <source>More points than may pay for this receipt: spend fewer.</source>
+        <translation>Стільки балів не можна списати на цей чек: спишіть менше.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="129" />
+        <source>This return cannot be made: nothing left to return, or more than bought.</source>
+        <translation>Таке повернення неможливе: повертати нічого або більше, ніж куплено.</translation>
     </message>
 </context>
 </TS>

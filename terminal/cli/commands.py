@@ -156,7 +156,7 @@ def cmd_lookup(args: argparse.Namespace) -> int:
             raise UsageError(f"{args.key!r} is neither a card number, a card UID nor a phone")
         found = till.search(phone)
         if not found:
-            raise ServiceError("unknown_phone", "no member with this phone in the cache")
+            raise ServiceError("unknown_phone")
         data = [render.member_json(m) for m in found]
         text = "\n".join(f"{m.full_name} ({m.address_as}), member {m.id}" for m in found)
         emit(args, data, text)

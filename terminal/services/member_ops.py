@@ -191,24 +191,24 @@ def give_gift(ctx: Context, key: CardKey, gift_code: str) -> Recorded:
     with ctx.db.write() as conn:
         view = _member_view(conn, ctx, key, "a gift")
         if not view.usable:
-            raise ServiceError("card_not_usable", "this card cannot be used: see its state")
+            raise ServiceError("card_not_usable")
         gift = conn.execute(
             select(gifts.c.name, gifts.c.kind, gifts.c.points_cost_centi, gifts.c.active).where(
                 gifts.c.code == gift_code
             )
         ).first()
         if gift is None or not gift.active:
-            raise ServiceError("unknown_gift", f"no gift {gift_code!r} in the catalogue")
+            raise ServiceError("unknown_gift", gift=repr(gift_code))
         cost = int(gift.points_cost_centi)
         today = ctx.clock.today()
         details: dict[str, object] = {"gift": gift_code, "gift_kind": gift.kind}
         if gift.kind == "birthday":
             if not birthday_gift_available(ctx.program, view.state, today):
-                raise ServiceError("no_birthday_gift", "no birthday gift is due to this member")
+                raise ServiceError("no_birthday_gift")
             year = birthday_gift_year(ctx.program, view.state, today)
             details["birthday_year"] = year  # identify derives the gift's year from this
         elif cost > centi_from_points(view.balance):
-            raise ServiceError("points_short", "the member has too few points for this reward")
+            raise ServiceError("points_short")
         recorded = _record(conn, ctx, "gift", view, details, points_delta_centi=-cost)
         _print(
             conn, ctx, ReceiptKind.GIFT, recorded, view,
@@ -224,9 +224,9 @@ def adjust_points(ctx: Context, key: CardKey, delta: Decimal, reason: str) -> Re
     """Add (or take away) points by hand; the reason is mandatory and kept."""
     ctx.who.require(Role.SUPERVISOR, "a points adjustment")
     if not reason.strip():
-        raise ServiceError("reason_missing", "an adjustment needs a written reason")
+        raise ServiceError("reason_missing")
     if delta == 0 or not delta.is_finite() or delta != delta.quantize(Decimal("0.01")):
-        raise ServiceError("bad_points", f"{delta} is not a number of points to adjust by")
+        raise ServiceError("bad_points", points=str(delta))
     with ctx.db.write() as conn:
         view = _member_view(conn, ctx, key, "an adjustment")
         recorded = _record(
@@ -250,7 +250,7 @@ def record_feedback(ctx: Context, key: CardKey, text: str) -> Recorded:
     """A member's complaint or suggestion, earning the points the program says."""
     ctx.who.require(Role.SUPERVISOR, "recording feedback")
     if not text.strip():
-        raise ServiceError("feedback_empty", "write down what the member said")
+        raise ServiceError("feedback_empty")
     with ctx.db.write() as conn:
         view = _member_view(conn, ctx, key, "feedback")
         points = feedback_award(ctx.program)
@@ -270,7 +270,7 @@ def record_feedback(ctx: Context, key: CardKey, text: str) -> Recorded:
 def block_card(ctx: Context, key: CardKey, reason: str) -> Recorded:
     ctx.who.require(Role.SUPERVISOR, "blocking a card")
     if not reason.strip():
-        raise ServiceError("reason_missing", "blocking a card needs a written reason")
+        raise ServiceError("reason_missing")
     with ctx.db.write() as conn:
         card = find_card(conn, key)
         conn.execute(
@@ -285,7 +285,7 @@ def activate_bearer_card(ctx: Context, key: CardKey) -> Recorded:
     with ctx.db.write() as conn:
         card = find_card(conn, key)
         if card.kind != CardKind.BEARER.value or card.state != CardState.NOT_ACTIVATED.value:
-            raise ServiceError("not_activatable", "only a new (not activated) bearer card")
+            raise ServiceError("not_activatable")
         conn.execute(
             update(cards).where(cards.c.id == card.id).values(state=CardState.ACTIVE.value)
         )
@@ -305,7 +305,7 @@ def replace_card(ctx: Context, old: CardKey, new: CardKey) -> Recorded:
             or fresh.member_id is not None
             or fresh.state not in (CardState.NOT_ACTIVATED.value,)
         ):
-            raise ServiceError("card_not_free", "the new card must be a new, unissued card")
+            raise ServiceError("card_not_free")
         assert view.member is not None
         conn.execute(
             update(cards)

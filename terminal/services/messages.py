@@ -40,5 +40,97 @@ READ_AGAIN = QT_TRANSLATE_NOOP(
 )
 
 
+#: The use cases' errors by code (terminal.services.errors): English templates whose
+#: {fields} the error's params fill in. A translation may leave out a field whose value
+#: is English (an action, a role).
+ERRORS: dict[str, str] = {
+    "unknown_card": QT_TRANSLATE_NOOP("messages", "this card is not in the club's cache"),
+    "no_program": QT_TRANSLATE_NOOP(
+        "messages",
+        "the cache holds no loyalty program yet: sync with the office or load demo data",
+    ),
+    "no_member": QT_TRANSLATE_NOOP("messages", "{what} needs a personalised card"),
+    "pin_wrong": QT_TRANSLATE_NOOP(
+        "messages", "wrong PIN; {attempts_left} attempt(s) before a lock-out"
+    ),
+    "locked_out": QT_TRANSLATE_NOOP("messages", "too many wrong PINs; try again after {until}"),
+    "not_allowed": QT_TRANSLATE_NOOP("messages", "{action} needs a supervisor, not a {role}"),
+    "pin_format": QT_TRANSLATE_NOOP("messages", "a PIN is 4 to 12 digits"),
+    "unknown_staff": QT_TRANSLATE_NOOP("messages", "no such member of staff on this till"),
+    "shift_still_open": QT_TRANSLATE_NOOP(
+        "messages",
+        "the shift of {owner} (opened {opened}) is still open: "
+        "a supervisor logs in to close it and print its report",
+    ),
+    "unknown_print_job": QT_TRANSLATE_NOOP("messages", "no such receipt in the print queue"),
+    "points_malformed": QT_TRANSLATE_NOOP(
+        "messages", "{text} is not a number of points: type digits, e.g. 150 or 12.5"
+    ),
+    "unknown_operation": QT_TRANSLATE_NOOP("messages", "no purchase with this receipt code"),
+    "card_not_usable": QT_TRANSLATE_NOOP(
+        "messages", "this card cannot be used: see its state"
+    ),
+    "unknown_gift": QT_TRANSLATE_NOOP("messages", "no gift {gift} in the catalogue"),
+    "no_birthday_gift": QT_TRANSLATE_NOOP("messages", "no birthday gift is due to this member"),
+    "points_short": QT_TRANSLATE_NOOP(
+        "messages", "the member has too few points for this reward"
+    ),
+    "reason_missing": QT_TRANSLATE_NOOP(
+        "messages", "write down the reason: it is required and kept"
+    ),
+    "bad_points": QT_TRANSLATE_NOOP(
+        "messages", "{points} is not a number of points to adjust by"
+    ),
+    "feedback_empty": QT_TRANSLATE_NOOP("messages", "write down what the member said"),
+    "not_activatable": QT_TRANSLATE_NOOP(
+        "messages", "only a new (not activated) bearer card can be activated"
+    ),
+    "card_not_free": QT_TRANSLATE_NOOP("messages", "the new card must be a new, unissued card"),
+    "unknown_phone": QT_TRANSLATE_NOOP("messages", "no member with this phone in the cache"),
+    "store_busy": QT_TRANSLATE_NOOP(
+        "messages",
+        "The till's cache is busy (another program is writing to it): nothing was recorded. "
+        "Try again in a moment; if it goes on, call IT.",
+    ),
+    "store_full": QT_TRANSLATE_NOOP(
+        "messages",
+        "The till's disk is full: nothing was recorded. Call IT to free space, then try again.",
+    ),
+    "store_failed": QT_TRANSLATE_NOOP(
+        "messages",
+        "The till's cache could not be used: nothing was recorded. "
+        "Try again; if it goes on, call IT.",
+    ),
+}  # fmt: skip
+
+#: The rules' errors most often met at the till, by code (terminal.loyalty.errors), for
+#: languages other than English (English shows the rules' own, more detailed, text).
+LOYALTY_ERRORS: dict[str, str] = {
+    "amount_empty": QT_TRANSLATE_NOOP("messages", "Type the amount."),
+    "amount_malformed": QT_TRANSLATE_NOOP(
+        "messages", "This is not an amount: use digits and one decimal separator."
+    ),
+    "amount_negative": QT_TRANSLATE_NOOP("messages", "An amount cannot be negative."),
+    "amount_too_precise": QT_TRANSLATE_NOOP(
+        "messages", "An amount has at most two decimal places."
+    ),
+    "amount_too_large": QT_TRANSLATE_NOOP("messages", "This amount is too large."),
+    "amount_not_positive": QT_TRANSLATE_NOOP("messages", "The amount must be more than zero."),
+    "points_negative": QT_TRANSLATE_NOOP("messages", "Points to spend cannot be negative."),
+    "points_not_allowed": QT_TRANSLATE_NOOP(
+        "messages", "A bearer card cannot pay with points."
+    ),
+    "points_not_multiple": QT_TRANSLATE_NOOP(
+        "messages", "Spend points in the program's steps."
+    ),
+    "points_over_limit": QT_TRANSLATE_NOOP(
+        "messages", "More points than may pay for this receipt: spend fewer."
+    ),
+    "return_invalid": QT_TRANSLATE_NOOP(
+        "messages", "This return cannot be made: nothing left to return, or more than bought."
+    ),
+}  # fmt: skip
+
+
 def card_problem(state: CardState) -> str | None:
     return CARD_PROBLEMS.get(state)

@@ -19,10 +19,7 @@ class BadPoints(ServiceError):
     """What was typed is not a number of points."""
 
     def __init__(self, text: str) -> None:
-        super().__init__(
-            "points_malformed",
-            f"{text[:40]!r} is not a number of points: type digits, e.g. 150 or 12.5",
-        )
+        super().__init__("points_malformed", text=repr(text[:40]))
         self.text = text
 
 

@@ -25,7 +25,7 @@ class PurchaseToReturn:
 
 class UnknownPurchase(ServiceError):
     def __init__(self) -> None:
-        super().__init__("unknown_operation", "no purchase with this receipt code")
+        super().__init__("unknown_operation")
 
 
 def find_purchase(db: Database, who: StaffMember, receipt_code: str) -> PurchaseToReturn:

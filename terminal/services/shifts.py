@@ -35,11 +35,7 @@ class ShiftStillOpen(ServiceError):
     """Another person's shift is open on this till: a cashier may not take it over."""
 
     def __init__(self, owner: str, opened_at: datetime) -> None:
-        super().__init__(
-            "shift_still_open",
-            f"the shift of {owner} (opened {opened_at:%d.%m %H:%M}) is still open: "
-            "a supervisor logs in to close it and print its report",
-        )
+        super().__init__("shift_still_open", owner=owner, opened=f"{opened_at:%d.%m %H:%M}")
         self.owner = owner
         self.opened_at = opened_at
 

@@ -41,24 +41,24 @@ class Role(enum.Enum):
 
 class PinRejected(ServiceError):
     def __init__(self, attempts_left: int) -> None:
-        super().__init__("pin_wrong", f"wrong PIN; {attempts_left} attempt(s) before a lock-out")
+        super().__init__("pin_wrong", attempts_left=str(attempts_left))
         self.attempts_left = attempts_left
 
 
 class LockedOut(ServiceError):
     def __init__(self, until: datetime) -> None:
-        super().__init__("locked_out", f"too many wrong PINs; try again after {until:%H:%M:%S}")
+        super().__init__("locked_out", until=f"{until:%H:%M:%S}")
         self.until = until
 
 
 class NotAllowed(ServiceError):
     def __init__(self, action: str, role: Role) -> None:
-        super().__init__("not_allowed", f"{action} needs a supervisor, not a {role.value}")
+        super().__init__("not_allowed", action=action, role=role.value)
 
 
 class BadPin(ServiceError):
     def __init__(self) -> None:
-        super().__init__("pin_format", "a PIN is 4 to 12 digits")
+        super().__init__("pin_format")
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +170,7 @@ def log_in(db: Database, staff_id: int, pin: str, clock: Clock) -> StaffMember:
                    staff.c.locked_until, staff.c.active).where(staff.c.id == staff_id)
         ).first()  # fmt: skip
         if row is None or not row.active:
-            raise ServiceError("unknown_staff", "no such member of staff on this till")
+            raise ServiceError("unknown_staff")
         locked = _locked_until(row.locked_until, now)
         if locked is not None:
             raise LockedOut(locked)

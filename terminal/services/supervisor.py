@@ -30,7 +30,7 @@ def reprint(db: Database, spooler: Spooler, who: StaffMember, job_id: int, clock
         try:
             new_job = spooler.enqueue_reprint(conn, job_id)
         except KeyError:
-            raise ServiceError("unknown_print_job", "no such receipt in the print queue") from None
+            raise ServiceError("unknown_print_job") from None
         ledger.audit(
             conn,
             clock.now().isoformat(),

@@ -6,7 +6,6 @@ from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from terminal.services.clock import Clock
-from terminal.services.errors import ServiceError
 from terminal.services.staff import (
     LockedOut,
     PinRejected,
@@ -16,6 +15,7 @@ from terminal.services.staff import (
     staff_on_till,
 )
 from terminal.store.database import Database
+from terminal.ui.errors import SHOWN_ERRORS, error_text
 
 
 class LoginPage(QWidget):
@@ -66,10 +66,15 @@ class LoginPage(QWidget):
     def reset(self) -> None:
         """Fill the list of staff from the cache and wait for a PIN."""
         self.who.clear()
-        for staff_id, name in staff_on_till(self._db, supervisors_only=self._supervisors_only):
-            self.who.addItem(name, staff_id)
         self.pin.clear()
         self.error.hide()
+        try:
+            people = staff_on_till(self._db, supervisors_only=self._supervisors_only)
+        except SHOWN_ERRORS as exc:
+            self._fail(error_text(exc))
+            return
+        for staff_id, name in people:
+            self.who.addItem(name, staff_id)
         self.pin.setFocus()
 
     @Slot()
@@ -83,12 +88,12 @@ class LoginPage(QWidget):
             who: StaffMember = log_in(self._db, int(staff_id), pin, self._clock)
             if self._supervisors_only:
                 who.require(Role.SUPERVISOR, "supervisor mode")
-        except ServiceError as exc:
+        except SHOWN_ERRORS as exc:
             return self.refuse(exc)
         self.error.hide()
         self.logged_in.emit(who)
 
-    def refuse(self, exc: ServiceError) -> None:
+    def refuse(self, exc: BaseException) -> None:
         """Say why a log-in (by PIN or by staff card) was refused."""
         if isinstance(exc, PinRejected):
             return self._fail(
@@ -100,7 +105,7 @@ class LoginPage(QWidget):
                     "%1", exc.until.astimezone().strftime("%H:%M")
                 )
             )
-        self._fail(str(exc))
+        self._fail(error_text(exc))
 
     def _fail(self, text: str) -> None:
         self.error.setText(text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
@@ -35,14 +36,15 @@ from drivers.events import (
 )
 from drivers.printer.transport import PrinterStatus, StatusReport
 from sync.worker import SyncState, SyncStatus
-from terminal.loyalty import LoyaltyError, Money
-from terminal.services.errors import ServiceError, UnknownCard
+from terminal.loyalty import Money
+from terminal.services.errors import UnknownCard
 from terminal.services.identify import CardKey, MemberView, card_key_from_text
 from terminal.services.messages import BANK_CARD, READ_AGAIN, UNKNOWN_CARD
 from terminal.services.shifts import Shift, close_shift, open_shift
 from terminal.services.staff import StaffMember, log_in_by_card
 from terminal.services.till import Till
 from terminal.ui.checkout_panel import CheckoutPanel
+from terminal.ui.errors import SHOWN_ERRORS, error_text
 from terminal.ui.formats import money_text, points_text
 from terminal.ui.i18n import (
     LANGUAGE_NAMES,
@@ -183,7 +185,11 @@ class MainWindow(QMainWindow):
     def _on_supervisor_close_shift_requested(self, who: StaffMember) -> None:
         till = self._till
         if self.shift is not None:
-            close_shift(till.db, self.shift, who, till.clock, self.till_name, till.receipts)
+            try:
+                close_shift(till.db, self.shift, who, till.clock, self.till_name, till.receipts)
+            except SHOWN_ERRORS as exc:  # the shift stays open; the supervisor tries again
+                self.show_message(partial(error_text, exc), "problem")
+                return
         self.shift = None
         if self._login_required:
             self.show_login()
@@ -195,7 +201,7 @@ class MainWindow(QMainWindow):
         till = self._till
         try:
             self.shift = open_shift(till.db, who, till.clock, self.till_name, till.receipts)
-        except ServiceError as exc:  # someone else's shift is still open
+        except SHOWN_ERRORS as exc:  # someone else's shift is still open, the cache failed
             self.show_login()
             self.login.refuse(exc)
             return
@@ -250,7 +256,7 @@ class MainWindow(QMainWindow):
             if isinstance(event, CardPresented) and event.uid:
                 try:
                     who = log_in_by_card(self._till.db, event.uid, self._till.clock)
-                except ServiceError as exc:  # its owner is locked out: as with a PIN
+                except SHOWN_ERRORS as exc:  # its owner is locked out: as with a PIN
                     self.login.refuse(exc)
                     return
                 if who is not None:
@@ -275,9 +281,8 @@ class MainWindow(QMainWindow):
         except UnknownCard:
             self.show_message(lambda: translate_message(UNKNOWN_CARD), "problem")
             return
-        except (ServiceError, LoyaltyError) as exc:
-            reason = str(exc)
-            self.show_message(lambda: reason, "problem")
+        except SHOWN_ERRORS as exc:
+            self.show_message(partial(error_text, exc), "problem")
             return
         self.show_member(view)
 
@@ -332,7 +337,12 @@ class MainWindow(QMainWindow):
         if key is not None and key.number is not None and len(text.strip()) >= 12:
             self.present(key)
             return
-        for m in self._till.search(text):
+        try:
+            found = self._till.search(text)
+        except SHOWN_ERRORS as exc:
+            self.show_message(partial(error_text, exc), "problem")
+            return
+        for m in found:
             item = QListWidgetItem(f"{m.full_name} · {m.phone or ''}")
             item.setData(Qt.ItemDataRole.UserRole, m.id)
             self.results.addItem(item)
@@ -347,6 +357,9 @@ class MainWindow(QMainWindow):
         except UnknownCard:
             self.show_message(lambda: self.tr("This member has no card."), "problem")
             return
+        except SHOWN_ERRORS as exc:
+            self.show_message(partial(error_text, exc), "problem")
+            return
         self.show_member(view)
 
     @Slot(object, object)
@@ -357,8 +370,8 @@ class MainWindow(QMainWindow):
         try:
             staff_id = None if self.staff is None else self.staff.id
             result = self._till.checkout(CardKey(card_id=view.card_id), amount, spend, staff_id)
-        except (ServiceError, LoyaltyError) as exc:
-            self.checkout.error.setText(str(exc))
+        except SHOWN_ERRORS as exc:  # rolled back: the checkout stays on screen to retry
+            self.checkout.error.setText(error_text(exc))
             self.checkout.error.setVisible(True)
             return
         q = result.quote

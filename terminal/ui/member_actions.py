@@ -19,15 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from terminal.loyalty import LoyaltyError, Money
+from terminal.loyalty import Money
 from terminal.services import member_ops, return_lookup
-from terminal.services.errors import ServiceError
 from terminal.services.identify import CardKey, card_key_from_text
 from terminal.services.member_ops import Context, Recorded
 from terminal.services.points_input import BadPoints, parse_points
 from terminal.services.return_lookup import PurchaseToReturn
 from terminal.services.staff import StaffMember
 from terminal.services.till import Till
+from terminal.ui.errors import SHOWN_ERRORS, error_text
 from terminal.ui.formats import money_text, points_text
 
 
@@ -125,7 +125,12 @@ class MemberActions(QWidget):
 
     def _fill_gifts(self) -> None:
         self.choices.clear()
-        for gift in member_ops.gift_catalogue(self._till.db):
+        try:
+            catalogue = member_ops.gift_catalogue(self._till.db)
+        except SHOWN_ERRORS as exc:
+            self.result.setText(error_text(exc))
+            return
+        for gift in catalogue:
             cost = gift.points_cost
             item = QListWidgetItem(gift.name if not cost else f"{gift.name} · {points_text(cost)}")
             item.setData(Qt.ItemDataRole.UserRole, gift.code)
@@ -181,8 +186,11 @@ class MemberActions(QWidget):
             return
         try:
             found = return_lookup.find_purchase(self._till.db, self._who, self._receipt_code())
-        except (UserInputError, ServiceError, LoyaltyError) as exc:
+        except UserInputError as exc:
             self.result.setText(str(exc))
+            return
+        except SHOWN_ERRORS as exc:
+            self.result.setText(error_text(exc))
             return
         self._purchase = found
         self.result.setText(
@@ -210,8 +218,8 @@ class MemberActions(QWidget):
         except UserInputError as exc:
             self.result.setText(str(exc))
             return
-        except (ServiceError, LoyaltyError) as exc:
-            self.result.setText(str(exc))
+        except SHOWN_ERRORS as exc:  # rolled back: what was typed stays, to try again
+            self.result.setText(error_text(exc))
             return
         self.result.setText(
             self.tr("Done: operation %1 recorded.").replace("%1", str(recorded.seq))

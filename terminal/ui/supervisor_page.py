@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from terminal.services import supervisor
-from terminal.services.errors import ServiceError
 from terminal.services.identify import CardKey
 from terminal.services.staff import StaffMember
 from terminal.services.till import Till
+from terminal.ui.errors import SHOWN_ERRORS, error_text
 from terminal.ui.login_page import LoginPage
 from terminal.ui.member_actions import MemberActions
 
@@ -155,7 +155,11 @@ class SupervisorPage(QWidget):
             "printed": self.tr("printed"),
             "cancelled": self.tr("cancelled"),
         }
-        for job in supervisor.print_jobs(self._till.db, self.supervisor):
+        try:
+            jobs = supervisor.print_jobs(self._till.db, self.supervisor)
+        except SHOWN_ERRORS as exc:
+            return self._fail(error_text(exc))
+        for job in jobs:
             text = f"{job.title} · {statuses.get(job.status.value, job.status.value)}"
             if job.last_error and job.status.value == "waiting":
                 text += f" · {job.last_error}"
@@ -190,6 +194,6 @@ class SupervisorPage(QWidget):
                 int(item.data(Qt.ItemDataRole.UserRole)),
                 self._till.clock,
             )
-        except ServiceError as exc:
-            return self._fail(str(exc))
+        except SHOWN_ERRORS as exc:
+            return self._fail(error_text(exc))
         self._show_jobs()
