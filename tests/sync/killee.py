@@ -37,7 +37,7 @@ def main() -> None:
     with Database.open(path) as db:
         client = OfficeClient(creds.office_url, creds.token, timeouts=Timeouts(1.0, 5.0))
         print("ready", flush=True)
-        syncer = Syncer(db, client, now, push_batch=7)
+        syncer = Syncer(db, client, now, push_batch=7, snapshot_page=250)
         while True:  # the first download, a page per transaction
             with db.read() as conn:
                 if sync_apply.get_state(conn, sync_apply.CURSOR) is not None:

@@ -83,6 +83,14 @@ def _lives(path: Path, seed: int, kills: int, env: dict[str, str]) -> list[str]:
     return confirmed
 
 
+def _indexes(db: Database) -> set[str]:
+    with db.read() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        ).all()
+    return {str(r[0]) for r in rows}
+
+
 def test_sigkill_at_random_moments_loses_nothing_and_duplicates_nothing(
     office: OfficeServer, office_db: OfficeDB, tmp_path: Path
 ) -> None:
@@ -98,6 +106,8 @@ def test_sigkill_at_random_moments_loses_nothing_and_duplicates_nothing(
         folder.mkdir()
         paths.append(folder / "cache.sqlite3")
     creds = [enrol(office, p, p.parent.name) for p in paths]
+    with Database.open(tmp_path / "fresh.sqlite3") as fresh:
+        indexes = _indexes(fresh)
     with ThreadPoolExecutor(TILLS) as pool:
         futures = [
             pool.submit(_lives, p, SEED * 10 + i, KILLS // TILLS, env) for i, p in enumerate(paths)
@@ -115,6 +125,7 @@ def test_sigkill_at_random_moments_loses_nothing_and_duplicates_nothing(
     for path, cred, mine in zip(paths, creds, confirmed, strict=True):
         with Database.open(path) as db:
             assert db.integrity_check() == []
+            assert _indexes(db) == indexes  # the first download dropped and rebuilt them
             before = terminal_ops(db)
             assert set(mine) <= set(before), set(mine) - set(before)
             assert len(mine) > 50  # the tills did work between the kills
