@@ -16,6 +16,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
 
 from sync.office import auth, feed, ledger, openapi
 from sync.office.db import OfficeDB
@@ -189,4 +190,7 @@ async def _json(request: Request) -> Any:
     try:
         return json.loads(await request.body())
     except ValueError:
+        return None
+    except ClientDisconnect:  # the till went away mid-request (killed, power cut)
+        log.info("a client went away before its request had arrived")
         return None

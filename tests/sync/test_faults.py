@@ -8,8 +8,10 @@ the office's balances, and nothing waits."""
 from __future__ import annotations
 
 import json
+import logging
 import os
 import random
+import socket
 import time
 from collections import defaultdict
 from contextlib import ExitStack
@@ -209,3 +211,20 @@ def test_a_thousand_operations_through_faults_apply_exactly_once(
                 assert later[0].at - e.at >= e.retry_after - 0.01, (e, later[0])
     elapsed = time.monotonic() - started
     print(f"faults: {dict(faults)}; {len(log)} requests; {made_s:.1f}/{elapsed:.1f} s")
+
+
+def test_a_till_gone_in_the_middle_of_its_request_is_no_error_at_the_office(
+    office: OfficeServer, terminal: Terminal, caplog: pytest.LogCaptureFixture
+) -> None:
+    head = (
+        f"POST /v1/operations HTTP/1.1\r\nHost: {office.host}\r\n"
+        f"Authorization: Bearer {terminal.creds.token}\r\n"
+        "Content-Type: application/json\r\nContent-Length: 5000\r\n\r\n"
+    )
+    with socket.create_connection((office.host, office.port)) as sock:
+        sock.sendall(head.encode() + b'{"operations": [')
+        time.sleep(0.2)  # the office is reading the body when the till dies
+    time.sleep(0.3)
+    terminal.sync()  # the office goes on serving
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert errors == [], [r.getMessage() for r in errors]
