@@ -69,6 +69,7 @@ $(STAMP): pyproject.toml
 # (resources/i18n/fill.py) and compile the .qm files the app loads.
 translations: venv
 	$(BIN)/pyside6-lupdate -no-obsolete terminal/ui/*.py terminal/services/messages.py \
+	  terminal/services/offline.py \
 	  -ts resources/i18n/loyalty_ru.ts resources/i18n/loyalty_uk.ts
 	$(BIN)/python resources/i18n/fill.py
 	for l in ru uk; do $(BIN)/pyside6-lrelease resources/i18n/loyalty_$$l.ts \

@@ -14,6 +14,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 RU = {
+    "No connection to the office: gifts cannot be handed out offline. Try again when the till is back online.": "Нет связи с офисом: подарки без связи не выдаются. Повторите, когда связь появится.",
+    "No connection to the office and the member data is too old to spend points. The purchase can go ahead without spending points.": "Нет связи с офисом, а данные участника слишком старые для списания баллов. Покупку можно провести без списания.",
+    "No connection to the office: at most {cap} points can be spent in one purchase. Spend fewer points.": "Нет связи с офисом: за одну покупку можно списать не больше {cap} баллов. Спишите меньше.",
+    "No connection to the office: this card can spend only {left} more points until the till is back online. Spend fewer points.": "Нет связи с офисом: по этой карте можно списать ещё только {left} баллов, пока связь не появится. Спишите меньше.",
+    "The card has only {left} points (counting purchases not yet sent to the office). Spend fewer points.": "На карте только {left} баллов (с учётом покупок, ещё не отправленных в офис). Спишите меньше.",
+    "No connection to the office: this till can spend only {left} more points until it is back online. Spend fewer points.": "Нет связи с офисом: на этой кассе можно списать ещё только {left} баллов, пока связь не появится. Спишите меньше.",
     "Office: not enrolled": "Офис: касса не зарегистрирована",
     "Office: connecting…": "Офис: подключение…",
     "Office: online": "Офис: на связи",
@@ -224,6 +230,12 @@ RU = {
 }  # fmt: skip
 
 UK = {
+    "No connection to the office: gifts cannot be handed out offline. Try again when the till is back online.": "Немає зв'язку з офісом: подарунки без зв'язку не видаються. Повторіть, коли зв'язок з'явиться.",
+    "No connection to the office and the member data is too old to spend points. The purchase can go ahead without spending points.": "Немає зв'язку з офісом, а дані учасника застарілі для списання балів. Покупку можна провести без списання.",
+    "No connection to the office: at most {cap} points can be spent in one purchase. Spend fewer points.": "Немає зв'язку з офісом: за одну покупку можна списати не більше {cap} балів. Спишіть менше.",
+    "No connection to the office: this card can spend only {left} more points until the till is back online. Spend fewer points.": "Немає зв'язку з офісом: з цієї картки можна списати ще лише {left} балів, доки зв'язок не з'явиться. Спишіть менше.",
+    "The card has only {left} points (counting purchases not yet sent to the office). Spend fewer points.": "На картці лише {left} балів (з урахуванням покупок, ще не надісланих до офісу). Спишіть менше.",
+    "No connection to the office: this till can spend only {left} more points until it is back online. Spend fewer points.": "Немає зв'язку з офісом: на цій касі можна списати ще лише {left} балів, доки зв'язок не з'явиться. Спишіть менше.",
     "Office: not enrolled": "Офіс: каса не зареєстрована",
     "Office: connecting…": "Офіс: підключення…",
     "Office: online": "Офіс: на зв'язку",

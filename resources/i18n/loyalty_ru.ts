@@ -770,5 +770,35 @@
         <source>This return cannot be made: nothing left to return, or more than bought.</source>
         <translation>Такой возврат невозможен: возвращать нечего или больше, чем куплено.</translation>
     </message>
+    <message>
+        <location filename="../../terminal/services/offline.py" line="43" />
+        <source>No connection to the office: gifts cannot be handed out offline. Try again when the till is back online.</source>
+        <translation>Нет связи с офисом: подарки без связи не выдаются. Повторите, когда связь появится.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/offline.py" line="47" />
+        <source>No connection to the office and the member data is too old to spend points. The purchase can go ahead without spending points.</source>
+        <translation>Нет связи с офисом, а данные участника слишком старые для списания баллов. Покупку можно провести без списания.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/offline.py" line="51" />
+        <source>No connection to the office: at most {cap} points can be spent in one purchase. Spend fewer points.</source>
+        <translation>Нет связи с офисом: за одну покупку можно списать не больше {cap} баллов. Спишите меньше.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/offline.py" line="55" />
+        <source>No connection to the office: this card can spend only {left} more points until the till is back online. Spend fewer points.</source>
+        <translation>Нет связи с офисом: по этой карте можно списать ещё только {left} баллов, пока связь не появится. Спишите меньше.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/offline.py" line="59" />
+        <source>The card has only {left} points (counting purchases not yet sent to the office). Spend fewer points.</source>
+        <translation>На карте только {left} баллов (с учётом покупок, ещё не отправленных в офис). Спишите меньше.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/offline.py" line="63" />
+        <source>No connection to the office: this till can spend only {left} more points until it is back online. Spend fewer points.</source>
+        <translation>Нет связи с офисом: на этой кассе можно списать ещё только {left} баллов, пока связь не появится. Спишите меньше.</translation>
+    </message>
 </context>
 </TS>

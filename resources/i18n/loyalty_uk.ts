@@ -770,5 +770,35 @@
         <source>This return cannot be made: nothing left to return, or more than bought.</source>
         <translation>Таке повернення неможливе: повертати нічого або більше, ніж куплено.</translation>
     </message>
+    <message>
+        <location filename="../../terminal/services/offline.py" line="43" />
+        <source>No connection to the office: gifts cannot be handed out offline. Try again when the till is back online.</source>
+        <translation>Немає зв'язку з офісом: подарунки без зв'язку не видаються. Повторіть, коли зв'язок з'явиться.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/offline.py" line="47" />
+        <source>No connection to the office and the member data is too old to spend points. The purchase can go ahead without spending points.</source>
+        <translation>Немає зв'язку з офісом, а дані учасника застарілі для списання балів. Покупку можна провести без списання.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/offline.py" line="51" />
+        <source>No connection to the office: at most {cap} points can be spent in one purchase. Spend fewer points.</source>
+        <translation>Немає зв'язку з офісом: за одну покупку можна списати не більше {cap} балів. Спишіть менше.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/offline.py" line="55" />
+        <source>No connection to the office: this card can spend only {left} more points until the till is back online. Spend fewer points.</source>
+        <translation>Немає зв'язку з офісом: з цієї картки можна списати ще лише {left} балів, доки зв'язок не з'явиться. Спишіть менше.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/offline.py" line="59" />
+        <source>The card has only {left} points (counting purchases not yet sent to the office). Spend fewer points.</source>
+        <translation>На картці лише {left} балів (з урахуванням покупок, ще не надісланих до офісу). Спишіть менше.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/offline.py" line="63" />
+        <source>No connection to the office: this till can spend only {left} more points until it is back online. Spend fewer points.</source>
+        <translation>Немає зв'язку з офісом: на цій касі можна списати ще лише {left} балів, доки зв'язок не з'явиться. Спишіть менше.</translation>
+    </message>
 </context>
 </TS>

@@ -71,9 +71,7 @@ class OfflineLimit(ServiceError):
     """Spending refused by the offline limits. ``params`` fill the message's braces."""
 
     def __init__(self, code: str, **params: str) -> None:
-        super().__init__(code, MESSAGES[code].format(**params))
-        self.template = MESSAGES[code]
-        self.params = params
+        super().__init__(code, MESSAGES[code], **params)
 
 
 @dataclass(frozen=True, slots=True)

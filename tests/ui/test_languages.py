@@ -33,6 +33,7 @@ def test_catalogue_is_complete_and_current(code: str, tmp_path: Path) -> None:
     shutil.copyfile(TS[code], fresh)
     sources = [str(p) for p in (ROOT / "terminal" / "ui").glob("*.py")]
     sources.append(str(ROOT / "terminal" / "services" / "messages.py"))
+    sources.append(str(ROOT / "terminal" / "services" / "offline.py"))
     subprocess.run(
         [str(BIN / "pyside6-lupdate"), *sources, "-ts", str(fresh)],
         check=True,
@@ -116,3 +117,18 @@ def test_explanation_lines_follow_the_language(qtbot: QtBot, window: MainWindow)
     lines = [window.checkout.lines.item(i).text() for i in range(window.checkout.lines.count())]
     assert lines and any(line.startswith("Скидка уровня") for line in lines)
     assert any("Начислено баллов" in line for line in lines)
+
+
+@pytest.mark.parametrize(("code", "word"), [("ru", "Нет связи"), ("uk", "Немає зв'язку")])
+def test_offline_refusals_are_in_the_cashiers_language(
+    qapp: object, code: str, word: str
+) -> None:
+    from terminal.services.offline import OfflineLimit
+    from terminal.ui.errors import error_text
+
+    switch_language(code)
+    try:
+        text = error_text(OfflineLimit("offline_per_operation", cap="500.00"))
+    finally:
+        switch_language("en")
+    assert text.startswith(word) and "500.00" in text
