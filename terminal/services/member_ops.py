@@ -29,6 +29,7 @@ from terminal.loyalty import (
 )
 from terminal.receipts.model import ReceiptData, ReceiptKind
 from terminal.receipts.spool import Spooler
+from terminal.services import offline
 from terminal.services.clock import Clock, IdFactory
 from terminal.services.errors import NotAMemberCard, ServiceError
 from terminal.services.identify import CardKey, MemberView, centi_from_points, find_card, view_of
@@ -209,6 +210,10 @@ def give_gift(ctx: Context, key: CardKey, gift_code: str) -> Recorded:
             details["birthday_year"] = year  # identify derives the gift's year from this
         elif cost > centi_from_points(view.balance):
             raise ServiceError("points_short")
+        # Offline, gifts only within the office's limits (SYNC.md): a birthday gift twice
+        # from two offline tills is what the limit prevents.
+        assert view.member is not None
+        offline.check_spend(conn, view.member.id, cost, ctx.clock.now(), gift=True)
         recorded = _record(conn, ctx, "gift", view, details, points_delta_centi=-cost)
         _print(
             conn, ctx, ReceiptKind.GIFT, recorded, view,

@@ -31,7 +31,9 @@ def rich_card(db: Database) -> tuple[int, int]:
     return int(row[0]), int(row[1])
 
 
-def enrol_offline(db: Database, clock: FixedClock, contact_ago: timedelta, **limits: int) -> None:
+def enrol_offline(
+    db: Database, clock: FixedClock, contact_ago: timedelta, **limits: int | bool
+) -> None:
     """A till enrolled with an office, last heard from ``contact_ago`` ago."""
     at = (clock.now() - contact_ago).isoformat()
     with db.write() as conn:
@@ -78,4 +80,35 @@ def test_stale_data_offline_allows_earning_only(demo_db: Database, clock: FixedC
         till.checkout(CardKey(card_id=card), Money.parse("1000.00"), Decimal("1"))
     assert err.value.code == "offline_stale"
     till.checkout(CardKey(card_id=card), Money.parse("1000.00"), Decimal("0"))
+    assert operations(demo_db) == 1
+
+
+def test_gifts_offline_follow_the_office(demo_db: Database, clock: FixedClock) -> None:
+    """The office can forbid gifts offline; allowed, a reward still needs fresh data."""
+    from terminal.services import member_ops
+    from terminal.services.member_ops import Context
+    from terminal.services.staff import Role, StaffMember
+
+    card, _member = rich_card(demo_db)
+    with demo_db.read() as conn:
+        code = conn.execute(
+            text(
+                "SELECT code FROM gifts WHERE kind = 'reward' AND active "
+                "ORDER BY points_cost_centi LIMIT 1"
+            )
+        ).scalar_one()
+    till = Till(demo_db, clock)
+    chief = StaffMember(2, "Пётр Старший", Role.SUPERVISOR)
+    ctx = Context(demo_db, till.program, clock, till.ids, chief)
+    enrol_offline(demo_db, clock, timedelta(minutes=10), gifts_offline=False)
+    with pytest.raises(OfflineLimit) as err:
+        member_ops.give_gift(ctx, CardKey(card_id=card), code)
+    assert err.value.code == "offline_gift"
+    enrol_offline(demo_db, clock, timedelta(days=3))
+    with pytest.raises(OfflineLimit) as err:
+        member_ops.give_gift(ctx, CardKey(card_id=card), code)
+    assert err.value.code == "offline_stale"
+    assert operations(demo_db) == 0
+    enrol_offline(demo_db, clock, timedelta(minutes=10))
+    member_ops.give_gift(ctx, CardKey(card_id=card), code)
     assert operations(demo_db) == 1
