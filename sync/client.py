@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -87,22 +88,40 @@ class Answer:
     office_time: datetime | None
 
 
+#: The longest ``Retry-After`` taken as it is: a larger one (or "inf") would stop syncing
+#: for good (and overflows a thread's wait), so it is cut to this.
+MAX_RETRY_AFTER_S = 24 * 3600.0
+
+
 def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
-    """``Retry-After`` as seconds: a number of seconds or an HTTP date."""
+    """``Retry-After`` as seconds: a number of seconds or an HTTP date (counted from
+    ``now``, the answering server's clock), at most :data:`MAX_RETRY_AFTER_S`."""
     if not value:
         return None
     value = value.strip()
     try:
-        return max(0.0, float(value))
+        seconds = float(value)
     except ValueError:
-        pass
+        when = _http_date(value)
+        if when is None or now is None:
+            return None
+        seconds = (when - _aware(now)).total_seconds()
+    if not math.isfinite(seconds):
+        return None
+    return min(MAX_RETRY_AFTER_S, max(0.0, seconds))
+
+
+def _aware(at: datetime) -> datetime:
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+
+
+def _http_date(value: str | None) -> datetime | None:
+    if not value:
+        return None
     try:
-        when = parsedate_to_datetime(value)
+        return _aware(parsedate_to_datetime(value))
     except (TypeError, ValueError):
         return None
-    if now is None:
-        return None
-    return max(0.0, (when - now).total_seconds())
 
 
 class OfficeClient:
@@ -223,7 +242,12 @@ class OfficeClient:
         if status == 429 or status >= 500 or status == 408:
             raise Transient(
                 f"HTTP {status}: {message}",
-                retry_after_seconds(response.headers.get("Retry-After"), office_time),
+                # A date counts from the clock of whoever answered: the office's, or
+                # the Date of a proxy in front of it (which sends no X-Office-Time).
+                retry_after_seconds(
+                    response.headers.get("Retry-After"),
+                    office_time or _http_date(response.headers.get("Date")),
+                ),
             )
         raise Refused(f"HTTP {status}: {message}", status)
 
