@@ -139,7 +139,12 @@ class PrinterWorker:
             self._thread.join(self.cfg.timeout_s * 4 + 1 if timeout is None else timeout)
 
     def _report(self, status: PrinterStatus, message: str) -> None:
-        report = StatusReport(status, message, self.queue.waiting())
+        try:
+            waiting = self.queue.waiting()
+        except Exception:  # the store is failing: the last count known
+            log.debug("cannot count the print queue", exc_info=True)
+            waiting = self._last.waiting if self._last is not None else 0
+        report = StatusReport(status, message, waiting)
         with self._lock:
             changed = report != self._last
             self._last = report
@@ -175,27 +180,35 @@ class PrinterWorker:
             return
         delay = self.retry_min_s
         while not self._stopping.is_set():
-            job = self.queue.claim_next()
-            if job is None:
-                self._probe()
-                self._pause(self.idle_probe_s)
-                continue
             try:
-                self._print(self.cfg, job.data)
-            except PrintError as exc:
-                self.queue.mark_failed(job.id, str(exc))
-                self._report(exc.status, str(exc))
-                self._pause(delay)
-                delay = min(delay * 2, self.retry_max_s)
-                continue
-            except Exception as exc:
-                log.exception("printing %s failed", job.title)
-                self.queue.mark_failed(job.id, f"{type(exc).__name__}: {exc}")
+                delay = self._step(delay)
+            except Exception as exc:  # the queue's store failed (locked, disk full, I/O)
+                log.exception("the print queue failed")
                 self._report(PrinterStatus.ERROR, f"{MESSAGES[PrinterStatus.ERROR]}: {exc}")
                 self._pause(delay)
                 delay = min(delay * 2, self.retry_max_s)
-                continue
-            self.queue.mark_printed(job.id)
-            log.info("printed %s", job.title)
-            delay = self.retry_min_s
-            self._report(PrinterStatus.OK, MESSAGES[PrinterStatus.OK])
+
+    def _step(self, delay: float) -> float:
+        """Print the next job (or probe the idle printer); returns the next retry delay."""
+        job = self.queue.claim_next()
+        if job is None:
+            self._probe()
+            self._pause(self.idle_probe_s)
+            return delay
+        try:
+            self._print(self.cfg, job.data)
+        except PrintError as exc:
+            self.queue.mark_failed(job.id, str(exc))
+            self._report(exc.status, str(exc))
+            self._pause(delay)
+            return min(delay * 2, self.retry_max_s)
+        except Exception as exc:
+            log.exception("printing %s failed", job.title)
+            self.queue.mark_failed(job.id, f"{type(exc).__name__}: {exc}")
+            self._report(PrinterStatus.ERROR, f"{MESSAGES[PrinterStatus.ERROR]}: {exc}")
+            self._pause(delay)
+            return min(delay * 2, self.retry_max_s)
+        self.queue.mark_printed(job.id)
+        log.info("printed %s", job.title)
+        self._report(PrinterStatus.OK, MESSAGES[PrinterStatus.OK])
+        return self.retry_min_s

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ from drivers.printer.document import Align, Cut, Document, Line, Qr
 from drivers.printer.encoder import encode
 from drivers.printer.loopback import Behaviour, LoopbackPrinter
 from drivers.printer.transport import PrintError, PrinterStatus, StatusReport, print_bytes
-from drivers.printer.worker import MemoryJobQueue, PrinterWorker
+from drivers.printer.worker import MemoryJobQueue, PrinterWorker, PrintJob
 
 pytestmark = pytest.mark.integration
 
@@ -195,3 +196,38 @@ def test_worker_stops_promptly_with_a_printer_that_never_reads(printer):
     worker.stop()
     assert time.monotonic() - t0 < 2.0
     assert queue.waiting() == 1
+
+
+class FailingStoreQueue(MemoryJobQueue):
+    """The print queue whose store fails twice (a locked or full database), then works."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.failures = 2
+
+    def claim_next(self) -> PrintJob | None:
+        if self.failures:
+            self.failures -= 1
+            raise sqlite3.OperationalError("database is locked")
+        return super().claim_next()
+
+    def waiting(self) -> int:
+        if self.failures:
+            raise sqlite3.OperationalError("disk I/O error")
+        return super().waiting()
+
+
+def test_worker_survives_its_queue_failing_and_prints_after(printer):
+    queue = FailingStoreQueue()
+    job = queue.add(DATA, "purchase #1")
+    reports = Reports()
+    worker = PrinterWorker(cfg_for(printer), queue, reports, retry_min_s=0.05, retry_max_s=0.1)
+    worker.start()
+    try:
+        reports.wait_for(PrinterStatus.ERROR)
+        assert printer.wait_for_receipts(1)
+        reports.wait_for(PrinterStatus.OK, waiting=0)
+        assert queue.state(job) == "printed"
+        assert worker._thread.is_alive()
+    finally:
+        worker.stop()
