@@ -87,6 +87,31 @@ ERRORS: dict[str, str] = {
     ),
     "card_not_free": QT_TRANSLATE_NOOP("messages", "the new card must be a new, unissued card"),
     "unknown_phone": QT_TRANSLATE_NOOP("messages", "no member with this phone in the cache"),
+    "name_missing": QT_TRANSLATE_NOOP("messages", "type the member's full name"),
+    "name_too_long": QT_TRANSLATE_NOOP("messages", "the name is too long"),
+    "consent_missing": QT_TRANSLATE_NOOP(
+        "messages",
+        "the member must consent to the processing of their personal data: "
+        "without it they cannot be registered",
+    ),
+    "bad_phone": QT_TRANSLATE_NOOP(
+        "messages", "this is not a phone number: type it with the code, e.g. +7 916 123-45-67"
+    ),
+    "bad_birthday": QT_TRANSLATE_NOOP(
+        "messages", "{text} is not a birthday: type it as DD.MM.YYYY, e.g. 21.03.1985"
+    ),
+    "bank_card_refused": QT_TRANSLATE_NOOP(
+        "messages", "this is a bank card, not a club card: give the member a club card"
+    ),
+    "register_needs_card": QT_TRANSLATE_NOOP(
+        "messages", "read the new club card first: tap or swipe it"
+    ),
+    "card_known": QT_TRANSLATE_NOOP(
+        "messages", "this card is already in the club: it cannot be given to a new member"
+    ),
+    "unknown_parked": QT_TRANSLATE_NOOP(
+        "messages", "this operation is not waiting for review any more"
+    ),
     "store_busy": QT_TRANSLATE_NOOP(
         "messages",
         "The till's cache is busy (another program is writing to it): nothing was recorded. "

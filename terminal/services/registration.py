@@ -1,0 +1,210 @@
+"""Registering a new club member at the till: a supervisor, a card the club does not
+know yet, the member's consent to the processing of their personal data (required) and,
+separately, to marketing (optional).
+
+Everything happens in one transaction: the member and their card go into the cache (so
+the member can check out at once, offline too), and a ``member_register`` operation
+carries the member, the consents and the card to the office. The ids come from this
+till's own block (terminal.store.local_ids); the office takes them as they are.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Connection, func, insert, select
+
+from drivers.cardnumbers import is_payment_pan
+from terminal.loyalty import CardKind, CardState
+from terminal.services.errors import ServiceError
+from terminal.services.identify import CardKey
+from terminal.services.member_ops import Context
+from terminal.services.staff import Role
+from terminal.store import ledger, local_ids, queries, sync_apply
+from terminal.store.normalize import name_key, normalize_phone
+from terminal.store.records import NewOperation
+from terminal.store.schema import cards, members, operations
+
+log = logging.getLogger(__name__)
+
+KIND = "member_register"
+MAX_NAME = 200
+_DATE_DMY = re.compile(r"(\d{1,2})[./\-](\d{1,2})[./\-](\d{4})")
+
+
+@dataclass(frozen=True, slots=True)
+class Registered:
+    """A member registered at this till: the ids this till gave, and the operation."""
+
+    member_id: int
+    card_id: int
+    operation_id: str
+    seq: int
+
+    @property
+    def card(self) -> CardKey:
+        return CardKey(card_id=self.card_id)
+
+
+def parse_birthday(text: str, today: date) -> date | None:
+    """A birthday as typed: DD.MM.YYYY (or with / or -), or YYYY-MM-DD; empty: none."""
+    t = text.strip()
+    if not t:
+        return None
+    try:
+        m = _DATE_DMY.fullmatch(t)
+        value = (
+            date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            if m is not None
+            else date.fromisoformat(t)
+        )
+    except ValueError:
+        raise ServiceError("bad_birthday", text=t) from None
+    if value > today or value.year < today.year - 130:
+        raise ServiceError("bad_birthday", text=t)
+    return value
+
+
+def _terminal_id(conn: Connection) -> int:
+    text = sync_apply.get_state(conn, sync_apply.OFFICE_TERMINAL)
+    return 0 if text is None else int(text)
+
+
+_REGISTERED_MAX = select(
+    func.max(func.json_extract(operations.c.facts, "$.member.id")),
+    func.max(func.json_extract(operations.c.facts, "$.card.id")),
+).where(operations.c.kind == KIND)
+
+
+def _next_ids(conn: Connection, terminal_id: int) -> tuple[int, int]:
+    """The next member and card ids of the block. Past registrations count too: a member
+    the office has deleted since (and the cache forgot) keeps its id at the office."""
+    member_id = local_ids.next_id(conn, members, terminal_id)
+    card_id = local_ids.next_id(conn, cards, terminal_id)
+    low, high = local_ids.block_of(terminal_id)
+    top_member, top_card = conn.execute(_REGISTERED_MAX).one()
+    if top_member is not None and low <= int(top_member) <= high:
+        member_id = max(member_id, int(top_member) + 1)
+    if top_card is not None and low <= int(top_card) <= high:
+        card_id = max(card_id, int(top_card) + 1)
+    if member_id > high or card_id > high:
+        raise OverflowError(f"terminal {terminal_id} has used every id of its block")
+    return member_id, card_id
+
+
+def _card_of(read: CardKey) -> tuple[str | None, str | None]:
+    uid = read.uid.strip().upper() if read.uid else None
+    number = read.number.strip() if read.number else None
+    if number and is_payment_pan(number):
+        raise ServiceError("bank_card_refused")
+    if not uid and not number:
+        raise ServiceError("register_needs_card")
+    return uid or None, number or None
+
+
+def register_member(
+    ctx: Context,
+    card_read: CardKey,
+    full_name: str,
+    address_as: str,
+    phone: str,
+    birthday: date | None,
+    consent_personal_data: bool,
+    consent_marketing: bool,
+) -> Registered:
+    """Register a member with a new personal card (the card read that found no card).
+
+    Refused: a person who is not a supervisor, no consent to personal data, an empty
+    name, a phone that is not one, a bank card, a card the cache knows already."""
+    ctx.who.require(Role.SUPERVISOR, "registering a member")
+    name = " ".join(full_name.split())
+    if not name:
+        raise ServiceError("name_missing")
+    if len(name) > MAX_NAME:
+        raise ServiceError("name_too_long")
+    if not consent_personal_data:
+        raise ServiceError("consent_missing")
+    greeting = " ".join(address_as.split()) or name
+    phone_norm = None
+    if phone.strip():
+        phone_norm = normalize_phone(phone)
+        if phone_norm is None:
+            raise ServiceError("bad_phone")
+    uid, number = _card_of(card_read)
+    if birthday is not None and birthday > ctx.clock.today():
+        raise ServiceError("bad_birthday", text=birthday.isoformat())
+    now = ctx.clock.now().isoformat()
+    with ctx.db.write() as conn:
+        if (uid and queries.card_by_uid(conn, uid)) or (
+            number and queries.card_by_number(conn, number)
+        ):
+            raise ServiceError("card_known")
+        terminal_id = _terminal_id(conn)
+        member_id, card_id = _next_ids(conn, terminal_id)
+        member = {
+            "id": member_id,
+            "full_name": name,
+            "address_as": greeting,
+            "birthday": None if birthday is None else birthday.isoformat(),
+            "phone": phone_norm,
+            "consent_personal_data": True,
+            "consent_marketing": bool(consent_marketing),
+        }
+        card = {
+            "id": card_id,
+            "uid": uid,
+            "number": number,
+            "kind": CardKind.PERSONAL.value,
+            "state": CardState.ACTIVE.value,
+        }
+        conn.execute(
+            insert(members),
+            [
+                {
+                    **member,
+                    "birthday": birthday,
+                    "name_key": name_key(name),
+                    "balance_centi": 0,
+                    "office_seq": 0,
+                    "synced_at": None,
+                }
+            ],
+        )
+        conn.execute(insert(cards), [{**card, "member_id": member_id, "fixed_discount_bp": 0}])
+        facts = {
+            "member": member,
+            "consents": {
+                "personal_data": {"given": True, "at": now},
+                "marketing": {"given": bool(consent_marketing), "at": now},
+            },
+            "card": card,
+            "terminal_id": terminal_id,
+        }
+        op = NewOperation(
+            id=ctx.ids(),
+            kind=KIND,
+            created_at=now,
+            card_id=card_id,
+            member_id=member_id,
+            staff_id=ctx.who.id,
+            facts=json.dumps(facts, sort_keys=True, ensure_ascii=False),
+        )
+        seq = ledger.record(conn, op)
+        ledger.audit(
+            conn,
+            now,
+            KIND,
+            staff_id=ctx.who.id,
+            target=f"member:{member_id}",
+            details={
+                "op": op.id,
+                "card": card_id,
+                "consent_marketing": bool(consent_marketing),
+            },
+        )
+    log.info("member %s registered with card %s (operation %s)", member_id, card_id, seq)
+    return Registered(member_id, card_id, op.id, seq)
