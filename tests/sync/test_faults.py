@@ -12,6 +12,7 @@ import logging
 import os
 import random
 import socket
+import threading
 import time
 from collections import defaultdict
 from contextlib import ExitStack
@@ -26,6 +27,7 @@ from workload import Workload, member_cards
 
 from sync.client import OfficeClient, Timeouts
 from sync.engine import Syncer
+from sync.office import feed
 from sync.office.db import OfficeDB
 from sync.office.models import operations as office_operations
 from sync.office.server import OfficeServer
@@ -50,7 +52,7 @@ RATES = FaultRates(
 
 def _worker(t: Terminal, url: str, seed: int) -> SyncWorker:
     client = OfficeClient(url, t.creds.token, timeouts=Timeouts(connect=1.0, read=READ_TIMEOUT))
-    syncer = Syncer(t.db, client, now, push_batch=10, feed_page=300)
+    syncer = Syncer(t.db, client, now, push_batch=10, feed_page=300, snapshot_page=500)
     return SyncWorker(
         t.db,
         client,
@@ -61,6 +63,15 @@ def _worker(t: Terminal, url: str, seed: int) -> SyncWorker:
         syncer=syncer,
         name=f"sync-{t.path.parent.name}",
     )
+
+
+def _prune(db: OfficeDB, stop: threading.Event) -> None:
+    """Now and then the office forgets old changes: a till behind rebuilds its cache
+    from a snapshot (410), keeping what it has not sent."""
+    while not stop.wait(1.5):
+        with db.read() as conn:
+            head = feed.current_seq(conn)
+        feed.prune(db, max(0, head - 40))
 
 
 def _office_ops(db: OfficeDB) -> list[tuple[int, str, str, dict[str, object]]]:
@@ -131,6 +142,11 @@ def test_a_thousand_operations_through_faults_apply_exactly_once(
         for w in workers:
             stack.callback(w.stop)
             w.start()
+        stop_pruning = threading.Event()
+        pruner = threading.Thread(target=_prune, args=(office_db, stop_pruning))
+        pruner.start()
+        stack.callback(pruner.join)
+        stack.callback(stop_pruning.set)
 
         made: list[set[str]] = [set(), set()]
         for i in range(N_OPS):
@@ -144,6 +160,7 @@ def test_a_thousand_operations_through_faults_apply_exactly_once(
         while any(_waiting(t) for t in tills) and time.monotonic() < deadline:
             assert all(w.is_alive() for w in workers)
             time.sleep(0.1)
+        stop_pruning.set()
         for w in workers:
             w.stop()
         assert [_waiting(t) for t in tills] == [0, 0], [w.status for w in workers]
@@ -204,6 +221,8 @@ def test_a_thousand_operations_through_faults_apply_exactly_once(
     # the faults did happen, and Retry-After was honoured
     for fault in Fault:
         assert faults[fault] >= 3, faults
+    gone = [e for e in log if e.status == 410]
+    assert len(gone) >= 2, "no till had to rebuild its cache"
     for i, e in enumerate(log):
         if e.status == 429 and e.retry_after is not None:
             later = [x for x in log[i + 1 :] if x.client == e.client]
