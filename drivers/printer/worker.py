@@ -127,6 +127,9 @@ class PrinterWorker:
     def start(self) -> None:
         self._thread.start()
 
+    def is_alive(self) -> bool:
+        return self._thread.is_alive()
+
     def wake(self) -> None:
         """A job was added (or a supervisor asked to try again): do not wait for the pause."""
         self._wake.set()

@@ -85,6 +85,7 @@ class Spooler:
         self.receipt = receipt
         self.clock = clock
         self.queue = StoreJobQueue(db, clock)
+        self._on_status = on_status
         self.worker = worker or PrinterWorker(printer, self.queue, on_status)
 
     # --- rendering (pure; the preview is drawn from the same bytes) --------------------
@@ -156,6 +157,16 @@ class Spooler:
 
     def wake(self) -> None:
         self.worker.wake()
+
+    def is_alive(self) -> bool:
+        return self.worker.is_alive()
+
+    def restart(self) -> None:
+        """A new printer thread in place of one that died (the queue is in the cache:
+        nothing is lost; a job it was printing prints again)."""
+        self.worker.stop(timeout=0)
+        self.worker = PrinterWorker(self.printer, self.queue, self._on_status)
+        self.start()
 
     def stop(self) -> None:
         self.worker.stop()

@@ -18,7 +18,7 @@ from drivers.events import EventSink
 from sync import credentials
 from sync.client import OfficeClient, Timeouts
 from sync.engine import Syncer
-from sync.worker import SyncWorker
+from sync.worker import SyncState, SyncWorker
 from terminal.config import Config
 from terminal.receipts.spool import Spooler
 from terminal.services.errors import NoProgram
@@ -30,6 +30,7 @@ from terminal.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
+WATCH_MS = 2000  # how often the watchdog looks at the background threads
 APP_PAGE = 3000  # rows a page of the snapshot or the feed, when syncing in the app
 
 
@@ -68,6 +69,7 @@ class TillApp:
         self.window: MainWindow | None = None
         self.readers: Readers | None = None
         self.sync: SyncWorker | None = None
+        self._watchdog = QTimer(interval=WATCH_MS)
 
     def start(self) -> MainWindow:
         app = QApplication.instance()
@@ -88,6 +90,8 @@ class TillApp:
         self.spooler.start()
         self.sync = self._start_sync()
         window.on_sync_status(None if self.sync is None else self.sync.status)
+        self._watchdog.timeout.connect(self.watch)
+        self._watchdog.start()
         log.info("init: card readers")
         self.readers = self._readers_factory(self.config.readers, self.bridge.sink)
         self.readers.start()
@@ -137,8 +141,22 @@ class TillApp:
         worker.start()
         return worker
 
+    def watch(self) -> None:
+        """Start again a background part whose thread has died (the watchdog's tick): the
+        cashier sees at most a status change."""
+        sync = self.sync
+        if sync is not None and not sync.is_alive() and sync.status.state is not SyncState.STOPPED:
+            log.error("the sync worker stopped unexpectedly; starting it again")
+            self.db.outbox_listeners.remove(sync.wake)
+            sync.stop(timeout=0)
+            self.sync = self._start_sync()
+        if not self.spooler.is_alive():
+            log.error("the printer thread stopped unexpectedly; starting it again")
+            self.spooler.restart()
+
     def stop(self) -> None:
         log.info("shutdown")
+        self._watchdog.stop()
         if self.readers is not None:
             self.readers.stop()
         if self.sync is not None:

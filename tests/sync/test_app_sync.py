@@ -122,3 +122,60 @@ def test_a_new_till_downloads_its_cache_in_the_app(
             app.stop()
     assert seen and seen[-1][0] == seen[-1][1] > 0  # the progress reached its total
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+class Crash(BaseException):
+    """What no background loop catches: its thread dies (a stand-in for any fatal bug)."""
+
+
+def crash_once(target: object, attribute: str) -> None:
+    """Make ``target.attribute`` (a callable its thread calls) kill that thread once."""
+    original = getattr(target, attribute)
+
+    def die(*args: object) -> None:
+        setattr(target, attribute, original)
+        raise Crash
+
+    setattr(target, attribute, die)
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
+def test_a_dead_background_part_is_started_again(
+    qtbot: QtBot, office_db: OfficeDB, tmp_path: Path
+) -> None:
+    from drivers.printer.loopback import LoopbackPrinter
+
+    with (
+        LoopbackPrinter() as printer,
+        OfficeServer(office_db) as server,
+        enrolled_terminal(server, tmp_path / "till") as t,
+    ):
+        t.sync()
+        config = from_mapping({
+            "terminal": {"language": "en"}, "sync": {"poll_s": 600},
+            "printer": {"transport": "network", "host": "127.0.0.1", "port": printer.port,
+                        "timeout_s": 2},
+        })  # fmt: skip
+        app = TillApp(config, t.db, readers_factory=lambda _c, _s: NoReaders())
+        window = app.start()
+        qtbot.addWidget(window)
+        try:
+            qtbot.waitUntil(lambda: "online" in window.office_status.text(), timeout=5000)
+            first_sync, first_printer = app.sync, app.spooler.worker
+            assert first_sync is not None
+            crash_once(first_sync, "on_status")
+            crash_once(first_printer, "_print")  # dies holding a job: it prints again
+            card = active_card(t.db)
+            app.till.checkout(CardKey(card_id=card), Money.parse("300.00"))
+            qtbot.waitUntil(lambda: not first_sync.is_alive(), timeout=5000)
+            qtbot.waitUntil(lambda: not first_printer.is_alive(), timeout=5000)
+            # the watchdog starts both again; what was waiting goes out
+            qtbot.waitUntil(lambda: app.sync is not first_sync and app.sync.is_alive(),
+                            timeout=6000)  # fmt: skip
+            qtbot.waitUntil(lambda: app.spooler.worker is not first_printer, timeout=6000)
+            app.till.checkout(CardKey(card_id=card), Money.parse("200.00"))
+            qtbot.waitUntil(lambda: office_op_count(office_db) == 2, timeout=10_000)
+            assert printer.wait_for_receipts(2, timeout=10)
+            qtbot.waitUntil(lambda: "online" in window.office_status.text(), timeout=5000)
+        finally:
+            app.stop()
