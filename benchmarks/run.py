@@ -183,6 +183,15 @@ def sync_figures(tmp: Path, cache: Path, push_ops: int) -> dict[str, Any]:
     return bench_sync.run(cache, work, push_ops)
 
 
+def gui_stall_figures(tmp: Path, cache: Path, ops: int) -> dict[str, Any]:
+    from benchmarks import bench_gui_stall
+
+    say("measuring the app's GUI thread while it syncs: first download, then a push")
+    work = tmp / "gui"
+    work.mkdir()
+    return bench_gui_stall.run(cache, work, ops)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", type=int, default=1_000_000)
@@ -193,10 +202,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--push-ops", type=int, default=10_000, help="operations queued for push_10k_s"
     )
+    parser.add_argument(
+        "--gui-ops", type=int, default=2000, help="operations pushed while timing the GUI"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
         figures = measure(Path(tmp) / "bench.sqlite3", args.scale, args.samples, args.commits)
         figures.update(sync_figures(Path(tmp), Path(tmp) / "bench.sqlite3", args.push_ops))
+        figures.update(gui_stall_figures(Path(tmp), Path(tmp) / "bench.sqlite3", args.gui_ops))
     figures.update(receipt_figures())
     if not args.no_hardware:
         figures.update(hardware_figures())
