@@ -16,7 +16,14 @@ from sqlalchemy import create_engine, delete, insert, text
 from sync.office import entities
 from sync.office.db import OfficeDB, emit
 from sync.office.models import cards, gifts, members, programs
-from sync.protocol import CARD_FIELDS, GIFT_FIELDS, MEMBER_FIELDS, Entity, OfflineLimits
+from sync.protocol import (
+    CARD_FIELDS,
+    GIFT_FIELDS,
+    LOCAL_ID_BASE,
+    MEMBER_FIELDS,
+    Entity,
+    OfflineLimits,
+)
 
 CSV_COLUMNS = ("id", "full_name", "address_as", "birthday", "phone", "segment", "balance")
 _BOOLS = ("priority_service", "consent_personal_data", "consent_marketing")
@@ -26,7 +33,19 @@ class AdminError(Exception):
     """Bad input from a person: the message names the row and the field."""
 
 
+def _office_id(value: Any, what: str = "id") -> int:
+    """An id the office gives: below the tills' own blocks (sync.protocol.LOCAL_ID_BASE)."""
+    number = int(value)
+    if number <= 0 or number >= LOCAL_ID_BASE:
+        raise AdminError(
+            f"{what} {number} is not an office id: ids from {LOCAL_ID_BASE} on are the tills' "
+            "own (members registered at a till)"
+        )
+    return number
+
+
 def add_member(db: OfficeDB, **fields: Any) -> int:
+    _office_id(fields.get("id"), "member id")
     with db.write() as conn:
         return entities.upsert_member(conn, db.now(), {**_member_defaults(), **fields})
 
@@ -40,6 +59,7 @@ def add_card(db: OfficeDB, **fields: Any) -> int:
     values = {"kind": "personal", "state": "active", "fixed_discount_bp": 0, **fields}
     if not values.get("uid") and not values.get("number"):
         raise AdminError("a card needs a UID or a number")
+    _office_id(values.get("id"), "card id")
     with db.write() as conn:
         return entities.upsert_card(conn, db.now(), values)
 
@@ -103,6 +123,10 @@ def import_csv(db: OfficeDB, path: Path) -> int:
                 raise AdminError(f"{path}:{line}: {exc}") from None
             if not member["full_name"]:
                 raise AdminError(f"{path}:{line}: full_name is empty")
+            try:
+                _office_id(member["id"])
+            except AdminError as exc:
+                raise AdminError(f"{path}:{line}: {exc}") from None
             entities.upsert_member(conn, at, member)
             number = (row.get("card_number") or "").strip()
             if number:

@@ -89,7 +89,14 @@ SCHEMAS: dict[str, Any] = {
             "spend_delta_minor": _INT,
             "purchases_delta": _INT,
             "reverses": {**_NULL_STR, "description": "the id of the operation it reverses"},
-            "facts": {"type": "object", "description": "what the rules decided, for audit"},
+            "facts": {
+                "type": "object",
+                "description": "what the rules decided, for audit. member_register: "
+                "{member: {id, full_name, address_as, birthday, phone, consent_personal_data, "
+                "consent_marketing}, consents: {personal_data: {given, at}, marketing: "
+                "{given, at}}, card: {id, uid, number, kind, state}, terminal_id}; the ids "
+                "lie in the terminal's own block",
+            },
         },
     },
     "OpResult": {

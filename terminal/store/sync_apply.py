@@ -230,6 +230,26 @@ def _delete_card(cur: Any, card_id: int) -> None:
     cur.execute("DELETE FROM cards WHERE id = ?", (card_id,))
 
 
+def _drop_clashing(cur: Any, rows: Sequence[Sequence[Any]]) -> None:
+    """Forget cached cards that hold a UID or number one of the office's ``rows`` has
+    under another id: the office's state wins (a card this till registered, linked at the
+    office to a card it had issued, comes back under the till's id later in the feed)."""
+    ids = {str(r[1]): int(r[0]) for r in rows if r[1] is not None}
+    numbers = {str(r[2]): int(r[0]) for r in rows if r[2] is not None}
+    gone: set[int] = set()
+    for column, wanted in (("uid", ids), ("number", numbers)):
+        if not wanted:
+            continue
+        found = cur.execute(
+            f"SELECT id, {column} FROM cards WHERE {column} IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(wanted)),),
+        ).fetchall()
+        gone |= {int(i) for i, key in found if wanted[str(key)] != int(i)}
+    for card_id in sorted(gone):
+        log.info("card %s gave its UID or number to another card of the office", card_id)
+        _delete_card(cur, card_id)
+
+
 def _known_members(cur: Any, ids: Iterable[Any]) -> set[int]:
     wanted = sorted({int(i) for i in ids if i is not None})
     if not wanted:
@@ -266,6 +286,7 @@ def apply_changes(
                 _delete_card(cur, int(key))
             else:
                 known = _known_members(cur, [data[5]])
+                _drop_clashing(cur, [data])
                 cur.execute(_CARD_UPSERT, _card_values(data, known))
         elif entity == "program":
             _put_program(cur, data)
@@ -419,6 +440,7 @@ def snapshot_page(
             values.append(tuple(v))
         if not state.first_fill:
             _delete_missing_cards(cur, state.after, upper, [r[0] for r in rows])
+            _drop_clashing(cur, rows)
         cur.executemany(_CARD_INSERT if state.first_fill else _CARD_UPSERT, values)
     new = SnapshotState(
         state.as_of,
@@ -444,12 +466,21 @@ def snapshot_page(
     return new
 
 
+# Members and cards this till registered whose registration the office has not
+# acknowledged: the office does not have them yet, and a rebuild must not forget them.
+_REGISTERED = (
+    "SELECT {col} FROM operations WHERE kind = 'member_register' AND status != 'acked' "
+    "AND {col} IS NOT NULL"
+)
+
+
 def _delete_missing(
     cur: Any, table: str, after: int, upper: int | None, ids: Sequence[Any]
 ) -> None:
     cur.execute(
         f"DELETE FROM {table} WHERE id > ? AND (? IS NULL OR id <= ?) "
-        "AND id NOT IN (SELECT value FROM json_each(?))",
+        "AND id NOT IN (SELECT value FROM json_each(?)) "
+        f"AND id NOT IN ({_REGISTERED.format(col='member_id')})",
         (after, upper, upper, json.dumps([int(i) for i in ids])),
     )
 
@@ -457,7 +488,8 @@ def _delete_missing(
 def _delete_missing_cards(cur: Any, after: int, upper: int | None, ids: Sequence[Any]) -> None:
     gone = cur.execute(
         "SELECT id FROM cards WHERE id > ? AND (? IS NULL OR id <= ?) "
-        "AND id NOT IN (SELECT value FROM json_each(?))",
+        "AND id NOT IN (SELECT value FROM json_each(?)) "
+        f"AND id NOT IN ({_REGISTERED.format(col='card_id')})",
         (after, upper, upper, json.dumps([int(i) for i in ids])),
     ).fetchall()
     for (card_id,) in gone:
