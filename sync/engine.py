@@ -160,12 +160,18 @@ class Syncer:
         if cursor is None or pending_snapshot is not None:
             rows += self.download_snapshot()
         total = 0
+        rebuilt = False
         while True:
             with self.db.read() as conn:
                 cursor = sync_apply.get_state(conn, sync_apply.CURSOR) or "0"
             try:
                 answer = self.client.changes(cursor, self.feed_page)
             except CursorGone:
+                if rebuilt:  # the snapshot's own cursor is gone: not a loop of snapshots
+                    raise ProtocolError(
+                        f"the office refuses the cursor {cursor} of its own snapshot"
+                    ) from None
+                rebuilt = True
                 log.warning("the office no longer keeps changes after %s: rebuilding", cursor)
                 with self.db.write() as conn:
                     sync_apply.set_state(conn, sync_apply.SNAPSHOT, None)

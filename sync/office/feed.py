@@ -57,7 +57,7 @@ def changes_page(db: OfficeDB, cursor: str, limit: int) -> str:
             .order_by(changes.c.seq)
             .limit(limit + 1)
         ).all()
-        head = current_seq(conn)
+        head = max(current_seq(conn), horizon(db, conn))
     more = len(rows) > limit
     rows = rows[:limit]
     nxt = rows[-1].seq if rows else max(after, 0)
@@ -116,7 +116,8 @@ def _meta(db: OfficeDB, conn: Connection) -> str:
     program = conn.execute(select(programs.c.code, programs.c.version, programs.c.body)).first()
     gift_rows = conn.execute(select(*[gifts.c[n] for n in GIFT_FIELDS])).all()
     doc = {
-        "as_of": str(current_seq(conn)),
+        # Pruned up to the head, the feed is empty: its position is still the horizon.
+        "as_of": str(max(current_seq(conn), horizon(db, conn))),
         "as_of_time": db.now(),
         "program": None
         if program is None
