@@ -227,6 +227,44 @@ RU = {
         'Столько баллов нельзя списать на этот чек: спишите меньше.',
     'This return cannot be made: nothing left to return, or more than bought.':
         'Такой возврат невозможен: возвращать нечего или больше, чем куплено.',
+    'Supervisor: register a member with this card (F9)':
+        'Старший смены: зарегистрировать участника с этой картой (F9)',
+    'Register a member with this card':
+        'Регистрация участника с этой картой',
+    'Full name':
+        'Фамилия, имя, отчество',
+    'How to address them':
+        'Как обращаться',
+    'Phone':
+        'Телефон',
+    'Birthday (DD.MM.YYYY)':
+        'День рождения (ДД.ММ.ГГГГ)',
+    'e.g. Anna Petrovna (empty: the full name)':
+        'например, Анна Петровна (пусто: полное имя)',
+    'Consents to the processing of personal data (required)':
+        'Согласие на обработку персональных данных (обязательно)',
+    'Consents to receiving offers and news (optional)':
+        'Согласие на получение предложений и новостей (по желанию)',
+    'Register (Enter)':
+        'Зарегистрировать (Enter)',
+    "type the member's full name":
+        'введите фамилию, имя и отчество участника',
+    'the name is too long':
+        'слишком длинное имя',
+    'the member must consent to the processing of their personal data: without it they cannot be registered':
+        'нужно согласие участника на обработку персональных данных: без него регистрация невозможна',
+    'this is not a phone number: type it with the code, e.g. +7 916 123-45-67':
+        'это не номер телефона: введите его с кодом, например +7 916 123-45-67',
+    '{text} is not a birthday: type it as DD.MM.YYYY, e.g. 21.03.1985':
+        '{text} — не дата рождения: введите ДД.ММ.ГГГГ, например 21.03.1985',
+    'this is a bank card, not a club card: give the member a club card':
+        'это банковская карта, а не клубная: выдайте участнику клубную карту',
+    'read the new club card first: tap or swipe it':
+        'сначала считайте новую клубную карту: приложите или проведите её',
+    'this card is already in the club: it cannot be given to a new member':
+        'эта карта уже есть в клубе: её нельзя выдать новому участнику',
+    'this operation is not waiting for review any more':
+        'эта операция больше не ждёт проверки',
 }  # fmt: skip
 
 UK = {
@@ -443,6 +481,44 @@ UK = {
         'Стільки балів не можна списати на цей чек: спишіть менше.',
     'This return cannot be made: nothing left to return, or more than bought.':
         'Таке повернення неможливе: повертати нічого або більше, ніж куплено.',
+    'Supervisor: register a member with this card (F9)':
+        'Старший зміни: зареєструвати учасника з цією карткою (F9)',
+    'Register a member with this card':
+        'Реєстрація учасника з цією карткою',
+    'Full name':
+        "Прізвище, ім'я, по батькові",
+    'How to address them':
+        'Як звертатися',
+    'Phone':
+        'Телефон',
+    'Birthday (DD.MM.YYYY)':
+        'День народження (ДД.ММ.РРРР)',
+    'e.g. Anna Petrovna (empty: the full name)':
+        "наприклад, Ганна Петрівна (порожньо: повне ім'я)",
+    'Consents to the processing of personal data (required)':
+        "Згода на обробку персональних даних (обов'язково)",
+    'Consents to receiving offers and news (optional)':
+        'Згода на отримання пропозицій і новин (за бажанням)',
+    'Register (Enter)':
+        'Зареєструвати (Enter)',
+    "type the member's full name":
+        "введіть прізвище, ім'я та по батькові учасника",
+    'the name is too long':
+        "задовге ім'я",
+    'the member must consent to the processing of their personal data: without it they cannot be registered':
+        'потрібна згода учасника на обробку персональних даних: без неї реєстрація неможлива',
+    'this is not a phone number: type it with the code, e.g. +7 916 123-45-67':
+        'це не номер телефону: введіть його з кодом, наприклад +380 50 123 45 67',
+    '{text} is not a birthday: type it as DD.MM.YYYY, e.g. 21.03.1985':
+        '{text} — не дата народження: введіть ДД.ММ.РРРР, наприклад 21.03.1985',
+    'this is a bank card, not a club card: give the member a club card':
+        'це банківська картка, а не клубна: видайте учаснику клубну картку',
+    'read the new club card first: tap or swipe it':
+        'спочатку зчитайте нову клубну картку: прикладіть або проведіть її',
+    'this card is already in the club: it cannot be given to a new member':
+        'ця картка вже є в клубі: її не можна видати новому учаснику',
+    'this operation is not waiting for review any more':
+        'ця операція більше не чекає перевірки',
 }  # fmt: skip
 
 CATALOGUES = {"ru": RU, "uk": UK}

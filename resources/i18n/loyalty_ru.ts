@@ -90,82 +90,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="147" />
+        <location filename="../../terminal/ui/main_window.py" line="155" />
         <source>Loyalty terminal</source>
         <translation>Терминал лояльности</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="148" />
+        <location filename="../../terminal/ui/main_window.py" line="156" />
         <source>Tap or swipe the club card</source>
         <translation>Приложите или проведите клубную карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="149" />
+        <location filename="../../terminal/ui/main_window.py" line="157" />
         <source>Phone, card number or surname</source>
         <translation>Телефон, номер карты или фамилия</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="292" />
+        <location filename="../../terminal/ui/main_window.py" line="158" />
+        <source>Supervisor: register a member with this card (F9)</source>
+        <translation>Старший смены: зарегистрировать участника с этой картой (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="319" />
         <source>Readers: %1</source>
         <translation>Считыватели: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="295" />
+        <location filename="../../terminal/ui/main_window.py" line="322" />
         <source>Readers: none</source>
         <translation>Считыватели: нет</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="315" />
+        <location filename="../../terminal/ui/main_window.py" line="342" />
         <source>Printer: ready</source>
         <translation>Принтер: готов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="316" />
+        <location filename="../../terminal/ui/main_window.py" line="343" />
         <source>Printer: OFFLINE</source>
         <translation>Принтер: НЕ В СЕТИ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="317" />
+        <location filename="../../terminal/ui/main_window.py" line="344" />
         <source>Printer: OUT OF PAPER</source>
         <translation>Принтер: НЕТ БУМАГИ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="318" />
+        <location filename="../../terminal/ui/main_window.py" line="345" />
         <source>Printer: COVER OPEN</source>
         <translation>Принтер: ОТКРЫТА КРЫШКА</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="319" />
+        <location filename="../../terminal/ui/main_window.py" line="346" />
         <source>Printer: not answering</source>
         <translation>Принтер: не отвечает</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="320" />
+        <location filename="../../terminal/ui/main_window.py" line="347" />
         <source>Printer: error</source>
         <translation>Принтер: ошибка</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="321" />
+        <location filename="../../terminal/ui/main_window.py" line="348" />
         <source>Printer: none configured</source>
         <translation>Принтер: не настроен</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="324" />
+        <location filename="../../terminal/ui/main_window.py" line="351" />
         <source>Printer: …</source>
         <translation>Принтер: …</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="328" />
+        <location filename="../../terminal/ui/main_window.py" line="355" />
         <source>%1 receipt(s) waiting</source>
         <translation>чеков в очереди: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="358" />
+        <location filename="../../terminal/ui/main_window.py" line="385" />
         <source>This member has no card.</source>
         <translation>У участника нет карты.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="380" />
+        <location filename="../../terminal/ui/main_window.py" line="407" />
         <source>Done. To pay %1 · points earned %2 · balance %3</source>
         <translation>Готово. К оплате %1 · начислено %2 · остаток %3</translation>
     </message>
@@ -396,49 +401,97 @@
     </message>
 </context>
 <context>
+    <name>RegistrationPage</name>
+    <message>
+        <location filename="../../terminal/ui/registration_page.py" line="79" />
+        <source>Register a member with this card</source>
+        <translation>Регистрация участника с этой картой</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/registration_page.py" line="83" />
+        <source>Full name</source>
+        <translation>Фамилия, имя, отчество</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/registration_page.py" line="84" />
+        <source>How to address them</source>
+        <translation>Как обращаться</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/registration_page.py" line="85" />
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/registration_page.py" line="86" />
+        <source>Birthday (DD.MM.YYYY)</source>
+        <translation>День рождения (ДД.ММ.ГГГГ)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/registration_page.py" line="91" />
+        <source>e.g. Anna Petrovna (empty: the full name)</source>
+        <translation>например, Анна Петровна (пусто: полное имя)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/registration_page.py" line="95" />
+        <source>Consents to the processing of personal data (required)</source>
+        <translation>Согласие на обработку персональных данных (обязательно)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/registration_page.py" line="97" />
+        <source>Consents to receiving offers and news (optional)</source>
+        <translation>Согласие на получение предложений и новостей (по желанию)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/registration_page.py" line="98" />
+        <source>Register (Enter)</source>
+        <translation>Зарегистрировать (Enter)</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorPage</name>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="87" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="95" />
         <source>Supervisor</source>
         <translation>Старший смены</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="88" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="96" />
         <source>Receipts and reports (newest first)</source>
         <translation>Чеки и отчёты (сначала новые)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="89" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="97" />
         <source>Reprint (Enter)</source>
         <translation>Напечатать копию (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="90" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="98" />
         <source>Back (Esc)</source>
         <translation>Назад (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="91" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="99" />
         <source>Close the shift and print its report</source>
         <translation>Закрыть смену и напечатать отчёт</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="153" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="167" />
         <source>waiting</source>
         <translation>ждёт печати</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="154" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="168" />
         <source>printing</source>
         <translation>печатается</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="155" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="169" />
         <source>printed</source>
         <translation>напечатан</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="156" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="170" />
         <source>cancelled</source>
         <translation>отменён</translation>
     </message>
@@ -701,72 +754,117 @@
     </message>
     <message>
         <location filename="../../terminal/services/messages.py" line="90" />
+        <source>type the member's full name</source>
+        <translation>введите фамилию, имя и отчество участника</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="91" />
+        <source>the name is too long</source>
+        <translation>слишком длинное имя</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="92" />
+        <source>the member must consent to the processing of their personal data: without it they cannot be registered</source>
+        <translation>нужно согласие участника на обработку персональных данных: без него регистрация невозможна</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="97" />
+        <source>this is not a phone number: type it with the code, e.g. +7 916 123-45-67</source>
+        <translation>это не номер телефона: введите его с кодом, например +7 916 123-45-67</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="100" />
+        <source>{text} is not a birthday: type it as DD.MM.YYYY, e.g. 21.03.1985</source>
+        <translation>{text} — не дата рождения: введите ДД.ММ.ГГГГ, например 21.03.1985</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="103" />
+        <source>this is a bank card, not a club card: give the member a club card</source>
+        <translation>это банковская карта, а не клубная: выдайте участнику клубную карту</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="106" />
+        <source>read the new club card first: tap or swipe it</source>
+        <translation>сначала считайте новую клубную карту: приложите или проведите её</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="109" />
+        <source>this card is already in the club: it cannot be given to a new member</source>
+        <translation>эта карта уже есть в клубе: её нельзя выдать новому участнику</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="112" />
+        <source>this operation is not waiting for review any more</source>
+        <translation>эта операция больше не ждёт проверки</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="115" />
         <source>The till's cache is busy (another program is writing to it): nothing was recorded. Try again in a moment; if it goes on, call IT.</source>
         <translation>База кассы занята (в неё пишет другая программа): ничего не записано. Повторите через минуту; если не проходит, позвоните в ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="95" />
+        <location filename="../../terminal/services/messages.py" line="120" />
         <source>The till's disk is full: nothing was recorded. Call IT to free space, then try again.</source>
         <translation>Диск кассы заполнен: ничего не записано. Позвоните в ИТ, чтобы освободили место, и повторите.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="99" />
+        <location filename="../../terminal/services/messages.py" line="124" />
         <source>The till's cache could not be used: nothing was recorded. Try again; if it goes on, call IT.</source>
         <translation>Не удалось обратиться к базе кассы: ничего не записано. Повторите; если не проходит, позвоните в ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="109" />
+        <location filename="../../terminal/services/messages.py" line="134" />
         <source>Type the amount.</source>
         <extracomment>The rules' errors most often met at the till, by code (terminal.loyalty.errors), for languages other than English (English shows the rules' own, more detailed, text).</extracomment>
         <translation>Введите сумму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="110" />
+        <location filename="../../terminal/services/messages.py" line="135" />
         <source>This is not an amount: use digits and one decimal separator.</source>
         <translation>Это не сумма: используйте цифры и один десятичный разделитель.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="113" />
+        <location filename="../../terminal/services/messages.py" line="138" />
         <source>An amount cannot be negative.</source>
         <translation>Сумма не может быть отрицательной.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="114" />
+        <location filename="../../terminal/services/messages.py" line="139" />
         <source>An amount has at most two decimal places.</source>
         <translation>В сумме не больше двух знаков после запятой.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="117" />
+        <location filename="../../terminal/services/messages.py" line="142" />
         <source>This amount is too large.</source>
         <translation>Слишком большая сумма.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="118" />
+        <location filename="../../terminal/services/messages.py" line="143" />
         <source>The amount must be more than zero.</source>
         <translation>Сумма должна быть больше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="119" />
+        <location filename="../../terminal/services/messages.py" line="144" />
         <source>Points to spend cannot be negative.</source>
         <translation>Списываемых баллов не может быть меньше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="120" />
+        <location filename="../../terminal/services/messages.py" line="145" />
         <source>A bearer card cannot pay with points.</source>
         <translation>Картой на предъявителя нельзя платить баллами.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="123" />
+        <location filename="../../terminal/services/messages.py" line="148" />
         <source>Spend points in the program's steps.</source>
         <translation>Списывайте баллы шагами, которые задаёт программа.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="126" />
+        <location filename="../../terminal/services/messages.py" line="151" />
         <source>More points than may pay for this receipt: spend fewer.</source>
         <translation>Столько баллов нельзя списать на этот чек: спишите меньше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="129" />
+        <location filename="../../terminal/services/messages.py" line="154" />
         <source>This return cannot be made: nothing left to return, or more than bought.</source>
         <translation>Такой возврат невозможен: возвращать нечего или больше, чем куплено.</translation>
     </message>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -40,6 +41,7 @@ from terminal.loyalty import Money
 from terminal.services.errors import UnknownCard
 from terminal.services.identify import CardKey, MemberView, card_key_from_text
 from terminal.services.messages import BANK_CARD, READ_AGAIN, UNKNOWN_CARD
+from terminal.services.registration import Registered
 from terminal.services.shifts import Shift, close_shift, open_shift
 from terminal.services.staff import StaffMember, log_in_by_card
 from terminal.services.till import Till
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(STYLESHEET)
         self._till = till
         self._view: MemberView | None = None
+        self._unknown: CardKey | None = None  # the card on the message page: not in the club
         self._readers: set[str] = set()
 
         self._message: Callable[[], str] | None = None
@@ -96,9 +99,13 @@ class MainWindow(QMainWindow):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.receipt = QLabel()  # the receipt as printed, drawn from the printer's bytes
         self.receipt.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.register_member = QPushButton(objectName="primary")  # for an unknown card
+        self.register_member.clicked.connect(self.show_supervisor)
+        self.register_member.hide()
         message_page = QWidget()
         msl = QVBoxLayout(message_page)
         msl.addWidget(self.message)
+        msl.addWidget(self.register_member)
         msl.addWidget(self.receipt, 1)
 
         self.login = LoginPage(till.db, till.clock)
@@ -108,6 +115,7 @@ class MainWindow(QMainWindow):
         self.supervisor = SupervisorPage(till)
         self.supervisor.closed.connect(self.show_waiting)
         self.supervisor.close_shift_requested.connect(self._on_supervisor_close_shift_requested)
+        self.supervisor.member_registered.connect(self._on_supervisor_member_registered)
         self.pages = QStackedWidget()
         for page in (waiting, member_page, message_page, self.login, self.supervisor):
             self.pages.addWidget(page)
@@ -147,6 +155,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Loyalty terminal"))
         self.prompt.setText(self.tr("Tap or swipe the club card"))
         self.search.setPlaceholderText(self.tr("Phone, card number or surname"))
+        self.register_member.setText(self.tr("Supervisor: register a member with this card (F9)"))
         self._show_readers()
         self._show_printer()
         self.language.setCurrentIndex(self.language.findData(current_language()))
@@ -178,8 +187,20 @@ class MainWindow(QMainWindow):
         self._back_timer.stop()
         on_member = self.pages.currentWidget() is self._member_page and self._view is not None
         card = CardKey(card_id=self._view.card_id) if on_member and self._view else None
+        unknown = self._unknown if self.pages.currentWidget() is self._message_page else None
         self.pages.setCurrentWidget(self.supervisor)
-        self.supervisor.open_mode(card)
+        self.supervisor.open_mode(card, unknown)
+
+    @Slot(object)
+    def _on_supervisor_member_registered(self, done: Registered) -> None:
+        """The new member, ready for checkout (supervisor mode ends)."""
+        self._unknown = None
+        try:
+            view = self._till.identify(done.card)
+        except SHOWN_ERRORS as exc:
+            self.show_message(partial(error_text, exc), "problem")
+            return
+        self.show_member(view)
 
     @Slot(object)
     def _on_supervisor_close_shift_requested(self, who: StaffMember) -> None:
@@ -228,6 +249,8 @@ class MainWindow(QMainWindow):
         """Show ``text()`` (called again if the language changes) for a few seconds."""
         self.supervisor.close_mode()  # a card read ends supervisor mode
         self._message = text
+        self._unknown = None
+        self.register_member.hide()
         self.receipt.clear()
         self.message.setObjectName(kind)
         self.message.setStyleSheet("")  # re-apply the object-name rule
@@ -280,6 +303,10 @@ class MainWindow(QMainWindow):
             view = self._till.identify(key)
         except UnknownCard:
             self.show_message(lambda: translate_message(UNKNOWN_CARD), "problem")
+            if key.uid or key.number:  # a supervisor may register a member with it
+                self._unknown = key
+                self.register_member.show()
+                self._back_timer.stop()  # it waits for the supervisor, or Esc
             return
         except SHOWN_ERRORS as exc:
             self.show_message(partial(error_text, exc), "problem")

@@ -63,6 +63,21 @@ def states(window: MainWindow, db: Database) -> dict[str, Callable[[], None]]:
         window.supervisor.pin.setText("9999")
         window.supervisor.auth._on_enter()
 
+    def register() -> None:
+        window.present(CardKey(uid="04C0FFEE112233"))  # a card the club does not know
+        window.show_supervisor()
+        window.supervisor.auth.who.setCurrentIndex(
+            window.supervisor.auth.who.findText("Пётр Старший")
+        )
+        window.supervisor.pin.setText("9999")
+        window.supervisor.auth._on_enter()
+        form = window.supervisor.registration
+        form.full_name.setText("Гончаренко Тарас Миколайович")
+        form.address_as.setText("Тарас Миколайович")
+        form.phone.setText("+380 67 765 43 21")
+        form.birthday.setText("09.03.1991")
+        form.consent_personal_data.setChecked(True)
+
     def offline() -> None:
         window.show_waiting()
         window.on_sync_status(
@@ -75,6 +90,7 @@ def states(window: MainWindow, db: Database) -> dict[str, Callable[[], None]]:
         "member-birthday": lambda: window.present(birthday),
         "checkout": checkout,
         "supervisor": supervisor,
+        "register-member": register,
         "blocked-card": lambda: window.present(_card(db, "c.state='blocked'")),
         "bank-card-offline": offline,
     }

@@ -25,6 +25,7 @@ from terminal.services.till import Till
 from terminal.ui.errors import SHOWN_ERRORS, error_text
 from terminal.ui.login_page import LoginPage
 from terminal.ui.member_actions import MemberActions
+from terminal.ui.registration_page import RegistrationPage
 
 IDLE_MS = 60_000
 
@@ -33,16 +34,20 @@ class SupervisorPage(QWidget):
     """Signals:
     closed(): supervisor mode ended (Esc, the button, or a minute idle).
     close_shift_requested(object): the supervisor (StaffMember) asked to close the shift.
+    member_registered(object): a member was registered with the unknown card
+        (terminal.services.registration.Registered).
     """
 
     closed = Signal()
     close_shift_requested = Signal(object)
+    member_registered = Signal(object)
 
     def __init__(self, till: Till, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._till = till
         self.supervisor: StaffMember | None = None
         self._card: CardKey | None = None
+        self._unknown: CardKey | None = None  # a card read that found no card: register
         self.active = False  # between open_mode() and close_mode()
         self.title = QLabel(objectName="prompt")
         self.error = QLabel(objectName="problem", wordWrap=True)
@@ -55,6 +60,8 @@ class SupervisorPage(QWidget):
         self.back = QPushButton()
         self.close_shift = QPushButton()
         self.member_actions = MemberActions(till)
+        self.registration = RegistrationPage(till)
+        self.registration.registered.connect(self.member_registered)
         menu = QWidget()
         queue = QVBoxLayout()
         self.jobs_label = QLabel()
@@ -71,6 +78,7 @@ class SupervisorPage(QWidget):
         self.steps = QStackedWidget()
         self.steps.addWidget(self.auth)
         self.steps.addWidget(menu)
+        self.steps.addWidget(self.registration)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.error)
@@ -100,10 +108,11 @@ class SupervisorPage(QWidget):
             self._idle.start()  # any activity keeps supervisor mode open
         return False
 
-    def open_mode(self, card: CardKey | None = None) -> None:
+    def open_mode(self, card: CardKey | None = None, unknown: CardKey | None = None) -> None:
         """Ask for a supervisor's PIN; the actions will apply to ``card`` (the member on
-        screen), if any."""
-        self._card = card
+        screen), if any; with ``unknown`` (a card the club does not know), the PIN leads
+        to registering a member with it."""
+        self._card, self._unknown = card, unknown
         self.active = True
         self.supervisor = None
         self.auth.reset()
@@ -125,6 +134,7 @@ class SupervisorPage(QWidget):
         if app is not None:
             app.removeEventFilter(self)
         self.supervisor = None
+        self._unknown = None
         self.jobs.clear()
         self.closed.emit()
 
@@ -141,6 +151,10 @@ class SupervisorPage(QWidget):
     @Slot(object)
     def _on_auth_logged_in(self, who: StaffMember) -> None:
         self.supervisor = who
+        if self._unknown is not None:
+            self.steps.setCurrentWidget(self.registration)
+            self.registration.start(who, self._unknown)
+            return
         self._show_jobs()
         self.member_actions.start(who, self._card)
         self.steps.setCurrentIndex(1)
