@@ -134,8 +134,10 @@ def check_spend(
     if points_centi > int(limits["per_operation_centi"]):
         raise OfflineLimit("offline_per_operation", cap=_points(int(limits["per_operation_centi"])))
     if member_id is not None:
+        # The known balance minus what is pending against it (spending, gifts, points a
+        # return takes back); points earned offline are not the office's yet (SYNC.md).
         row = conn.exec_driver_sql(
-            f"SELECT {_SPENT}, coalesce(sum(points_delta_centi), 0) FROM operations "
+            f"SELECT {_SPENT}, coalesce(sum(min(points_delta_centi, 0)), 0) FROM operations "
             "WHERE status = 'pending' AND member_id = ?",
             (member_id,),
         ).one()
