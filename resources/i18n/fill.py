@@ -265,6 +265,50 @@ RU = {
         'эта карта уже есть в клубе: её нельзя выдать новому участнику',
     'this operation is not waiting for review any more':
         'эта операция больше не ждёт проверки',
+    'Send again to the office':
+        'Отправить в офис снова',
+    'Refused by the office, for review: %1':
+        'Отклонено офисом, на проверку: %1',
+    'purchase':
+        'покупка',
+    'return':
+        'возврат',
+    'gift':
+        'подарок',
+    'points adjustment':
+        'корректировка баллов',
+    'feedback':
+        'отзыв',
+    'card blocked':
+        'карта заблокирована',
+    'card activated':
+        'карта активирована',
+    'card replaced':
+        'карта заменена',
+    'member registered':
+        'регистрация участника',
+    'The office could not read the operation (a fault of the till): call IT.':
+        'Офис не смог прочитать операцию (ошибка кассы): вызовите ИТ.',
+    'The office has another operation with the same id: call IT.':
+        'В офисе уже есть другая операция с тем же номером: вызовите ИТ.',
+    'The office does not know this kind of operation yet: call IT.':
+        'Офис пока не знает такой вид операции: вызовите ИТ.',
+    'The office does not know this member (deleted, or not registered).':
+        'Офис не знает этого участника (удалён или не зарегистрирован).',
+    'The office does not know this card.':
+        'Офис не знает этой карты.',
+    'The purchase this return reverses was refused by the office.':
+        'Покупка, к которой относится возврат, отклонена офисом.',
+    'The member was registered with ids of another till (was the till enrolled again?): call IT.':
+        'Участник зарегистрирован с номерами другой кассы (кассу регистрировали заново?): вызовите ИТ.',
+    'The office already has a member or card with this id: call IT.':
+        'В офисе уже есть участник или карта с этим номером: вызовите ИТ.',
+    'The card belongs to someone else at the office: give the member another card and register them again.':
+        'В офисе эта карта принадлежит другому: выдайте участнику другую карту и зарегистрируйте его снова.',
+    'The office refused the request: call IT.':
+        'Офис отклонил запрос: вызовите ИТ.',
+    'The office refused it: call IT.':
+        'Офис отклонил операцию: вызовите ИТ.',
 }  # fmt: skip
 
 UK = {
@@ -519,6 +563,50 @@ UK = {
         'ця картка вже є в клубі: її не можна видати новому учаснику',
     'this operation is not waiting for review any more':
         'ця операція більше не чекає перевірки',
+    'Send again to the office':
+        'Надіслати в офіс знову',
+    'Refused by the office, for review: %1':
+        'Відхилено офісом, на перевірку: %1',
+    'purchase':
+        'покупка',
+    'return':
+        'повернення',
+    'gift':
+        'подарунок',
+    'points adjustment':
+        'коригування балів',
+    'feedback':
+        'відгук',
+    'card blocked':
+        'картку заблоковано',
+    'card activated':
+        'картку активовано',
+    'card replaced':
+        'картку замінено',
+    'member registered':
+        'реєстрація учасника',
+    'The office could not read the operation (a fault of the till): call IT.':
+        'Офіс не зміг прочитати операцію (помилка каси): викличте ІТ.',
+    'The office has another operation with the same id: call IT.':
+        'В офісі вже є інша операція з тим самим номером: викличте ІТ.',
+    'The office does not know this kind of operation yet: call IT.':
+        'Офіс поки не знає такого виду операції: викличте ІТ.',
+    'The office does not know this member (deleted, or not registered).':
+        'Офіс не знає цього учасника (видалений або не зареєстрований).',
+    'The office does not know this card.':
+        'Офіс не знає цієї картки.',
+    'The purchase this return reverses was refused by the office.':
+        'Покупку, до якої належить повернення, офіс відхилив.',
+    'The member was registered with ids of another till (was the till enrolled again?): call IT.':
+        'Учасника зареєстровано з номерами іншої каси (касу реєстрували знову?): викличте ІТ.',
+    'The office already has a member or card with this id: call IT.':
+        'В офісі вже є учасник або картка з цим номером: викличте ІТ.',
+    'The card belongs to someone else at the office: give the member another card and register them again.':
+        'В офісі ця картка належить іншому: видайте учаснику іншу картку і зареєструйте його знову.',
+    'The office refused the request: call IT.':
+        'Офіс відхилив запит: викличте ІТ.',
+    'The office refused it: call IT.':
+        'Офіс відхилив операцію: викличте ІТ.',
 }  # fmt: skip
 
 CATALOGUES = {"ru": RU, "uk": UK}

@@ -451,49 +451,104 @@
 <context>
     <name>SupervisorPage</name>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="95" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="104" />
         <source>Supervisor</source>
         <translation>Старший смены</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="96" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="105" />
         <source>Receipts and reports (newest first)</source>
         <translation>Чеки и отчёты (сначала новые)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="97" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="106" />
         <source>Reprint (Enter)</source>
         <translation>Напечатать копию (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="98" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="107" />
         <source>Back (Esc)</source>
         <translation>Назад (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="99" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="108" />
         <source>Close the shift and print its report</source>
         <translation>Закрыть смену и напечатать отчёт</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="167" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="109" />
+        <source>Send again to the office</source>
+        <translation>Отправить в офис снова</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="181" />
         <source>waiting</source>
         <translation>ждёт печати</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="168" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="182" />
         <source>printing</source>
         <translation>печатается</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="169" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="183" />
         <source>printed</source>
         <translation>напечатан</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="170" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="184" />
         <source>cancelled</source>
         <translation>отменён</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="208" />
+        <source>Refused by the office, for review: %1</source>
+        <translation>Отклонено офисом, на проверку: %1</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="211" />
+        <source>purchase</source>
+        <translation>покупка</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="212" />
+        <source>return</source>
+        <translation>возврат</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="213" />
+        <source>gift</source>
+        <translation>подарок</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="214" />
+        <source>points adjustment</source>
+        <translation>корректировка баллов</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="215" />
+        <source>feedback</source>
+        <translation>отзыв</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="216" />
+        <source>card blocked</source>
+        <translation>карта заблокирована</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="217" />
+        <source>card activated</source>
+        <translation>карта активирована</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="218" />
+        <source>card replaced</source>
+        <translation>карта заменена</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="219" />
+        <source>member registered</source>
+        <translation>регистрация участника</translation>
     </message>
 </context>
 <context>
@@ -814,57 +869,113 @@
     </message>
     <message>
         <location filename="../../terminal/services/messages.py" line="134" />
+        <source>The office could not read the operation (a fault of the till): call IT.</source>
+        <extracomment>Why the office refused an operation (its result's ``code``), for the supervisor's list of operations for review.</extracomment>
+        <translation>Офис не смог прочитать операцию (ошибка кассы): вызовите ИТ.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="137" />
+        <source>The office has another operation with the same id: call IT.</source>
+        <translation>В офисе уже есть другая операция с тем же номером: вызовите ИТ.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="140" />
+        <source>The office does not know this kind of operation yet: call IT.</source>
+        <translation>Офис пока не знает такой вид операции: вызовите ИТ.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="143" />
+        <source>The office does not know this member (deleted, or not registered).</source>
+        <translation>Офис не знает этого участника (удалён или не зарегистрирован).</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="146" />
+        <source>The office does not know this card.</source>
+        <translation>Офис не знает этой карты.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="147" />
+        <source>The purchase this return reverses was refused by the office.</source>
+        <translation>Покупка, к которой относится возврат, отклонена офисом.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="150" />
+        <source>The member was registered with ids of another till (was the till enrolled again?): call IT.</source>
+        <translation>Участник зарегистрирован с номерами другой кассы (кассу регистрировали заново?): вызовите ИТ.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="155" />
+        <source>The office already has a member or card with this id: call IT.</source>
+        <translation>В офисе уже есть участник или карта с этим номером: вызовите ИТ.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="158" />
+        <source>The card belongs to someone else at the office: give the member another card and register them again.</source>
+        <translation>В офисе эта карта принадлежит другому: выдайте участнику другую карту и зарегистрируйте его снова.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="163" />
+        <source>The office refused the request: call IT.</source>
+        <translation>Офис отклонил запрос: вызовите ИТ.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="165" />
+        <source>The office refused it: call IT.</source>
+        <translation>Офис отклонил операцию: вызовите ИТ.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="170" />
         <source>Type the amount.</source>
         <extracomment>The rules' errors most often met at the till, by code (terminal.loyalty.errors), for languages other than English (English shows the rules' own, more detailed, text).</extracomment>
         <translation>Введите сумму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="135" />
+        <location filename="../../terminal/services/messages.py" line="171" />
         <source>This is not an amount: use digits and one decimal separator.</source>
         <translation>Это не сумма: используйте цифры и один десятичный разделитель.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="138" />
+        <location filename="../../terminal/services/messages.py" line="174" />
         <source>An amount cannot be negative.</source>
         <translation>Сумма не может быть отрицательной.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="139" />
+        <location filename="../../terminal/services/messages.py" line="175" />
         <source>An amount has at most two decimal places.</source>
         <translation>В сумме не больше двух знаков после запятой.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="142" />
+        <location filename="../../terminal/services/messages.py" line="178" />
         <source>This amount is too large.</source>
         <translation>Слишком большая сумма.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="143" />
+        <location filename="../../terminal/services/messages.py" line="179" />
         <source>The amount must be more than zero.</source>
         <translation>Сумма должна быть больше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="144" />
+        <location filename="../../terminal/services/messages.py" line="180" />
         <source>Points to spend cannot be negative.</source>
         <translation>Списываемых баллов не может быть меньше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="145" />
+        <location filename="../../terminal/services/messages.py" line="181" />
         <source>A bearer card cannot pay with points.</source>
         <translation>Картой на предъявителя нельзя платить баллами.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="148" />
+        <location filename="../../terminal/services/messages.py" line="184" />
         <source>Spend points in the program's steps.</source>
         <translation>Списывайте баллы шагами, которые задаёт программа.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="151" />
+        <location filename="../../terminal/services/messages.py" line="187" />
         <source>More points than may pay for this receipt: spend fewer.</source>
         <translation>Столько баллов нельзя списать на этот чек: спишите меньше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="154" />
+        <location filename="../../terminal/services/messages.py" line="190" />
         <source>This return cannot be made: nothing left to return, or more than bought.</source>
         <translation>Такой возврат невозможен: возвращать нечего или больше, чем куплено.</translation>
     </message>

@@ -451,49 +451,104 @@
 <context>
     <name>SupervisorPage</name>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="95" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="104" />
         <source>Supervisor</source>
         <translation>Старший зміни</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="96" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="105" />
         <source>Receipts and reports (newest first)</source>
         <translation>Чеки та звіти (спочатку нові)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="97" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="106" />
         <source>Reprint (Enter)</source>
         <translation>Надрукувати копію (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="98" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="107" />
         <source>Back (Esc)</source>
         <translation>Назад (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="99" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="108" />
         <source>Close the shift and print its report</source>
         <translation>Закрити зміну та надрукувати звіт</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="167" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="109" />
+        <source>Send again to the office</source>
+        <translation>Надіслати в офіс знову</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="181" />
         <source>waiting</source>
         <translation>чекає друку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="168" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="182" />
         <source>printing</source>
         <translation>друкується</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="169" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="183" />
         <source>printed</source>
         <translation>надруковано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="170" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="184" />
         <source>cancelled</source>
         <translation>скасовано</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="208" />
+        <source>Refused by the office, for review: %1</source>
+        <translation>Відхилено офісом, на перевірку: %1</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="211" />
+        <source>purchase</source>
+        <translation>покупка</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="212" />
+        <source>return</source>
+        <translation>повернення</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="213" />
+        <source>gift</source>
+        <translation>подарунок</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="214" />
+        <source>points adjustment</source>
+        <translation>коригування балів</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="215" />
+        <source>feedback</source>
+        <translation>відгук</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="216" />
+        <source>card blocked</source>
+        <translation>картку заблоковано</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="217" />
+        <source>card activated</source>
+        <translation>картку активовано</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="218" />
+        <source>card replaced</source>
+        <translation>картку замінено</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="219" />
+        <source>member registered</source>
+        <translation>реєстрація учасника</translation>
     </message>
 </context>
 <context>
@@ -814,57 +869,113 @@
     </message>
     <message>
         <location filename="../../terminal/services/messages.py" line="134" />
+        <source>The office could not read the operation (a fault of the till): call IT.</source>
+        <extracomment>Why the office refused an operation (its result's ``code``), for the supervisor's list of operations for review.</extracomment>
+        <translation>Офіс не зміг прочитати операцію (помилка каси): викличте ІТ.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="137" />
+        <source>The office has another operation with the same id: call IT.</source>
+        <translation>В офісі вже є інша операція з тим самим номером: викличте ІТ.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="140" />
+        <source>The office does not know this kind of operation yet: call IT.</source>
+        <translation>Офіс поки не знає такого виду операції: викличте ІТ.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="143" />
+        <source>The office does not know this member (deleted, or not registered).</source>
+        <translation>Офіс не знає цього учасника (видалений або не зареєстрований).</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="146" />
+        <source>The office does not know this card.</source>
+        <translation>Офіс не знає цієї картки.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="147" />
+        <source>The purchase this return reverses was refused by the office.</source>
+        <translation>Покупку, до якої належить повернення, офіс відхилив.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="150" />
+        <source>The member was registered with ids of another till (was the till enrolled again?): call IT.</source>
+        <translation>Учасника зареєстровано з номерами іншої каси (касу реєстрували знову?): викличте ІТ.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="155" />
+        <source>The office already has a member or card with this id: call IT.</source>
+        <translation>В офісі вже є учасник або картка з цим номером: викличте ІТ.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="158" />
+        <source>The card belongs to someone else at the office: give the member another card and register them again.</source>
+        <translation>В офісі ця картка належить іншому: видайте учаснику іншу картку і зареєструйте його знову.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="163" />
+        <source>The office refused the request: call IT.</source>
+        <translation>Офіс відхилив запит: викличте ІТ.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="165" />
+        <source>The office refused it: call IT.</source>
+        <translation>Офіс відхилив операцію: викличте ІТ.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="170" />
         <source>Type the amount.</source>
         <extracomment>The rules' errors most often met at the till, by code (terminal.loyalty.errors), for languages other than English (English shows the rules' own, more detailed, text).</extracomment>
         <translation>Введіть суму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="135" />
+        <location filename="../../terminal/services/messages.py" line="171" />
         <source>This is not an amount: use digits and one decimal separator.</source>
         <translation>Це не сума: використовуйте цифри й один десятковий роздільник.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="138" />
+        <location filename="../../terminal/services/messages.py" line="174" />
         <source>An amount cannot be negative.</source>
         <translation>Сума не може бути від'ємною.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="139" />
+        <location filename="../../terminal/services/messages.py" line="175" />
         <source>An amount has at most two decimal places.</source>
         <translation>У сумі не більше двох знаків після коми.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="142" />
+        <location filename="../../terminal/services/messages.py" line="178" />
         <source>This amount is too large.</source>
         <translation>Завелика сума.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="143" />
+        <location filename="../../terminal/services/messages.py" line="179" />
         <source>The amount must be more than zero.</source>
         <translation>Сума має бути більшою за нуль.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="144" />
+        <location filename="../../terminal/services/messages.py" line="180" />
         <source>Points to spend cannot be negative.</source>
         <translation>Балів для списання не може бути менше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="145" />
+        <location filename="../../terminal/services/messages.py" line="181" />
         <source>A bearer card cannot pay with points.</source>
         <translation>Карткою на пред'явника не можна платити балами.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="148" />
+        <location filename="../../terminal/services/messages.py" line="184" />
         <source>Spend points in the program's steps.</source>
         <translation>Списуйте бали кроками, які задає програма.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="151" />
+        <location filename="../../terminal/services/messages.py" line="187" />
         <source>More points than may pay for this receipt: spend fewer.</source>
         <translation>Стільки балів не можна списати на цей чек: спишіть менше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="154" />
+        <location filename="../../terminal/services/messages.py" line="190" />
         <source>This return cannot be made: nothing left to return, or more than bought.</source>
         <translation>Таке повернення неможливе: повертати нічого або більше, ніж куплено.</translation>
     </message>

@@ -128,6 +128,42 @@ ERRORS: dict[str, str] = {
     ),
 }  # fmt: skip
 
+#: Why the office refused an operation (its result's ``code``), for the supervisor's
+#: list of operations for review.
+PARK_REASONS: dict[str, str] = {
+    "bad_operation": QT_TRANSLATE_NOOP(
+        "messages", "The office could not read the operation (a fault of the till): call IT."
+    ),
+    "conflict": QT_TRANSLATE_NOOP(
+        "messages", "The office has another operation with the same id: call IT."
+    ),
+    "unknown_kind": QT_TRANSLATE_NOOP(
+        "messages", "The office does not know this kind of operation yet: call IT."
+    ),
+    "unknown_member": QT_TRANSLATE_NOOP(
+        "messages", "The office does not know this member (deleted, or not registered)."
+    ),
+    "unknown_card": QT_TRANSLATE_NOOP("messages", "The office does not know this card."),
+    "target_rejected": QT_TRANSLATE_NOOP(
+        "messages", "The purchase this return reverses was refused by the office."
+    ),
+    "id_not_yours": QT_TRANSLATE_NOOP(
+        "messages",
+        "The member was registered with ids of another till (was the till enrolled again?): "
+        "call IT.",
+    ),
+    "id_taken": QT_TRANSLATE_NOOP(
+        "messages", "The office already has a member or card with this id: call IT."
+    ),
+    "card_taken": QT_TRANSLATE_NOOP(
+        "messages",
+        "The card belongs to someone else at the office: give the member another card and "
+        "register them again.",
+    ),
+    "http": QT_TRANSLATE_NOOP("messages", "The office refused the request: call IT."),
+}  # fmt: skip
+PARK_REASON_OTHER = QT_TRANSLATE_NOOP("messages", "The office refused it: call IT.")
+
 #: The rules' errors most often met at the till, by code (terminal.loyalty.errors), for
 #: languages other than English (English shows the rules' own, more detailed, text).
 LOYALTY_ERRORS: dict[str, str] = {

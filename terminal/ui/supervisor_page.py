@@ -23,6 +23,7 @@ from terminal.services.identify import CardKey
 from terminal.services.staff import StaffMember
 from terminal.services.till import Till
 from terminal.ui.errors import SHOWN_ERRORS, error_text
+from terminal.ui.i18n import translate_message
 from terminal.ui.login_page import LoginPage
 from terminal.ui.member_actions import MemberActions
 from terminal.ui.registration_page import RegistrationPage
@@ -59,6 +60,9 @@ class SupervisorPage(QWidget):
         self.reprint = QPushButton(objectName="primary")
         self.back = QPushButton()
         self.close_shift = QPushButton()
+        self.parked = QListWidget()  # operations the office refused, for review
+        self.parked_label = QLabel(wordWrap=True)
+        self.send_again = QPushButton()
         self.member_actions = MemberActions(till)
         self.registration = RegistrationPage(till)
         self.registration.registered.connect(self.member_registered)
@@ -71,6 +75,9 @@ class SupervisorPage(QWidget):
         buttons.addWidget(self.back)
         buttons.addWidget(self.reprint)
         queue.addLayout(buttons)
+        queue.addWidget(self.parked_label)
+        queue.addWidget(self.parked, 1)
+        queue.addWidget(self.send_again)
         queue.addWidget(self.close_shift)
         ml = QHBoxLayout(menu)
         ml.addWidget(self.member_actions, 2)
@@ -89,6 +96,8 @@ class SupervisorPage(QWidget):
         self.reprint.clicked.connect(self._on_reprint_clicked)
         self.back.clicked.connect(self.close_mode)
         self.close_shift.clicked.connect(self._on_close_shift_clicked)
+        self.send_again.clicked.connect(self._on_send_again_clicked)
+        self.parked.itemActivated.connect(self._on_parked_item_activated)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -97,6 +106,9 @@ class SupervisorPage(QWidget):
         self.reprint.setText(self.tr("Reprint (Enter)"))
         self.back.setText(self.tr("Back (Esc)"))
         self.close_shift.setText(self.tr("Close the shift and print its report"))
+        self.send_again.setText(self.tr("Send again to the office"))
+        if self.supervisor is not None:
+            self._show_parked()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -136,6 +148,7 @@ class SupervisorPage(QWidget):
         self.supervisor = None
         self._unknown = None
         self.jobs.clear()
+        self.parked.clear()
         self.closed.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -156,6 +169,7 @@ class SupervisorPage(QWidget):
             self.registration.start(who, self._unknown)
             return
         self._show_jobs()
+        self._show_parked()
         self.member_actions.start(who, self._card)
         self.steps.setCurrentIndex(1)
         self.member_actions.action_list.setFocus()
@@ -182,6 +196,59 @@ class SupervisorPage(QWidget):
             self.jobs.addItem(item)
         if self.jobs.count():
             self.jobs.setCurrentRow(0)
+
+    def _show_parked(self) -> None:
+        assert self.supervisor is not None
+        self.parked.clear()
+        try:
+            found = supervisor.parked_operations(self._till.db, self.supervisor)
+        except SHOWN_ERRORS as exc:
+            return self._fail(error_text(exc))
+        self.parked_label.setText(
+            self.tr("Refused by the office, for review: %1").replace("%1", str(len(found)))
+        )
+        kinds = {
+            "purchase": self.tr("purchase"),
+            "return": self.tr("return"),
+            "gift": self.tr("gift"),
+            "adjustment": self.tr("points adjustment"),
+            "feedback": self.tr("feedback"),
+            "card_block": self.tr("card blocked"),
+            "card_activate": self.tr("card activated"),
+            "card_replace": self.tr("card replaced"),
+            "member_register": self.tr("member registered"),
+        }
+        for op in found:
+            when = op.created_at[:16].replace("T", " ")
+            kind = kinds.get(op.kind, op.kind)
+            text = f"{op.seq} · {kind} · {when} · {translate_message(op.reason)}"
+            item = QListWidgetItem(text)
+            item.setToolTip(op.detail or op.code)
+            item.setData(Qt.ItemDataRole.UserRole, op.id)
+            self.parked.addItem(item)
+        self.send_again.setEnabled(bool(found))
+        if found:
+            self.parked.setCurrentRow(0)
+
+    @Slot(QListWidgetItem)
+    def _on_parked_item_activated(self, _item: QListWidgetItem) -> None:
+        self._on_send_again_clicked()
+
+    @Slot()
+    def _on_send_again_clicked(self) -> None:
+        item = self.parked.currentItem()
+        if item is None or self.supervisor is None:
+            return
+        try:
+            supervisor.send_again(
+                self._till.db,
+                self.supervisor,
+                str(item.data(Qt.ItemDataRole.UserRole)),
+                self._till.clock,
+            )
+        except SHOWN_ERRORS as exc:
+            return self._fail(error_text(exc))
+        self._show_parked()
 
     @Slot()
     def _on_close_shift_clicked(self) -> None:

@@ -1,0 +1,99 @@
+"""The operations the office refused, for the supervisor's review, on a real cache file:
+listed with the reason in words, sent again once (audited), refused to a cashier."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from datetime import date
+
+import pytest
+from sqlalchemy import text
+
+from terminal.services import supervisor
+from terminal.services.clock import FixedClock
+from terminal.services.errors import ServiceError
+from terminal.services.identify import CardKey
+from terminal.services.member_ops import Context
+from terminal.services.registration import Registered, register_member
+from terminal.services.staff import NotAllowed, Role, StaffMember
+from terminal.services.till import Till
+from terminal.store import sync_apply
+from terminal.store.database import Database
+
+CHIEF = StaffMember(2, "Пётр Старший", Role.SUPERVISOR)
+CASHIER = StaffMember(1, "Анна Кассирова", Role.CASHIER)
+
+
+def parked_registration(db: Database, clock: FixedClock) -> Registered:
+    counter = itertools.count(1)
+    till = Till(db, clock, ids=lambda: f"park-{next(counter):04d}")
+    ctx = Context(db, till.program, clock, till.ids, CHIEF)
+    done = register_member(
+        ctx, CardKey(number="7000222200001"), "Іваненко Петро", "", "", date(1980, 1, 2),
+        True, False,
+    )  # fmt: skip
+    answer = {"id": done.operation_id, "status": "rejected", "code": "card_taken",
+              "message": "a card with this UID or number belongs to someone"}  # fmt: skip
+    with db.write() as conn:
+        sync_apply.record_outcomes(
+            conn,
+            [sync_apply.Outcome(done.operation_id, "parked", json.dumps(answer))],
+            clock.now().isoformat(),
+        )
+    return done
+
+
+def test_parked_operations_are_listed_with_their_reason(
+    demo_db: Database, clock: FixedClock
+) -> None:
+    done = parked_registration(demo_db, clock)
+    [parked] = supervisor.parked_operations(demo_db, CHIEF)
+    assert (parked.id, parked.kind, parked.code) == (done.operation_id, "member_register",
+                                                     "card_taken")  # fmt: skip
+    assert parked.reason.startswith("The card belongs to someone else")
+    assert parked.member_id == done.member_id
+    with pytest.raises(NotAllowed):
+        supervisor.parked_operations(demo_db, CASHIER)
+
+
+def test_send_again_makes_it_pending_once_and_is_audited(
+    demo_db: Database, clock: FixedClock
+) -> None:
+    done = parked_registration(demo_db, clock)
+    woken: list[int] = []
+    demo_db.outbox_listeners.append(lambda: woken.append(1))
+    with pytest.raises(NotAllowed):
+        supervisor.send_again(demo_db, CASHIER, done.operation_id, clock)
+    supervisor.send_again(demo_db, CHIEF, done.operation_id, clock)
+    assert woken == [1]
+    assert supervisor.parked_operations(demo_db, CHIEF) == []
+    with demo_db.read() as conn:
+        status = conn.execute(
+            text("SELECT status FROM operations WHERE id = :i"), {"i": done.operation_id}
+        ).scalar_one()
+        audit = conn.execute(
+            text("SELECT action, staff_id, target FROM audit_log ORDER BY id DESC LIMIT 1")
+        ).one()
+        waiting = sync_apply.outgoing(conn, 0, 10)
+    assert status == "pending"
+    assert tuple(audit) == ("send_again", CHIEF.id, done.operation_id)
+    assert [o.op_id for o in waiting] == [done.operation_id]
+    with pytest.raises(ServiceError) as again:
+        supervisor.send_again(demo_db, CHIEF, done.operation_id, clock)
+    assert again.value.code == "unknown_parked"
+
+
+def test_an_unknown_code_and_http_refusals_have_words_too(
+    demo_db: Database, clock: FixedClock
+) -> None:
+    done = parked_registration(demo_db, clock)
+    for code, start in (("http_400", "The office refused the request"),
+                        ("never_heard_of", "The office refused it")):  # fmt: skip
+        with demo_db.write() as conn:
+            conn.execute(
+                text("UPDATE operations SET result = :r WHERE id = :i"),
+                {"r": json.dumps({"code": code}), "i": done.operation_id},
+            )
+        [parked] = supervisor.parked_operations(demo_db, CHIEF)
+        assert parked.code == code and parked.reason.startswith(start)
