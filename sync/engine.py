@@ -13,6 +13,8 @@ import fcntl
 import json
 import logging
 import os
+import queue
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sync.client import CursorGone, OfficeClient, ProtocolError, Refused
+from sync.client import Answer, CursorGone, OfficeClient, ProtocolError, Refused
 from sync.protocol import OpResult, OpStatus, format_time
 from terminal.store import sync_apply
 from terminal.store.database import Database
@@ -101,9 +103,13 @@ class Syncer:
     def push_all(self) -> tuple[int, int, int, int]:
         after, size = 0, self.push_batch
         pushed = acked = parked = held = 0
+        with self.db.read() as conn:
+            # What is waiting now; later operations go in the next pass, so that a busy
+            # till still pulls between its pushes.
+            upto = sync_apply.last_outgoing_seq(conn)
         while True:
             with self.db.read() as conn:
-                batch = sync_apply.outgoing(conn, after, size)
+                batch = [o for o in sync_apply.outgoing(conn, after, size) if o.seq <= upto]
             if not batch:
                 return pushed, acked, parked, held
             try:
@@ -203,18 +209,19 @@ class Syncer:
                 state = sync_apply.snapshot_start(conn, meta.body)
         rows = 0
         self._report(state.done_rows, state.total_rows)
-        while state is not None:
-            page = self.client.snapshot(state.part, state.after, self.snapshot_page_size)
-            self._saw(page.office_time)
-            body: dict[str, Any] = page.body
-            total = state.total_rows
-            with self.db.write() as conn:
-                state = sync_apply.snapshot_page(
-                    conn, state, body["rows"], int(body["next_after"]), bool(body["done"])
-                )
-            rows += len(body["rows"])
-            done = total if state is None else state.done_rows
-            self._report(done, max(total, done))
+        with _Prefetch(self.client, state.part, state.after, self.snapshot_page_size) as pages:
+            while state is not None:
+                page = pages.next()
+                self._saw(page.office_time)
+                body: dict[str, Any] = page.body
+                total = state.total_rows
+                with self.db.write() as conn:
+                    state = sync_apply.snapshot_page(
+                        conn, state, body["rows"], int(body["next_after"]), bool(body["done"])
+                    )
+                rows += len(body["rows"])
+                done = total if state is None else state.done_rows
+                self._report(done, max(total, done))
         return rows
 
     def _report(self, done: int, total: int) -> None:
@@ -225,3 +232,66 @@ class Syncer:
         if office_time is not None:
             self.office_time = office_time
             self.clock_skew_s = (office_time - self.now()).total_seconds()
+
+
+class _Prefetch:
+    """The snapshot's pages, each fetched while the one before it is being applied, so
+    that the office's work and the cache's overlap (the first download of 1,000,000
+    members took their sum). One thread, one page ahead, the pages in the order
+    :func:`sync_apply.snapshot_page` asks for them (members, then cards); the client is
+    used by that thread alone until the ``with`` block has ended. A failure of a fetch
+    is raised by :meth:`next`."""
+
+    def __init__(self, client: OfficeClient, part: str, after: int, limit: int) -> None:
+        self.client = client
+        self.limit = limit
+        self._pages: queue.Queue[tuple[Answer | None, BaseException | None]] = queue.Queue(1)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(
+            target=self._run, args=(part, after), name="snapshot-prefetch", daemon=True
+        )
+
+    def __enter__(self) -> _Prefetch:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        while True:  # unblock a fetch waiting to hand over its page
+            try:
+                self._pages.get_nowait()
+            except queue.Empty:
+                break
+        timeouts = self.client.timeouts
+        self._thread.join(timeouts.connect + timeouts.read + 5)
+
+    def next(self) -> Answer:
+        page, error = self._pages.get()
+        if error is not None:
+            raise error
+        assert page is not None
+        return page
+
+    def _run(self, part: str, after: int) -> None:
+        try:
+            while not self._stop.is_set():
+                page = self.client.snapshot(part, after, self.limit)
+                if not self._hand_over((page, None)):
+                    return
+                body = page.body
+                after = int(body["next_after"])
+                if bool(body["done"]):
+                    if part != "members":
+                        return
+                    part, after = "cards", 0
+        except BaseException as exc:  # raised in the caller's thread by next()
+            self._hand_over((None, exc))
+
+    def _hand_over(self, item: tuple[Answer | None, BaseException | None]) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._pages.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False

@@ -119,6 +119,11 @@ def outgoing(conn: Connection, after_seq: int, limit: int) -> list[Outgoing]:
     return [Outgoing(str(r[0]), int(r[1]), str(r[2])) for r in rows]
 
 
+def last_outgoing_seq(conn: Connection) -> int:
+    """The newest outbox row's sequence number (0: the outbox is empty)."""
+    return int(conn.exec_driver_sql("SELECT coalesce(max(seq), 0) FROM outbox").scalar_one())
+
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """The office's answer to one operation, in the store's terms.
