@@ -115,8 +115,9 @@ def _waiting(t: Terminal) -> int:
 
 
 def test_a_thousand_operations_through_faults_apply_exactly_once(
-    office: OfficeServer, office_db: OfficeDB, tmp_path: Path
+    office_any: OfficeServer, office_db_any: OfficeDB, tmp_path: Path
 ) -> None:
+    office, office_db = office_any, office_db_any
     started = time.monotonic()
     rng = random.Random(SEED)
     start_balances = office_balances(office_db)
