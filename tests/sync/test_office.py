@@ -312,3 +312,56 @@ def test_enrolment_saves_a_credential_only_its_owner_reads(
     with OfficeClient(office_any.url, creds.token, timeouts=Timeouts(1, 2)) as client:
         assert client.hello().body["terminal_id"] == creds.terminal_id
     assert json.dumps(creds.token) not in path.parent.name
+
+
+def test_tills_pushing_at_once_leave_a_feed_in_commit_order(
+    office_any: OfficeServer, office_db_any: OfficeDB, tmp_path: object
+) -> None:
+    import threading
+    from pathlib import Path
+
+    from officekit import enrolled_terminal
+
+    db = office_db_any
+    before = office_balances(db)
+    members = list(
+        {m: (m, c, b) for m, c, b in (member_with_card(db, i) for i in range(9))}.values()
+    )[:5]
+    with db.read() as conn:
+        start = feed.current_seq(conn)
+    errors: list[BaseException] = []
+    sent: list[dict[str, object]] = []
+
+    def till(t: Terminal) -> None:
+        try:
+            with t.client() as client:
+                for _ in range(6):
+                    batch = [op(m, c, 100) for m, c, _b in members]
+                    sent.extend(batch)
+                    results, _ = client.push([text(o) for o in batch])
+                    assert {r.status for r in results} == {OpStatus.APPLIED}
+        except BaseException as exc:  # reported below, in the test's thread
+            errors.append(exc)
+
+    folder = Path(str(tmp_path))
+    with (
+        enrolled_terminal(office_any, folder / "a", "A") as a,
+        enrolled_terminal(office_any, folder / "b", "B") as b,
+        enrolled_terminal(office_any, folder / "c", "C") as c,
+    ):
+        threads = [threading.Thread(target=till, args=(t,)) for t in (a, b, c)]
+        for th in threads:
+            th.start()
+        for th in threads:
+            th.join(60)
+        assert not errors, errors
+        with a.client() as client:
+            items, _head = _feed(client, str(start), limit=7)
+    assert len(members) == 5 and len(sent) == 90
+    seqs = [int(str(i[0])) for i in items]
+    assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs) == 90
+    after = office_balances(db)
+    for m, _c, _b in members:
+        assert after[m] == before[m] + 18 * 100
+        last = [i for i in items if i[1] == "member" and i[2] == str(m)][-1]
+        assert dict(zip(MEMBER_FIELDS, last[3], strict=True))["balance_centi"] == after[m]  # type: ignore[arg-type]

@@ -536,3 +536,41 @@ def test_the_first_download_reports_progress_through_the_worker(
         assert cache_balances(t.db) == office_balances(office_db)
         online = next(s for s in seen if s.state is SyncState.ONLINE)
         assert online.last_sync is not None and online.clock_skew_s is not None
+
+
+def test_a_first_download_cut_short_raises_in_the_pass_and_resumes_where_it_stopped(
+    office: OfficeServer, office_db: OfficeDB, tmp_path: Path
+) -> None:
+    from sqlalchemy import update
+
+    from sync.client import AuthFailed
+    from sync.office.models import terminals
+
+    with enrolled_terminal(office, tmp_path / "new") as t, t.client() as client:
+        pages: list[int] = []
+        cut_done: list[bool] = []
+
+        def cut(done: int, _total: int) -> None:
+            pages.append(done)
+            if len(pages) == 4 and not cut_done:  # refused from the next page on
+                cut_done.append(True)
+                auth.revoke(office_db, t.creds.terminal_id)
+
+        syncer = t.syncer(client, snapshot_page=300)
+        syncer.progress = cut
+        with pytest.raises(AuthFailed):
+            syncer.run_pass()
+        kept = state_value(t, sync_apply.SNAPSHOT)
+        assert kept is not None
+        resumed_at = json.loads(kept)["done_rows"]
+        assert 0 < resumed_at <= 300 * 4
+        with office_db.write() as conn:
+            conn.execute(update(terminals).values(revoked_at=None))
+        pages.clear()
+        syncer.run_pass()
+        assert pages[0] == resumed_at
+        assert state_value(t, sync_apply.SNAPSHOT) is None
+        assert cache_balances(t.db) == office_balances(office_db)
+        with t.db.read() as conn:
+            n_cards = conn.exec_driver_sql("SELECT count(*) FROM cards").scalar_one()
+        assert pages[-1] == len(office_balances(office_db)) + n_cards
