@@ -75,6 +75,10 @@ class MemberActions(QWidget):
         form.addWidget(self.result)
         form.addStretch(1)
         layout = QHBoxLayout(self)
+        # wide enough for the longest action in any language, without a scroll bar
+        self.action_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.action_list.setMinimumWidth(380)
+        self.action_list.setWordWrap(True)
         layout.addWidget(self.action_list, 1)
         layout.addLayout(form, 2)
         self.action_list.currentRowChanged.connect(self._on_actions_current_row_changed)

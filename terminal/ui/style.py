@@ -24,6 +24,7 @@ QLabel#refusal {{ font-size: 30px; font-weight: bold; background: #b00020; color
 QLabel#total {{ font-size: 36px; font-weight: bold; }}
 QLabel#done {{ font-size: 28px; font-weight: bold; color: #0a6b2b; }}
 QListWidget {{ font-size: 20px; background: white; }}
+QListWidget::item {{ min-height: {MIN_TOUCH_PX}px; padding: 0 8px; }}
 QStatusBar QLabel {{ font-size: 16px; padding: 0 12px; }}
 QStatusBar QLabel[alert="true"] {{ background: #b00020; color: white; font-weight: bold; }}
 """
