@@ -157,8 +157,10 @@ class OfficeClient:
 
     # --- the protocol's calls ---------------------------------------------------------
 
-    def enrol(self, code: str) -> Answer:
-        return self._call("POST", "/enrol", json_body={"code": code})
+    def enrol(self, code: str, *, was: int | None = None, unsent: int = 0) -> Answer:
+        """``was``: the terminal id this till had, ``unsent``: its operations not yet
+        acknowledged (the office refuses to make such a till a new terminal)."""
+        return self._call("POST", "/enrol", json_body={"code": code, "was": was, "unsent": unsent})
 
     def hello(self) -> Answer:
         return self._call("GET", "/hello")

@@ -2,6 +2,7 @@
 
     python -m sync.office [--db URL_OR_PATH] serve [--host H] [--port P] [--cert C --key K]
     python -m sync.office create-code --name "Till 3"      (prints the one-time code)
+    python -m sync.office create-code --terminal 3        (enrol terminal 3 again)
     python -m sync.office revoke TERMINAL_ID
     python -m sync.office add-member --id 1 --name "Иванов Иван" [--phone ...] [--points N]
     python -m sync.office add-card --id 7 --number 2990... [--uid HEX] [--member 1]
@@ -48,8 +49,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--cert", help="TLS certificate (PEM); with --key, serves HTTPS")
     s.add_argument("--key", help="TLS private key (PEM)")
 
-    s = sub.add_parser("create-code", help="a one-time enrolment code for a new till")
-    s.add_argument("--name", required=True, help="the till's name at the office")
+    s = sub.add_parser("create-code", help="a one-time enrolment code for a till")
+    who = s.add_mutually_exclusive_group(required=True)
+    who.add_argument("--name", help="a new till: its name at the office")
+    who.add_argument(
+        "--terminal", type=int, metavar="ID", help="enrol terminal ID again (keeps its id)"
+    )
     s.add_argument("--days", type=int, default=7, help="days the code stays valid")
 
     s = sub.add_parser("revoke", help="revoke a till's credential")
@@ -117,7 +122,14 @@ def _run(args: argparse.Namespace, db: OfficeDB) -> int:
     elif cmd == "create-code":
         from datetime import timedelta
 
-        print(auth.create_code(db, args.name, timedelta(days=args.days)))
+        try:
+            code = auth.create_code(
+                db, args.name or "", timedelta(days=args.days), terminal_id=args.terminal
+            )
+        except auth.BadCode as exc:
+            print(f"office: {exc}", file=sys.stderr)
+            return 1
+        print(code)
     elif cmd == "revoke":
         if not auth.revoke(db, args.terminal_id):
             print(f"office: no active terminal {args.terminal_id}", file=sys.stderr)

@@ -70,7 +70,17 @@ _ENROL_SCHEMA = {
                 "schema": {
                     "type": "object",
                     "required": ["code"],
-                    "properties": {"code": {"type": "string"}},
+                    "properties": {
+                        "code": {"type": "string"},
+                        "was": {
+                            "type": ["integer", "null"],
+                            "description": "the terminal id this till was enrolled as",
+                        },
+                        "unsent": {
+                            "type": "integer",
+                            "description": "operations it has not had acknowledged",
+                        },
+                    },
                 }
             }
         },
@@ -115,10 +125,17 @@ def create_app(db: OfficeDB) -> FastAPI:
         body = await _json(request)
         if not isinstance(body, dict) or not isinstance(body.get("code"), str):
             return _error(400, "bad_request", 'expected {"code": "..."}')
+        was, unsent = body.get("was"), body.get("unsent", 0)
+        if not (was is None or _is_int(was)) or not _is_int(unsent):
+            return _error(400, "bad_request", "was and unsent are integers")
         try:
-            terminal, token = await run_in_threadpool(auth.enrol, db, body["code"])
+            terminal, token = await run_in_threadpool(
+                lambda: auth.enrol(db, body["code"], was=was, unsent=unsent)
+            )
         except auth.BadCode as exc:
             return _error(403, "bad_code", str(exc))
+        except auth.WrongCode as exc:
+            return _error(409, "wrong_code", str(exc))
         return JSONResponse({"terminal_id": terminal.id, "name": terminal.name, "token": token})
 
     @app.get(f"{PREFIX}/hello")
@@ -180,6 +197,10 @@ def create_app(db: OfficeDB) -> FastAPI:
 
     app.openapi = _openapi  # type: ignore[method-assign]
     return app
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _limit(value: int) -> int:

@@ -48,11 +48,31 @@ def normalise_code(code: str) -> str:
     return "".join(c for c in code.upper() if c.isalnum())
 
 
-def create_code(db: OfficeDB, terminal_name: str, valid: timedelta = timedelta(days=7)) -> str:
+class WrongCode(Exception):
+    """A code for a new till, presented by a till that still holds unsent operations as
+    another terminal (HTTP 409): it needs a re-enrolment code for that terminal."""
+
+
+def create_code(
+    db: OfficeDB,
+    terminal_name: str,
+    valid: timedelta = timedelta(days=7),
+    *,
+    terminal_id: int | None = None,
+) -> str:
+    """A one-time code: for a new till, or (``terminal_id``) to enrol an existing
+    terminal again, keeping its id (a new token; the old one stops working)."""
     raw = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(12))
     code = f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
     with db.write() as conn:
         now = db.clock()
+        if terminal_id is not None:
+            known = conn.execute(
+                select(terminals.c.name).where(terminals.c.id == terminal_id)
+            ).first()
+            if known is None:
+                raise BadCode(f"no terminal {terminal_id} at this office")
+            terminal_name = known.name
         conn.execute(
             insert(enrolment_codes),
             [
@@ -61,14 +81,22 @@ def create_code(db: OfficeDB, terminal_name: str, valid: timedelta = timedelta(d
                     "terminal_name": terminal_name,
                     "created_at": format_time(now),
                     "expires_at": format_time(now + valid),
+                    "terminal_id": terminal_id,  # a re-enrolment code names its terminal
                 }
             ],
         )
     return code
 
 
-def enrol(db: OfficeDB, code: str) -> tuple[Terminal, str]:
-    """Use a code once: a new terminal and its token (returned only this once)."""
+def enrol(
+    db: OfficeDB, code: str, *, was: int | None = None, unsent: int = 0
+) -> tuple[Terminal, str]:
+    """Use a code once: a terminal and its token (returned only this once).
+
+    ``was``/``unsent``: the terminal the till was enrolled as, and how many operations it
+    still has to send. Those operations are applied once per terminal, so such a till
+    must come back as the same terminal: a code for a new till is refused (``WrongCode``,
+    the code stays usable) and a re-enrolment code gives the terminal a new token."""
     token = secrets.token_urlsafe(32)
     with db.write() as conn:
         row = conn.execute(
@@ -79,15 +107,35 @@ def enrol(db: OfficeDB, code: str) -> tuple[Terminal, str]:
         now = db.clock()
         if row is None or row.used_at is not None or parse_time(row.expires_at) < now:
             raise BadCode("this enrolment code is unknown, used or expired")
-        terminal_id = conn.execute(
-            insert(terminals)
-            .values(name=row.terminal_name, token_hash=digest(token), enrolled_at=format_time(now))
-            .returning(terminals.c.id)
-        ).scalar_one()
+        at = format_time(now)
+        if row.terminal_id is not None:  # enrol that terminal again
+            if was is not None and was != row.terminal_id:
+                raise WrongCode(
+                    f"this code re-enrols terminal {row.terminal_id}, but this till was "
+                    f"terminal {was}: ask for a code for terminal {was}"
+                )
+            terminal_id = int(row.terminal_id)
+            conn.execute(
+                update(terminals)
+                .where(terminals.c.id == terminal_id)
+                .values(token_hash=digest(token), enrolled_at=at, revoked_at=None)
+            )
+        else:
+            if was is not None and unsent > 0:
+                raise WrongCode(
+                    f"this till still has {unsent} operation(s) to send as terminal {was}: "
+                    f"it must be enrolled again as that terminal (python -m sync.office "
+                    f"create-code --terminal {was}); this code stays usable"
+                )
+            terminal_id = conn.execute(
+                insert(terminals)
+                .values(name=row.terminal_name, token_hash=digest(token), enrolled_at=at)
+                .returning(terminals.c.id)
+            ).scalar_one()
         conn.execute(
             update(enrolment_codes)
             .where(enrolment_codes.c.code_hash == row.code_hash)
-            .values(used_at=format_time(now), terminal_id=terminal_id)
+            .values(used_at=at, terminal_id=terminal_id)
         )
     return Terminal(int(terminal_id), row.terminal_name), token
 

@@ -195,7 +195,7 @@ _ERRORS = {
     "503": "the office is busy: retry after Retry-After seconds",
 }
 RESPONSES: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
-    ("/v1/enrol", "post"): ("Enrolment", ("400", "403", "503")),
+    ("/v1/enrol", "post"): ("Enrolment", ("400", "403", "409", "503")),
     ("/v1/hello", "get"): ("Hello", ("401", "403", "503")),
     ("/v1/operations", "post"): ("PushResults", ("400", "401", "403", "413", "503")),
     ("/v1/changes", "get"): ("ChangePage", ("400", "401", "403", "410", "503")),
@@ -203,6 +203,8 @@ RESPONSES: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
 }
 _MORE = {
     "404": "no such snapshot part",
+    "409": "a code for a new till, but this till still has operations to send as the "
+    "terminal it was: it needs a re-enrolment code for that terminal (the code stays usable)",
     "410": "the cursor is older than the feed keeps: download a snapshot",
     "413": f"more than {MAX_BATCH} operations in one batch",
 }

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from sync import credentials
-from sync.client import OfficeClient, SyncError, Timeouts
+from sync.client import AuthFailed, OfficeClient, SyncError, Timeouts
 from sync.credentials import Credentials, NotEnrolled
 from sync.worker import SyncStatus, SyncWorker, run_once
 from terminal.store import sync_apply
@@ -74,6 +74,18 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
         if args.sync_command == "office-demo":
             return office_demo(db_path, Path(args.office_db), args.port, args.members)
         return sync(db_path, once=args.once)
+    except AuthFailed as exc:
+        if args.sync_command == "enroll":  # the code is refused
+            print(f"loyalty-terminal: {exc}", file=sys.stderr)
+            return 1
+        terminal = credentials.load(db_path).terminal_id
+        print(
+            f"loyalty-terminal: {exc} (HTTP {exc.status}); every operation is kept. Enrol "
+            f"the till again as terminal {terminal}: a code from `python -m sync.office "
+            f"create-code --terminal {terminal}`, then loyalty-terminal enroll",
+            file=sys.stderr,
+        )
+        return 1
     except (SyncError, NotEnrolled) as exc:
         print(f"loyalty-terminal: {exc}", file=sys.stderr)
         return 1
@@ -91,17 +103,32 @@ def enroll(db_path: Path, office: str, code: str, ca: str | None) -> int:
         print(f"loyalty-terminal: {ca}: no such CA file", file=sys.stderr)
         return 2
     ca_path = None if ca is None else str(Path(ca).resolve())
-    with OfficeClient(office, ca_bundle=ca_path, timeouts=Timeouts(5, 30)) as client:
-        body = client.enrol(code).body
-    creds = Credentials(office, int(body["terminal_id"]), str(body["name"]), str(body["token"]))
-    creds = Credentials(creds.office_url, creds.terminal_id, creds.name, creds.token, ca_path)
-    with Database.open(db_path) as db, db.write() as conn:
-        sync_apply.set_state(conn, sync_apply.OFFICE_URL, office)
-        sync_apply.set_state(conn, sync_apply.OFFICE_TERMINAL, str(creds.terminal_id))
-        sync_apply.set_state(conn, sync_apply.OFFICE_NAME, creds.name)
-        sync_apply.set_state(conn, sync_apply.AUTH_ERROR, None)
-    path = credentials.save(db_path, creds)
-    print(f"enrolled as {creds.name!r} (terminal {creds.terminal_id}); credential in {path}")
+    with Database.open(db_path) as db:
+        # A till with operations not yet acknowledged must come back as the terminal it
+        # was (the office applies each once per terminal): tell the office.
+        with db.read() as conn:
+            was = sync_apply.get_state(conn, sync_apply.OFFICE_TERMINAL)
+            unsent = sync_apply.counts(conn)
+        with OfficeClient(office, ca_bundle=ca_path, timeouts=Timeouts(5, 30)) as client:
+            body = client.enrol(
+                code,
+                was=None if was is None else int(was),
+                unsent=unsent.waiting + unsent.parked,
+            ).body
+        creds = Credentials(
+            office, int(body["terminal_id"]), str(body["name"]), str(body["token"]), ca_path
+        )
+        path = credentials.save(db_path, creds)  # first: the token exists only here
+        with db.write() as conn:
+            sync_apply.set_state(conn, sync_apply.OFFICE_URL, office)
+            sync_apply.set_state(conn, sync_apply.OFFICE_TERMINAL, str(creds.terminal_id))
+            sync_apply.set_state(conn, sync_apply.OFFICE_NAME, creds.name)
+            sync_apply.set_state(conn, sync_apply.AUTH_ERROR, None)
+    again = " again" if was is not None and int(was) == creds.terminal_id else ""
+    print(
+        f"enrolled{again} as {creds.name!r} (terminal {creds.terminal_id}); "
+        f"credential in {path}"
+    )
     return 0
 
 

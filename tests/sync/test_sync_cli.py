@@ -69,3 +69,57 @@ def test_an_unreachable_office_is_one_line(
     assert main(["--db", db, "enroll", "--office", "http://127.0.0.1:9", "--code", "X"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("loyalty-terminal: ") and err.count("\n") == 1
+
+
+def test_a_revoked_till_comes_back_as_the_same_terminal(
+    office: OfficeServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Operations the office may have applied under terminal T must never be applied
+    again under a new terminal: a till with unsent operations re-enrols as T."""
+    from officekit import checkout, office_op_count
+
+    from sync.client import OfficeClient
+    from terminal.store.database import Database as Db
+
+    db = tmp_path / "till" / "cache.sqlite3"
+    db.parent.mkdir()
+    first = auth.create_code(office.db, "Till 8")
+    assert main(["--db", str(db), "enroll", "--office", office.url, "--code", first]) == 0
+    assert main(["--db", str(db), "sync", "--once"]) == 0
+    creds = credentials.load(db)
+    capsys.readouterr()
+    with Db.open(db) as cache:
+        from officekit import Terminal
+
+        checkout(Terminal(cache, db, creds, office.url), 1, "250.00")
+    assert auth.revoke(office.db, creds.terminal_id)
+    assert main(["--db", str(db), "sync", "--once"]) == 1
+    assert f"create-code --terminal {creds.terminal_id}" in capsys.readouterr().err
+
+    fresh = auth.create_code(office.db, "Till 8 again")
+    assert main(["--db", str(db), "enroll", "--office", office.url, "--code", fresh]) == 1
+    err = capsys.readouterr().err
+    assert f"create-code --terminal {creds.terminal_id}" in err and "stays usable" in err
+    with OfficeClient(office.url) as client:  # the refused code was not used up
+        assert client.enrol(fresh).body["name"] == "Till 8 again"
+
+    again = auth.create_code(office.db, "", terminal_id=creds.terminal_id)
+    assert main(["--db", str(db), "enroll", "--office", office.url, "--code", again]) == 0
+    assert f"enrolled again as 'Till 8' (terminal {creds.terminal_id})" in capsys.readouterr().out
+    assert main(["--db", str(db), "sync", "--once"]) == 0
+    assert "acknowledged 1" in capsys.readouterr().out
+    assert office_op_count(office.db) == 1
+
+
+def test_a_reenrolment_code_is_for_its_own_terminal_only(
+    office: OfficeServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = str(tmp_path / "a.sqlite3"), str(tmp_path / "b.sqlite3")
+    for db, name in ((a, "A"), (b, "B")):
+        code = auth.create_code(office.db, name)
+        assert main(["--db", db, "enroll", "--office", office.url, "--code", code]) == 0
+    code_for_a = auth.create_code(office.db, "", terminal_id=credentials.load(Path(a)).terminal_id)
+    assert main(["--db", b, "enroll", "--office", office.url, "--code", code_for_a]) == 1
+    assert "re-enrols terminal" in capsys.readouterr().err
+    with pytest.raises(auth.BadCode):
+        auth.create_code(office.db, "", terminal_id=999)
