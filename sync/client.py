@@ -21,7 +21,7 @@ from typing import Any
 
 import requests
 
-from sync.protocol import PREFIX, TIME_HEADER, OpResult, parse_time
+from sync.protocol import PREFIX, TIME_HEADER, VERSION_HEADER, OpResult, parse_time
 
 log = logging.getLogger(__name__)
 
@@ -237,6 +237,17 @@ class OfficeClient:
             except ValueError as exc:
                 raise ProtocolError("the office answered something that is not JSON") from exc
         message = _message(response)
+        if VERSION_HEADER not in response.headers:
+            # Not the office's answer (every one of its answers says its version): a proxy,
+            # a captive portal or a wrong URL. Nothing to park or stop for: try again, and
+            # say what answers, so that store IT can fix the way to the office.
+            raise Transient(
+                f"HTTP {status} from something that is not the office "
+                f"(a proxy in between, or a wrong office URL?): {message}"[:300],
+                retry_after_seconds(
+                    response.headers.get("Retry-After"), _http_date(response.headers.get("Date"))
+                ),
+            )
         if status in (401, 403):
             raise AuthFailed(message, status)
         if status == 410:
