@@ -38,6 +38,9 @@ _INTS = (
 )
 
 
+_MAX_AMOUNT = 10**15  # minor units or hundredths of a point: far beyond any real one
+
+
 def body_hash(op: dict[str, Any]) -> str:
     canonical = json.dumps(op, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode()).hexdigest()
@@ -55,11 +58,30 @@ def _invalid(op: Any) -> str | None:
         value = op.get(name, 0)
         if not isinstance(value, int) or isinstance(value, bool):
             return f"{name} is not an integer"
+        if not -_MAX_AMOUNT <= value <= _MAX_AMOUNT:
+            return f"{name} is out of range"
     for name in ("card_id", "member_id"):
-        if op.get(name) is not None and not isinstance(op.get(name), int):
+        value = op.get(name)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
             return f"{name} is not an integer"
+        if value is not None and not 0 < value < 2**63:
+            return f"{name} is out of range"
+    if not 0 < op["seq"] < 2**63:
+        return "seq is out of range"
     if not 0 < len(op["id"]) <= 36:
         return "id must be 1 to 36 characters"
+    if len(op["kind"]) > 16:
+        return "kind is too long"
+    reverses = op.get("reverses")
+    if reverses is not None and (not isinstance(reverses, str) or not 0 < len(reverses) <= 36):
+        return "reverses must be an operation id (1 to 36 characters)"
+    # What the database cannot store would fail the whole batch, again at every retry.
+    if any("\x00" in v for v in (op["id"], op["kind"], op["created_at"], reverses or "")):
+        return "a text field holds a NUL character"
+    try:
+        json.dumps(op, ensure_ascii=False).encode()
+    except UnicodeEncodeError:
+        return "the operation holds text that is not valid Unicode"
     return None
 
 
@@ -86,7 +108,9 @@ class _Batch:
     reversal of this terminal is held (else no applied operation can release one)."""
 
     def __init__(self, conn: Connection, terminal_id: int, ops: Sequence[Any]) -> None:
-        ids = sorted({str(o["id"]) for o in ops if isinstance(o, dict) and "id" in o})
+        ids = sorted(
+            {o["id"] for o in ops if isinstance(o, dict) and _invalid(o) is None}
+        )  # the rest are rejected before anything is looked up
         self.stored: set[str] = set()
         for i in range(0, len(ids), 500):
             rows = conn.execute(_KNOWN, {"tid": terminal_id, "oids": ids[i : i + 500]})

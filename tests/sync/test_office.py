@@ -365,3 +365,35 @@ def test_tills_pushing_at_once_leave_a_feed_in_commit_order(
         assert after[m] == before[m] + 18 * 100
         last = [i for i in items if i[1] == "member" and i[2] == str(m)][-1]
         assert dict(zip(MEMBER_FIELDS, last[3], strict=True))["balance_centi"] == after[m]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "poison",
+    [
+        {"kind": "a-kind-longer-than-the-column"},
+        {"reverses": 12345},
+        {"reverses": "r" * 37},
+        {"card_id": 2**70},
+        {"member_id": True},
+        {"seq": 2**64},
+        {"points_delta_centi": -(2**63)},
+        {"id": "nul\x00byte"},
+        {"created_at": "2026-11-22\x00"},
+        {"facts": {"note": "\ud800"}},
+    ],
+    ids=lambda p: next(iter(p)),
+)
+def test_an_operation_the_database_cannot_store_is_rejected_not_a_batch_error(
+    terminal_any: Terminal, office_db_any: OfficeDB, poison: dict[str, object]
+) -> None:
+    member, card, balance = member_with_card(office_db_any)
+    bad = {**op(member, card, 100), **poison}
+    good = op(member, card, 300)
+    with terminal_any.client() as client:
+        results, _ = client.push([json.dumps(bad), text(good)])
+        again, _ = client.push([json.dumps(bad), text(good)])
+    assert results[0].status is OpStatus.REJECTED
+    assert results[0].code in ("bad_operation", "unknown_kind"), results[0]
+    assert results[1].status is OpStatus.APPLIED
+    assert again[0].status is OpStatus.REJECTED and again[1].status is OpStatus.DUPLICATE
+    assert office_member(office_db_any, member)["balance_centi"] == balance + 300
