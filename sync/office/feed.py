@@ -71,6 +71,9 @@ def changes_page(db: OfficeDB, cursor: str, limit: int) -> str:
 def prune(db: OfficeDB, keep_after: int) -> int:
     """Forget changes up to ``keep_after``: older cursors get 410. Returns rows removed."""
     with db.write() as conn:
+        # Never beyond the head: the next changes would come below the horizon, and a
+        # till at the horizon (or a snapshot as of it) would never see them.
+        keep_after = min(keep_after, max(current_seq(conn), horizon(db, conn)))
         removed = conn.execute(delete(changes).where(changes.c.seq <= keep_after)).rowcount
         db.set_setting(conn, HORIZON_KEY, str(max(keep_after, horizon(db, conn))))
     return int(removed)

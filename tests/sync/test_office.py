@@ -397,3 +397,20 @@ def test_an_operation_the_database_cannot_store_is_rejected_not_a_batch_error(
     assert results[1].status is OpStatus.APPLIED
     assert again[0].status is OpStatus.REJECTED and again[1].status is OpStatus.DUPLICATE
     assert office_member(office_db_any, member)["balance_centi"] == balance + 300
+
+
+def test_pruning_beyond_the_head_never_hides_the_next_changes(
+    terminal_any: Terminal, office_db_any: OfficeDB
+) -> None:
+    db = office_db_any
+    with db.read() as conn:
+        head = feed.current_seq(conn)
+    feed.prune(db, head + 1000)
+    admin.add_member(db, id=3_000_002, full_name="После Очистки", address_as="После")
+    with terminal_any.client() as client:
+        as_of = client.snapshot("meta").body["as_of"]
+        items, _ = _feed(client, str(head))
+        assert [(i[1], i[2]) for i in items] == [("member", "3000002")]
+        assert int(as_of) >= int(str(items[0][0]))
+    terminal_any.sync()
+    assert 3_000_002 in cache_balances(terminal_any.db)
