@@ -51,13 +51,18 @@ def changes_page(db: OfficeDB, cursor: str, limit: int) -> str:
     with db.read() as conn:
         if after < horizon(db, conn):
             raise CursorGone()
+        head = max(current_seq(conn), horizon(db, conn))
+        if after > head:
+            # A cursor from the future: this office was restored from a backup (or is
+            # another office). The till's cache may hold changes the office no longer
+            # has: it must rebuild from the snapshot rather than wait for them forever.
+            raise CursorGone()
         rows = conn.execute(
             select(changes.c.seq, changes.c.entity, changes.c.key, changes.c.data, changes.c.at)
             .where(changes.c.seq > after)
             .order_by(changes.c.seq)
             .limit(limit + 1)
         ).all()
-        head = max(current_seq(conn), horizon(db, conn))
     more = len(rows) > limit
     rows = rows[:limit]
     nxt = rows[-1].seq if rows else max(after, 0)

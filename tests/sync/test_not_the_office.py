@@ -10,11 +10,14 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from officekit import Terminal, checkout, now, terminal_ops
+from officekit import Terminal, cache_balances, checkout, now, office_balances, terminal_ops
+from sqlalchemy import text
 
 from sync.client import AuthFailed, OfficeClient, Transient
 from sync.engine import Syncer
+from sync.office.db import OfficeDB
 from sync.office.server import OfficeServer
+from terminal.store import sync_apply
 
 pytestmark = pytest.mark.integration
 
@@ -70,3 +73,21 @@ def test_a_stranger_answering_parks_nothing_and_stops_nothing(
 def test_the_office_own_refusals_still_count(office: OfficeServer) -> None:
     with OfficeClient(office.url, "not-a-token") as client, pytest.raises(AuthFailed):
         client.hello()
+
+
+def test_a_cursor_from_the_future_rebuilds_the_cache(
+    terminal: Terminal, office_db: OfficeDB
+) -> None:
+    """The office restored from an older backup: the till's cursor is past its head. A
+    410 makes the till rebuild from the snapshot instead of waiting forever."""
+    terminal.sync()
+    with terminal.db.write() as conn:
+        sync_apply.set_state(conn, sync_apply.CURSOR, "999999")
+        conn.execute(text("UPDATE members SET balance_centi = balance_centi + 1"))
+    with terminal.client() as client:
+        _changes, rows = Syncer(terminal.db, client, now).pull_all()
+    assert rows > 0  # a snapshot
+    with terminal.db.read() as conn:
+        cursor = sync_apply.get_state(conn, sync_apply.CURSOR)
+    assert cursor is not None and int(cursor) < 999999
+    assert cache_balances(terminal.db) == office_balances(office_db)
