@@ -70,6 +70,7 @@ class TillApp:
         self.readers: Readers | None = None
         self.sync: SyncWorker | None = None
         self._watchdog = QTimer(interval=WATCH_MS)
+        self._stopped = False
 
     def start(self) -> MainWindow:
         app = QApplication.instance()
@@ -144,10 +145,13 @@ class TillApp:
     def watch(self) -> None:
         """Start again a background part whose thread has died (the watchdog's tick): the
         cashier sees at most a status change."""
+        if self._stopped:
+            return
         sync = self.sync
         if sync is not None and not sync.is_alive() and sync.status.state is not SyncState.STOPPED:
             log.error("the sync worker stopped unexpectedly; starting it again")
-            self.db.outbox_listeners.remove(sync.wake)
+            if sync.wake in self.db.outbox_listeners:
+                self.db.outbox_listeners.remove(sync.wake)
             sync.stop(timeout=0)
             self.sync = self._start_sync()
         if not self.spooler.is_alive():
@@ -155,12 +159,17 @@ class TillApp:
             self.spooler.restart()
 
     def stop(self) -> None:
+        """Stop every part, once (Qt may ask twice: a lost display, then aboutToQuit)."""
+        if self._stopped:
+            return
+        self._stopped = True
         log.info("shutdown")
         self._watchdog.stop()
         if self.readers is not None:
             self.readers.stop()
         if self.sync is not None:
-            self.db.outbox_listeners.remove(self.sync.wake)
+            if self.sync.wake in self.db.outbox_listeners:
+                self.db.outbox_listeners.remove(self.sync.wake)
             self.sync.stop()
         self.spooler.stop()
 
