@@ -170,7 +170,8 @@ def test_a_cursor_too_old_rebuilds_the_cache_and_keeps_unsent_operations(
     feed.prune(office_db, head)
     with terminal.client() as client:
         syncer = terminal.syncer(client, snapshot_page=300)
-        _changes, rows = syncer.pull_all()  # the pull of a pass, before its push
+        # The pull of a pass whose operations came after its push had begun: they wait.
+        _changes, rows = syncer.pull_all()
     assert rows > 0
     assert state_value(terminal, sync_apply.CURSOR) == str(head)
     assert state_value(terminal, sync_apply.SNAPSHOT) is None
