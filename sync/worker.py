@@ -27,6 +27,8 @@ from terminal.store.database import Database
 
 log = logging.getLogger(__name__)
 
+BUSY_RETRY_S = 2.0  # another pass holds the sync lock: look again this soon
+
 
 class SyncState(enum.Enum):
     STARTING = "starting"
@@ -141,9 +143,14 @@ class SyncWorker:
             except AuthFailed as exc:
                 self._stopped(exc)
                 return
-            except (Transient, Busy) as exc:
+            except Busy:
+                # Another pass holds this till's sync lock (`loyalty-terminal sync --once`
+                # beside the app): not offline; try again shortly, the status unchanged.
+                self._stop.wait(BUSY_RETRY_S)
+                continue
+            except Transient as exc:
                 attempt += 1
-                self._offline(exc, attempt, getattr(exc, "retry_after", None))
+                self._offline(exc, attempt, exc.retry_after)
                 continue
             except Exception as exc:  # a bug or a full disk: keep the thread, say so
                 log.exception("sync pass failed")
