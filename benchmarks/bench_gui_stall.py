@@ -24,8 +24,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -152,7 +150,9 @@ print("RESULT " + json.dumps(out), flush=True)
 
 def run(cache: Path, workdir: Path, ops: int = 2000) -> dict[str, Any]:
     """The office in a process of its own, seeded from ``cache``; the app in another."""
-    with office_process(cache, workdir) as (url, enrolment):
+    from benchmarks.bench_sync import office_process
+
+    with office_process(cache, workdir, "gui till") as (url, enrolment):
         till = workdir / "gui-till.sqlite3"
         _enrol(till, url, enrolment)
         proc = subprocess.run(
@@ -166,42 +166,6 @@ def run(cache: Path, workdir: Path, ops: int = 2000) -> dict[str, Any]:
         if line.startswith("RESULT "):
             return dict(json.loads(line[7:]))
     raise RuntimeError(f"the app's stall bench failed: {proc.stderr[-2000:]}")
-
-
-@contextmanager
-def office_process(cache: Path, workdir: Path) -> Iterator[tuple[str, dict[str, Any]]]:
-    """``python -m sync.office serve`` seeded from ``cache``; yields its URL and an
-    enrolment (terminal_id, name, token) made for the bench's till."""
-    from benchmarks.bench_sync import _free_port, _wait_up
-    from sync.client import OfficeClient
-    from sync.office import admin, auth
-    from sync.office.db import OfficeDB
-
-    path = workdir / "gui-office.sqlite3"
-    office = OfficeDB.open(str(path))
-    try:
-        admin.seed_from_cache(office, cache)
-        code = auth.create_code(office, "gui till")
-    finally:
-        office.close()
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "sync.office", "--db", str(path), "serve",
-         "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        _wait_up(url, proc)
-        with OfficeClient(url) as anon:
-            yield url, dict(anon.enrol(code).body)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def _enrol(till: Path, url: str, enrolment: dict[str, Any]) -> None:

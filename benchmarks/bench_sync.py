@@ -24,6 +24,8 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -97,13 +99,18 @@ def _queue(db: Database, n: int) -> None:
             )
 
 
-def run(cache: Path, workdir: Path, push_ops: int = 10_000) -> dict[str, Any]:
-    office_path = workdir / "office.sqlite3"
+@contextmanager
+def office_process(
+    cache: Path, workdir: Path, name: str = "bench till"
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``python -m sync.office serve`` in a process of its own, seeded from ``cache``;
+    yields its URL and an enrolment (terminal_id, name, token) made for one till."""
+    office_path = workdir / f"office-{name.replace(' ', '-')}.sqlite3"
     t0 = time.perf_counter()
     office = OfficeDB.open(str(office_path))
     try:
         n_members, n_cards = admin.seed_from_cache(office, cache)
-        code = auth.create_code(office, "bench till")
+        code = auth.create_code(office, name)
     finally:
         office.close()
     say(f"office seeded with {n_members} members, {n_cards} cards in "
@@ -115,11 +122,23 @@ def run(cache: Path, workdir: Path, push_ops: int = 10_000) -> dict[str, Any]:
          "--host", "127.0.0.1", "--port", str(port)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
-    figures: dict[str, Any] = {}
     try:
         _wait_up(url, proc)
         with OfficeClient(url) as anon:
-            token = anon.enrol(code).body["token"]
+            yield url, dict(anon.enrol(code).body)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def run(cache: Path, workdir: Path, push_ops: int = 10_000) -> dict[str, Any]:
+    figures: dict[str, Any] = {}
+    with office_process(cache, workdir) as (url, enrolment):
+        token = str(enrolment["token"])
         till_path = workdir / "till.sqlite3"
         with (
             Database.open(till_path) as db,
@@ -140,13 +159,6 @@ def run(cache: Path, workdir: Path, push_ops: int = 10_000) -> dict[str, Any]:
             if acked != push_ops:
                 raise RuntimeError(f"{acked} of {push_ops} operations acknowledged")
             say(f"pushed {pushed} operations in {figures['push_10k_s']} s")
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
     return figures
 
 
