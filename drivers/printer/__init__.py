@@ -9,3 +9,10 @@
 - :mod:`~drivers.printer.worker`: the printer thread over a durable job queue;
 - :mod:`~drivers.printer.loopback`: a TCP printer that records and decodes (tests, demo).
 """
+
+from drivers.printer._capabilities import keep_capabilities_cache
+
+# Before anything imports python-escpos: it caches its printer database in a pickle,
+# by default in a new temporary folder at every start (a folder leaked per start, and
+# the database parsed again each time, about 170 ms of start-up).
+keep_capabilities_cache()

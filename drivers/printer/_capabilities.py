@@ -1,0 +1,65 @@
+"""Where python-escpos keeps its parsed printer database: one folder of ours, reused.
+
+python-escpos reads ``ESCPOS_CAPABILITIES_PICKLE_DIR`` once, when it is imported, and
+writes the pickle there when it is missing or older than its database, without an atomic
+rename: a till switched off at that moment, or a second process starting at the same
+time, would read a torn file. So we write the pickle ourselves first, atomically (a
+temporary file renamed into place), from the same database; python-escpos then only
+reads it.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+import logging
+import os
+import pickle
+import platform
+from pathlib import Path
+
+import platformdirs
+
+log = logging.getLogger(__name__)
+ENV = "ESCPOS_CAPABILITIES_PICKLE_DIR"
+
+
+def keep_capabilities_cache(folder: Path | None = None) -> Path | None:
+    """Point python-escpos at ``folder`` (default: this user's cache folder) unless the
+    environment already names one; returns the folder used, None if none could be made."""
+    if os.environ.get(ENV):
+        return Path(os.environ[ENV])
+    target = folder or Path(platformdirs.user_cache_dir("loyalty-terminal", appauthor=False))
+    target = target / "escpos"
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        _ensure_pickle(target / f"{platform.python_version()}.capabilities.pickle")
+    except (OSError, ValueError, pickle.PickleError) as exc:
+        # a read-only home, or a python-escpos laid out otherwise: its own temp folder
+        log.debug("no cache folder for python-escpos: %s", exc)
+        return None
+    os.environ[ENV] = str(target)
+    return target
+
+
+def _ensure_pickle(path: Path) -> None:
+    source = Path(str(importlib.resources.files("escpos") / "capabilities.json"))
+    if path.exists() and path.stat().st_mtime >= source.stat().st_mtime and _loads(path):
+        return
+    data = json.loads(source.read_text(encoding="utf-8"))
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    with tmp.open("wb") as fh:
+        pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def _loads(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            pickle.load(fh)
+    except Exception:
+        log.warning("replacing a damaged printer-capabilities cache %s", path)
+        return False
+    return True
