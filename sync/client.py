@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,6 +21,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 import requests
+import urllib3
 
 from sync.protocol import PREFIX, TIME_HEADER, VERSION_HEADER, OpResult, parse_time
 
@@ -74,10 +76,21 @@ class Refused(SyncError):
         self.status = status
 
 
+MAX_ANSWER_BYTES = 256 * 2**20  # no answer of the office comes near this
+
+
 @dataclass(frozen=True, slots=True)
 class Timeouts:
+    """``read`` bounds each wait for data; ``total`` (None: connect + 4 x read) bounds a
+    whole answer, so that one trickling in a byte at a time cannot hold the worker."""
+
     connect: float = 5.0
     read: float = 30.0
+    total: float | None = None
+
+    @property
+    def whole(self) -> float:
+        return self.total if self.total is not None else self.connect + 4 * self.read
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +214,7 @@ class OfficeClient:
             data = json.dumps(json_body).encode()
         if data is not None:
             headers["Content-Type"] = "application/json"
+        deadline = time.monotonic() + self.timeouts.whole
         try:
             response = self.session.request(
                 method,
@@ -212,17 +226,36 @@ class OfficeClient:
                 # Per request: requests lets REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE override a
                 # Session's verify, which would drop the office's private CA.
                 verify=self.session.verify,
+                stream=True,  # the body is read here, against the whole answer's deadline
             )
+            with response:
+                content = self._body(response, deadline)
         except requests.exceptions.SSLError as exc:
             # A certificate problem does not fix itself, but the store's IT may fix it
             # without touching the till: keep trying, slowly, and say what is wrong.
             raise TlsFailed(f"TLS verification failed: {exc}") from exc
-        except requests.RequestException as exc:
+        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
             raise Transient(f"{type(exc).__name__}: {exc}") from exc
-        with response:
-            return self._answer(response)
+        return self._answer(response, content)
 
-    def _answer(self, response: requests.Response) -> Answer:
+    def _body(self, response: requests.Response, deadline: float) -> bytes:
+        parts: list[bytes] = []
+        size = 0
+        while True:
+            chunk = response.raw.read1(65536, decode_content=True)  # what one read gave
+            if not chunk:
+                return b"".join(parts)
+            parts.append(chunk)
+            size += len(chunk)
+            if size > MAX_ANSWER_BYTES:
+                raise ProtocolError(f"the office's answer is larger than {MAX_ANSWER_BYTES}")
+            if time.monotonic() > deadline:
+                raise Transient(
+                    f"the office's answer took longer than {self.timeouts.whole:.0f} s "
+                    f"({size} bytes so far)"
+                )
+
+    def _answer(self, response: requests.Response, content: bytes) -> Answer:
         office_time = None
         stamp = response.headers.get(TIME_HEADER)
         if stamp:
@@ -233,10 +266,10 @@ class OfficeClient:
         status = response.status_code
         if status == 200:
             try:
-                return Answer(json.loads(response.content), office_time)
+                return Answer(json.loads(content), office_time)
             except ValueError as exc:
                 raise ProtocolError("the office answered something that is not JSON") from exc
-        message = _message(response)
+        message = _message(response, content)
         if VERSION_HEADER not in response.headers:
             # Not the office's answer (every one of its answers says its version): a proxy,
             # a captive portal or a wrong URL. Nothing to park or stop for: try again, and
@@ -265,9 +298,9 @@ class OfficeClient:
         raise Refused(f"HTTP {status}: {message}", status)
 
 
-def _message(response: requests.Response) -> str:
+def _message(response: requests.Response, content: bytes) -> str:
     try:
-        body = json.loads(response.content)
+        body = json.loads(content)
     except ValueError:
         return response.reason or ""
     if isinstance(body, dict):

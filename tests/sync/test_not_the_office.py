@@ -6,6 +6,7 @@ that something else answered."""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -13,7 +14,7 @@ import pytest
 from officekit import Terminal, cache_balances, checkout, now, office_balances, terminal_ops
 from sqlalchemy import text
 
-from sync.client import AuthFailed, OfficeClient, Transient
+from sync.client import AuthFailed, OfficeClient, Timeouts, Transient
 from sync.engine import Syncer
 from sync.office.db import OfficeDB
 from sync.office.server import OfficeServer
@@ -91,3 +92,44 @@ def test_a_cursor_from_the_future_rebuilds_the_cache(
         cursor = sync_apply.get_state(conn, sync_apply.CURSOR)
     assert cursor is not None and int(cursor) < 999999
     assert cache_balances(terminal.db) == office_balances(office_db)
+
+
+class Trickle(BaseHTTPRequestHandler):
+    """An answer that comes a byte at a time, each within the read timeout."""
+
+    def do_GET(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", "5000")
+        self.send_header("X-Protocol-Version", "1")
+        self.end_headers()
+        try:
+            for _ in range(5000):
+                self.wfile.write(b" ")
+                self.wfile.flush()
+                time.sleep(0.2)
+        except OSError:
+            pass  # the till gave up: as it should
+
+    def log_message(self, *_args: object) -> None:
+        pass
+
+
+def test_an_answer_trickling_in_is_given_up_as_a_whole() -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Trickle)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        client = OfficeClient(url, "t", timeouts=Timeouts(connect=1, read=1, total=2))
+        with client:
+            t0 = time.monotonic()
+            with pytest.raises(Transient) as err:
+                client.hello()
+            assert time.monotonic() - t0 < 4
+        assert "took longer than 2 s" in str(err.value)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
