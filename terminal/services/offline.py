@@ -98,7 +98,9 @@ def state(conn: Connection, now: datetime) -> OfflineState:
     limits: dict[str, int | bool] = {**_DEFAULTS, **(json.loads(text) if text else {})}
     contact = _time(conn, sync_apply.LAST_CONTACT)
     pulled = _time(conn, sync_apply.LAST_PULL)
-    online = contact is not None and now - contact <= timedelta(
+    # A clock set back since the last contact makes the age negative: that is not
+    # "just synced", so it counts as offline (and the data as stale) below.
+    online = contact is not None and timedelta(0) <= now - contact <= timedelta(
         seconds=int(limits["offline_after_s"])
     )
     spent = conn.exec_driver_sql(
@@ -127,7 +129,8 @@ def check_spend(
     limits = st.limits
     if gift and not limits["gifts_offline"]:
         raise OfflineLimit("offline_gift")
-    if st.data_age is None or st.data_age > timedelta(seconds=int(limits["max_data_age_s"])):
+    age = st.data_age
+    if age is None or age < timedelta(0) or age > timedelta(seconds=int(limits["max_data_age_s"])):
         raise OfflineLimit("offline_stale")
     if points_centi <= 0:
         return
@@ -136,9 +139,12 @@ def check_spend(
     if member_id is not None:
         # The known balance minus what is pending against it (spending, gifts, points a
         # return takes back); points earned offline are not the office's yet (SYNC.md).
+        # A purchase counts the points it spends (not its net delta: what it earns is not
+        # the office's yet); anything else counts only what it takes away.
         row = conn.exec_driver_sql(
-            f"SELECT {_SPENT}, coalesce(sum(min(points_delta_centi, 0)), 0) FROM operations "
-            "WHERE status = 'pending' AND member_id = ?",
+            f"SELECT {_SPENT}, coalesce(sum(CASE WHEN kind = 'purchase' "
+            "THEN -points_spent_centi ELSE min(points_delta_centi, 0) END), 0) "
+            "FROM operations WHERE status = 'pending' AND member_id = ?",
             (member_id,),
         ).one()
         card_spent, pending_delta = int(row[0]), int(row[1])

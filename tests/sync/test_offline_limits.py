@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -193,3 +194,25 @@ def test_gifts_offline_follow_the_office(cache: Database) -> None:
     e = refused(cache, member, 0, gift=True)
     assert e.code == "offline_gift" and "gifts cannot be handed out offline" in str(e)
     check(cache, member, 0)  # earning still works
+
+
+def test_a_purchase_that_spends_and_earns_counts_what_it_spends(cache: Database) -> None:
+    """Spending 400 and earning 100 in one purchase leaves 0 of a 400 balance spendable
+    offline (its net -300 would wrongly leave 100)."""
+    member, card = member_and_card(cache, skip=3)
+    with cache.write() as conn:
+        conn.exec_driver_sql("UPDATE members SET balance_centi = 40000 WHERE id = ?", (member,))
+    spend(cache, member, card, 400_00, earn=100_00)
+    e = refused(cache, member, 100)
+    assert e.code == "offline_balance" and e.params == {"left": "0.00"}
+
+
+def test_a_clock_set_back_is_not_online(cache: Database) -> None:
+    """The till's clock put back a day after its last contact: the offline limits
+    still apply, and the data counts as stale."""
+    member, _card = member_and_card(cache)
+    e = refused(cache, member, 100_00, now=NOW - timedelta(days=1))
+    assert e.code == "offline_stale"
+    with cache.write() as conn:
+        set_limits(conn, replace(LIMITS, per_operation_centi=10_00, max_data_age_s=10**9))
+    assert refused(cache, member, 100_00, now=NOW - timedelta(days=1)).code == "offline_stale"
