@@ -89,6 +89,9 @@ def _invalid(op: Any) -> str | None:
 _STORED = select(operations.c.body_hash, operations.c.status, operations.c.result).where(
     operations.c.terminal_id == bindparam("tid"), operations.c.op_id == bindparam("oid")
 )
+_STORED_ANYWHERE = select(
+    operations.c.body_hash, operations.c.status, operations.c.result
+).where(operations.c.op_id == bindparam("oid"))
 _KNOWN = select(operations.c.op_id).where(
     operations.c.terminal_id == bindparam("tid"),
     operations.c.op_id.in_(bindparam("oids", expanding=True)),
@@ -198,7 +201,11 @@ def _decide(conn: Connection, at: str, terminal_id: int, op: dict[str, Any]) -> 
         return registration.apply(conn, at, terminal_id, op)
     target = op.get("reverses")
     if target is not None:
-        found = _stored(conn, terminal_id, str(target))
+        # Operation ids are UUIDs: a till enrolled again as a new terminal still reverses
+        # the purchases it made as the old one.
+        found = _stored(conn, terminal_id, str(target)) or conn.execute(
+            _STORED_ANYWHERE, {"oid": str(target)}
+        ).first()
         if found is None or found.status == "held":
             return OpResult(op["id"], OpStatus.HELD, "target_missing")
         if found.status == "rejected":
@@ -217,6 +224,11 @@ def _decide(conn: Connection, at: str, terminal_id: int, op: dict[str, Any]) -> 
         exists = conn.execute(_CARD_EXISTS, {"cid": card_id}).first()
         if exists is None:
             return OpResult(op["id"], OpStatus.REJECTED, "unknown_card", f"card {card_id}")
+    if op["kind"] == "card_replace":  # the new card must exist: every till links to it
+        facts = op.get("facts")
+        new = facts.get("new_card") if isinstance(facts, dict) else None
+        if not isinstance(new, int) or conn.execute(_CARD_EXISTS, {"cid": new}).first() is None:
+            return OpResult(op["id"], OpStatus.REJECTED, "unknown_card", f"new card {new}")
     return _apply(conn, at, op, row)
 
 

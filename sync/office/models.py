@@ -126,6 +126,7 @@ operations = Table(
     Column("applied_at", Text),
     PrimaryKeyConstraint("terminal_id", "op_id"),
     Index("ix_operations_reverses", "terminal_id", "reverses"),
+    Index("ix_operations_op_id", "op_id"),  # a reversal's target, whichever terminal
 )
 
 changes = Table(

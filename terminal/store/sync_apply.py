@@ -255,6 +255,20 @@ def _drop_clashing(cur: Any, rows: Sequence[Sequence[Any]]) -> None:
         _delete_card(cur, card_id)
 
 
+def _unlink_missing_replacements(cur: Any, card_ids: Sequence[Any]) -> None:
+    """Cards among ``card_ids`` naming a replacement the cache does not hold forget it
+    (the foreign key would fail the whole page, at every pass, for good)."""
+    if not card_ids:
+        return
+    cur.execute(
+        "UPDATE cards SET replaced_by = NULL WHERE id IN (SELECT value FROM json_each(?)) "
+        "AND replaced_by IS NOT NULL AND replaced_by NOT IN (SELECT id FROM cards)",
+        (json.dumps([int(i) for i in card_ids]),),
+    )
+    if cur.rowcount:
+        log.warning("%d card(s) named a replacement card the office did not send", cur.rowcount)
+
+
 def _known_members(cur: Any, ids: Iterable[Any]) -> set[int]:
     wanted = sorted({int(i) for i in ids if i is not None})
     if not wanted:
@@ -280,6 +294,7 @@ def apply_changes(
     """Apply feed items ``[seq, entity, key, data, at]`` in order; store the cursor."""
     cur = _cursor(conn)
     cur.execute("PRAGMA defer_foreign_keys = ON")
+    touched: list[int] = []
     for seq, entity, key, data, at in items:
         if entity == "member":
             if data is None:
@@ -293,6 +308,7 @@ def apply_changes(
                 known = _known_members(cur, [data[5]])
                 _drop_clashing(cur, [data])
                 cur.execute(_CARD_UPSERT, _card_values(data, known))
+                touched.append(int(data[0]))
         elif entity == "program":
             _put_program(cur, data)
         elif entity == "gift":
@@ -308,6 +324,7 @@ def apply_changes(
             )
         else:
             log.warning("a change of an unknown kind %r ignored", entity)
+    _unlink_missing_replacements(cur, touched)
     cur.close()
     set_state(conn, CURSOR, next_cursor)
 
@@ -427,6 +444,8 @@ def snapshot_page(
     """Apply one page of the current part; returns the new state, None when finished
     (the cursor is then the snapshot's ``as_of``)."""
     cur = _cursor(conn)
+    # A card may name its replacement further on in the same page: checked at COMMIT.
+    cur.execute("PRAGMA defer_foreign_keys = ON")
     upper = None if done else next_after
     fixups = dict(state.fixups)
     if state.part == "members":
@@ -447,6 +466,7 @@ def snapshot_page(
             _delete_missing_cards(cur, state.after, upper, [r[0] for r in rows])
             _drop_clashing(cur, rows)
         cur.executemany(_CARD_INSERT if state.first_fill else _CARD_UPSERT, values)
+        _unlink_missing_replacements(cur, [r[0] for r in rows])
     new = SnapshotState(
         state.as_of,
         state.as_of_time,
@@ -501,6 +521,31 @@ def _delete_missing_cards(cur: Any, after: int, upper: int | None, ids: Sequence
         _delete_card(cur, int(card_id))
 
 
+def _one_card_per_key(cur: Any) -> None:
+    """Before the unique indexes come back after a first fill: one card per UID and per
+    number. Two can meet when the office moved a card to another id while the pages were
+    fetched, or a card was registered here meanwhile; the one with this till's operations
+    waiting on it stays, else the newest id. (A failing CREATE UNIQUE INDEX would fail
+    the last page at every pass, for good.)"""
+    for column in ("uid", "number"):
+        keys = cur.execute(
+            f"SELECT {column} FROM cards WHERE {column} IS NOT NULL "
+            f"GROUP BY {column} HAVING count(*) > 1"
+        ).fetchall()
+        for (key,) in keys:
+            ids = cur.execute(
+                "SELECT id, EXISTS (SELECT 1 FROM operations o WHERE o.card_id = cards.id "
+                f"AND o.status != 'acked') FROM cards WHERE {column} = ?",
+                (key,),
+            ).fetchall()
+            keep = max(ids, key=lambda r: (bool(r[1]), int(r[0])))[0]
+            for card_id, _pending in ids:
+                if card_id != keep:
+                    log.warning("card %s shares its %s with card %s: dropped", card_id,
+                                column, keep)  # fmt: skip
+                    _delete_card(cur, int(card_id))
+
+
 def _finish(conn: Connection, cur: Any, fixups: dict[str, int], as_of: str) -> None:
     for card_id, target in fixups.items():
         cur.execute(
@@ -510,6 +555,7 @@ def _finish(conn: Connection, cur: Any, fixups: dict[str, int], as_of: str) -> N
         )
     ddl = get_state(conn, INDEX_DDL)
     if ddl is not None:
+        _one_card_per_key(cur)
         for sql in json.loads(ddl):
             cur.execute(sql)
         set_state(conn, INDEX_DDL, None)

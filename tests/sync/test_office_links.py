@@ -1,0 +1,33 @@
+"""The office's answers that keep every till's cache consistent: a replacement card that
+does not exist is refused (every till would link to nothing), and a till enrolled again as
+a new terminal still reverses what it sold as the old one."""
+
+from __future__ import annotations
+
+from opkit import member_with_card, office_member, op
+
+from sync.office import auth, ledger
+from sync.office.db import OfficeDB
+from sync.protocol import OpStatus
+
+
+def test_a_replacement_by_a_card_the_office_does_not_have_is_refused(office_db: OfficeDB) -> None:
+    terminal, _token = auth.enrol(office_db, auth.create_code(office_db, "till"))
+    member, card, _balance = member_with_card(office_db)
+    replace = op(member, card, kind="card_replace", facts={"new_card": 987_654_321})
+    (result,) = ledger.push(office_db, terminal.id, [replace])
+    assert (result.status, result.code) == (OpStatus.REJECTED, "unknown_card")
+
+
+def test_a_return_of_what_the_till_sold_as_its_old_terminal(office_db: OfficeDB) -> None:
+    old, _ = auth.enrol(office_db, auth.create_code(office_db, "till"))
+    member, card, balance = member_with_card(office_db, skip=2)
+    purchase = op(member, card, 1500, kind="purchase", purchases_delta=1)
+    assert ledger.push(office_db, old.id, [purchase])[0].status is OpStatus.APPLIED
+    # nothing left to send: the till may come back as a new terminal
+    new, _ = auth.enrol(office_db, auth.create_code(office_db, "till again"), was=old.id)
+    assert new.id != old.id
+    back = op(member, card, -1500, kind="return", reverses=purchase["id"], purchases_delta=-1)
+    (result,) = ledger.push(office_db, new.id, [back])
+    assert result.status is OpStatus.APPLIED, result
+    assert office_member(office_db, member)["balance_centi"] == balance
