@@ -262,8 +262,9 @@ class _Prefetch:
                 self._pages.get_nowait()
             except queue.Empty:
                 break
-        timeouts = self.client.timeouts
-        self._thread.join(timeouts.connect + timeouts.read + 5)
+        # The fetch in hand ends within its whole-answer deadline: wait that long, so
+        # that the thread never outlives the pass still using the client's Session.
+        self._thread.join(self.client.timeouts.whole + 5)
 
     def next(self) -> Answer:
         page, error = self._pages.get()

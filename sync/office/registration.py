@@ -52,9 +52,15 @@ def _problem(op: dict[str, Any]) -> str | None:
     for key in _TEXTS:
         if member.get(key) is not None and not isinstance(member.get(key), str):
             return f"facts.member.{key} must be a string"
-    for key in ("uid", "number"):
-        if card.get(key) is not None and not isinstance(card.get(key), str):
+    phone = member.get("phone")
+    if isinstance(phone, str) and len(phone) > 16:  # the office's column
+        return "facts.member.phone is longer than 16 digits"
+    for key, longest in (("uid", 20), ("number", 32)):  # the office's columns
+        value = card.get(key)
+        if value is not None and not isinstance(value, str):
             return f"facts.card.{key} must be a string"
+        if isinstance(value, str) and len(value) > longest:
+            return f"facts.card.{key} is longer than {longest} characters"
     if not card.get("uid") and not card.get("number"):
         return "facts.card needs a uid or a number"
     personal = consents.get("personal_data") if isinstance(consents, dict) else None

@@ -31,3 +31,28 @@ def test_a_return_of_what_the_till_sold_as_its_old_terminal(office_db: OfficeDB)
     (result,) = ledger.push(office_db, new.id, [back])
     assert result.status is OpStatus.APPLIED, result
     assert office_member(office_db, member)["balance_centi"] == balance
+
+
+def test_a_registration_too_long_for_the_office_is_rejected_not_a_batch_error(
+    office_any: object,
+) -> None:
+    """On PostgreSQL a UID longer than its column failed the whole batch (HTTP 500) at
+    every retry, so nothing behind it ever applied; now it alone is rejected."""
+    from sync.office.server import OfficeServer
+    from sync.protocol import block_of
+
+    assert isinstance(office_any, OfficeServer)
+    db = office_any.db
+    terminal, _ = auth.enrol(db, auth.create_code(db, "till"))
+    low, _high = block_of(terminal.id)
+    member_id, card_id = low, low
+    register = op(member_id, card_id, kind="member_register", facts={
+        "member": {"id": member_id, "full_name": "Длинный Номер", "address_as": "Вы"},
+        "card": {"id": card_id, "uid": "AB" * 20, "number": None},
+        "consents": {"personal_data": {"given": True, "at": "2026-11-22T12:00:00+00:00"}},
+    })  # fmt: skip
+    member, card, _balance = member_with_card(db)
+    after = op(member, card, 100, kind="purchase", purchases_delta=1)
+    first, second = ledger.push(db, terminal.id, [register, after])
+    assert (first.status, first.code) == (OpStatus.REJECTED, "bad_operation")
+    assert second.status is OpStatus.APPLIED
