@@ -12,6 +12,9 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from terminal.store import sync_apply
+from terminal.store.database import Database
+
 
 class NotEnrolled(Exception):
     code = "not_enrolled"
@@ -64,3 +67,18 @@ def load(db_path: Path) -> Credentials:
         token=str(data["token"]),
         ca_bundle=data.get("ca_bundle"),
     )
+
+
+def note_in_cache(db: Database, creds: Credentials) -> None:
+    """Make the cache say what the credential says (the office, the terminal's id and
+    name): the offline limits and the id block of registrations go by it. Enrolment
+    writes both; at start the credential wins, so a crash between the two writes heals."""
+    with db.read() as conn:
+        same = sync_apply.get_state(conn, sync_apply.OFFICE_TERMINAL) == str(creds.terminal_id)
+        same = same and sync_apply.get_state(conn, sync_apply.OFFICE_URL) == creds.office_url
+    if same:
+        return
+    with db.write() as conn:
+        sync_apply.set_state(conn, sync_apply.OFFICE_URL, creds.office_url)
+        sync_apply.set_state(conn, sync_apply.OFFICE_TERMINAL, str(creds.terminal_id))
+        sync_apply.set_state(conn, sync_apply.OFFICE_NAME, creds.name)

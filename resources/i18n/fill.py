@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 RU = {
+    "this till is not enrolled with the office yet: members can be registered once store IT has enrolled it": "касса ещё не зарегистрирована в офисе: участников можно регистрировать после того, как ИТ магазина её подключит",
     "No connection to the office: gifts cannot be handed out offline. Try again when the till is back online.": "Нет связи с офисом: подарки без связи не выдаются. Повторите, когда связь появится.",
     "No connection to the office and the member data is too old to spend points. The purchase can go ahead without spending points.": "Нет связи с офисом, а данные участника слишком старые для списания баллов. Покупку можно провести без списания.",
     "No connection to the office: at most {cap} points can be spent in one purchase. Spend fewer points.": "Нет связи с офисом: за одну покупку можно списать не больше {cap} баллов. Спишите меньше.",
@@ -312,6 +313,7 @@ RU = {
 }  # fmt: skip
 
 UK = {
+    "this till is not enrolled with the office yet: members can be registered once store IT has enrolled it": "каса ще не зареєстрована в офісі: учасників можна реєструвати після того, як ІТ магазину її підключить",
     "No connection to the office: gifts cannot be handed out offline. Try again when the till is back online.": "Немає зв'язку з офісом: подарунки без зв'язку не видаються. Повторіть, коли зв'язок з'явиться.",
     "No connection to the office and the member data is too old to spend points. The purchase can go ahead without spending points.": "Немає зв'язку з офісом, а дані учасника застарілі для списання балів. Покупку можна провести без списання.",
     "No connection to the office: at most {cap} points can be spent in one purchase. Spend fewer points.": "Немає зв'язку з офісом: за одну покупку можна списати не більше {cap} балів. Спишіть менше.",

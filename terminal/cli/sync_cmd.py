@@ -119,10 +119,8 @@ def enroll(db_path: Path, office: str, code: str, ca: str | None) -> int:
             office, int(body["terminal_id"]), str(body["name"]), str(body["token"]), ca_path
         )
         path = credentials.save(db_path, creds)  # first: the token exists only here
+        credentials.note_in_cache(db, creds)
         with db.write() as conn:
-            sync_apply.set_state(conn, sync_apply.OFFICE_URL, office)
-            sync_apply.set_state(conn, sync_apply.OFFICE_TERMINAL, str(creds.terminal_id))
-            sync_apply.set_state(conn, sync_apply.OFFICE_NAME, creds.name)
             sync_apply.set_state(conn, sync_apply.AUTH_ERROR, None)
     again = " again" if was is not None and int(was) == creds.terminal_id else ""
     print(
@@ -139,6 +137,7 @@ def client_for(creds: Credentials) -> OfficeClient:
 def sync(db_path: Path, *, once: bool) -> int:
     creds = credentials.load(db_path)
     with Database.open(db_path) as db:
+        credentials.note_in_cache(db, creds)
         if once:
             with client_for(creds) as client:
                 print(run_once(db, client, _now))

@@ -103,6 +103,11 @@ ERRORS: dict[str, str] = {
     "bank_card_refused": QT_TRANSLATE_NOOP(
         "messages", "this is a bank card, not a club card: give the member a club card"
     ),
+    "register_not_enrolled": QT_TRANSLATE_NOOP(
+        "messages",
+        "this till is not enrolled with the office yet: members can be registered once "
+        "store IT has enrolled it",
+    ),
     "register_needs_card": QT_TRANSLATE_NOOP(
         "messages", "read the new club card first: tap or swipe it"
     ),

@@ -70,8 +70,12 @@ def parse_birthday(text: str, today: date) -> date | None:
 
 
 def _terminal_id(conn: Connection) -> int:
+    """The till's terminal id at the office. A till not enrolled has no id block: what
+    it registered could never be taken by the office (no terminal has its ids)."""
     text = sync_apply.get_state(conn, sync_apply.OFFICE_TERMINAL)
-    return 0 if text is None else int(text)
+    if text is None:
+        raise ServiceError("register_not_enrolled")
+    return int(text)
 
 
 _REGISTERED_MAX = select(

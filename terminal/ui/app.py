@@ -120,6 +120,7 @@ class TillApp:
             log.info("init: no sync (%s)", exc)
             return None
         log.info("init: sync with %s", creds.office_url)
+        credentials.note_in_cache(self.db, creds)
         client = OfficeClient(
             creds.office_url,
             creds.token,

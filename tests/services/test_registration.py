@@ -29,6 +29,9 @@ NEW_CARD = CardKey(uid="04A1B2C3D4E5F6", number="7000123400001")
 
 @pytest.fixture
 def till(demo_db: Database, clock: object) -> Till:
+    """A till enrolled as terminal 0 (registration needs an enrolled till)."""
+    with demo_db.write() as conn:
+        sync_apply.set_state(conn, sync_apply.OFFICE_TERMINAL, "0")
     counter = itertools.count(1)
     return Till(demo_db, clock, ids=lambda: f"reg-{next(counter):08d}")  # type: ignore[arg-type]
 
@@ -184,3 +187,13 @@ def test_birthdays_as_typed() -> None:
     for bad in ("30.02.1990", "1.1.2030", "yesterday", "01.01.1800"):
         with pytest.raises(ServiceError):
             parse_birthday(bad, today)
+
+
+def test_a_till_not_enrolled_registers_nobody(till: Till) -> None:
+    with till.db.write() as conn:
+        sync_apply.set_state(conn, sync_apply.OFFICE_TERMINAL, None)
+    with pytest.raises(ServiceError) as err:
+        register(till)
+    assert err.value.code == "register_not_enrolled"
+    with till.db.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM operations").scalar_one() == 0

@@ -123,3 +123,21 @@ def test_a_reenrolment_code_is_for_its_own_terminal_only(
     assert "re-enrols terminal" in capsys.readouterr().err
     with pytest.raises(auth.BadCode):
         auth.create_code(office.db, "", terminal_id=999)
+
+
+def test_a_crash_between_the_credential_and_the_cache_heals(
+    office: OfficeServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The credential is written first; if the till died before the cache noted the
+    terminal, the next sync notes it (the offline limits and registrations go by it)."""
+    from terminal.store import sync_apply
+
+    db = tmp_path / "cache.sqlite3"
+    code = auth.create_code(office.db, "Till 9")
+    assert main(["--db", str(db), "enroll", "--office", office.url, "--code", code]) == 0
+    with Database.open(db) as cache, cache.write() as conn:
+        sync_apply.set_state(conn, sync_apply.OFFICE_TERMINAL, None)
+    assert main(["--db", str(db), "sync", "--once"]) == 0
+    with Database.open(db) as cache, cache.read() as conn:
+        noted = sync_apply.get_state(conn, sync_apply.OFFICE_TERMINAL)
+    assert noted == str(credentials.load(db).terminal_id)

@@ -16,6 +16,7 @@ from sqlalchemy import text
 from drivers.events import CardPresented, CardType, Technology
 from terminal.services.clock import FixedClock
 from terminal.services.till import Till
+from terminal.store import sync_apply
 from terminal.store.database import Database
 from terminal.ui.bridge import EventBridge
 from terminal.ui.main_window import MainWindow
@@ -25,6 +26,8 @@ NEW_UID = "04C0FFEE112233"
 
 @pytest.fixture
 def window(qtbot: QtBot, demo_db: Database, clock: FixedClock) -> Iterator[MainWindow]:
+    with demo_db.write() as conn:  # registration needs a till enrolled with the office
+        sync_apply.set_state(conn, sync_apply.OFFICE_TERMINAL, "0")
     w = MainWindow(Till(demo_db, clock), login=False)
     qtbot.addWidget(w)
     w.resize(1280, 800)
