@@ -8,6 +8,7 @@ import signal
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QTimer
@@ -71,6 +72,7 @@ class TillApp:
         self.sync: SyncWorker | None = None
         self._watchdog = QTimer(interval=WATCH_MS)
         self._stopped = False
+        self._sync_token: str | None = None  # the credential the worker was started with
 
     def start(self) -> MainWindow:
         app = QApplication.instance()
@@ -120,6 +122,7 @@ class TillApp:
             log.info("init: no sync (%s)", exc)
             return None
         log.info("init: sync with %s", creds.office_url)
+        self._sync_token = creds.token
         credentials.note_in_cache(self.db, creds)
         client = OfficeClient(
             creds.office_url,
@@ -149,6 +152,17 @@ class TillApp:
         if self._stopped:
             return
         sync = self.sync
+        if self.config["sync.enabled"] and (sync is None or sync.status.state is SyncState.STOPPED):
+            # Enrolled (or enrolled again after a refusal) while the app runs: sync now.
+            token = _token_of(self.db.path)
+            if token is not None and token != self._sync_token:
+                log.info("a new office credential: starting to sync")
+                if sync is not None:
+                    if sync.wake in self.db.outbox_listeners:
+                        self.db.outbox_listeners.remove(sync.wake)
+                    sync.stop(timeout=0)
+                self.sync = self._start_sync()
+            return
         if sync is not None and not sync.is_alive() and sync.status.state is not SyncState.STOPPED:
             log.error("the sync worker stopped unexpectedly; starting it again")
             if sync.wake in self.db.outbox_listeners:
@@ -173,6 +187,13 @@ class TillApp:
                 self.db.outbox_listeners.remove(self.sync.wake)
             self.sync.stop()
         self.spooler.stop()
+
+
+def _token_of(db_path: Path) -> str | None:
+    try:
+        return credentials.load(db_path).token
+    except credentials.NotEnrolled:
+        return None
 
 
 def run_app(

@@ -179,3 +179,26 @@ def test_a_dead_background_part_is_started_again(
             qtbot.waitUntil(lambda: "online" in window.office_status.text(), timeout=5000)
         finally:
             app.stop()
+
+
+def test_enrolled_while_the_app_runs_it_starts_to_sync(
+    qtbot: QtBot, office_db: OfficeDB, demo_db: Database
+) -> None:
+    from sync.office import auth
+    from terminal.cli.main import main
+
+    app = TillApp(from_mapping({"terminal": {"language": "en"}, "sync": {"poll_s": 600}}),
+                  demo_db, readers_factory=lambda _c, _s: NoReaders())  # fmt: skip
+    window = app.start()
+    qtbot.addWidget(window)
+    try:
+        with OfficeServer(office_db) as server:
+            assert app.sync is None and window.office_status.text() == "Office: not enrolled"
+            code = auth.create_code(office_db, "late till")
+            args = ["--db", str(demo_db.path), "enroll", "--office", server.url, "--code", code]
+            assert main(args) == 0
+            qtbot.waitUntil(lambda: app.sync is not None, timeout=6000)
+            qtbot.waitUntil(lambda: "online" in window.office_status.text(), timeout=20_000)
+    finally:
+        app.stop()
+        switch_language("en")
