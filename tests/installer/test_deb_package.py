@@ -33,8 +33,15 @@ with Database.open("/var/lib/loyalty-terminal/cache.sqlite3", create=False) as d
 
 
 def run(*cmd: str | Path, **kw: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(c) for c in cmd], check=True, capture_output=True, text=True,
-                          timeout=900, **kw)  # type: ignore[call-overload]  # fmt: skip
+    proc: subprocess.CompletedProcess[str] = subprocess.run(
+        [str(c) for c in cmd], capture_output=True, text=True, timeout=900, **kw  # type: ignore[call-overload]
+    )
+    if proc.returncode != 0:  # say what failed: apt's and dpkg's own words
+        raise AssertionError(
+            f"{' '.join(str(c) for c in cmd)[:300]} exited {proc.returncode}\n"
+            f"stdout: {proc.stdout[-3000:]}\nstderr: {proc.stderr[-3000:]}"
+        )
+    return proc
 
 
 def build(version: str, out: Path) -> Path:

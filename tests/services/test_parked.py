@@ -26,6 +26,8 @@ CASHIER = StaffMember(1, "Анна Кассирова", Role.CASHIER)
 
 
 def parked_registration(db: Database, clock: FixedClock) -> Registered:
+    with db.write() as conn:  # registering needs a till enrolled with the office
+        sync_apply.set_state(conn, sync_apply.OFFICE_TERMINAL, "0")
     counter = itertools.count(1)
     till = Till(db, clock, ids=lambda: f"park-{next(counter):04d}")
     ctx = Context(db, till.program, clock, till.ids, CHIEF)
