@@ -16,6 +16,7 @@ import logging
 import os
 import pickle
 import platform
+import tempfile
 from pathlib import Path
 
 import platformdirs
@@ -25,21 +26,37 @@ ENV = "ESCPOS_CAPABILITIES_PICKLE_DIR"
 
 
 def keep_capabilities_cache(folder: Path | None = None) -> Path | None:
-    """Point python-escpos at ``folder`` (default: this user's cache folder) unless the
-    environment already names one; returns the folder used, None if none could be made."""
-    if os.environ.get(ENV):
-        return Path(os.environ[ENV])
-    target = folder or Path(platformdirs.user_cache_dir("loyalty-terminal", appauthor=False))
-    target = target / "escpos"
+    """Point python-escpos at a folder holding a sound pickle of its database: the one
+    the environment names, else ``folder``/escpos (default: this user's cache folder),
+    else a new temporary folder. Returns the folder (None: python-escpos on its own).
+
+    A folder that cannot be used (not writable, say: an inherited variable, or HOME of
+    another user under runuser) is passed over: python-escpos would fail to import."""
+    home = folder or Path(platformdirs.user_cache_dir("loyalty-terminal", appauthor=False))
+    candidates = [Path(os.environ[ENV])] if os.environ.get(ENV) else []
+    candidates.append(home / "escpos")
+    for candidate in candidates:
+        try:
+            candidate.mkdir(parents=True, exist_ok=True)
+            _ensure_pickle(candidate / _name())
+        except (OSError, ValueError, pickle.PickleError) as exc:
+            log.debug("python-escpos cannot keep its cache in %s: %s", candidate, exc)
+            continue
+        os.environ[ENV] = str(candidate)
+        return candidate
     try:
-        target.mkdir(parents=True, exist_ok=True)
-        _ensure_pickle(target / f"{platform.python_version()}.capabilities.pickle")
+        fallback = Path(tempfile.mkdtemp(prefix="escpos-"))
+        _ensure_pickle(fallback / _name())
     except (OSError, ValueError, pickle.PickleError) as exc:
-        # a read-only home, or a python-escpos laid out otherwise: its own temp folder
-        log.debug("no cache folder for python-escpos: %s", exc)
+        log.debug("no folder for python-escpos's cache: %s", exc)
+        os.environ.pop(ENV, None)
         return None
-    os.environ[ENV] = str(target)
-    return target
+    os.environ[ENV] = str(fallback)
+    return fallback
+
+
+def _name() -> str:
+    return f"{platform.python_version()}.capabilities.pickle"
 
 
 def _ensure_pickle(path: Path) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import importlib.resources
 import json
+import os
 import pickle
 import platform
+import shutil
 from pathlib import Path
 
 import pytest
@@ -48,3 +50,21 @@ def test_a_folder_named_in_the_environment_is_kept(
     monkeypatch.setenv(ENV, str(tmp_path / "theirs"))
     assert keep_capabilities_cache(tmp_path / "ours") == tmp_path / "theirs"
     assert not (tmp_path / "ours").exists()
+
+
+def test_an_unusable_folder_in_the_environment_is_passed_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Inherited from another user's session, say: python-escpos would fail to import."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv(ENV, str(blocker / "escpos"))
+    folder = keep_capabilities_cache(tmp_path / "ours")
+    assert folder == tmp_path / "ours" / "escpos"
+    assert (folder / f"{platform.python_version()}.capabilities.pickle").exists()
+    assert os.environ[ENV] == str(folder)
+    # nowhere usable at all: a temporary folder, as python-escpos itself would take
+    monkeypatch.setenv(ENV, str(blocker / "escpos"))
+    fallback = keep_capabilities_cache(blocker / "ours")
+    assert fallback is not None and fallback.is_dir() and fallback.name.startswith("escpos-")
+    shutil.rmtree(fallback)
