@@ -19,7 +19,6 @@ from sync.client import OfficeClient
 from sync.office import admin, auth
 from sync.office.db import OfficeDB
 from sync.office.server import OfficeServer
-from terminal.store import sync_apply
 from terminal.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -50,21 +49,15 @@ def _enrol(db: Database, odb: OfficeDB, url: str) -> None:
         creds = credentials.load(db.path)
     except credentials.NotEnrolled:
         creds = None
-    if creds is not None and creds.office_url.startswith("http://127.0.0.1:"):
-        if creds.office_url != url:
-            credentials.save(db.path, replace(creds, office_url=url))
-            with db.write() as conn:
-                sync_apply.set_state(conn, sync_apply.OFFICE_URL, url)
-        return
-    if creds is not None:  # enrolled with a real office: leave it alone
+    if creds is not None and not creds.office_url.startswith("http://127.0.0.1:"):
         log.warning("this cache is enrolled with %s; the demo office is not used", creds)
         return
-    with OfficeClient(url) as client:
-        body = client.enrol(auth.create_code(odb, "demo till")).body
-    creds = credentials.Credentials(url, int(body["terminal_id"]), str(body["name"]),
-                                    str(body["token"]))  # fmt: skip
+    if creds is not None:  # the demo office of an earlier run, on another port now
+        creds = replace(creds, office_url=url)
+    else:
+        with OfficeClient(url) as client:
+            body = client.enrol(auth.create_code(odb, "demo till")).body
+        creds = credentials.Credentials(url, int(body["terminal_id"]), str(body["name"]),
+                                        str(body["token"]))  # fmt: skip
     credentials.save(db.path, creds)
-    with db.write() as conn:
-        sync_apply.set_state(conn, sync_apply.OFFICE_URL, url)
-        sync_apply.set_state(conn, sync_apply.OFFICE_TERMINAL, str(creds.terminal_id))
-        sync_apply.set_state(conn, sync_apply.OFFICE_NAME, creds.name)
+    credentials.note_in_cache(db, creds)
