@@ -2,7 +2,7 @@
 
 ``run(cache, workdir, push_ops)`` returns:
 
-- ``initial_sync_s``: a new till's first download. The office (``python -m sync.office
+- ``initial_sync_s``: a new till's first download. The office (``python -m office
   serve``, a process of its own, SQLite) is seeded from ``cache`` (SCALE members and
   their cards); an enrolled till with an empty cache runs one sync pass: the snapshot
   (meta, members, cards, page by page) and the feed to its head.
@@ -34,8 +34,8 @@ import requests
 
 from sync.client import OfficeClient, Timeouts
 from sync.engine import Syncer
-from sync.office import admin, auth
-from sync.office.db import OfficeDB
+from office import admin, auth
+from office.db import OfficeDB
 from terminal.store import ledger
 from terminal.store.database import Database
 from terminal.store.records import NewOperation
@@ -103,7 +103,7 @@ def _queue(db: Database, n: int) -> None:
 def office_process(
     cache: Path, workdir: Path, name: str = "bench till"
 ) -> Iterator[tuple[str, dict[str, Any]]]:
-    """``python -m sync.office serve`` in a process of its own, seeded from ``cache``;
+    """``python -m office serve`` in a process of its own, seeded from ``cache``;
     yields its URL and an enrolment (terminal_id, name, token) made for one till."""
     office_path = workdir / f"office-{name.replace(' ', '-')}.sqlite3"
     t0 = time.perf_counter()
@@ -118,7 +118,7 @@ def office_process(
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "sync.office", "--db", str(office_path), "serve",
+        [sys.executable, "-m", "office", "--db", str(office_path), "serve",
          "--host", "127.0.0.1", "--port", str(port)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip

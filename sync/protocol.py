@@ -16,17 +16,17 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from terminal.store import local_ids
+from terminal.loyalty import id_blocks
 
 VERSION = 1
 PREFIX = "/v1"
 #: Member and card ids a till gives itself (``member_register``): terminal T owns
 #: ``block_of(T)``; the office's own ids stay below LOCAL_ID_BASE (one definition, in
-#: terminal.store.local_ids, which the till's cache uses too).
-LOCAL_ID_BASE = local_ids.LOCAL_ID_BASE
-LOCAL_ID_BLOCK = local_ids.BLOCK
-block_of = local_ids.block_of
-in_block = local_ids.in_block
+#: terminal.loyalty.id_blocks, which the till's cache uses too).
+LOCAL_ID_BASE = id_blocks.LOCAL_ID_BASE
+LOCAL_ID_BLOCK = id_blocks.BLOCK
+block_of = id_blocks.block_of
+in_block = id_blocks.in_block
 TIME_HEADER = "X-Office-Time"
 VERSION_HEADER = "X-Protocol-Version"
 

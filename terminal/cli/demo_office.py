@@ -16,9 +16,9 @@ from pathlib import Path
 
 from sync import credentials
 from sync.client import OfficeClient
-from sync.office import admin, auth
-from sync.office.db import OfficeDB
-from sync.office.server import OfficeServer
+from office import admin, auth
+from office.db import OfficeDB
+from office.server import OfficeServer
 from terminal.store.database import Database
 
 log = logging.getLogger(__name__)

@@ -36,7 +36,7 @@ def check_office(db_path: Path, clock: Clock, timeout_s: float = 5.0) -> list[Fi
                 Status.WARN if missing else Status.FAIL,
                 "this till is not enrolled with an office yet" if missing else str(exc),
                 "enrol it: loyalty-terminal enroll --office URL --code CODE "
-                "(the code comes from the office: python -m sync.office create-code)",
+                "(the code comes from the office: python -m office create-code)",
             )
         ]
     found = [_credential_file(db_path)]

@@ -81,7 +81,7 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
         terminal = credentials.load(db_path).terminal_id
         print(
             f"loyalty-terminal: {exc} (HTTP {exc.status}); every operation is kept. Enrol "
-            f"the till again as terminal {terminal}: a code from `python -m sync.office "
+            f"the till again as terminal {terminal}: a code from `python -m office "
             f"create-code --terminal {terminal}`, then loyalty-terminal enroll",
             file=sys.stderr,
         )
@@ -172,9 +172,9 @@ def _print_status(status: SyncStatus) -> None:
 
 def office_demo(db_path: Path, office_db: Path, port: int, members: int) -> int:
     """Serve a demo office on 127.0.0.1:PORT until Ctrl-C, enrolling this till first."""
-    from sync.office import admin, auth
-    from sync.office.db import OfficeDB
-    from sync.office.server import OfficeServer
+    from office import admin, auth
+    from office.db import OfficeDB
+    from office.server import OfficeServer
     from terminal.services import demo_data
 
     office_db.parent.mkdir(parents=True, exist_ok=True)

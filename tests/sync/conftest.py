@@ -10,9 +10,9 @@ import pg
 import pytest
 from officekit import Terminal, enrolled_terminal
 
-from sync.office import admin
-from sync.office.db import OfficeDB
-from sync.office.server import OfficeServer
+from office import admin
+from office.db import OfficeDB
+from office.server import OfficeServer
 
 
 @pytest.fixture

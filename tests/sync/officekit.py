@@ -16,11 +16,11 @@ from sqlalchemy import select
 from sync import credentials
 from sync.client import OfficeClient, Timeouts
 from sync.engine import Syncer
-from sync.office import auth
-from sync.office.db import OfficeDB
-from sync.office.models import members as office_members
-from sync.office.models import operations as office_operations
-from sync.office.server import OfficeServer
+from office import auth
+from office.db import OfficeDB
+from office.models import members as office_members
+from office.models import operations as office_operations
+from office.server import OfficeServer
 from terminal.loyalty import Money
 from terminal.services.clock import FixedClock
 from terminal.services.identify import CardKey

@@ -10,10 +10,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from sync.office.db import OfficeDB
-from sync.office.models import cards as office_cards
-from sync.office.models import members as office_members
-from sync.office.models import operations as office_operations
+from office.db import OfficeDB
+from office.models import cards as office_cards
+from office.models import members as office_members
+from office.models import operations as office_operations
 
 _seq = itertools.count(1)
 

@@ -11,8 +11,8 @@ from officekit import enrolled_terminal, office_op_count
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
-from sync.office.db import OfficeDB
-from sync.office.server import OfficeServer
+from office.db import OfficeDB
+from office.server import OfficeServer
 from terminal.config import from_mapping
 from terminal.loyalty import Money
 from terminal.services.identify import CardKey
@@ -184,7 +184,7 @@ def test_a_dead_background_part_is_started_again(
 def test_enrolled_while_the_app_runs_it_starts_to_sync(
     qtbot: QtBot, office_db: OfficeDB, demo_db: Database
 ) -> None:
-    from sync.office import auth
+    from office import auth
     from terminal.cli.main import main
 
     app = TillApp(from_mapping({"terminal": {"language": "en"}, "sync": {"poll_s": 600}}),

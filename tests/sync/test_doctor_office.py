@@ -13,9 +13,9 @@ import pytest
 from officekit import enrol
 
 from sync import credentials
-from sync.office import auth
-from sync.office.db import OfficeDB
-from sync.office.server import OfficeServer
+from office import auth
+from office.db import OfficeDB
+from office.server import OfficeServer
 from terminal.cli.doctor_office import check_office
 from terminal.services.clock import FixedClock, SystemClock
 from terminal.services.doctor import Finding, Status

@@ -27,10 +27,10 @@ from workload import Workload, member_cards
 
 from sync.client import OfficeClient, Timeouts
 from sync.engine import Syncer
-from sync.office import feed
-from sync.office.db import OfficeDB
-from sync.office.models import operations as office_operations
-from sync.office.server import OfficeServer
+from office import feed
+from office.db import OfficeDB
+from office.models import operations as office_operations
+from office.server import OfficeServer
 from sync.worker import Backoff, SyncWorker
 from terminal.store import sync_apply
 

@@ -16,8 +16,8 @@ from sqlalchemy import text
 
 from sync.client import AuthFailed, OfficeClient, Timeouts, Transient
 from sync.engine import Syncer
-from sync.office.db import OfficeDB
-from sync.office.server import OfficeServer
+from office.db import OfficeDB
+from office.server import OfficeServer
 from terminal.store import sync_apply
 
 pytestmark = pytest.mark.integration

@@ -11,9 +11,9 @@ from officekit import Terminal, cache_balances, checkout, enrol, office_balances
 from opkit import member_with_card, office_member, office_op_rows, op, text
 
 from sync.client import AuthFailed, CursorGone, OfficeClient, Refused, Timeouts
-from sync.office import admin, auth, feed
-from sync.office.db import OfficeDB
-from sync.office.server import OfficeServer
+from office import admin, auth, feed
+from office.db import OfficeDB
+from office.server import OfficeServer
 from sync.protocol import MEMBER_FIELDS, OpStatus
 
 pytestmark = pytest.mark.integration

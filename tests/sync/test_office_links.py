@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from opkit import member_with_card, office_member, op
 
-from sync.office import auth, ledger
-from sync.office.db import OfficeDB
+from office import auth, ledger
+from office.db import OfficeDB
 from sync.protocol import OpStatus
 
 
@@ -38,7 +38,7 @@ def test_a_registration_too_long_for_the_office_is_rejected_not_a_batch_error(
 ) -> None:
     """On PostgreSQL a UID longer than its column failed the whole batch (HTTP 500) at
     every retry, so nothing behind it ever applied; now it alone is rejected."""
-    from sync.office.server import OfficeServer
+    from office.server import OfficeServer
     from sync.protocol import block_of
 
     assert isinstance(office_any, OfficeServer)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sync.office.openapi import RESPONSES, document
+from office.openapi import RESPONSES, document
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "openapi.json"
 
@@ -13,7 +13,7 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "openapi.json"
 def test_the_committed_openapi_file_is_current() -> None:
     assert DOC.read_text(encoding="utf-8") == document(), (
         "docs/openapi.json is out of date: "
-        ".venv/bin/python -m sync.office openapi > docs/openapi.json"
+        ".venv/bin/python -m office openapi > docs/openapi.json"
     )
 
 

@@ -14,11 +14,11 @@ import pytest
 from officekit import Terminal, enrolled_terminal, result_of, terminal_ops
 from sqlalchemy import select
 
-from sync.office import admin
-from sync.office.db import OfficeDB
-from sync.office.models import cards as office_cards
-from sync.office.models import members as office_members
-from sync.office.server import OfficeServer
+from office import admin
+from office.db import OfficeDB
+from office.models import cards as office_cards
+from office.models import members as office_members
+from office.server import OfficeServer
 from sync.protocol import LOCAL_ID_BASE, block_of
 from terminal.loyalty import Money
 from terminal.services.clock import FixedClock
@@ -150,7 +150,7 @@ def test_registered_offline_then_a_purchase_both_in_one_batch(
 
 
 def _stored_bodies(db: OfficeDB, op_ids: list[str]) -> list[str]:
-    from sync.office.models import operations
+    from office.models import operations
 
     with db.read() as conn:
         rows = {

@@ -29,9 +29,9 @@ from officekit import (
 from opkit import member_with_card, office_member, office_op_rows, op, text
 
 from sync.client import OfficeClient, Timeouts
-from sync.office import admin, auth, feed, ledger
-from sync.office.db import OfficeDB
-from sync.office.server import OfficeServer
+from office import admin, auth, feed, ledger
+from office.db import OfficeDB
+from office.server import OfficeServer
 from sync.protocol import OpStatus
 from sync.worker import Backoff, SyncState, SyncStatus, SyncWorker
 from terminal.store import sync_apply
@@ -545,7 +545,7 @@ def test_a_first_download_cut_short_raises_in_the_pass_and_resumes_where_it_stop
     from sqlalchemy import update
 
     from sync.client import AuthFailed
-    from sync.office.models import terminals
+    from office.models import terminals
 
     with enrolled_terminal(office, tmp_path / "new") as t, t.client() as client:
         pages: list[int] = []

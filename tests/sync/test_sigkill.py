@@ -22,9 +22,9 @@ import pytest
 from officekit import Terminal, cache_balances, enrol, office_balances, terminal_ops
 from sqlalchemy import select
 
-from sync.office.db import OfficeDB
-from sync.office.models import operations as office_operations
-from sync.office.server import OfficeServer
+from office.db import OfficeDB
+from office.models import operations as office_operations
+from office.server import OfficeServer
 from terminal.store import sync_apply
 from terminal.store.database import Database
 

@@ -11,7 +11,7 @@ from officekit import (
     terminal_ops,
 )
 
-from sync.office.db import OfficeDB
+from office.db import OfficeDB
 
 pytestmark = pytest.mark.integration
 

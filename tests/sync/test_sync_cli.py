@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from sync import credentials
-from sync.office import auth
-from sync.office.server import OfficeServer
+from office import auth
+from office.server import OfficeServer
 from terminal.cli.main import main
 from terminal.store.database import Database
 

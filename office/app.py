@@ -18,8 +18,8 @@ from sqlalchemy.exc import OperationalError
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 
-from sync.office import auth, feed, ledger, openapi
-from sync.office.db import OfficeDB
+from office import auth, feed, ledger, openapi
+from office.db import OfficeDB
 from sync.protocol import (
     DEFAULT_PAGE,
     MAX_BATCH,

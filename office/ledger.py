@@ -18,9 +18,9 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, update
 
-from sync.office import entities, registration
-from sync.office.db import OfficeDB, emit
-from sync.office.models import cards, members, operations
+from office import entities, registration
+from office.db import OfficeDB, emit
+from office.models import cards, members, operations
 from sync.protocol import MEMBER_FIELDS, OPERATION_KINDS, VERSION, Entity, OpResult, OpStatus
 
 log = logging.getLogger(__name__)

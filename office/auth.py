@@ -1,6 +1,6 @@
 """Enrolment codes and device credentials.
 
-A code is made by store IT (``python -m sync.office create-code``), shown once, and
+A code is made by store IT (``python -m office create-code``), shown once, and
 stored only as a hash; the first terminal that presents it before it expires becomes a
 terminal with its own bearer token, also stored only as a hash. Revoking a terminal makes
 its token answer 403 from then on.
@@ -15,8 +15,8 @@ from datetime import timedelta
 
 from sqlalchemy import insert, select, update
 
-from sync.office.db import OfficeDB
-from sync.office.models import enrolment_codes, terminals
+from office.db import OfficeDB
+from office.models import enrolment_codes, terminals
 from sync.protocol import format_time, parse_time
 
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
@@ -124,7 +124,7 @@ def enrol(
             if was is not None and unsent > 0:
                 raise WrongCode(
                     f"this till still has {unsent} operation(s) to send as terminal {was}: "
-                    f"it must be enrolled again as that terminal (python -m sync.office "
+                    f"it must be enrolled again as that terminal (python -m office "
                     f"create-code --terminal {was}); this code stays usable"
                 )
             terminal_id = conn.execute(

@@ -20,9 +20,9 @@ from typing import Any
 
 from sqlalchemy import Connection, or_, select, update
 
-from sync.office import entities
-from sync.office.db import emit
-from sync.office.models import cards
+from office import entities
+from office.db import emit
+from office.models import cards
 from sync.protocol import Entity, OpResult, OpStatus, in_block
 
 log = logging.getLogger(__name__)

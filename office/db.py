@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event, insert, select
 from sqlalchemy.pool import QueuePool
 
-from sync.office.models import changes, metadata, settings
+from office.models import changes, metadata, settings
 from sync.protocol import Entity, format_time
 
 _LOCK_KEY = 0x4C4F59  # the advisory lock of the change feed (PostgreSQL)

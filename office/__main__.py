@@ -1,17 +1,17 @@
-"""``python -m sync.office``: run the reference office and administer it.
+"""``python -m office``: run the reference office and administer it.
 
-    python -m sync.office [--db URL_OR_PATH] serve [--host H] [--port P] [--cert C --key K]
-    python -m sync.office create-code --name "Till 3"      (prints the one-time code)
-    python -m sync.office create-code --terminal 3        (enrol terminal 3 again)
-    python -m sync.office revoke TERMINAL_ID
-    python -m sync.office add-member --id 1 --name "Иванов Иван" [--phone ...] [--points N]
-    python -m sync.office add-card --id 7 --number 2990... [--uid HEX] [--member 1]
-    python -m sync.office delete-member ID
-    python -m sync.office import-csv FILE
-    python -m sync.office seed-from-cache CACHE.sqlite3
-    python -m sync.office set-limits [--per-operation P] [--per-card P] [--terminal P] ...
-    python -m sync.office prune --keep-after SEQ
-    python -m sync.office openapi                        (the protocol, docs/openapi.json)
+    python -m office [--db URL_OR_PATH] serve [--host H] [--port P] [--cert C --key K]
+    python -m office create-code --name "Till 3"      (prints the one-time code)
+    python -m office create-code --terminal 3        (enrol terminal 3 again)
+    python -m office revoke TERMINAL_ID
+    python -m office add-member --id 1 --name "Иванов Иван" [--phone ...] [--points N]
+    python -m office add-card --id 7 --number 2990... [--uid HEX] [--member 1]
+    python -m office delete-member ID
+    python -m office import-csv FILE
+    python -m office seed-from-cache CACHE.sqlite3
+    python -m office set-limits [--per-operation P] [--per-card P] [--terminal P] ...
+    python -m office prune --keep-after SEQ
+    python -m office openapi                        (the protocol, docs/openapi.json)
 
 The database is a SQLite file (default ``office.sqlite3``) or a SQLAlchemy URL such as
 ``postgresql+psycopg://user@host/office``.
@@ -28,9 +28,9 @@ from pathlib import Path
 
 import uvicorn
 
-from sync.office import admin, auth, feed
-from sync.office.app import create_app
-from sync.office.db import OfficeDB
+from office import admin, auth, feed
+from office.app import create_app
+from office.db import OfficeDB
 from sync.protocol import OfflineLimits
 
 
@@ -39,7 +39,7 @@ def _centi(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m sync.office", description=__doc__.split("\n")[0])
+    p = argparse.ArgumentParser(prog="python -m office", description=__doc__.split("\n")[0])
     p.add_argument("--db", default="office.sqlite3", help="SQLite file or database URL")
     sub = p.add_subparsers(dest="command", required=True)
 
@@ -174,7 +174,7 @@ def _run(args: argparse.Namespace, db: OfficeDB) -> int:
             ),
         )
     elif cmd == "openapi":
-        from sync.office.openapi import document
+        from office.openapi import document
 
         sys.stdout.write(document())
     elif cmd == "prune":

@@ -2,7 +2,7 @@
 
 The office builds JSON by hand for speed (arrays for rows), so FastAPI cannot infer the
 response bodies: they are declared here, once, from the field lists in
-:mod:`sync.protocol`. ``python -m sync.office openapi`` prints the document;
+:mod:`sync.protocol`. ``python -m office openapi`` prints the document;
 docs/openapi.json is that output, and a test keeps the two equal.
 """
 
@@ -247,8 +247,8 @@ def complete(doc: dict[str, Any]) -> dict[str, Any]:
 
 def document() -> str:
     """The OpenAPI document as docs/openapi.json keeps it."""
-    from sync.office.app import create_app
-    from sync.office.db import OfficeDB
+    from office.app import create_app
+    from office.db import OfficeDB
 
     db = OfficeDB.open("sqlite://")
     try:

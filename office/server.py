@@ -10,8 +10,8 @@ from types import TracebackType
 
 import uvicorn
 
-from sync.office.app import create_app
-from sync.office.db import OfficeDB
+from office.app import create_app
+from office.db import OfficeDB
 
 
 class OfficeServer:

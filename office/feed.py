@@ -10,9 +10,9 @@ import json
 
 from sqlalchemy import Connection, delete, func, select
 
-from sync.office import entities
-from sync.office.db import OfficeDB
-from sync.office.models import cards, changes, gifts, members, programs
+from office import entities
+from office.db import OfficeDB
+from office.models import cards, changes, gifts, members, programs
 from sync.protocol import CARD_FIELDS, GIFT_FIELDS, MEMBER_FIELDS
 
 HORIZON_KEY = "feed_horizon"

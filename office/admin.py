@@ -13,9 +13,9 @@ from typing import Any
 
 from sqlalchemy import create_engine, delete, insert, text
 
-from sync.office import entities
-from sync.office.db import OfficeDB, emit
-from sync.office.models import cards, gifts, members, programs
+from office import entities
+from office.db import OfficeDB, emit
+from office.models import cards, gifts, members, programs
 from sync.protocol import (
     CARD_FIELDS,
     GIFT_FIELDS,
