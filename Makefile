@@ -16,7 +16,7 @@ APT_PKGS := python3-venv python3-dev gcc make pcscd vsmartcard-vpcd libpcsclite-
             libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 \
             libusb-1.0-0 debootstrap fakeroot postgresql openssl
 
-.PHONY: run demo screenshots deb test bench sysdeps venv lint clean translations
+.PHONY: run demo screenshots deb test bench sysdeps venv check lint format clean translations
 
 # The cashier app on a screen; without one (no $$DISPLAY), under Xvfb with a note, as
 # a headless check that it starts. `make demo` is the same walk-through in a terminal.
@@ -44,9 +44,19 @@ test: sysdeps venv
 bench: venv
 	$(BIN)/python -m benchmarks.run --scale $(SCALE)
 
-lint: venv
-	$(BIN)/ruff check terminal drivers sync tests benchmarks
+# The static checks, in seconds and without root: the linter, the formatter, the types.
+# (`make format` applies the formatter.) make test runs the same checks (tests/test_lint.py).
+SOURCES := terminal drivers sync office tests benchmarks resources
+check: venv
+	$(BIN)/ruff check $(SOURCES)
+	$(BIN)/ruff format --check $(SOURCES)
 	$(BIN)/mypy
+
+lint: check
+
+format: venv
+	$(BIN)/ruff check --fix $(SOURCES)
+	$(BIN)/ruff format $(SOURCES)
 
 sysdeps:
 	@missing=$$(for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \

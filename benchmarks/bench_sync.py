@@ -32,10 +32,10 @@ from typing import Any
 
 import requests
 
-from sync.client import OfficeClient, Timeouts
-from sync.engine import Syncer
 from office import admin, auth
 from office.db import OfficeDB
+from sync.client import OfficeClient, Timeouts
+from sync.engine import Syncer
 from terminal.store import ledger
 from terminal.store.database import Database
 from terminal.store.records import NewOperation
@@ -113,15 +113,28 @@ def office_process(
         code = auth.create_code(office, name)
     finally:
         office.close()
-    say(f"office seeded with {n_members} members, {n_cards} cards in "
-        f"{time.perf_counter() - t0:.1f} s")  # fmt: skip
+    say(
+        f"office seeded with {n_members} members, {n_cards} cards in "
+        f"{time.perf_counter() - t0:.1f} s"
+    )
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "office", "--db", str(office_path), "serve",
-         "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "office",
+            "--db",
+            str(office_path),
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         _wait_up(url, proc)
         with OfficeClient(url) as anon:

@@ -111,8 +111,12 @@ def run(db_path: Path, cards: int) -> dict[str, float]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     child = subprocess.run(
         [sys.executable, "-m", "benchmarks.bench_ui", str(db_path), str(cards)],
-        capture_output=True, text=True, env=env, timeout=600, check=True,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+        check=True,
+    )
     shots = sorted(float(x) for x in child.stdout.split())
     starts = startup(db_path)
     return {

@@ -20,14 +20,19 @@ PAYMENT_IIN_RANGES: tuple[tuple[str, str], ...] = (
     ("51", "55"),  # Mastercard
     ("2221", "2720"),  # Mastercard 2-series
     ("2200", "2204"),  # Mir
-    ("34", "34"), ("37", "37"),  # American Express
-    ("300", "305"), ("36", "36"), ("38", "39"),  # Diners Club
+    ("34", "34"),
+    ("37", "37"),  # American Express
+    ("300", "305"),
+    ("36", "36"),
+    ("38", "39"),  # Diners Club
     ("3528", "3589"),  # JCB
-    ("50", "50"), ("56", "69"),  # Maestro, UnionPay 62, Discover 6011/644-649/65, RuPay
+    ("50", "50"),
+    ("56", "69"),  # Maestro, UnionPay 62, Discover 6011/644-649/65, RuPay
     ("81", "82"),  # UnionPay 81, RuPay 82
-    ("8600", "8600"), ("9860", "9860"),  # UzCard, Humo
+    ("8600", "8600"),
+    ("9860", "9860"),  # UzCard, Humo
     ("9792", "9792"),  # Troy
-)  # fmt: skip
+)
 PAN_LENGTHS = range(12, 20)
 
 

@@ -129,8 +129,17 @@ class ReadersConfig:
         )
 
 
-_SERIAL_KEYS = ("port", "name", "baudrate", "bytesize", "parity", "stopbits", "framing",
-                "track", "timeout_ms")  # fmt: skip
+_SERIAL_KEYS = (
+    "port",
+    "name",
+    "baudrate",
+    "bytesize",
+    "parity",
+    "stopbits",
+    "framing",
+    "track",
+    "timeout_ms",
+)
 
 
 class _Table:
@@ -192,10 +201,24 @@ class _Table:
         return tuple(v)
 
 
-_PCSC_KEYS = ("enabled", "reader_filter", "number_source", "mifare_key", "key_type", "block",
-              "block_encoding", "poll_timeout_ms")  # fmt: skip
-_WEDGE_KEYS = ("enabled", "max_inter_key_ms", "min_length", "terminator_keys", "track",
-               "evdev_devices")  # fmt: skip
+_PCSC_KEYS = (
+    "enabled",
+    "reader_filter",
+    "number_source",
+    "mifare_key",
+    "key_type",
+    "block",
+    "block_encoding",
+    "poll_timeout_ms",
+)
+_WEDGE_KEYS = (
+    "enabled",
+    "max_inter_key_ms",
+    "min_length",
+    "terminator_keys",
+    "track",
+    "evdev_devices",
+)
 _NUMBER_KEYS = ("prefixes", "ranges", "lengths", "luhn")
 
 

@@ -64,8 +64,10 @@ def read_card(
     source = config.number_source
     number: str | None = None
     if source is NumberSource.MIFARE_BLOCK and card_type in (
-        CardType.MIFARE_CLASSIC_1K, CardType.MIFARE_CLASSIC_4K, CardType.MIFARE_MINI
-    ):  # fmt: skip
+        CardType.MIFARE_CLASSIC_1K,
+        CardType.MIFARE_CLASSIC_4K,
+        CardType.MIFARE_MINI,
+    ):
         number = _mifare_number(transmit, config)
     elif source is NumberSource.NDEF_TEXT and card_type is CardType.ULTRALIGHT_NTAG:
         number = _ndef_number(transmit)

@@ -40,17 +40,30 @@ log = logging.getLogger(__name__)
 
 PNP_READER = "\\\\?PnP?\\Notification"
 SOURCE = "pcsc"
-_CARD_GONE_CODES = frozenset({
-    scard.SCARD_W_REMOVED_CARD, scard.SCARD_E_NO_SMARTCARD, scard.SCARD_W_RESET_CARD,
-    scard.SCARD_W_UNPOWERED_CARD, scard.SCARD_W_UNRESPONSIVE_CARD,
-})  # fmt: skip
-_SERVICE_GONE_CODES = frozenset({
-    scard.SCARD_E_NO_SERVICE, scard.SCARD_E_SERVICE_STOPPED, scard.SCARD_E_INVALID_HANDLE,
-    scard.SCARD_E_NO_MEMORY, scard.SCARD_F_INTERNAL_ERROR,
-})  # fmt: skip
-_READER_GONE_CODES = frozenset({
-    scard.SCARD_E_UNKNOWN_READER, scard.SCARD_E_READER_UNAVAILABLE,
-})  # fmt: skip
+_CARD_GONE_CODES = frozenset(
+    {
+        scard.SCARD_W_REMOVED_CARD,
+        scard.SCARD_E_NO_SMARTCARD,
+        scard.SCARD_W_RESET_CARD,
+        scard.SCARD_W_UNPOWERED_CARD,
+        scard.SCARD_W_UNRESPONSIVE_CARD,
+    }
+)
+_SERVICE_GONE_CODES = frozenset(
+    {
+        scard.SCARD_E_NO_SERVICE,
+        scard.SCARD_E_SERVICE_STOPPED,
+        scard.SCARD_E_INVALID_HANDLE,
+        scard.SCARD_E_NO_MEMORY,
+        scard.SCARD_F_INTERNAL_ERROR,
+    }
+)
+_READER_GONE_CODES = frozenset(
+    {
+        scard.SCARD_E_UNKNOWN_READER,
+        scard.SCARD_E_READER_UNAVAILABLE,
+    }
+)
 
 
 class PcscError(Exception):

@@ -174,9 +174,10 @@ class WedgeReader:
                 self._presented(result.number, CardType.MAGNETIC, t)
             else:
                 problem = (
-                    ReadProblem.NOT_OURS if result.verdict is Verdict.FOREIGN
+                    ReadProblem.NOT_OURS
+                    if result.verdict is Verdict.FOREIGN
                     else ReadProblem.TORN_SWIPE
-                )  # fmt: skip
+                )
                 self._emit(ReadFailed(self.source, self.technology, problem, t))
             return
         number = text.strip()

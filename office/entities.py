@@ -21,10 +21,9 @@ LIMITS_KEY = "limits"
 def member_wire(row: Any) -> list[Any]:
     """A member as the feed and the snapshot send it: MEMBER_FIELDS, in order."""
     return [
-        bool(v) if name in ("priority_service", "consent_personal_data", "consent_marketing")
-        else v
+        bool(v) if name in ("priority_service", "consent_personal_data", "consent_marketing") else v
         for name, v in zip(MEMBER_FIELDS, row, strict=True)
-    ]  # fmt: skip
+    ]
 
 
 def card_wire(row: Any) -> list[Any]:

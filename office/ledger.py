@@ -89,9 +89,9 @@ def _invalid(op: Any) -> str | None:
 _STORED = select(operations.c.body_hash, operations.c.status, operations.c.result).where(
     operations.c.terminal_id == bindparam("tid"), operations.c.op_id == bindparam("oid")
 )
-_STORED_ANYWHERE = select(
-    operations.c.body_hash, operations.c.status, operations.c.result
-).where(operations.c.op_id == bindparam("oid"))
+_STORED_ANYWHERE = select(operations.c.body_hash, operations.c.status, operations.c.result).where(
+    operations.c.op_id == bindparam("oid")
+)
 _KNOWN = select(operations.c.op_id).where(
     operations.c.terminal_id == bindparam("tid"),
     operations.c.op_id.in_(bindparam("oids", expanding=True)),
@@ -203,9 +203,10 @@ def _decide(conn: Connection, at: str, terminal_id: int, op: dict[str, Any]) -> 
     if target is not None:
         # Operation ids are UUIDs: a till enrolled again as a new terminal still reverses
         # the purchases it made as the old one.
-        found = _stored(conn, terminal_id, str(target)) or conn.execute(
-            _STORED_ANYWHERE, {"oid": str(target)}
-        ).first()
+        found = (
+            _stored(conn, terminal_id, str(target))
+            or conn.execute(_STORED_ANYWHERE, {"oid": str(target)}).first()
+        )
         if found is None or found.status == "held":
             return OpResult(op["id"], OpStatus.HELD, "target_missing")
         if found.status == "rejected":
@@ -263,8 +264,9 @@ def _apply(
     # The member's new state published and written at once (entities.publish_member's
     # work without reading the row back).
     after = {**row, **values}
-    seq = emit(conn, at, Entity.MEMBER, member_id,
-               entities.member_wire(after[n] for n in MEMBER_FIELDS))  # fmt: skip
+    seq = emit(
+        conn, at, Entity.MEMBER, member_id, entities.member_wire(after[n] for n in MEMBER_FIELDS)
+    )
     conn.execute(_MEMBER_UPDATE, {"mid": member_id, **values, "seq": seq})
     return OpResult(
         op["id"],

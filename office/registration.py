@@ -90,9 +90,15 @@ def apply(conn: Connection, at: str, terminal_id: int, op: dict[str, Any]) -> Op
     if number:
         same.append(cards.c.number == number)
     found = conn.execute(
-        select(cards.c.id, cards.c.uid, cards.c.number, cards.c.member_id, cards.c.state,
-               cards.c.deleted).where(or_(*same))
-    ).all()  # fmt: skip
+        select(
+            cards.c.id,
+            cards.c.uid,
+            cards.c.number,
+            cards.c.member_id,
+            cards.c.state,
+            cards.c.deleted,
+        ).where(or_(*same))
+    ).all()
     if len(found) > 1 or any(not _linkable(row, uid, number) for row in found):
         return _reject(op, "card_taken", "a card with this UID or number belongs to someone")
     member = facts["member"]
@@ -134,9 +140,16 @@ def apply(conn: Connection, at: str, terminal_id: int, op: dict[str, Any]) -> Op
         entities.upsert_card(
             conn,
             at,
-            {"id": card_id, "uid": uid, "number": number, "fixed_discount_bp": 0,
-             "expires": None, "replaced_by": None, **values},
-        )  # fmt: skip
+            {
+                "id": card_id,
+                "uid": uid,
+                "number": number,
+                "fixed_discount_bp": 0,
+                "expires": None,
+                "replaced_by": None,
+                **values,
+            },
+        )
     row = entities.member_row(conn, member_id)
     assert row is not None
     return OpResult(

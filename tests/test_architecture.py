@@ -37,10 +37,28 @@ def offenders(package: str, forbidden: tuple[str, ...], allow: tuple[str, ...] =
     ("package", "forbidden", "allow"),
     [
         # the rules: pure Python, nothing of ours, no I/O libraries
-        ("terminal/loyalty", ("terminal.store", "terminal.services", "terminal.cli",
-                              "terminal.ui", "terminal.receipts", "drivers", "sync",
-                              "sqlalchemy", "PySide6", "requests", "serial", "smartcard",
-                              "escpos", "logging", "os", "socket"), ()),
+        (
+            "terminal/loyalty",
+            (
+                "terminal.store",
+                "terminal.services",
+                "terminal.cli",
+                "terminal.ui",
+                "terminal.receipts",
+                "drivers",
+                "sync",
+                "sqlalchemy",
+                "PySide6",
+                "requests",
+                "serial",
+                "smartcard",
+                "escpos",
+                "logging",
+                "os",
+                "socket",
+            ),
+            (),
+        ),
         # hardware in, events out: nothing of the app, no SQL
         ("drivers", ("terminal", "sync", "sqlalchemy", "requests"), ()),
         # only the UI (and the one Qt keyboard hook of the wedge driver) may import Qt
@@ -48,14 +66,20 @@ def offenders(package: str, forbidden: tuple[str, ...], allow: tuple[str, ...] =
         ("terminal", ("PySide6",), ("terminal/ui",)),
         ("sync", ("PySide6", "terminal.ui", "terminal.services", "terminal.cli"), ()),
         # the cache knows nothing of the use cases or of the screens
-        ("terminal/store", ("terminal.services", "terminal.cli", "terminal.ui", "drivers",
-                            "sync"), ()),
+        (
+            "terminal/store",
+            ("terminal.services", "terminal.cli", "terminal.ui", "drivers", "sync"),
+            (),
+        ),
         ("terminal/services", ("terminal.cli", "terminal.ui"), ()),
         # the window shows state and calls services: no SQL in it (the screenshot tool
         # picks its demo cards by query)
-        ("terminal/ui", ("sqlalchemy", "terminal.store.schema", "terminal.store.queries"),
-         ("terminal/ui/screenshots.py",)),
+        (
+            "terminal/ui",
+            ("sqlalchemy", "terminal.store.schema", "terminal.store.queries"),
+            ("terminal/ui/screenshots.py",),
+        ),
     ],
-)  # fmt: skip
+)
 def test_imports_point_one_way(package: str, forbidden: tuple[str, ...], allow: tuple[str, ...]):
     assert offenders(package, forbidden, allow) == []

@@ -93,9 +93,16 @@ class Unknown:
 
 
 Element = (
-    TextLine | QrCode | Image | FeedLines | CutPaper | DrawerPulse | CodePageSelected
-    | StatusQuery | Unknown
-)  # fmt: skip
+    TextLine
+    | QrCode
+    | Image
+    | FeedLines
+    | CutPaper
+    | DrawerPulse
+    | CodePageSelected
+    | StatusQuery
+    | Unknown
+)
 
 
 @dataclass(frozen=True, slots=True)

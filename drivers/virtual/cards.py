@@ -81,8 +81,9 @@ class MifareClassicCard(VirtualCard):
         return SW_WRONG_INS
 
 
-def mifare_with_number(uid: bytes, number: str, block: int = 4, key: bytes = DEFAULT_KEY,
-                       key_type: str = "A") -> MifareClassicCard:  # fmt: skip
+def mifare_with_number(
+    uid: bytes, number: str, block: int = 4, key: bytes = DEFAULT_KEY, key_type: str = "A"
+) -> MifareClassicCard:
     """A MIFARE Classic card holding ``number`` as ASCII digits in ``block``."""
     sector = block // 4
     keys = {sector: (key, DEFAULT_KEY) if key_type == "A" else (DEFAULT_KEY, key)}

@@ -57,8 +57,11 @@ def _tap(card: VirtualCard, reader: int, seconds: float, hold: bool) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m drivers.virtual.demo_card", description=__doc__,
-                                formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+    p = argparse.ArgumentParser(
+        prog="python -m drivers.virtual.demo_card",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("--uid", help="the card's UID in hex (4, 7 or 10 bytes)")
     p.add_argument("--number", help="a card number stored on the card (with --kind)")
     p.add_argument("--card-id", type=int, help="demo card N of the demo cache (UID + number)")

@@ -68,8 +68,15 @@ class PtyMsr:
         finally:
             os.set_blocking(self._master, True)
 
-    def swipe(self, *, t1: str | None = None, t2: str | None = None, t3: str | None = None,
-              lrc: bool = False, end: bytes = b"\r\n") -> float:  # fmt: skip
+    def swipe(
+        self,
+        *,
+        t1: str | None = None,
+        t2: str | None = None,
+        t3: str | None = None,
+        lrc: bool = False,
+        end: bytes = b"\r\n",
+    ) -> float:
         """Play a swipe in plain ASCII framing: the given tracks with sentinels, then CR LF."""
         text = "".join(
             encode_track(n, data, lrc)

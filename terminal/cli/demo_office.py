@@ -14,11 +14,11 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from sync import credentials
-from sync.client import OfficeClient
 from office import admin, auth
 from office.db import OfficeDB
 from office.server import OfficeServer
+from sync import credentials
+from sync.client import OfficeClient
 from terminal.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -57,7 +57,8 @@ def _enrol(db: Database, odb: OfficeDB, url: str) -> None:
     else:
         with OfficeClient(url) as client:
             body = client.enrol(auth.create_code(odb, "demo till")).body
-        creds = credentials.Credentials(url, int(body["terminal_id"]), str(body["name"]),
-                                        str(body["token"]))  # fmt: skip
+        creds = credentials.Credentials(
+            url, int(body["terminal_id"]), str(body["name"]), str(body["token"])
+        )
     credentials.save(db.path, creds)
     credentials.note_in_cache(db, creds)

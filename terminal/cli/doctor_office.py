@@ -50,43 +50,65 @@ def check_office(db_path: Path, clock: Clock, timeout_s: float = 5.0) -> list[Fi
     try:
         answer = client.hello()
     except TlsFailed as exc:
-        return [*found, Finding(
-            "office", Status.FAIL, f"the office's TLS certificate at {where} cannot be "
-            f"verified ({_short(exc)})",
-            "if the office uses a private CA, enrol with it (loyalty-terminal enroll ... "
-            "--ca FILE); check this till's clock (a certificate is valid only between two "
-            "dates); TLS verification is never switched off",
-        )]  # fmt: skip
+        return [
+            *found,
+            Finding(
+                "office",
+                Status.FAIL,
+                f"the office's TLS certificate at {where} cannot be verified ({_short(exc)})",
+                "if the office uses a private CA, enrol with it (loyalty-terminal enroll ... "
+                "--ca FILE); check this till's clock (a certificate is valid only between two "
+                "dates); TLS verification is never switched off",
+            ),
+        ]
     except AuthFailed as exc:
         what = (
             "the office has revoked this till's credential"
             if exc.status == 403
             else "the office does not know this till's credential"
         )
-        return [*found, Finding(
-            "office", Status.FAIL, f"{what} (HTTP {exc.status}); syncing stops until it is "
-            "fixed, every operation is kept",
-            "get a new code from the office and enrol again: loyalty-terminal enroll "
-            "--office URL --code CODE (operations not yet sent are kept and sent)",
-        )]  # fmt: skip
+        return [
+            *found,
+            Finding(
+                "office",
+                Status.FAIL,
+                f"{what} (HTTP {exc.status}); syncing stops until it is "
+                "fixed, every operation is kept",
+                "get a new code from the office and enrol again: loyalty-terminal enroll "
+                "--office URL --code CODE (operations not yet sent are kept and sent)",
+            ),
+        ]
     except Refused as exc:
-        return [*found, Finding(
-            "office", Status.FAIL, f"{where} does not answer like our office ({_short(exc)})",
-            "check the office URL (loyalty-terminal enroll --office URL ...)",
-        )]  # fmt: skip
+        return [
+            *found,
+            Finding(
+                "office",
+                Status.FAIL,
+                f"{where} does not answer like our office ({_short(exc)})",
+                "check the office URL (loyalty-terminal enroll --office URL ...)",
+            ),
+        ]
     except SyncError as exc:
-        return [*found, Finding(
-            "office", Status.FAIL, f"the office at {where} cannot be reached ({_short(exc)})",
-            "check the network cable, DNS and firewall, and that the office runs; "
-            "meanwhile the till works offline within the office's limits",
-        )]  # fmt: skip
+        return [
+            *found,
+            Finding(
+                "office",
+                Status.FAIL,
+                f"the office at {where} cannot be reached ({_short(exc)})",
+                "check the network cable, DNS and firewall, and that the office runs; "
+                "meanwhile the till works offline within the office's limits",
+            ),
+        ]
     finally:
         client.close()
     tls = "TLS verified" if where.startswith("https://") else "plain HTTP on loopback"
-    found.append(Finding(
-        "office", Status.OK,
-        f"{where} answers ({tls}); this till is {creds.name!r} (terminal {creds.terminal_id})",
-    ))  # fmt: skip
+    found.append(
+        Finding(
+            "office",
+            Status.OK,
+            f"{where} answers ({tls}); this till is {creds.name!r} (terminal {creds.terminal_id})",
+        )
+    )
     found.append(_clock(answer.office_time, clock))
     return found
 
@@ -96,17 +118,17 @@ def _credential_file(db_path: Path) -> Finding:
     mode = path.stat().st_mode
     if mode & (stat.S_IRWXG | stat.S_IRWXO):
         return Finding(
-            "office credential", Status.FAIL,
+            "office credential",
+            Status.FAIL,
             f"{path} can be read by other users (mode {stat.S_IMODE(mode):o})",
             f"chmod 600 {path} (the service user alone may read it)",
-        )  # fmt: skip
+        )
     return Finding("office credential", Status.OK, f"{path}, readable by its owner only")
 
 
 def _clock(office_time: datetime | None, clock: Clock) -> Finding:
     if office_time is None:
-        return Finding("clock", Status.WARN, "the office did not say its time",
-                       "update the office")  # fmt: skip
+        return Finding("clock", Status.WARN, "the office did not say its time", "update the office")
     skew = (office_time - clock.now()).total_seconds()
     side = "behind" if skew > 0 else "ahead of"
     text = f"this till's clock is {abs(skew):.0f} s {side} the office's"

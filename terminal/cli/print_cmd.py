@@ -34,9 +34,10 @@ EXIT_OK, EXIT_ERROR = 0, 1
 
 def add_parser(subparsers: Any, parents: Sequence[argparse.ArgumentParser] = ()) -> None:
     p = subparsers.add_parser(
-        "print-preview", parents=list(parents),
+        "print-preview",
+        parents=list(parents),
         help="draw a sample receipt to a PNG, from the bytes the printer would get",
-    )  # fmt: skip
+    )
     p.add_argument("--out", type=Path, required=True, metavar="PNG")
     p.add_argument("--kind", choices=KINDS, default="purchase")
     p.add_argument("--width", type=int, choices=(58, 80), help="paper width (default: config)")
@@ -44,9 +45,10 @@ def add_parser(subparsers: Any, parents: Sequence[argparse.ArgumentParser] = ())
     p.set_defaults(print_command="preview")
 
     p = subparsers.add_parser(
-        "print-test", parents=list(parents),
+        "print-test",
+        parents=list(parents),
         help="print a test page: every letter, the code page, a QR code, a cut",
-    )  # fmt: skip
+    )
     p.add_argument("--out", type=Path, metavar="PNG", help="also save its preview")
     p.set_defaults(print_command="test")
 

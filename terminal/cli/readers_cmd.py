@@ -79,8 +79,7 @@ def run(args: argparse.Namespace, readers: ReadersConfig) -> int:
     for r in serial_entries:
         state = "present" if r["present"] else "MISSING"
         label = r["port"] if r["name"] == r["port"] else f"{r['name']}: {r['port']}"
-        print(f"  {label} [{state}] {r['settings']} {r['framing']} "
-              f"track {r['track']}")  # fmt: skip
+        print(f"  {label} [{state}] {r['settings']} {r['framing']} track {r['track']}")
     print("Keyboard wedge: " + ("on (in the cashier window)" if readers.wedge.enabled else "off"))
     for d in readers.wedge.evdev_devices:
         print(f"  dedicated device {d} [{'present' if os.path.exists(d) else 'MISSING'}]")

@@ -1,10 +1,10 @@
 """`loyalty-terminal enroll | sync | office-demo`: the till and the central office.
 
-    loyalty-terminal enroll --office URL --code CODE [--ca FILE]
-    loyalty-terminal sync --once          one push + pull in the foreground
-    loyalty-terminal sync                 the sync worker in the foreground (Ctrl-C stops)
-    loyalty-terminal office-demo          a reference office on loopback with the demo
-                                          members, this till enrolled with it
+loyalty-terminal enroll --office URL --code CODE [--ca FILE]
+loyalty-terminal sync --once          one push + pull in the foreground
+loyalty-terminal sync                 the sync worker in the foreground (Ctrl-C stops)
+loyalty-terminal office-demo          a reference office on loopback with the demo
+                                      members, this till enrolled with it
 """
 
 from __future__ import annotations
@@ -123,10 +123,7 @@ def enroll(db_path: Path, office: str, code: str, ca: str | None) -> int:
         with db.write() as conn:
             sync_apply.set_state(conn, sync_apply.AUTH_ERROR, None)
     again = " again" if was is not None and int(was) == creds.terminal_id else ""
-    print(
-        f"enrolled{again} as {creds.name!r} (terminal {creds.terminal_id}); "
-        f"credential in {path}"
-    )
+    print(f"enrolled{again} as {creds.name!r} (terminal {creds.terminal_id}); credential in {path}")
     return 0
 
 

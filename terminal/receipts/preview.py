@@ -94,10 +94,14 @@ def render(decoded: Decoded, width_mm: int = 80) -> PilImage.Image:
                 for c, dark in enumerate(row):
                     if dark:
                         draw.rectangle(
-                            (x0 + c * e.size, y + r * e.size,
-                             x0 + (c + 1) * e.size - 1, y + (r + 1) * e.size - 1),
+                            (
+                                x0 + c * e.size,
+                                y + r * e.size,
+                                x0 + (c + 1) * e.size - 1,
+                                y + (r + 1) * e.size - 1,
+                            ),
                             fill=INK,
-                        )  # fmt: skip
+                        )
         elif isinstance(e, Image):
             x0 = MARGIN + _x(e.align, e.width, paper)
             for yy in range(e.height):

@@ -96,8 +96,9 @@ class Spooler:
         return encode(doc, self.printer.profile)
 
     def render_shift(self, report: ShiftReport) -> bytes:
-        return encode(layout_shift(report, self.receipt, self.printer.width_mm),
-                      self.printer.profile)  # fmt: skip
+        return encode(
+            layout_shift(report, self.receipt, self.printer.width_mm), self.printer.profile
+        )
 
     def preview(self, data: bytes) -> bytes:
         """PNG of ``data`` as this printer prints it (``QImage.fromData`` in the UI)."""
@@ -107,10 +108,13 @@ class Spooler:
     def enqueue_receipt(self, conn: Connection, data: ReceiptData) -> int:
         """Add ``data``'s receipt in the caller's transaction; call :meth:`wake` after it."""
         return print_queue.enqueue(
-            conn, self.render_receipt(data), kind=data.kind.value,
-            created_at=self.clock().isoformat(), title=f"{data.kind.value} #{data.seq}",
+            conn,
+            self.render_receipt(data),
+            kind=data.kind.value,
+            created_at=self.clock().isoformat(),
+            title=f"{data.kind.value} #{data.seq}",
             op_id=data.operation_id,
-        )  # fmt: skip
+        )
 
     def print_receipt(self, data: ReceiptData) -> int:
         with self.db.write() as conn:
@@ -121,9 +125,12 @@ class Spooler:
     def enqueue_shift(self, conn: Connection, report: ShiftReport) -> int:
         """Add the shift report in the caller's transaction; call :meth:`wake` after it."""
         return print_queue.enqueue(
-            conn, self.render_shift(report), kind="shift",
-            created_at=self.clock().isoformat(), title=f"shift {report.till}",
-        )  # fmt: skip
+            conn,
+            self.render_shift(report),
+            kind="shift",
+            created_at=self.clock().isoformat(),
+            title=f"shift {report.till}",
+        )
 
     def print_shift(self, report: ShiftReport) -> int:
         with self.db.write() as conn:

@@ -48,15 +48,19 @@ def check_pcsc(readers: ReadersConfig) -> Finding:
     listing = pcsc_readers()
     if not listing.service:
         return Finding(
-            "pcsc", Status.FAIL, f"the PC/SC service (pcscd) is not answering: {listing.error}",
+            "pcsc",
+            Status.FAIL,
+            f"the PC/SC service (pcscd) is not answering: {listing.error}",
             "start it: systemctl start pcscd (and check `systemctl status pcscd`)",
-        )  # fmt: skip
+        )
     if not listing.readers:
         return Finding(
-            "pcsc", Status.WARN, "pcscd runs, but no contactless reader is attached",
+            "pcsc",
+            Status.WARN,
+            "pcscd runs, but no contactless reader is attached",
             "plug the reader in; an ACR122U needs the pn533 kernel modules blacklisted "
             "(see docs/readers.md); `pcsc_scan` shows what pcscd sees",
-        )  # fmt: skip
+        )
     return Finding("pcsc", Status.OK, f"readers: {', '.join(listing.readers)}")
 
 
@@ -66,15 +70,23 @@ def check_serial(readers: ReadersConfig) -> list[Finding]:
         port = Path(reader.port)
         name = f"serial {reader.port}"
         if not port.exists():
-            found.append(Finding(
-                name, Status.FAIL, "the magnetic-stripe reader's port does not exist",
-                "check the cable and the port name in [readers] (ls /dev/serial/by-id)",
-            ))  # fmt: skip
+            found.append(
+                Finding(
+                    name,
+                    Status.FAIL,
+                    "the magnetic-stripe reader's port does not exist",
+                    "check the cable and the port name in [readers] (ls /dev/serial/by-id)",
+                )
+            )
         elif not os.access(port, os.R_OK | os.W_OK):
-            found.append(Finding(
-                name, Status.FAIL, "this user may not open the port",
-                "add the service user to the dialout group (the package's udev rules do it)",
-            ))  # fmt: skip
+            found.append(
+                Finding(
+                    name,
+                    Status.FAIL,
+                    "this user may not open the port",
+                    "add the service user to the dialout group (the package's udev rules do it)",
+                )
+            )
         else:
             found.append(Finding(name, Status.OK, "the port is there and can be opened"))
     return found
@@ -83,16 +95,20 @@ def check_serial(readers: ReadersConfig) -> list[Finding]:
 def check_printer(printer: PrinterConfig) -> Finding:
     if printer.transport is Transport.NONE:
         return Finding(
-            "printer", Status.WARN, "no receipt printer is configured: receipts wait in the queue",
+            "printer",
+            Status.WARN,
+            "no receipt printer is configured: receipts wait in the queue",
             "set [printer] in the config (docs/printing.md), then `loyalty-terminal print-test`",
-        )  # fmt: skip
+        )
     try:
         status = probe_status(printer)
     except PrintError as exc:
         return Finding(
-            "printer", Status.FAIL, f"the printer cannot be reached: {exc}",
+            "printer",
+            Status.FAIL,
+            f"the printer cannot be reached: {exc}",
             "check that it is on, its cable or network address ([printer] in the config)",
-        )  # fmt: skip
+        )
     fixes = {
         PrinterStatus.PAPER_OUT: "put in a new paper roll",
         PrinterStatus.COVER_OPEN: "close the printer's cover",
@@ -101,28 +117,38 @@ def check_printer(printer: PrinterConfig) -> Finding:
     if status is PrinterStatus.OK:
         return Finding("printer", Status.OK, "the printer answers and is ready")
     return Finding(
-        "printer", Status.FAIL, f"the printer says: {status.value.replace('_', ' ')}",
+        "printer",
+        Status.FAIL,
+        f"the printer says: {status.value.replace('_', ' ')}",
         fixes.get(status, "look at the printer's lights; then `loyalty-terminal print-test`"),
-    )  # fmt: skip
+    )
 
 
 def check_cache(path: Path, clock: Clock) -> list[Finding]:
     try:
         db = Database.open(path, create=False)
     except StoreError as exc:
-        return [Finding(
-            "cache", Status.FAIL, str(exc),
-            "restore the file from a backup, or move it away and sync the cache again "
-            "(operations not yet sent are only in this file: keep a copy)",
-        )]  # fmt: skip
+        return [
+            Finding(
+                "cache",
+                Status.FAIL,
+                str(exc),
+                "restore the file from a backup, or move it away and sync the cache again "
+                "(operations not yet sent are only in this file: keep a copy)",
+            )
+        ]
     try:
         return _cache_findings(db, clock)
     except Exception as exc:  # a damaged file fails in many ways
-        return [Finding(
-            "cache", Status.FAIL, f"the cache cannot be read: {type(exc).__name__}: {exc}",
-            "restore the file from a backup (keep a copy of this one: it may hold "
-            "operations not yet sent)",
-        )]  # fmt: skip
+        return [
+            Finding(
+                "cache",
+                Status.FAIL,
+                f"the cache cannot be read: {type(exc).__name__}: {exc}",
+                "restore the file from a backup (keep a copy of this one: it may hold "
+                "operations not yet sent)",
+            )
+        ]
     finally:
         db.close()
 
@@ -131,10 +157,14 @@ def _cache_findings(db: Database, clock: Clock) -> list[Finding]:
     found = []
     problems = db.integrity_check()
     if problems:
-        found.append(Finding(
-            "cache integrity", Status.FAIL, f"the cache file is damaged: {problems[0]}",
-            "restore it from a backup (keep a copy: it may hold operations not yet sent)",
-        ))  # fmt: skip
+        found.append(
+            Finding(
+                "cache integrity",
+                Status.FAIL,
+                f"the cache file is damaged: {problems[0]}",
+                "restore it from a backup (keep a copy: it may hold operations not yet sent)",
+            )
+        )
     else:
         found.append(Finding("cache integrity", Status.OK, "the cache file is sound"))
     with db.read() as conn:
@@ -148,30 +178,44 @@ def _cache_findings(db: Database, clock: Clock) -> list[Finding]:
         ).scalar_one()
     size = db.size_bytes() / 2**20
     if not members:
-        found.append(Finding(
-            "cache data", Status.FAIL, "the cache holds no members",
-            "enrol the till and sync (`loyalty-terminal sync --once`)",
-        ))  # fmt: skip
+        found.append(
+            Finding(
+                "cache data",
+                Status.FAIL,
+                "the cache holds no members",
+                "enrol the till and sync (`loyalty-terminal sync --once`)",
+            )
+        )
     elif newest and clock.now() - datetime.fromisoformat(newest) > CACHE_STALE:
-        found.append(Finding(
-            "cache data", Status.WARN,
-            f"{members} members, {size:.0f} MB, last updated {newest[:16]}",
-            "check the office connection: the cache should be updated every few minutes",
-        ))  # fmt: skip
+        found.append(
+            Finding(
+                "cache data",
+                Status.WARN,
+                f"{members} members, {size:.0f} MB, last updated {newest[:16]}",
+                "check the office connection: the cache should be updated every few minutes",
+            )
+        )
     else:
         found.append(Finding("cache data", Status.OK, f"{members} members, {size:.0f} MB"))
     count, oldest = pending
     if count:
-        found.append(Finding(
-            "operations waiting", Status.WARN,
-            f"{count} operation(s) not yet acknowledged by the office (oldest {oldest[:16]})",
-            "they are safe in the cache; check the office connection if the count grows",
-        ))  # fmt: skip
+        found.append(
+            Finding(
+                "operations waiting",
+                Status.WARN,
+                f"{count} operation(s) not yet acknowledged by the office (oldest {oldest[:16]})",
+                "they are safe in the cache; check the office connection if the count grows",
+            )
+        )
     if parked:
-        found.append(Finding(
-            "operations parked", Status.FAIL, f"{parked} operation(s) rejected by the office",
-            "a supervisor reviews them (supervisor mode); they are kept, not lost",
-        ))  # fmt: skip
+        found.append(
+            Finding(
+                "operations parked",
+                Status.FAIL,
+                f"{parked} operation(s) rejected by the office",
+                "a supervisor reviews them (supervisor mode); they are kept, not lost",
+            )
+        )
     return found
 
 
@@ -194,9 +238,11 @@ def check_disk(path: Path, fail_below: int = DISK_FAIL_BYTES) -> Finding:
 
 def check_office() -> Finding:
     return Finding(
-        "office", Status.WARN, "this till is not enrolled with an office yet",
+        "office",
+        Status.WARN,
+        "this till is not enrolled with an office yet",
         "enrol it: loyalty-terminal enroll --office URL --code CODE",
-    )  # fmt: skip
+    )
 
 
 def diagnose(

@@ -173,10 +173,17 @@ def return_purchase(
             purchases_delta=-1 if complete else 0,
         )
         _print(
-            conn, ctx, ReceiptKind.RETURN, recorded, view,
-            reverses=purchase_id, amount=amount, total=rq.refund_money,
-            points_spent=rq.points_restored, points_earned=rq.points_revoked,
-        )  # fmt: skip
+            conn,
+            ctx,
+            ReceiptKind.RETURN,
+            recorded,
+            view,
+            reverses=purchase_id,
+            amount=amount,
+            total=rq.refund_money,
+            points_spent=rq.points_restored,
+            points_earned=rq.points_revoked,
+        )
     if ctx.receipts is not None:
         ctx.receipts.wake()
     return recorded, rq
@@ -216,10 +223,15 @@ def give_gift(ctx: Context, key: CardKey, gift_code: str) -> Recorded:
         offline.check_spend(conn, view.member.id, cost, ctx.clock.now(), gift=True)
         recorded = _record(conn, ctx, "gift", view, details, points_delta_centi=-cost)
         _print(
-            conn, ctx, ReceiptKind.GIFT, recorded, view,
-            gift_name=gift.name, points_spent=Decimal(cost) / 100,
+            conn,
+            ctx,
+            ReceiptKind.GIFT,
+            recorded,
+            view,
+            gift_name=gift.name,
+            points_spent=Decimal(cost) / 100,
             birthday=gift.kind == "birthday",
-        )  # fmt: skip
+        )
     if ctx.receipts is not None:
         ctx.receipts.wake()
     return recorded
@@ -243,9 +255,15 @@ def adjust_points(ctx: Context, key: CardKey, delta: Decimal, reason: str) -> Re
             points_delta_centi=centi_from_points(delta),
         )
         _print(
-            conn, ctx, ReceiptKind.ADJUSTMENT, recorded, view, note=reason.strip(),
-            points_earned=max(delta, Decimal(0)), points_spent=max(-delta, Decimal(0)),
-        )  # fmt: skip
+            conn,
+            ctx,
+            ReceiptKind.ADJUSTMENT,
+            recorded,
+            view,
+            note=reason.strip(),
+            points_earned=max(delta, Decimal(0)),
+            points_spent=max(-delta, Decimal(0)),
+        )
     if ctx.receipts is not None:
         ctx.receipts.wake()
     return recorded

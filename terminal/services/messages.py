@@ -67,20 +67,14 @@ ERRORS: dict[str, str] = {
         "messages", "{text} is not a number of points: type digits, e.g. 150 or 12.5"
     ),
     "unknown_operation": QT_TRANSLATE_NOOP("messages", "no purchase with this receipt code"),
-    "card_not_usable": QT_TRANSLATE_NOOP(
-        "messages", "this card cannot be used: see its state"
-    ),
+    "card_not_usable": QT_TRANSLATE_NOOP("messages", "this card cannot be used: see its state"),
     "unknown_gift": QT_TRANSLATE_NOOP("messages", "no gift {gift} in the catalogue"),
     "no_birthday_gift": QT_TRANSLATE_NOOP("messages", "no birthday gift is due to this member"),
-    "points_short": QT_TRANSLATE_NOOP(
-        "messages", "the member has too few points for this reward"
-    ),
+    "points_short": QT_TRANSLATE_NOOP("messages", "the member has too few points for this reward"),
     "reason_missing": QT_TRANSLATE_NOOP(
         "messages", "write down the reason: it is required and kept"
     ),
-    "bad_points": QT_TRANSLATE_NOOP(
-        "messages", "{points} is not a number of points to adjust by"
-    ),
+    "bad_points": QT_TRANSLATE_NOOP("messages", "{points} is not a number of points to adjust by"),
     "feedback_empty": QT_TRANSLATE_NOOP("messages", "write down what the member said"),
     "not_activatable": QT_TRANSLATE_NOOP(
         "messages", "only a new (not activated) bearer card can be activated"
@@ -131,7 +125,7 @@ ERRORS: dict[str, str] = {
         "The till's cache could not be used: nothing was recorded. "
         "Try again; if it goes on, call IT.",
     ),
-}  # fmt: skip
+}
 
 #: Why the office refused an operation (its result's ``code``), for the supervisor's
 #: list of operations for review.
@@ -166,7 +160,7 @@ PARK_REASONS: dict[str, str] = {
         "register them again.",
     ),
     "http": QT_TRANSLATE_NOOP("messages", "The office refused the request: call IT."),
-}  # fmt: skip
+}
 PARK_REASON_OTHER = QT_TRANSLATE_NOOP("messages", "The office refused it: call IT.")
 
 #: The rules' errors most often met at the till, by code (terminal.loyalty.errors), for
@@ -183,19 +177,15 @@ LOYALTY_ERRORS: dict[str, str] = {
     "amount_too_large": QT_TRANSLATE_NOOP("messages", "This amount is too large."),
     "amount_not_positive": QT_TRANSLATE_NOOP("messages", "The amount must be more than zero."),
     "points_negative": QT_TRANSLATE_NOOP("messages", "Points to spend cannot be negative."),
-    "points_not_allowed": QT_TRANSLATE_NOOP(
-        "messages", "A bearer card cannot pay with points."
-    ),
-    "points_not_multiple": QT_TRANSLATE_NOOP(
-        "messages", "Spend points in the program's steps."
-    ),
+    "points_not_allowed": QT_TRANSLATE_NOOP("messages", "A bearer card cannot pay with points."),
+    "points_not_multiple": QT_TRANSLATE_NOOP("messages", "Spend points in the program's steps."),
     "points_over_limit": QT_TRANSLATE_NOOP(
         "messages", "More points than may pay for this receipt: spend fewer."
     ),
     "return_invalid": QT_TRANSLATE_NOOP(
         "messages", "This return cannot be made: nothing left to return, or more than bought."
     ),
-}  # fmt: skip
+}
 
 
 def card_problem(state: CardState) -> str | None:

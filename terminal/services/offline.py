@@ -41,30 +41,36 @@ _SPENT = (
 
 MESSAGES = {
     "offline_gift": QT_TRANSLATE_NOOP(
-        "messages", "No connection to the office: gifts cannot be handed out offline. "
-        "Try again when the till is back online."
+        "messages",
+        "No connection to the office: gifts cannot be handed out offline. "
+        "Try again when the till is back online.",
     ),
     "offline_stale": QT_TRANSLATE_NOOP(
-        "messages", "No connection to the office and the member data is too old to spend "
-        "points. The purchase can go ahead without spending points."
+        "messages",
+        "No connection to the office and the member data is too old to spend "
+        "points. The purchase can go ahead without spending points.",
     ),
     "offline_per_operation": QT_TRANSLATE_NOOP(
-        "messages", "No connection to the office: at most {cap} points can be spent in one "
-        "purchase. Spend fewer points."
+        "messages",
+        "No connection to the office: at most {cap} points can be spent in one "
+        "purchase. Spend fewer points.",
     ),
     "offline_per_card": QT_TRANSLATE_NOOP(
-        "messages", "No connection to the office: this card can spend only {left} more "
-        "points until the till is back online. Spend fewer points."
+        "messages",
+        "No connection to the office: this card can spend only {left} more "
+        "points until the till is back online. Spend fewer points.",
     ),
     "offline_balance": QT_TRANSLATE_NOOP(
-        "messages", "The card has only {left} points (counting purchases not yet sent to "
-        "the office). Spend fewer points."
+        "messages",
+        "The card has only {left} points (counting purchases not yet sent to "
+        "the office). Spend fewer points.",
     ),
     "offline_terminal": QT_TRANSLATE_NOOP(
-        "messages", "No connection to the office: this till can spend only {left} more "
-        "points until it is back online. Spend fewer points."
+        "messages",
+        "No connection to the office: this till can spend only {left} more "
+        "points until it is back online. Spend fewer points.",
     ),
-}  # fmt: skip
+}
 
 
 class OfflineLimit(ServiceError):

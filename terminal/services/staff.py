@@ -166,9 +166,15 @@ def log_in(db: Database, staff_id: int, pin: str, clock: Clock) -> StaffMember:
     now = clock.now()
     with db.write() as conn:
         row = conn.execute(
-            select(staff.c.name, staff.c.role, staff.c.pin_hash, staff.c.failed_pins,
-                   staff.c.locked_until, staff.c.active).where(staff.c.id == staff_id)
-        ).first()  # fmt: skip
+            select(
+                staff.c.name,
+                staff.c.role,
+                staff.c.pin_hash,
+                staff.c.failed_pins,
+                staff.c.locked_until,
+                staff.c.active,
+            ).where(staff.c.id == staff_id)
+        ).first()
         if row is None or not row.active:
             raise ServiceError("unknown_staff")
         locked = _locked_until(row.locked_until, now)

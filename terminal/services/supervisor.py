@@ -87,9 +87,17 @@ def parked_operations(db: Database, who: StaffMember, limit: int = 100) -> list[
         if code.startswith("http_"):
             reason = PARK_REASONS["http"]
         found.append(
-            ParkedOperation(str(op_id), int(seq), str(kind), str(created_at),
-                            None if member_id is None else int(member_id), code, reason, detail)
-        )  # fmt: skip
+            ParkedOperation(
+                str(op_id),
+                int(seq),
+                str(kind),
+                str(created_at),
+                None if member_id is None else int(member_id),
+                code,
+                reason,
+                detail,
+            )
+        )
     return found
 
 
@@ -99,7 +107,5 @@ def send_again(db: Database, who: StaffMember, op_id: str, clock: Clock) -> None
     with db.write() as conn:
         if not sync_apply.unpark(conn, op_id):
             raise ServiceError("unknown_parked")
-        ledger.audit(
-            conn, clock.now().isoformat(), "send_again", staff_id=who.id, target=op_id
-        )
+        ledger.audit(conn, clock.now().isoformat(), "send_again", staff_id=who.id, target=op_id)
         conn.info[OUTBOX_WRITTEN] = True  # the sync worker wakes after the commit

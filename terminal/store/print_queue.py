@@ -73,10 +73,15 @@ def enqueue(
     """Add a job (waiting); returns its id. Call in the operation's own transaction."""
     result = conn.execute(
         insert(print_jobs).values(
-            op_id=op_id, kind=kind, title=title, data=data, created_at=created_at,
-            copy_of=copy_of, status=JobStatus.WAITING.value,
+            op_id=op_id,
+            kind=kind,
+            title=title,
+            data=data,
+            created_at=created_at,
+            copy_of=copy_of,
+            status=JobStatus.WAITING.value,
         )
-    )  # fmt: skip
+    )
     key = result.inserted_primary_key
     assert key is not None
     return int(key[0])
@@ -166,9 +171,14 @@ def reprint(conn: Connection, job_id: int, created_at: str, data: bytes | None =
     if original is None:
         raise KeyError(job_id)
     return enqueue(
-        conn, original.data if data is None else data, kind=original.kind,
-        created_at=created_at, title=original.title, op_id=original.op_id, copy_of=job_id,
-    )  # fmt: skip
+        conn,
+        original.data if data is None else data,
+        kind=original.kind,
+        created_at=created_at,
+        title=original.title,
+        op_id=original.op_id,
+        copy_of=job_id,
+    )
 
 
 def cancel(conn: Connection, job_id: int) -> bool:

@@ -30,14 +30,33 @@ from terminal.store.normalize import name_key
 log = logging.getLogger(__name__)
 
 WIRE_MEMBER_FIELDS = (
-    "id", "full_name", "address_as", "birthday", "phone", "segment", "personal_manager",
-    "priority_service", "consent_personal_data", "consent_marketing", "balance_centi",
-    "lifetime_spend_minor", "window_spend_minor", "purchases", "last_gift_year",
-)  # fmt: skip
+    "id",
+    "full_name",
+    "address_as",
+    "birthday",
+    "phone",
+    "segment",
+    "personal_manager",
+    "priority_service",
+    "consent_personal_data",
+    "consent_marketing",
+    "balance_centi",
+    "lifetime_spend_minor",
+    "window_spend_minor",
+    "purchases",
+    "last_gift_year",
+)
 WIRE_CARD_FIELDS = (
-    "id", "uid", "number", "kind", "state", "member_id", "fixed_discount_bp", "expires",
+    "id",
+    "uid",
+    "number",
+    "kind",
+    "state",
+    "member_id",
+    "fixed_discount_bp",
+    "expires",
     "replaced_by",
-)  # fmt: skip
+)
 
 # sync_state keys
 CURSOR = "sync.cursor"
@@ -438,9 +457,12 @@ def snapshot_start(conn: Connection, meta: dict[str, Any]) -> SnapshotState:
 
 
 def snapshot_page(
-    conn: Connection, state: SnapshotState, rows: Sequence[Sequence[Any]], next_after: int,
+    conn: Connection,
+    state: SnapshotState,
+    rows: Sequence[Sequence[Any]],
+    next_after: int,
     done: bool,
-) -> SnapshotState | None:  # fmt: skip
+) -> SnapshotState | None:
     """Apply one page of the current part; returns the new state, None when finished
     (the cursor is then the snapshot's ``as_of``)."""
     cur = _cursor(conn)
@@ -479,9 +501,15 @@ def snapshot_page(
     )
     if done and state.part == "members":
         new = SnapshotState(
-            state.as_of, state.as_of_time, "cards", 0, new.done_rows, state.total_rows,
-            state.first_fill, fixups,
-        )  # fmt: skip
+            state.as_of,
+            state.as_of_time,
+            "cards",
+            0,
+            new.done_rows,
+            state.total_rows,
+            state.first_fill,
+            fixups,
+        )
     elif done:
         _finish(conn, cur, fixups, state.as_of)
         cur.close()
@@ -541,8 +569,9 @@ def _one_card_per_key(cur: Any) -> None:
             keep = max(ids, key=lambda r: (bool(r[1]), int(r[0])))[0]
             for card_id, _pending in ids:
                 if card_id != keep:
-                    log.warning("card %s shares its %s with card %s: dropped", card_id,
-                                column, keep)  # fmt: skip
+                    log.warning(
+                        "card %s shares its %s with card %s: dropped", card_id, column, keep
+                    )
                     _delete_card(cur, int(card_id))
 
 

@@ -159,9 +159,13 @@ class MemberActions(QWidget):
         }.get(a.code, ("", ""))
         self.value_label.setText(prompts[0])
         self.text_label.setText(prompts[1])
-        for w, on in ((self.value_label, a.value), (self.value, a.value),
-                      (self.text_label, a.text), (self.text, a.text),
-                      (self.choices, a.choices)):  # fmt: skip
+        for w, on in (
+            (self.value_label, a.value),
+            (self.value, a.value),
+            (self.text_label, a.text),
+            (self.text, a.text),
+            (self.choices, a.choices),
+        ):
             w.setVisible(on)
         self.value.clear()
         self.text.clear()
@@ -198,14 +202,16 @@ class MemberActions(QWidget):
             return
         self._purchase = found
         self.result.setText(
-            self.tr("Purchase %1 of %2: %3, returned so far %4. Type the amount returned "
-                    "(empty: all %5) and press Enter to return.")
+            self.tr(
+                "Purchase %1 of %2: %3, returned so far %4. Type the amount returned "
+                "(empty: all %5) and press Enter to return."
+            )
             .replace("%1", str(found.seq))
             .replace("%2", found.created_at[:16].replace("T", " "))
             .replace("%3", money_text(found.amount.amount))
             .replace("%4", money_text(found.returned.amount))
             .replace("%5", money_text(found.returnable.amount))
-        )  # fmt: skip
+        )
         self.text.setFocus()
 
     @Slot()

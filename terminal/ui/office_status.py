@@ -76,9 +76,7 @@ class OfficeStatus(QWidget):
         if st.waiting:
             parts.append(self.tr("%1 to send").replace("%1", QLocale().toString(st.waiting)))
         if st.parked:
-            parts.append(
-                self.tr("%1 for review").replace("%1", QLocale().toString(st.parked))
-            )
+            parts.append(self.tr("%1 for review").replace("%1", QLocale().toString(st.parked)))
         if st.last_sync is not None and st.state is not SyncState.ONLINE:
             parts.append(self.tr("last sync %1").replace("%1", when_text(st.last_sync)))
         if st.clock_skew_s is not None and abs(st.clock_skew_s) > SKEW_WARN_S:

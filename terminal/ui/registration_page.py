@@ -67,9 +67,14 @@ class RegistrationPage(QWidget):
         layout.addWidget(self.register)
         layout.addStretch(1)
         self._order: list[QWidget] = [
-            self.full_name, self.address_as, self.phone, self.birthday,
-            self.consent_personal_data, self.consent_marketing, self.register,
-        ]  # fmt: skip
+            self.full_name,
+            self.address_as,
+            self.phone,
+            self.birthday,
+            self.consent_personal_data,
+            self.consent_marketing,
+            self.register,
+        ]
         for first, second in zip(self._order, self._order[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self.register.clicked.connect(self._on_register_clicked)

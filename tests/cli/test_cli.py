@@ -152,7 +152,8 @@ def test_console_script_errors_without_traceback(tmp_path: Path) -> None:
 def test_points_are_plain_digits(
     cache: str, capsys: pytest.CaptureFixture[str], spend: str
 ) -> None:
-    got, _out, err = run(capsys, "quote", _active_card(cache), "100", "--spend", spend,
-                         "--db", cache)  # fmt: skip
+    got, _out, err = run(
+        capsys, "quote", _active_card(cache), "100", "--spend", spend, "--db", cache
+    )
     assert got == 1, err
     assert "not a number of points" in err and err.count("\n") == 1

@@ -36,11 +36,15 @@ def test_tap_greet_checkout_receipt(
     config = from_mapping(
         {
             "terminal": {"language": "ru"},
-            "printer": {"transport": "network", "host": "127.0.0.1", "port": printer.port,
-                        "timeout_s": 2},
+            "printer": {
+                "transport": "network",
+                "host": "127.0.0.1",
+                "port": printer.port,
+                "timeout_s": 2,
+            },
             "readers": {"pcsc": {"poll_timeout_ms": 300}},
         }
-    )  # fmt: skip
+    )
     with demo_db.read() as conn:
         card_id, address_as = conn.execute(
             text(

@@ -38,8 +38,18 @@ TRACK1 = f"B{PAN}^DOE/JOHN^2512101000000000000"
 TRACK2 = f"{PAN}=25121010000000"
 MIR_PAN = "2200123456789010"
 BANK_UID = bytes.fromhex("08A1B2C3")
-SECRETS = [PAN, PAN[:12], PAN[-12:], MIR_PAN, MIR_PAN[:12], "DOE/JOHN", "JOHN",
-           f"{PAN}=2512", "08A1B2C3", "08a1b2c3"]  # fmt: skip
+SECRETS = [
+    PAN,
+    PAN[:12],
+    PAN[-12:],
+    MIR_PAN,
+    MIR_PAN[:12],
+    "DOE/JOHN",
+    "JOHN",
+    f"{PAN}=2512",
+    "08A1B2C3",
+    "08a1b2c3",
+]
 
 
 @pytest.fixture
@@ -116,8 +126,9 @@ def test_payment_cards_leave_no_trace(
     pty.vanish()
     refused = recorder.of(BankCardRefused)
     assert len(refused) == 10
-    assert all(set(vars_of(e)) <= {"source", "technology", "t_detected", "t_emitted"}
-               for e in refused)  # fmt: skip
+    assert all(
+        set(vars_of(e)) <= {"source", "technology", "t_detected", "t_emitted"} for e in refused
+    )
 
     with demo_db.read() as conn:
         outbox = " ".join(r[0] for r in conn.execute(text("SELECT payload FROM outbox")))

@@ -131,13 +131,18 @@ answers = st.one_of(
 
 @settings(max_examples=300)
 @given(
-    st.sampled_from([
-        storage_atr(CardType.MIFARE_CLASSIC_1K), storage_atr(CardType.ULTRALIGHT_NTAG),
-        iso14443_4_atr(b"\x80\x73"), b"", b"\x3b",
-    ]),
+    st.sampled_from(
+        [
+            storage_atr(CardType.MIFARE_CLASSIC_1K),
+            storage_atr(CardType.ULTRALIGHT_NTAG),
+            iso14443_4_atr(b"\x80\x73"),
+            b"",
+            b"\x3b",
+        ]
+    ),
     st.lists(answers, min_size=20, max_size=20),
     st.sampled_from([UID_CFG, BLOCK_CFG, NDEF_CFG]),
-)  # fmt: skip
+)
 def test_any_answers_end_in_a_result(atr: bytes, script: list[bytes], cfg: PcscConfig) -> None:
     replies = iter(script)
 

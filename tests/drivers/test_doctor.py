@@ -45,8 +45,9 @@ def test_pcscd_running_then_stopped(pcscd_restartable: Pcscd) -> None:
     pcscd_restartable.kill()
     stopped = check_pcsc(readers)
     assert stopped.status is Status.FAIL and "pcscd" in stopped.message and stopped.fix
-    off = ReadersConfig(pcsc=PcscConfig(enabled=False), serial=(), wedge=readers.wedge,
-                        numbers=readers.numbers)  # fmt: skip
+    off = ReadersConfig(
+        pcsc=PcscConfig(enabled=False), serial=(), wedge=readers.wedge, numbers=readers.numbers
+    )
     assert check_pcsc(off).status is Status.OK
 
 

@@ -89,10 +89,11 @@ def test_every_option_is_read() -> None:
 @pytest.mark.parametrize(
     ("mapping", "message"),
     [
-        ({"serial": [{"port": "/dev/x", "baudrate": "fast"}]},
-         "readers.serial[0].baudrate: 'fast' is not an integer"),
-        ({"serial": [{"port": "/dev/x"}, {"baudrate": 9600}]},
-         "readers.serial[1].port: missing"),
+        (
+            {"serial": [{"port": "/dev/x", "baudrate": "fast"}]},
+            "readers.serial[0].baudrate: 'fast' is not an integer",
+        ),
+        ({"serial": [{"port": "/dev/x"}, {"baudrate": 9600}]}, "readers.serial[1].port: missing"),
         ({"serial": [{"port": "/dev/x", "parity": "X"}]}, "readers.serial[0].parity: 'X'"),
         ({"serial": [{"port": "/dev/x", "stopbits": 3}]}, "readers.serial[0].stopbits: 3"),
         ({"serial": [{"port": "/dev/x", "track": 4}]}, "readers.serial[0].track: 4"),
@@ -108,7 +109,7 @@ def test_every_option_is_read() -> None:
         ({"numbers": {"lengths": ["13"]}}, "readers.numbers.lengths: ['13']"),
         ({"scanner": {}}, "readers.scanner: unknown option"),
     ],
-)  # fmt: skip
+)
 def test_errors_name_the_key_and_the_value(mapping: dict[str, object], message: str) -> None:
     with pytest.raises(ConfigError) as info:
         ReadersConfig.from_mapping(mapping)

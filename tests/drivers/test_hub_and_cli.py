@@ -41,8 +41,11 @@ def test_events_never_show_card_data() -> None:
         assert "E5F6" in text or "0018" in text
     refused = BankCardRefused("r", Technology.MAGSTRIPE)
     assert {f for f in refused.__dataclass_fields__} == {
-        "source", "technology", "t_detected", "t_emitted"
-    }  # fmt: skip
+        "source",
+        "technology",
+        "t_detected",
+        "t_emitted",
+    }
 
 
 def test_demo_cards_match_the_demo_cache() -> None:

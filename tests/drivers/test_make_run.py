@@ -32,8 +32,9 @@ def display() -> Iterator[str]:
     name = f":{number}"
     xvfb = subprocess.Popen(
         ["Xvfb", name, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 10
     while not Path(f"/tmp/.X11-unix/X{number}").exists():
         assert xvfb.poll() is None and time.monotonic() < deadline, "Xvfb did not start"
@@ -58,8 +59,11 @@ def test_make_run_starts_syncs_and_stops_cleanly(
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
     app = subprocess.Popen(
         [str(BIN / "loyalty-terminal"), "--db", str(cache), "demo", "--app", "--members", "300"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
-    )  # fmt: skip
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+    )
     try:
         deadline = time.monotonic() + 60
         while _cursor(cache) is None:  # the first sync with the demo office is done

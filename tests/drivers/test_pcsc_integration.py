@@ -76,8 +76,10 @@ def test_two_cards_in_a_row_and_two_readers_at_once(
     mark = recorder.mark()
     with VpcdCard(VirtualCard(UID2)), VpcdCard(VirtualCard(UID1), reader=1):
         events = recorder.wait_for(CardPresented, count=2, after=mark)
-    assert {(e.source, e.uid) for e in events} == {(READER0, UID2.hex().upper()),
-                                                   (READER1, UID1.hex().upper())}  # fmt: skip
+    assert {(e.source, e.uid) for e in events} == {
+        (READER0, UID2.hex().upper()),
+        (READER1, UID1.hex().upper()),
+    }
 
 
 def test_reader_filter(pcscd: Pcscd, start_driver: StartDriver, recorder: Recorder) -> None:

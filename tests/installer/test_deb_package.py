@@ -34,7 +34,11 @@ with Database.open("/var/lib/loyalty-terminal/cache.sqlite3", create=False) as d
 
 def run(*cmd: str | Path, **kw: object) -> subprocess.CompletedProcess[str]:
     proc: subprocess.CompletedProcess[str] = subprocess.run(
-        [str(c) for c in cmd], capture_output=True, text=True, timeout=900, **kw  # type: ignore[call-overload]
+        [str(c) for c in cmd],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        **kw,  # type: ignore[call-overload]
     )
     if proc.returncode != 0:  # say what failed: apt's and dpkg's own words
         raise AssertionError(
@@ -66,8 +70,12 @@ def in_root(root: Path, *cmd: str) -> subprocess.CompletedProcess[str]:
 
 def install(root: Path, deb: Path) -> None:
     shutil.copy(deb, root / "tmp" / deb.name)
-    in_root(root, "sh", "-c", "apt-get update -qq && apt-get install -y -qq "
-                              f"--no-install-recommends /tmp/{deb.name}")  # fmt: skip
+    in_root(
+        root,
+        "sh",
+        "-c",
+        f"apt-get update -qq && apt-get install -y -qq --no-install-recommends /tmp/{deb.name}",
+    )
 
 
 def test_install_doctor_upgrade_remove(debian_root: Path, tmp_path: Path) -> None:
@@ -89,14 +97,34 @@ def test_install_doctor_upgrade_remove(debian_root: Path, tmp_path: Path) -> Non
                 config.read_text()
                 + f'\n[printer]\ntransport = "network"\nhost = "127.0.0.1"\nport = {printer.port}\n'
             )
-            in_root(debian_root, "runuser", "-u", "loyalty", "--", "loyalty-terminal",
-                    "--config", "/etc/loyalty-terminal/config.toml", "demo-data",
-                    "--members", "50", "--replace")  # fmt: skip
+            in_root(
+                debian_root,
+                "runuser",
+                "-u",
+                "loyalty",
+                "--",
+                "loyalty-terminal",
+                "--config",
+                "/etc/loyalty-terminal/config.toml",
+                "demo-data",
+                "--members",
+                "50",
+                "--replace",
+            )
             doctor = subprocess.run(
-                ["chroot", debian_root, "loyalty-terminal", "--config",
-                 "/etc/loyalty-terminal/config.toml", "doctor", "--json"],
-                capture_output=True, text=True, timeout=120,
-            )  # fmt: skip
+                [
+                    "chroot",
+                    debian_root,
+                    "loyalty-terminal",
+                    "--config",
+                    "/etc/loyalty-terminal/config.toml",
+                    "doctor",
+                    "--json",
+                ],
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
     finally:
         subprocess.run(["umount", str(debian_root / "run/pcscd")], capture_output=True)
         pcscd.stop()

@@ -111,20 +111,27 @@ def test_best_of_explains_the_winner_and_the_losers() -> None:
         (
             (CARD, TIER, PROG),
             "170.65",
-            ["Card discount 10%: -100.00", "Base tier discount 5%: -45.00",
-             "Progressive discount 3% after 30 purchases: -25.65"],
+            [
+                "Card discount 10%: -100.00",
+                "Base tier discount 5%: -45.00",
+                "Progressive discount 3% after 30 purchases: -25.65",
+            ],
         ),
         (
             (PROG, TIER, CARD),
             "170.65",
-            ["Progressive discount 3% after 30 purchases: -30.00",
-             "Base tier discount 5%: -48.50", "Card discount 10%: -92.15"],
+            [
+                "Progressive discount 3% after 30 purchases: -30.00",
+                "Base tier discount 5%: -48.50",
+                "Card discount 10%: -92.15",
+            ],
         ),
     ],
-)  # fmt: skip
+)
 def test_stacked(order: tuple[DiscountSource, ...], discount: str, lines: list[str]) -> None:
-    program = one_tier("5", combine=CombineMode.STACKED, stack_order=order,
-                       progressive=PROGRESSIVE_3)  # fmt: skip
+    program = one_tier(
+        "5", combine=CombineMode.STACKED, stack_order=order, progressive=PROGRESSIVE_3
+    )
     q = quote(program, personal("10"), member(purchases=30), m("1000"), TODAY)
     assert q.discount == m(discount)
     assert q.discount_pct == D("17.065")  # 100 - 90% * 95% * 97%
@@ -300,13 +307,23 @@ SHARE_30 = "Points pay at most 30% of the receipt: up to 300"
         ("300", "30", "300", "points_share_cap", SHARE_30),
         ("120.75", "30", "120", "points_balance_cap", "Points balance 120.75: up to 120"),
         ("0", "30", "0", "points_balance_cap", "Points balance 0: up to 0"),
-        ("-40", "30", "0", "points_negative_balance",
-         "Points balance is negative (-40): no points can be spent"),
+        (
+            "-40",
+            "30",
+            "0",
+            "points_negative_balance",
+            "Points balance is negative (-40): no points can be spent",
+        ),
         ("500", "0", "0", "points_share_cap", "Points pay at most 0% of the receipt: up to 0"),
-        ("5000", "100", "1000", "points_share_cap",
-         "Points pay at most 100% of the receipt: up to 1000"),
+        (
+            "5000",
+            "100",
+            "1000",
+            "points_share_cap",
+            "Points pay at most 100% of the receipt: up to 1000",
+        ),
     ],
-)  # fmt: skip
+)
 def test_max_spend_points(balance: str, share: str, maximum: str, code: str, text: str) -> None:
     program = one_tier(spend_max_share_pct=D(share))
     q = quote(program, personal(), member(balance=balance), m("1000"), TODAY)
@@ -501,8 +518,9 @@ def test_standard_program_gold_member_on_her_birthday() -> None:
 def test_facts_round_trip() -> None:
     q = quote(standard_program(), personal(), member(balance="50"), m("1234.56"), TODAY, D(50))
     facts = q.facts()
-    assert facts == PurchaseFacts(q.amount, q.discount, D(50), q.paid, q.points_earned,
-                                  q.payable_before_points)  # fmt: skip
+    assert facts == PurchaseFacts(
+        q.amount, q.discount, D(50), q.paid, q.points_earned, q.payable_before_points
+    )
     data = facts.to_dict()
     assert all(isinstance(v, str) for v in data.values())
     assert PurchaseFacts.from_dict({**data, "program": "standard", "version": 1}) == facts
@@ -512,8 +530,10 @@ def test_facts_round_trip() -> None:
     ("key", "value"), [("paid", None), ("amount", "x"), ("points_spent", "-1"), ("paid", 5)]
 )
 def test_facts_from_dict_refuses(key: str, value: object) -> None:
-    data: dict[str, object] = {**quote(one_tier(), personal(), member(), m("1"), TODAY)
-                               .facts().to_dict(), key: value}  # fmt: skip
+    data: dict[str, object] = {
+        **quote(one_tier(), personal(), member(), m("1"), TODAY).facts().to_dict(),
+        key: value,
+    }
     with pytest.raises(ReturnError) as info:
         PurchaseFacts.from_dict(data)
     assert info.value.code == "facts_invalid"

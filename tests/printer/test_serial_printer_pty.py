@@ -23,9 +23,14 @@ pytestmark = pytest.mark.integration
 
 def serial(device: str) -> PrinterConfig:
     return PrinterConfig.from_mapping(
-        {"transport": "serial", "device": device, "baudrate": 19200, "timeout_s": 2,
-         "status_query": False}
-    )  # fmt: skip
+        {
+            "transport": "serial",
+            "device": device,
+            "baudrate": 19200,
+            "timeout_s": 2,
+            "status_query": False,
+        }
+    )
 
 
 def read_all(fd: int, idle_s: float = 0.3) -> bytes:

@@ -47,8 +47,11 @@ def test_preview_draws_what_the_bytes_say():
 
     def ink(img: Image.Image) -> list[int]:
         gray = img.convert("L")
-        return [x for x in range(gray.width) if any(gray.getpixel((x, y)) < 128
-                                                    for y in range(gray.height))]  # fmt: skip
+        return [
+            x
+            for x in range(gray.width)
+            if any(gray.getpixel((x, y)) < 128 for y in range(gray.height))
+        ]
 
     assert max(ink(left)) < MARGIN + 12 < min(ink(right))
     assert len(ink(bold)) > len(ink(left))

@@ -90,8 +90,14 @@ def test_purchase_on_a_birthday_wishes_and_shows_every_sum():
 
 
 def test_without_a_member_there_is_no_greeting():
-    data = ReceiptData(ReceiptKind.PURCHASE, "op", 1, datetime(2026, 1, 2, 3, 4),
-                       amount=Money.parse("10"), total=Money.parse("10"))  # fmt: skip
+    data = ReceiptData(
+        ReceiptKind.PURCHASE,
+        "op",
+        1,
+        datetime(2026, 1, 2, 3, 4),
+        amount=Money.parse("10"),
+        total=Money.parse("10"),
+    )
     text = decode(encode(layout_receipt(data, CFG, 58))).text()
     assert "Здравствуйте" not in text and "10.00" in text
 
@@ -132,8 +138,9 @@ def test_from_quote_fills_a_purchase():
     card = CardTerms(CardKind.PERSONAL, CardState.ACTIVE, Decimal(0))
     state = MemberState(Money.parse("10000"), Money.parse("10000"), 5, Decimal(500), None, None)
     q = quote(program, card, state, Money.parse("1000"), date(2026, 6, 15))
-    data = from_quote(q, operation_id="op-1", seq=7, created_at=datetime(2026, 6, 15, 12, 0),
-                      member_name="Анна")  # fmt: skip
+    data = from_quote(
+        q, operation_id="op-1", seq=7, created_at=datetime(2026, 6, 15, 12, 0), member_name="Анна"
+    )
     assert data.kind is ReceiptKind.PURCHASE
     assert data.total == q.paid and data.amount == q.amount
     assert data.points_earned == q.points_earned and data.balance_after == q.balance_after

@@ -58,7 +58,9 @@ def test_print_test_says_what_is_wrong(capsys):
 
 def test_print_test_without_a_printer(capsys, tmp_path: Path):
     out = tmp_path / "t.png"
-    assert print_cmd.run(parse(["print-test", "--out", str(out)]), PrinterConfig(),
-                         ReceiptConfig()) == 1  # fmt: skip
+    assert (
+        print_cmd.run(parse(["print-test", "--out", str(out)]), PrinterConfig(), ReceiptConfig())
+        == 1
+    )
     assert out.exists()
     assert "no printer configured" in capsys.readouterr().err

@@ -96,12 +96,20 @@ def test_spooler_prints_through_paper_out_and_a_restart(database):
     assert isinstance(receipt, ReceiptData)
     with LoopbackPrinter(behaviour=Behaviour.PAPER_OUT) as printer:
         cfg = PrinterConfig(
-            transport=Transport.NETWORK, host=printer.host, port=printer.port, timeout_s=0.5,
+            transport=Transport.NETWORK,
+            host=printer.host,
+            port=printer.port,
+            timeout_s=0.5,
             drawer_kick=True,
-        )  # fmt: skip
+        )
         reports = Reports()
-        spooler = Spooler(database, cfg, ReceiptConfig(), reports,
-                          clock=lambda: datetime(2026, 11, 22, tzinfo=UTC))  # fmt: skip
+        spooler = Spooler(
+            database,
+            cfg,
+            ReceiptConfig(),
+            reports,
+            clock=lambda: datetime(2026, 11, 22, tzinfo=UTC),
+        )
         spooler.worker.retry_min_s = 0.05
         spooler.worker.retry_max_s = 0.2
         spooler.start()

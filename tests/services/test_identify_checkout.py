@@ -143,8 +143,12 @@ def test_the_views_discount_is_the_quotes(
         body = json.loads(conn.execute(text("SELECT body FROM programs WHERE active")).scalar())
         body["combine"] = combine
         conn.execute(text("UPDATE programs SET body = :b WHERE active"), {"b": json.dumps(body)})
-        ids = [r[0] for r in conn.execute(text(
-            "SELECT id FROM cards WHERE state='active' ORDER BY id LIMIT 300"))]  # fmt: skip
+        ids = [
+            r[0]
+            for r in conn.execute(
+                text("SELECT id FROM cards WHERE state='active' ORDER BY id LIMIT 300")
+            )
+        ]
     till = Till(demo_db, clock)
     stacked = 0
     for card_id in ids:
@@ -157,10 +161,15 @@ def test_the_views_discount_is_the_quotes(
 
 @pytest.mark.parametrize(
     ("typed", "signed", "points"),
-    [("150", False, Decimal(150)), ("12.5", False, Decimal("12.5")),
-     ("12,50", False, Decimal("12.50")), (" 7 ", False, Decimal(7)),
-     ("-20", True, Decimal(-20)), ("+20", True, Decimal(20))],
-)  # fmt: skip
+    [
+        ("150", False, Decimal(150)),
+        ("12.5", False, Decimal("12.5")),
+        ("12,50", False, Decimal("12.50")),
+        (" 7 ", False, Decimal(7)),
+        ("-20", True, Decimal(-20)),
+        ("+20", True, Decimal(20)),
+    ],
+)
 def test_points_typed(typed: str, signed: bool, points: Decimal) -> None:
     from terminal.services.points_input import parse_points
 
@@ -168,9 +177,22 @@ def test_points_typed(typed: str, signed: bool, points: Decimal) -> None:
 
 
 @pytest.mark.parametrize(
-    "typed", ["", "1E+1000000000", "1e3", "NaN", "inf", "1,234", "1 000", "1.234", "-5", "0x10",
-              "1234567890", "١٢٣"],
-)  # fmt: skip
+    "typed",
+    [
+        "",
+        "1E+1000000000",
+        "1e3",
+        "NaN",
+        "inf",
+        "1,234",
+        "1 000",
+        "1.234",
+        "-5",
+        "0x10",
+        "1234567890",
+        "١٢٣",
+    ],
+)
 def test_points_typed_wrong(typed: str) -> None:
     from terminal.services.points_input import BadPoints, parse_points, points_input_text
 

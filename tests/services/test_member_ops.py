@@ -125,13 +125,19 @@ def test_blocking_needs_a_reason(till: Till) -> None:
 
 
 def test_reward_costs_points_and_needs_them(till: Till) -> None:
-    rich = card(till, "kind='personal' AND state='active' AND member_id IN "
-                      "(SELECT id FROM members WHERE balance_centi >= 100000)")  # fmt: skip
+    rich = card(
+        till,
+        "kind='personal' AND state='active' AND member_id IN "
+        "(SELECT id FROM members WHERE balance_centi >= 100000)",
+    )
     before = till.identify(rich).balance
     member_ops.give_gift(ctx(till), rich, "MUG")
     assert till.identify(rich).balance == before - 500
-    poor = card(till, "kind='personal' AND state='active' AND member_id IN "
-                      "(SELECT id FROM members WHERE balance_centi < 50000)")  # fmt: skip
+    poor = card(
+        till,
+        "kind='personal' AND state='active' AND member_id IN "
+        "(SELECT id FROM members WHERE balance_centi < 50000)",
+    )
     with pytest.raises(ServiceError) as short:
         member_ops.give_gift(ctx(till), poor, "MUG")
     assert short.value.code == "points_short"
@@ -182,8 +188,11 @@ def test_gift_return_and_adjustment_print_their_receipts(till: Till) -> None:
 
     spooler = Spooler(till.db, PrinterConfig.default(), ReceiptConfig.default())  # not started
     context = Context(till.db, till.program, till.clock, till.ids, CHIEF, spooler)
-    key = card(till, "kind='personal' AND state='active' AND member_id IN "
-                     "(SELECT id FROM members WHERE balance_centi >= 100000)")  # fmt: skip
+    key = card(
+        till,
+        "kind='personal' AND state='active' AND member_id IN "
+        "(SELECT id FROM members WHERE balance_centi >= 100000)",
+    )
     purchase = till.checkout(key, Money.parse("500"))
     member_ops.return_purchase(context, purchase.operation_id)
     member_ops.give_gift(context, key, "MUG")

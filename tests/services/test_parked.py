@@ -32,11 +32,21 @@ def parked_registration(db: Database, clock: FixedClock) -> Registered:
     till = Till(db, clock, ids=lambda: f"park-{next(counter):04d}")
     ctx = Context(db, till.program, clock, till.ids, CHIEF)
     done = register_member(
-        ctx, CardKey(number="7000222200001"), "Іваненко Петро", "", "", date(1980, 1, 2),
-        True, False,
-    )  # fmt: skip
-    answer = {"id": done.operation_id, "status": "rejected", "code": "card_taken",
-              "message": "a card with this UID or number belongs to someone"}  # fmt: skip
+        ctx,
+        CardKey(number="7000222200001"),
+        "Іваненко Петро",
+        "",
+        "",
+        date(1980, 1, 2),
+        True,
+        False,
+    )
+    answer = {
+        "id": done.operation_id,
+        "status": "rejected",
+        "code": "card_taken",
+        "message": "a card with this UID or number belongs to someone",
+    }
     with db.write() as conn:
         sync_apply.record_outcomes(
             conn,
@@ -51,8 +61,11 @@ def test_parked_operations_are_listed_with_their_reason(
 ) -> None:
     done = parked_registration(demo_db, clock)
     [parked] = supervisor.parked_operations(demo_db, CHIEF)
-    assert (parked.id, parked.kind, parked.code) == (done.operation_id, "member_register",
-                                                     "card_taken")  # fmt: skip
+    assert (parked.id, parked.kind, parked.code) == (
+        done.operation_id,
+        "member_register",
+        "card_taken",
+    )
     assert parked.reason.startswith("The card belongs to someone else")
     assert parked.member_id == done.member_id
     with pytest.raises(NotAllowed):
@@ -90,8 +103,10 @@ def test_an_unknown_code_and_http_refusals_have_words_too(
     demo_db: Database, clock: FixedClock
 ) -> None:
     done = parked_registration(demo_db, clock)
-    for code, start in (("http_400", "The office refused the request"),
-                        ("never_heard_of", "The office refused it")):  # fmt: skip
+    for code, start in (
+        ("http_400", "The office refused the request"),
+        ("never_heard_of", "The office refused it"),
+    ):
         with demo_db.write() as conn:
             conn.execute(
                 text("UPDATE operations SET result = :r WHERE id = :i"),

@@ -82,8 +82,16 @@ def test_registration_writes_member_card_operation_and_audit_at_once(till: Till)
         audit = conn.execute(
             text("SELECT action, target, details FROM audit_log ORDER BY id DESC LIMIT 1")
         ).one()
-    assert tuple(m) == ("Ковальчук Олена Петрівна", "Олена Петрівна", "380501234567",
-                        "1985-03-21", 1, 1, 0, 0)  # fmt: skip
+    assert tuple(m) == (
+        "Ковальчук Олена Петрівна",
+        "Олена Петрівна",
+        "380501234567",
+        "1985-03-21",
+        1,
+        1,
+        0,
+        0,
+    )
     assert payload["kind"] == "member_register"
     assert payload["member_id"] == done.member_id and payload["card_id"] == done.card_id
     facts = payload["facts"]
@@ -96,8 +104,10 @@ def test_registration_writes_member_card_operation_and_audit_at_once(till: Till)
         "state": "active",
     }
     at = till.clock.now().isoformat()
-    assert facts["consents"] == {"personal_data": {"given": True, "at": at},
-                                 "marketing": {"given": True, "at": at}}  # fmt: skip
+    assert facts["consents"] == {
+        "personal_data": {"given": True, "at": at},
+        "marketing": {"given": True, "at": at},
+    }
     assert audit[0] == "member_register" and audit[1] == f"member:{done.member_id}"
     assert "Олена" not in audit[2] and "380" not in audit[2]  # no personal data in the audit
 

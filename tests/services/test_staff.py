@@ -38,10 +38,19 @@ def test_pins_are_stored_hashed() -> None:
 
 @pytest.mark.parametrize(
     ("failed", "lock"),
-    [(4, None), (5, timedelta(minutes=1)), (6, timedelta(minutes=2)), (8, timedelta(minutes=8)),
-     (15, timedelta(hours=17, minutes=4)), (16, timedelta(days=1)), (40, timedelta(days=1)),
-     (46, timedelta(days=1)), (47, timedelta(days=1)), (10**6, timedelta(days=1))],
-)  # fmt: skip
+    [
+        (4, None),
+        (5, timedelta(minutes=1)),
+        (6, timedelta(minutes=2)),
+        (8, timedelta(minutes=8)),
+        (15, timedelta(hours=17, minutes=4)),
+        (16, timedelta(days=1)),
+        (40, timedelta(days=1)),
+        (46, timedelta(days=1)),
+        (47, timedelta(days=1)),
+        (10**6, timedelta(days=1)),
+    ],
+)
 def test_lock_grows(failed: int, lock: timedelta | None) -> None:
     assert lock_for(failed) == lock
 

@@ -23,10 +23,12 @@ from terminal.store.database import Database
 
 def refuse(db: Database, table: str, when: str) -> None:
     with db.write() as conn:
-        conn.execute(text(
-            f"CREATE TRIGGER refuse_{table} BEFORE INSERT ON {table} WHEN {when} "
-            "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
-        ))  # fmt: skip
+        conn.execute(
+            text(
+                f"CREATE TRIGGER refuse_{table} BEFORE INSERT ON {table} WHEN {when} "
+                "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+            )
+        )
 
 
 def count(db: Database, sql: str) -> int:

@@ -21,8 +21,12 @@ def test_connections_are_durable_and_checked(db: Database) -> None:
             name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
             for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
         }
-    assert pragma == {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1,
-                      "busy_timeout": 5000}  # fmt: skip
+    assert pragma == {
+        "journal_mode": "wal",
+        "synchronous": 2,
+        "foreign_keys": 1,
+        "busy_timeout": 5000,
+    }
 
 
 def test_file_is_marked_as_ours_and_at_head(db: Database) -> None:
@@ -69,14 +73,18 @@ def test_empty_file_is_initialised(tmp_path: Path) -> None:
     [
         (lambda p: p.write_bytes(b"\x00garbage, not sqlite" * 50), "not_a_database"),
         (lambda p: p.write_text("name,phone\nAnna,+7916\n"), "not_a_database"),
-        (lambda p: sqlite3.connect(p).execute("CREATE TABLE t (x)").connection.commit(),
-         "foreign_database"),
-        (lambda p: sqlite3.connect(p).execute("PRAGMA application_id = 42").connection.commit(),
-         "foreign_database"),
+        (
+            lambda p: sqlite3.connect(p).execute("CREATE TABLE t (x)").connection.commit(),
+            "foreign_database",
+        ),
+        (
+            lambda p: sqlite3.connect(p).execute("PRAGMA application_id = 42").connection.commit(),
+            "foreign_database",
+        ),
         (lambda p: p.mkdir(), "not_a_file"),
     ],
     ids=["binary", "csv", "other-app-tables", "other-app-id", "directory"],
-)  # fmt: skip
+)
 def test_bad_files_are_refused_and_left_untouched(tmp_path: Path, make: object, code: str) -> None:
     path = tmp_path / "x.sqlite3"
     make(path)  # type: ignore[operator]

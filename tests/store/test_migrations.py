@@ -33,8 +33,10 @@ def test_upgrade_from_the_first_release_keeps_operations(tmp_path: Path) -> None
             "INSERT INTO operations (id, seq, kind, created_at) "
             "VALUES ('00000000-0000-4000-8000-000000000001', 1, 'purchase', 'x')"
         )
-        conn.exec_driver_sql("INSERT INTO outbox (op_id, seq, payload) VALUES "
-                             "('00000000-0000-4000-8000-000000000001', 1, '{}')")  # fmt: skip
+        conn.exec_driver_sql(
+            "INSERT INTO outbox (op_id, seq, payload) VALUES "
+            "('00000000-0000-4000-8000-000000000001', 1, '{}')"
+        )
     with Database.open(path) as new:
         assert new.revision() == HEAD_REVISION
         with new.read() as conn:

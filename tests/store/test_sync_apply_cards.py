@@ -13,18 +13,42 @@ AT = "2026-11-22T12:00:00.000000+00:00"
 
 
 def member(member_id: int) -> list[Any]:
-    return [member_id, "Иванова Анна", "Анна", None, None, None, None, False, True, False,
-            0, 0, 0, 0, None, 1]  # fmt: skip
+    return [
+        member_id,
+        "Иванова Анна",
+        "Анна",
+        None,
+        None,
+        None,
+        None,
+        False,
+        True,
+        False,
+        0,
+        0,
+        0,
+        0,
+        None,
+        1,
+    ]
 
 
-def card(card_id: int, number: str, replaced_by: int | None = None,
-         state: str = "active") -> list[Any]:  # fmt: skip
+def card(
+    card_id: int, number: str, replaced_by: int | None = None, state: str = "active"
+) -> list[Any]:
     return [card_id, None, number, "personal", state, 1, 0, None, replaced_by]
 
 
 def snapshot(db: Database, card_pages: list[list[list[Any]]]) -> None:
-    meta = {"as_of": "7", "as_of_time": AT, "program": None, "gifts": [], "limits": None,
-            "members": 1, "cards": sum(len(p) for p in card_pages)}  # fmt: skip
+    meta = {
+        "as_of": "7",
+        "as_of_time": AT,
+        "program": None,
+        "gifts": [],
+        "limits": None,
+        "members": 1,
+        "cards": sum(len(p) for p in card_pages),
+    }
     with db.write() as conn:
         state = sync_apply.snapshot_start(conn, meta)
     with db.write() as conn:
@@ -44,8 +68,13 @@ def cards(db: Database) -> dict[int, tuple[str, int | None]]:
 
 
 def test_a_replacement_further_on_in_the_same_page(db: Database) -> None:
-    snapshot(db, [[card(10, "2990000000100", 20, "replaced"), card(20, "2990000000200")],
-                  [card(30, "2990000000300")]])  # fmt: skip
+    snapshot(
+        db,
+        [
+            [card(10, "2990000000100", 20, "replaced"), card(20, "2990000000200")],
+            [card(30, "2990000000300")],
+        ],
+    )
     assert cards(db)[10] == ("2990000000100", 20)
     with db.read() as conn:
         assert sync_apply.get_state(conn, sync_apply.CURSOR) == "7"
@@ -64,8 +93,9 @@ def test_a_replacement_the_office_never_sent_is_forgotten(db: Database) -> None:
 
 def test_two_cards_with_one_number_in_a_first_download(db: Database) -> None:
     """The office moved card 10 to id 30 while the pages were fetched: both arrive."""
-    snapshot(db, [[card(10, "2990000000100"), card(20, "2990000000200")],
-                  [card(30, "2990000000100")]])  # fmt: skip
+    snapshot(
+        db, [[card(10, "2990000000100"), card(20, "2990000000200")], [card(30, "2990000000100")]]
+    )
     assert sorted(cards(db)) == [20, 30]
     with db.read() as conn:
         indexes = conn.exec_driver_sql(

@@ -13,14 +13,14 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from sync import credentials
-from sync.client import OfficeClient, Timeouts
-from sync.engine import Syncer
 from office import auth
 from office.db import OfficeDB
 from office.models import members as office_members
 from office.models import operations as office_operations
 from office.server import OfficeServer
+from sync import credentials
+from sync.client import OfficeClient, Timeouts
+from sync.engine import Syncer
 from terminal.loyalty import Money
 from terminal.services.clock import FixedClock
 from terminal.services.identify import CardKey

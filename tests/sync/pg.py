@@ -72,10 +72,28 @@ def cluster(version: str) -> Cluster:
 
 def _as_postgres(sql: str, port: int, db: str = "postgres") -> None:
     out = subprocess.run(
-        ["runuser", "-u", "postgres", "--", "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
-         "-p", str(port), "-d", db, "-c", sql],
-        capture_output=True, text=True, check=False, timeout=60,
-    )  # fmt: skip
+        [
+            "runuser",
+            "-u",
+            "postgres",
+            "--",
+            "psql",
+            "-X",
+            "-q",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-p",
+            str(port),
+            "-d",
+            db,
+            "-c",
+            sql,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
     if out.returncode != 0:
         pytest.fail(f"psql as postgres failed: {sql!r}: {out.stderr.strip()}", pytrace=False)
 

@@ -87,8 +87,11 @@ def test_the_app_pushes_at_once_and_shows_offline(
 
 
 def test_an_unenrolled_till_says_so(qtbot: QtBot, demo_db: Database) -> None:
-    app = TillApp(from_mapping({"terminal": {"language": "en"}}), demo_db,
-                  readers_factory=lambda _c, _s: NoReaders())  # fmt: skip
+    app = TillApp(
+        from_mapping({"terminal": {"language": "en"}}),
+        demo_db,
+        readers_factory=lambda _c, _s: NoReaders(),
+    )
     window = app.start()
     qtbot.addWidget(window)
     try:
@@ -151,11 +154,18 @@ def test_a_dead_background_part_is_started_again(
         enrolled_terminal(server, tmp_path / "till") as t,
     ):
         t.sync()
-        config = from_mapping({
-            "terminal": {"language": "en"}, "sync": {"poll_s": 600},
-            "printer": {"transport": "network", "host": "127.0.0.1", "port": printer.port,
-                        "timeout_s": 2},
-        })  # fmt: skip
+        config = from_mapping(
+            {
+                "terminal": {"language": "en"},
+                "sync": {"poll_s": 600},
+                "printer": {
+                    "transport": "network",
+                    "host": "127.0.0.1",
+                    "port": printer.port,
+                    "timeout_s": 2,
+                },
+            }
+        )
         app = TillApp(config, t.db, readers_factory=lambda _c, _s: NoReaders())
         window = app.start()
         qtbot.addWidget(window)
@@ -170,8 +180,9 @@ def test_a_dead_background_part_is_started_again(
             qtbot.waitUntil(lambda: not first_sync.is_alive(), timeout=5000)
             qtbot.waitUntil(lambda: not first_printer.is_alive(), timeout=5000)
             # the watchdog starts both again; what was waiting goes out
-            qtbot.waitUntil(lambda: app.sync is not first_sync and app.sync.is_alive(),
-                            timeout=6000)  # fmt: skip
+            qtbot.waitUntil(
+                lambda: app.sync is not first_sync and app.sync.is_alive(), timeout=6000
+            )
             qtbot.waitUntil(lambda: app.spooler.worker is not first_printer, timeout=6000)
             app.till.checkout(CardKey(card_id=card), Money.parse("200.00"))
             qtbot.waitUntil(lambda: office_op_count(office_db) == 2, timeout=10_000)
@@ -187,8 +198,11 @@ def test_enrolled_while_the_app_runs_it_starts_to_sync(
     from office import auth
     from terminal.cli.main import main
 
-    app = TillApp(from_mapping({"terminal": {"language": "en"}, "sync": {"poll_s": 600}}),
-                  demo_db, readers_factory=lambda _c, _s: NoReaders())  # fmt: skip
+    app = TillApp(
+        from_mapping({"terminal": {"language": "en"}, "sync": {"poll_s": 600}}),
+        demo_db,
+        readers_factory=lambda _c, _s: NoReaders(),
+    )
     window = app.start()
     qtbot.addWidget(window)
     try:

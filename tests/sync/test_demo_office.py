@@ -26,9 +26,7 @@ def _sync(db: Database) -> str:
         return run_once(db, client, Till(db).clock.now)
 
 
-def test_the_demo_office_serves_the_demo_till_across_runs(
-    demo_file: Path, tmp_path: Path
-) -> None:
+def test_the_demo_office_serves_the_demo_till_across_runs(demo_file: Path, tmp_path: Path) -> None:
     path = tmp_path / "demo.sqlite3"
     shutil.copy(demo_file, path)
     with Database.open(path) as db:

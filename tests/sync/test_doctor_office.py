@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from officekit import enrol
 
-from sync import credentials
 from office import auth
 from office.db import OfficeDB
 from office.server import OfficeServer
+from sync import credentials
 from terminal.cli.doctor_office import check_office
 from terminal.services.clock import FixedClock, SystemClock
 from terminal.services.doctor import Finding, Status
@@ -82,17 +82,56 @@ def test_a_credential_others_can_read(office: OfficeServer, cache: Path) -> None
 
 def _private_ca(folder: Path) -> tuple[Path, Path, Path]:
     """A private CA and a certificate for localhost signed by it (openssl)."""
-    ca_key, ca, key, csr, cert = (folder / n for n in ("ca.key", "ca.pem", "k.pem", "r.csr",
-                                                        "c.pem"))  # fmt: skip
+    ca_key, ca, key, csr, cert = (
+        folder / n for n in ("ca.key", "ca.pem", "k.pem", "r.csr", "c.pem")
+    )
     run = lambda *a: subprocess.run(["openssl", *a], check=True, capture_output=True)  # noqa: E731
-    run("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(ca_key), "-out",
-        str(ca), "-days", "2", "-subj", "/CN=Test store CA")  # fmt: skip
-    run("req", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(csr),
-        "-subj", "/CN=localhost")  # fmt: skip
+    run(
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        str(ca_key),
+        "-out",
+        str(ca),
+        "-days",
+        "2",
+        "-subj",
+        "/CN=Test store CA",
+    )
+    run(
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        str(key),
+        "-out",
+        str(csr),
+        "-subj",
+        "/CN=localhost",
+    )
     ext = folder / "ext.cnf"
     ext.write_text("subjectAltName=DNS:localhost\n")
-    run("x509", "-req", "-in", str(csr), "-CA", str(ca), "-CAkey", str(ca_key),
-        "-CAcreateserial", "-out", str(cert), "-days", "2", "-extfile", str(ext))  # fmt: skip
+    run(
+        "x509",
+        "-req",
+        "-in",
+        str(csr),
+        "-CA",
+        str(ca),
+        "-CAkey",
+        str(ca_key),
+        "-CAcreateserial",
+        "-out",
+        str(cert),
+        "-days",
+        "2",
+        "-extfile",
+        str(ext),
+    )
     return ca, cert, key
 
 

@@ -25,12 +25,12 @@ from officekit import Terminal, cache_balances, enrolled_terminal, now, office_b
 from sqlalchemy import select
 from workload import Workload, member_cards
 
-from sync.client import OfficeClient, Timeouts
-from sync.engine import Syncer
 from office import feed
 from office.db import OfficeDB
 from office.models import operations as office_operations
 from office.server import OfficeServer
+from sync.client import OfficeClient, Timeouts
+from sync.engine import Syncer
 from sync.worker import Backoff, SyncWorker
 from terminal.store import sync_apply
 

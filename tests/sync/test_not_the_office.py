@@ -14,10 +14,10 @@ import pytest
 from officekit import Terminal, cache_balances, checkout, now, office_balances, terminal_ops
 from sqlalchemy import text
 
-from sync.client import AuthFailed, OfficeClient, Timeouts, Transient
-from sync.engine import Syncer
 from office.db import OfficeDB
 from office.server import OfficeServer
+from sync.client import AuthFailed, OfficeClient, Timeouts, Transient
+from sync.engine import Syncer
 from terminal.store import sync_apply
 
 pytestmark = pytest.mark.integration

@@ -10,10 +10,10 @@ import pytest
 from officekit import Terminal, cache_balances, checkout, enrol, office_balances, terminal_ops
 from opkit import member_with_card, office_member, office_op_rows, op, text
 
-from sync.client import AuthFailed, CursorGone, OfficeClient, Refused, Timeouts
 from office import admin, auth, feed
 from office.db import OfficeDB
 from office.server import OfficeServer
+from sync.client import AuthFailed, CursorGone, OfficeClient, Refused, Timeouts
 from sync.protocol import MEMBER_FIELDS, OpStatus
 
 pytestmark = pytest.mark.integration
@@ -105,8 +105,9 @@ def test_a_bad_operation_is_rejected_and_the_ones_behind_it_apply(
     good = op(member, card, 300)
     unknown_member = op(99_999_999, None, 100)
     with terminal_any.client() as client:
-        results, _ = client.push([text(bad_kind), text(bad_field), text(good),
-                                  text(unknown_member)])  # fmt: skip
+        results, _ = client.push(
+            [text(bad_kind), text(bad_field), text(good), text(unknown_member)]
+        )
     assert [(r.status, r.code) for r in results] == [
         (OpStatus.REJECTED, "unknown_kind"),
         (OpStatus.REJECTED, "bad_operation"),
@@ -226,8 +227,13 @@ def test_a_terminal_follows_the_feed_to_the_office_state(
 ) -> None:
     terminal_any.sync()
     member, card, _ = member_with_card(office_db_any, skip=3)
-    admin.add_member(db := office_db_any, id=member, full_name="Новое Имя", address_as="Имя",
-                     balance_centi=123_456)  # fmt: skip
+    admin.add_member(
+        db := office_db_any,
+        id=member,
+        full_name="Новое Имя",
+        address_as="Имя",
+        balance_centi=123_456,
+    )
     op_id = checkout(terminal_any, card, "500.00")
     terminal_any.sync()
     assert terminal_ops(terminal_any.db)[op_id][0] == "acked"

@@ -46,11 +46,16 @@ def test_a_registration_too_long_for_the_office_is_rejected_not_a_batch_error(
     terminal, _ = auth.enrol(db, auth.create_code(db, "till"))
     low, _high = block_of(terminal.id)
     member_id, card_id = low, low
-    register = op(member_id, card_id, kind="member_register", facts={
-        "member": {"id": member_id, "full_name": "Длинный Номер", "address_as": "Вы"},
-        "card": {"id": card_id, "uid": "AB" * 20, "number": None},
-        "consents": {"personal_data": {"given": True, "at": "2026-11-22T12:00:00+00:00"}},
-    })  # fmt: skip
+    register = op(
+        member_id,
+        card_id,
+        kind="member_register",
+        facts={
+            "member": {"id": member_id, "full_name": "Длинный Номер", "address_as": "Вы"},
+            "card": {"id": card_id, "uid": "AB" * 20, "number": None},
+            "consents": {"personal_data": {"given": True, "at": "2026-11-22T12:00:00+00:00"}},
+        },
+    )
     member, card, _balance = member_with_card(db)
     after = op(member, card, 100, kind="purchase", purchases_delta=1)
     first, second = ledger.push(db, terminal.id, [register, after])

@@ -60,8 +60,16 @@ def member_and_card(db: Database, skip: int = 0) -> tuple[int, int]:
     return int(row[0]), int(row[1])
 
 
-def spend(db: Database, member: int, card: int, centi: int, *, kind: str = "purchase",
-          earn: int = 0, status: str = "pending") -> str:  # fmt: skip
+def spend(
+    db: Database,
+    member: int,
+    card: int,
+    centi: int,
+    *,
+    kind: str = "purchase",
+    earn: int = 0,
+    status: str = "pending",
+) -> str:
     """Record an operation as the till does (operation + outbox row)."""
     op_id = f"op-{next(_ids):06d}"
     gift = kind == "gift"
@@ -84,8 +92,9 @@ def spend(db: Database, member: int, card: int, centi: int, *, kind: str = "purc
     return op_id
 
 
-def check(db: Database, member: int | None, centi: int, *, gift: bool = False,
-          now: datetime = NOW) -> None:  # fmt: skip
+def check(
+    db: Database, member: int | None, centi: int, *, gift: bool = False, now: datetime = NOW
+) -> None:
     with db.read() as conn:
         check_spend(conn, member, centi, now, gift=gift)
 
@@ -99,8 +108,12 @@ def refused(db: Database, member: int | None, centi: int, **kw: object) -> Offli
 def test_earning_is_never_refused(cache: Database) -> None:
     member, _card = member_and_card(cache)
     with cache.write() as conn:
-        set_limits(conn, OfflineLimits(per_operation_centi=0, per_card_centi=0,
-                                       terminal_total_centi=0, gifts_offline=False))  # fmt: skip
+        set_limits(
+            conn,
+            OfflineLimits(
+                per_operation_centi=0, per_card_centi=0, terminal_total_centi=0, gifts_offline=False
+            ),
+        )
         sync_apply.set_state(conn, sync_apply.LAST_PULL, format_time(NOW - timedelta(days=90)))
         conn.exec_driver_sql("UPDATE members SET balance_centi = -500")
     check(cache, member, 0)

@@ -12,8 +12,7 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "openapi.json"
 
 def test_the_committed_openapi_file_is_current() -> None:
     assert DOC.read_text(encoding="utf-8") == document(), (
-        "docs/openapi.json is out of date: "
-        ".venv/bin/python -m office openapi > docs/openapi.json"
+        "docs/openapi.json is out of date: .venv/bin/python -m office openapi > docs/openapi.json"
     )
 
 

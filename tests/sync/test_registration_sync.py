@@ -97,14 +97,19 @@ def test_registered_at_one_till_known_at_the_office_and_at_another_till(
         member = office_member(office_db, done.member_id)
         assert member is not None
         assert (member["full_name"], member["phone"], member["birthday"]) == (
-            "Ковальчук Олена", "380501234567", "1990-05-17",
-        )  # fmt: skip
+            "Ковальчук Олена",
+            "380501234567",
+            "1990-05-17",
+        )
         assert member["consent_personal_data"] and member["consent_marketing"]
         assert member["balance_centi"] == 0
         [card] = office_cards_with(office_db, "7000111100001")
         assert (card["id"], card["uid"], card["member_id"], card["state"]) == (
-            done.card_id, "04AABBCCDDEEFF", done.member_id, "active",
-        )  # fmt: skip
+            done.card_id,
+            "04AABBCCDDEEFF",
+            done.member_id,
+            "active",
+        )
         other.sync()
         view = till_of(other).identify(CardKey(uid="04AABBCCDDEEFF"))
         assert view.member is not None and view.member.id == done.member_id
@@ -200,9 +205,12 @@ def test_an_unissued_office_card_is_linked_under_the_tills_id(
     enrolled(terminal)
     with enrolled_terminal(office, tmp_path / "second", "till 2") as other:
         admin.add_card(
-            office_db, id=1_900_002, number="7000111100005", kind="personal",
+            office_db,
+            id=1_900_002,
+            number="7000111100005",
+            kind="personal",
             state="not_activated",
-        )  # fmt: skip
+        )
         other.sync()
         assert cache_card(other, "7000111100005") == [(1_900_002, None)]
         done = register(terminal, CardKey(uid="04010203040506", number="7000111100005"))
@@ -212,8 +220,11 @@ def test_an_unissued_office_card_is_linked_under_the_tills_id(
         assert ops[done.operation_id][0] == ops[bought.operation_id][0] == "acked"
         [card] = office_cards_with(office_db, "7000111100005")
         assert (card["id"], card["member_id"], card["state"], card["uid"]) == (
-            done.card_id, done.member_id, "active", "04010203040506",
-        )  # fmt: skip
+            done.card_id,
+            done.member_id,
+            "active",
+            "04010203040506",
+        )
         assert cache_card(terminal, "7000111100005") == [(done.card_id, done.member_id)]
         other.sync()
         assert cache_card(other, "7000111100005") == [(done.card_id, done.member_id)]

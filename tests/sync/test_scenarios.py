@@ -28,10 +28,10 @@ from officekit import (
 )
 from opkit import member_with_card, office_member, office_op_rows, op, text
 
-from sync.client import OfficeClient, Timeouts
 from office import admin, auth, feed, ledger
 from office.db import OfficeDB
 from office.server import OfficeServer
+from sync.client import OfficeClient, Timeouts
 from sync.protocol import OpStatus
 from sync.worker import Backoff, SyncState, SyncStatus, SyncWorker
 from terminal.store import sync_apply
@@ -161,8 +161,9 @@ def test_a_cursor_too_old_rebuilds_the_cache_and_keeps_unsent_operations(
     # Meanwhile at the office: a member changed, one deleted, one new, the feed pruned.
     changed = member_of_card(terminal, active_cards(terminal, 1, skip=10)[0])
     gone = member_of_card(terminal, active_cards(terminal, 1, skip=20)[0])
-    admin.add_member(office_db, id=changed, full_name="Сменила Фамилию", address_as="Анна",
-                     balance_centi=777_00)  # fmt: skip
+    admin.add_member(
+        office_db, id=changed, full_name="Сменила Фамилию", address_as="Анна", balance_centi=777_00
+    )
     admin.delete_member(office_db, gone)
     admin.add_member(office_db, id=5_000_000, full_name="Новый Участник", address_as="Новый")
     with office_db.read() as conn:
@@ -179,8 +180,11 @@ def test_a_cursor_too_old_rebuilds_the_cache_and_keeps_unsent_operations(
     assert [statuses[o][0] for o in pending] == ["pending"] * 3
     cache = cache_balances(terminal.db)
     assert gone not in cache and 5_000_000 in cache and cache[changed] == 777_00
-    office_now = {m: b for m, b in office_balances(office_db).items()
-                  if not office_member(office_db, m)["deleted"]}  # fmt: skip
+    office_now = {
+        m: b
+        for m, b in office_balances(office_db).items()
+        if not office_member(office_db, m)["deleted"]
+    }
     assert cache == office_now
     terminal.sync()  # the kept operations push
     statuses = terminal_ops(terminal.db)
@@ -197,8 +201,10 @@ def test_a_member_deleted_at_the_office_leaves_the_till_cache_with_its_cards(
     card = active_cards(terminal, 1, skip=5)[0]
     member = member_of_card(terminal, card)
     with terminal.db.read() as conn:
-        theirs = [r[0] for r in conn.exec_driver_sql(
-            "SELECT id FROM cards WHERE member_id = ?", (member,))]  # fmt: skip
+        theirs = [
+            r[0]
+            for r in conn.exec_driver_sql("SELECT id FROM cards WHERE member_id = ?", (member,))
+        ]
     op_id = checkout(terminal, card, "300.00")  # not yet sent when the deletion happens
     admin.delete_member(office_db, member)
     terminal.sync()
@@ -233,8 +239,13 @@ def test_two_offline_tills_spending_the_same_points_are_both_applied_and_flagged
         b.sync()
         member, card, _ = member_with_card(office_db, skip=30)
         balance = 1000_00
-        admin.add_member(office_db, id=member, full_name="Клиент Тестовый",
-                         address_as="Клиент", balance_centi=balance)  # fmt: skip
+        admin.add_member(
+            office_db,
+            id=member,
+            full_name="Клиент Тестовый",
+            address_as="Клиент",
+            balance_centi=balance,
+        )
         a.sync()
         b.sync()
         # Both offline: each spends 800 of the 1000 points it knows of.
@@ -307,22 +318,27 @@ def test_operations_the_office_rejects_are_parked_and_the_ones_behind_still_appl
     cards = active_cards(terminal, 6)
     ops = [checkout(terminal, c, "400.00") for c in cards]
     with terminal.db.read() as conn:
-        payload = json.loads(conn.exec_driver_sql(
-            "SELECT payload FROM outbox WHERE op_id = ?", (ops[1],)).scalar_one())  # fmt: skip
+        payload = json.loads(
+            conn.exec_driver_sql(
+                "SELECT payload FROM outbox WHERE op_id = ?", (ops[1],)
+            ).scalar_one()
+        )
     _corrupt(terminal, ops[1], json.dumps({**payload, "kind": "teleport"}))  # answered 200
     _corrupt(terminal, ops[3], '{"v": 1, "id": "' + ops[3] + '", "seq": ')  # the batch: 400
     with worker(terminal) as (w, _seen):
         wait_for(lambda: waiting(terminal) == 0, what="the outbox to drain")
         wait_for(lambda: w.status.state is SyncState.ONLINE and w.status.parked == 2)
     statuses = terminal_ops(terminal.db)
-    assert [statuses[o][0] for o in ops] == [
-        "acked", "parked", "acked", "parked", "acked", "acked"
-    ]  # fmt: skip
+    assert [statuses[o][0] for o in ops] == ["acked", "parked", "acked", "parked", "acked", "acked"]
     assert result_of(terminal.db, ops[1])["code"] == "unknown_kind"
     assert result_of(terminal.db, ops[3])["code"] == "http_400"
     assert office_op_rows(office_db, terminal.creds.terminal_id).keys() == {
-        ops[0], ops[1], ops[2], ops[4], ops[5]
-    }  # fmt: skip
+        ops[0],
+        ops[1],
+        ops[2],
+        ops[4],
+        ops[5],
+    }
     with terminal.db.read() as conn:  # parked ones keep their outbox row, for review
         kept = {r[0] for r in conn.exec_driver_sql("SELECT op_id FROM outbox")}
     assert kept == {ops[1], ops[3]}
@@ -335,8 +351,11 @@ def test_the_same_operation_id_with_another_body_is_parked_as_a_conflict(
     card = active_cards(terminal, 1)[0]
     op_id = checkout(terminal, card, "900.00")
     with terminal.db.read() as conn:
-        payload = json.loads(conn.exec_driver_sql(
-            "SELECT payload FROM outbox WHERE op_id = ?", (op_id,)).scalar_one())  # fmt: skip
+        payload = json.loads(
+            conn.exec_driver_sql(
+                "SELECT payload FROM outbox WHERE op_id = ?", (op_id,)
+            ).scalar_one()
+        )
     member = payload["member_id"]
     before = office_member(office_db, member)["balance_centi"]
     other = {**payload, "points_delta_centi": 1, "points_earned_centi": 1}
@@ -405,8 +424,9 @@ def test_a_till_keeps_a_held_return_pending_until_its_purchase_is_applied(
     assert ops[purchase][0] == ops[reversal][0] == "acked"
     assert office_member(office_db, member)["balance_centi"] == start
     assert office_op_rows(office_db, terminal.creds.terminal_id) == {
-        purchase: "applied", reversal: "applied"
-    }  # fmt: skip
+        purchase: "applied",
+        reversal: "applied",
+    }
     assert cache_balances(terminal.db)[member] == start
 
 
@@ -544,8 +564,8 @@ def test_a_first_download_cut_short_raises_in_the_pass_and_resumes_where_it_stop
 ) -> None:
     from sqlalchemy import update
 
-    from sync.client import AuthFailed
     from office.models import terminals
+    from sync.client import AuthFailed
 
     with enrolled_terminal(office, tmp_path / "new") as t, t.client() as client:
         pages: list[int] = []

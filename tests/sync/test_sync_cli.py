@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from sync import credentials
 from office import auth
 from office.server import OfficeServer
+from sync import credentials
 from terminal.cli.main import main
 from terminal.store.database import Database
 
@@ -18,6 +18,7 @@ from terminal.store.database import Database
 def office_members(office: OfficeServer) -> int:
     with office.db.read() as conn:
         return int(conn.exec_driver_sql("SELECT count(*) FROM members").scalar_one())
+
 
 pytestmark = pytest.mark.integration
 
@@ -57,8 +58,22 @@ def test_enrol_refuses_plain_http_beyond_loopback(
     db = str(tmp_path / "cache.sqlite3")
     assert main(["--db", db, "enroll", "--office", "http://office.example", "--code", "X"]) == 2
     assert "https://" in capsys.readouterr().err
-    assert main(["--db", db, "enroll", "--office", "https://office.example", "--code", "X",
-                 "--ca", str(tmp_path / "missing.pem")]) == 2  # fmt: skip
+    assert (
+        main(
+            [
+                "--db",
+                db,
+                "enroll",
+                "--office",
+                "https://office.example",
+                "--code",
+                "X",
+                "--ca",
+                str(tmp_path / "missing.pem"),
+            ]
+        )
+        == 2
+    )
     assert "no such CA file" in capsys.readouterr().err
 
 

@@ -18,8 +18,9 @@ def test_a_held_lock_is_not_offline(terminal: Terminal) -> None:
     terminal.sync()
     op = checkout(terminal, 1, "120.00")
     seen: list[SyncStatus] = []
-    worker = SyncWorker(terminal.db, terminal.client(), clock=now, on_status=seen.append,
-                        poll_s=600)  # fmt: skip
+    worker = SyncWorker(
+        terminal.db, terminal.client(), clock=now, on_status=seen.append, poll_s=600
+    )
     with sync_lock(terminal.path):
         worker.start()
         time.sleep(1.0)

@@ -120,9 +120,7 @@ def test_explanation_lines_follow_the_language(qtbot: QtBot, window: MainWindow)
 
 
 @pytest.mark.parametrize(("code", "word"), [("ru", "Нет связи"), ("uk", "Немає зв'язку")])
-def test_offline_refusals_are_in_the_cashiers_language(
-    qapp: object, code: str, word: str
-) -> None:
+def test_offline_refusals_are_in_the_cashiers_language(qapp: object, code: str, word: str) -> None:
     from terminal.services.offline import OfflineLimit
     from terminal.ui.errors import error_text
 

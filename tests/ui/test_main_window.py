@@ -198,8 +198,10 @@ def test_supervisor_reprints_a_receipt(qtbot: QtBot, demo_db: Database, clock: F
     w = MainWindow(till, login=False)
     qtbot.addWidget(w)
     w.show()
-    till.checkout(CardKey(card_id=card_where(demo_db, "kind='personal' AND state='active'")),
-                  Money.parse("100"))  # fmt: skip
+    till.checkout(
+        CardKey(card_id=card_where(demo_db, "kind='personal' AND state='active'")),
+        Money.parse("100"),
+    )
     w.show_supervisor()
     assert w.pages.currentWidget() is w.supervisor
     assert w.supervisor.who.findText("Анна Кассирова") == -1  # cashiers cannot open it
@@ -257,8 +259,12 @@ def test_staff_card_and_closing_the_shift(
     w.show()
     bridge = EventBridge()
     bridge.card_event.connect(w.on_card_event)
-    staff_card = CardPresented(source="Virtual PCD 00 00", technology=Technology.CONTACTLESS,
-                               card_type=CardType.UID_ONLY, uid="04C0FFEE000001")  # fmt: skip
+    staff_card = CardPresented(
+        source="Virtual PCD 00 00",
+        technology=Technology.CONTACTLESS,
+        card_type=CardType.UID_ONLY,
+        uid="04C0FFEE000001",
+    )
     deliver(qtbot, bridge, staff_card)
     assert w.staff is not None and w.staff.name == "Мирослава" and w.pages.currentIndex() == 0
     w.show_supervisor()
@@ -291,9 +297,16 @@ def test_staff_card_of_a_locked_out_person_does_not_log_in(
     w.login.error.clear()
     bridge = EventBridge()
     bridge.card_event.connect(w.on_card_event)
-    deliver(qtbot, bridge, CardPresented(source="Virtual PCD 00 00",
-                                         technology=Technology.CONTACTLESS,
-                                         card_type=CardType.UID_ONLY, uid="04C0FFEE000001"))
+    deliver(
+        qtbot,
+        bridge,
+        CardPresented(
+            source="Virtual PCD 00 00",
+            technology=Technology.CONTACTLESS,
+            card_type=CardType.UID_ONLY,
+            uid="04C0FFEE000001",
+        ),
+    )
     assert w.staff is None and w.pages.currentWidget() is w.login
     assert "Too many wrong PINs" in w.login.error.text()
 
@@ -368,8 +381,9 @@ def test_a_double_enter_on_the_gift_list_gives_one_gift(
     supervisor_mode(qtbot, w, CardKey(card_id=rich))
     actions = w.supervisor.member_actions
     assert actions.action.code == "gift"
-    mug = next(i for i in range(actions.choices.count())
-               if "кружка" in actions.choices.item(i).text())  # fmt: skip
+    mug = next(
+        i for i in range(actions.choices.count()) if "кружка" in actions.choices.item(i).text()
+    )
     actions.choices.setCurrentRow(mug)
     actions.choices.setFocus()
     qtbot.keyClick(actions.choices, Qt.Key.Key_Return)
@@ -381,19 +395,19 @@ def test_a_double_enter_on_the_gift_list_gives_one_gift(
     assert "Choose a gift" in actions.result.text()
 
 
-def test_member_panel_shows_the_discount_the_rules_give(
-    qtbot: QtBot, window: MainWindow
-) -> None:
+def test_member_panel_shows_the_discount_the_rules_give(qtbot: QtBot, window: MainWindow) -> None:
     """A frequent buyer in the lowest tier: the progressive discount (5%) beats the tier's
     3%; the panel shows what a quote applies, not a figure of its own."""
     till = window._till
     card = card_where(till.db, "kind='personal' AND state='active' AND fixed_discount_bp=0")
     with till.db.write() as conn:
         conn.execute(
-            text("UPDATE members SET purchases = 60, lifetime_spend_minor = 0, "
-                 "window_spend_minor = 0 WHERE id = (SELECT member_id FROM cards WHERE id = :c)"),
+            text(
+                "UPDATE members SET purchases = 60, lifetime_spend_minor = 0, "
+                "window_spend_minor = 0 WHERE id = (SELECT member_id FROM cards WHERE id = :c)"
+            ),
             {"c": card},
-        )  # fmt: skip
+        )
     window.present(CardKey(card_id=card))
     view = till.identify(CardKey(card_id=card))
     quote = till.preview(view, Money.parse("1000"))

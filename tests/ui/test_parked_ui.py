@@ -31,9 +31,14 @@ def window(qtbot: QtBot, demo_db: Database, clock: FixedClock) -> Iterator[MainW
 def test_parked_operations_are_shown_and_sent_again(qtbot: QtBot, window: MainWindow) -> None:
     till = window._till
     with till.db.read() as conn:
-        card = int(conn.execute(text(
-            "SELECT id FROM cards WHERE kind='personal' AND state='active' ORDER BY id LIMIT 1"
-        )).scalar_one())  # fmt: skip
+        card = int(
+            conn.execute(
+                text(
+                    "SELECT id FROM cards WHERE kind='personal' AND state='active' "
+                    "ORDER BY id LIMIT 1"
+                )
+            ).scalar_one()
+        )
     op = till.checkout(CardKey(card_id=card), Money.parse("100")).operation_id
     answer = {"id": op, "status": "rejected", "code": "unknown_member", "message": "member 1"}
     with till.db.write() as conn:

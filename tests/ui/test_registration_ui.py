@@ -103,10 +103,12 @@ def test_register_a_member_from_the_keyboard_then_check_out(
     assert window.checkout.amount.hasFocus()
     with db.read() as conn:
         row = conn.execute(
-            text("SELECT phone, birthday, consent_personal_data, consent_marketing "
-                 "FROM members WHERE id = :i"),
+            text(
+                "SELECT phone, birthday, consent_personal_data, consent_marketing "
+                "FROM members WHERE id = :i"
+            ),
             {"i": view.member.id},
-        ).one()  # fmt: skip
+        ).one()
     assert tuple(row) == ("380677654321", "1991-03-09", 1, 0)
     qtbot.keyClicks(window.checkout.amount, "1500")
     qtbot.keyClick(window.checkout.amount, Qt.Key.Key_Return)
@@ -114,10 +116,13 @@ def test_register_a_member_from_the_keyboard_then_check_out(
         qtbot.keyClick(window.checkout.points, Qt.Key.Key_Return)
     assert "Done" in window.message.text()
     with db.read() as conn:
-        kinds = [r[0] for r in conn.execute(
-            text("SELECT kind FROM operations WHERE member_id = :i ORDER BY seq"),
-            {"i": view.member.id},
-        )]  # fmt: skip
+        kinds = [
+            r[0]
+            for r in conn.execute(
+                text("SELECT kind FROM operations WHERE member_id = :i ORDER BY seq"),
+                {"i": view.member.id},
+            )
+        ]
     assert kinds == ["member_register", "purchase"]
 
 

@@ -44,8 +44,11 @@ def impatient(db: Database) -> None:
 
 def active_card(db: Database) -> CardKey:
     with db.read() as conn:
-        card = conn.execute(text("SELECT id FROM cards WHERE state='active' AND kind='personal' "
-                                 "ORDER BY id LIMIT 1")).scalar()  # fmt: skip
+        card = conn.execute(
+            text(
+                "SELECT id FROM cards WHERE state='active' AND kind='personal' ORDER BY id LIMIT 1"
+            )
+        ).scalar()
     return CardKey(card_id=int(card))
 
 
@@ -128,9 +131,12 @@ def test_service_refusals_are_translated(
 
 @pytest.mark.parametrize(
     ("message", "code"),
-    [("database is locked", "store_busy"), ("database or disk is full", "store_full"),
-     ("disk I/O error", "store_failed")],
-)  # fmt: skip
+    [
+        ("database is locked", "store_busy"),
+        ("database or disk is full", "store_full"),
+        ("disk I/O error", "store_failed"),
+    ],
+)
 def test_store_failures_are_told_apart(message: str, code: str) -> None:
     failure = store_failure(sqlite3.OperationalError(message))
     assert isinstance(failure, StoreUnavailable) and failure.code == code
