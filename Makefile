@@ -46,7 +46,7 @@ bench: venv
 
 # The static checks, in seconds and without root: the linter, the formatter, the types.
 # (`make format` applies the formatter.) make test runs the same checks (tests/test_lint.py).
-SOURCES := terminal drivers sync office tests benchmarks resources
+SOURCES := common terminal drivers sync office tests benchmarks
 check: venv
 	$(BIN)/ruff check $(SOURCES)
 	$(BIN)/ruff format --check $(SOURCES)

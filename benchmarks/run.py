@@ -23,9 +23,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from common.clock import FixedClock
 from terminal.loyalty import Money, quote
 from terminal.services import demo_data
-from terminal.services.clock import FixedClock
 from terminal.services.identify import CardKey, card_terms, member_state
 from terminal.services.till import Till
 from terminal.store import queries

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from common.clock import FixedClock
 from terminal.services import demo_data
-from terminal.services.clock import FixedClock
 from terminal.store.database import Database
 
 DEMO_MEMBERS = 2000

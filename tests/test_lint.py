@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).parents[1]
 BIN = Path(sys.executable).parent
-SOURCES = ["terminal", "drivers", "sync", "office", "tests", "benchmarks", "resources"]
+SOURCES = ["common", "terminal", "drivers", "sync", "office", "tests", "benchmarks"]
 
 
 def run(*argv: str) -> subprocess.CompletedProcess[str]:

@@ -7,9 +7,9 @@ import argparse
 import json
 from typing import Any
 
+from common.clock import SystemClock
 from terminal.cli.commands import config_of, db_path
 from terminal.cli.doctor_office import check_office
-from terminal.services.clock import SystemClock
 from terminal.services.doctor import Status, diagnose
 
 MARKS = {Status.OK: "ok  ", Status.WARN: "WARN", Status.FAIL: "FAIL"}

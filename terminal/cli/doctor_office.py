@@ -11,9 +11,9 @@ import stat
 from datetime import datetime
 from pathlib import Path
 
+from common.clock import Clock
 from sync import credentials
 from sync.client import AuthFailed, OfficeClient, Refused, SyncError, Timeouts, TlsFailed
-from terminal.services.clock import Clock
 from terminal.services.doctor import Finding, Status
 
 SKEW_WARN_S = 60.0

@@ -12,11 +12,11 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 
+from common.clock import Clock, IdFactory
 from terminal.loyalty import CardKind, Money, Program, Quote, quote
 from terminal.receipts.model import ReceiptData, from_quote
 from terminal.receipts.spool import Spooler
 from terminal.services import offline
-from terminal.services.clock import Clock, IdFactory
 from terminal.services.errors import NotAMemberCard
 from terminal.services.identify import CardKey, MemberView, centi_from_points, find_card, view_of
 from terminal.store import ledger

@@ -12,11 +12,11 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from common.clock import Clock
 from drivers.config import ReadersConfig
 from drivers.discovery import pcsc_readers
 from drivers.printer.config import PrinterConfig, Transport
 from drivers.printer.transport import PrintError, PrinterStatus, probe_status
-from terminal.services.clock import Clock
 from terminal.store.database import Database
 from terminal.store.errors import StoreError
 

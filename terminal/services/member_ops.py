@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from sqlalchemy import Connection, select, update
 
+from common.clock import Clock, IdFactory
 from terminal.loyalty import (
     CardKind,
     CardState,
@@ -30,7 +31,6 @@ from terminal.loyalty import (
 from terminal.receipts.model import ReceiptData, ReceiptKind
 from terminal.receipts.spool import Spooler
 from terminal.services import offline
-from terminal.services.clock import Clock, IdFactory
 from terminal.services.errors import NotAMemberCard, ServiceError
 from terminal.services.identify import CardKey, MemberView, centi_from_points, find_card, view_of
 from terminal.services.return_lookup import UnknownPurchase

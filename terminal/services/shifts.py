@@ -13,10 +13,10 @@ from decimal import Decimal
 
 from sqlalchemy import Connection, insert, select, update
 
+from common.clock import Clock
 from terminal.loyalty import Money
 from terminal.receipts.model import ShiftReport
 from terminal.receipts.spool import Spooler
-from terminal.services.clock import Clock
 from terminal.services.errors import ServiceError
 from terminal.services.staff import Role, StaffMember, new_id
 from terminal.store import ledger

@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, insert, select, update
 
-from terminal.services.clock import Clock
+from common.clock import Clock
 from terminal.services.errors import ServiceError
 from terminal.store import ledger
 from terminal.store.database import Database

@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from common.clock import Clock
 from terminal.receipts.spool import Spooler
-from terminal.services.clock import Clock
 from terminal.services.errors import ServiceError
 from terminal.services.messages import PARK_REASON_OTHER, PARK_REASONS
 from terminal.services.staff import Role, StaffMember

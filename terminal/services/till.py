@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from common.clock import Clock, IdFactory, SystemClock, uuid_ids
 from terminal.loyalty import Money, Program, Quote
 from terminal.receipts.spool import Spooler
 from terminal.services import checkout as _checkout
-from terminal.services.clock import Clock, IdFactory, SystemClock, uuid_ids
 from terminal.services.errors import NoProgram
 from terminal.services.identify import (
     CardKey,

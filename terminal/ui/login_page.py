@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from terminal.services.clock import Clock
+from common.clock import Clock
 from terminal.services.staff import (
     LockedOut,
     PinRejected,

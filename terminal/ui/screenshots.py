@@ -14,13 +14,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
 
+from common.clock import FixedClock
 from drivers.events import BankCardRefused, Technology
 from drivers.printer.config import PrinterConfig
 from sync.worker import SyncState, SyncStatus
 from terminal.receipts.config import ReceiptConfig
 from terminal.receipts.spool import Spooler
 from terminal.services import demo_data
-from terminal.services.clock import FixedClock
 from terminal.services.identify import CardKey
 from terminal.services.till import Till
 from terminal.store.database import Database

@@ -13,6 +13,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from common.clock import FixedClock
 from drivers.config import PcscConfig, ReadersConfig, SerialReaderConfig, WedgeConfig, demo_rules
 from drivers.events import BankCardRefused, CardEvent, CardPresented, ReaderAppeared
 from drivers.hub import ReaderHub
@@ -25,7 +26,6 @@ from drivers.virtual.vpcd_card import VpcdCard
 from terminal.receipts.config import ReceiptConfig
 from terminal.receipts.spool import Spooler
 from terminal.services import demo_data
-from terminal.services.clock import FixedClock
 from terminal.services.till import Till
 from terminal.store.database import Database
 from terminal.ui.bridge import EventBridge

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from common.clock import FixedClock
 from drivers.config import PcscConfig, ReadersConfig, SerialReaderConfig
 from drivers.printer.config import PrinterConfig
 from drivers.printer.loopback import Behaviour, LoopbackPrinter
 from drivers.virtual.pcscd import Pcscd
 from terminal.cli.main import main
 from terminal.services import demo_data
-from terminal.services.clock import FixedClock
 from terminal.services.doctor import (
     Finding,
     Status,

@@ -10,12 +10,12 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import text
 
+from common.clock import FixedClock
 from drivers.printer.config import PrinterConfig
 from drivers.printer.loopback import LoopbackPrinter
 from terminal.loyalty import Money, PointsError
 from terminal.receipts.config import ReceiptConfig
 from terminal.receipts.spool import Spooler
-from terminal.services.clock import FixedClock
 from terminal.services.identify import CardKey
 from terminal.services.till import Till
 from terminal.store.database import Database

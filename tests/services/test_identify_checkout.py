@@ -9,9 +9,9 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import text
 
+from common.clock import FixedClock
 from terminal.loyalty import CardNotUsable, CardState, Money, PointsError
 from terminal.services import demo_data
-from terminal.services.clock import FixedClock
 from terminal.services.errors import UnknownCard
 from terminal.services.identify import CardKey, card_key_from_text
 from terminal.services.till import Till

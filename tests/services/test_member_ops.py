@@ -10,9 +10,9 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import text
 
+from common.clock import FixedClock
 from terminal.loyalty import CardNotUsable, CardState, Money, ReturnError
 from terminal.services import member_ops
-from terminal.services.clock import FixedClock
 from terminal.services.errors import ServiceError
 from terminal.services.identify import CardKey
 from terminal.services.member_ops import Context

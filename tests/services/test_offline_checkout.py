@@ -10,8 +10,8 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import text
 
+from common.clock import FixedClock
 from terminal.loyalty import Money
-from terminal.services.clock import FixedClock
 from terminal.services.identify import CardKey
 from terminal.services.offline import OfflineLimit
 from terminal.services.till import Till

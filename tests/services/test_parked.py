@@ -10,8 +10,8 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
+from common.clock import FixedClock
 from terminal.services import supervisor
-from terminal.services.clock import FixedClock
 from terminal.services.errors import ServiceError
 from terminal.services.identify import CardKey
 from terminal.services.member_ops import Context

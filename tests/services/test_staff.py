@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import text
 
-from terminal.services.clock import FixedClock
+from common.clock import FixedClock
 from terminal.services.shifts import open_shift
 from terminal.services.staff import (
     BadPin,

@@ -8,12 +8,12 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
+from common.clock import FixedClock
 from drivers.printer.config import PrinterConfig
 from terminal.loyalty import Money
 from terminal.receipts.config import ReceiptConfig
 from terminal.receipts.spool import Spooler
 from terminal.services import supervisor
-from terminal.services.clock import FixedClock
 from terminal.services.identify import CardKey
 from terminal.services.shifts import close_shift, open_shift
 from terminal.services.staff import Role, StaffMember, add_staff

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from common.clock import FixedClock
 from office import auth
 from office.db import OfficeDB
 from office.models import members as office_members
@@ -22,7 +23,6 @@ from sync import credentials
 from sync.client import OfficeClient, Timeouts
 from sync.engine import Syncer
 from terminal.loyalty import Money
-from terminal.services.clock import FixedClock
 from terminal.services.identify import CardKey
 from terminal.services.till import Till
 from terminal.store.database import Database

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from officekit import enrol
 
+from common.clock import FixedClock, SystemClock
 from office import auth
 from office.db import OfficeDB
 from office.server import OfficeServer
 from sync import credentials
 from terminal.cli.doctor_office import check_office
-from terminal.services.clock import FixedClock, SystemClock
 from terminal.services.doctor import Finding, Status
 
 pytestmark = pytest.mark.integration

@@ -14,6 +14,7 @@ import pytest
 from officekit import Terminal, enrolled_terminal, result_of, terminal_ops
 from sqlalchemy import select
 
+from common.clock import FixedClock
 from office import admin
 from office.db import OfficeDB
 from office.models import cards as office_cards
@@ -21,7 +22,6 @@ from office.models import members as office_members
 from office.server import OfficeServer
 from sync.protocol import LOCAL_ID_BASE, block_of
 from terminal.loyalty import Money
-from terminal.services.clock import FixedClock
 from terminal.services.identify import CardKey
 from terminal.services.member_ops import Context
 from terminal.services.registration import Registered, register_member

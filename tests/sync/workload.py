@@ -10,9 +10,9 @@ from decimal import Decimal
 
 from sqlalchemy import text
 
+from common.clock import FixedClock
 from terminal.loyalty import Money, PointsError
 from terminal.services import member_ops
-from terminal.services.clock import FixedClock
 from terminal.services.identify import CardKey
 from terminal.services.staff import Role, StaffMember, add_staff
 from terminal.services.till import Till

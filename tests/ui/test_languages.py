@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from common.clock import FixedClock
 from terminal.loyalty import CardState
-from terminal.services.clock import FixedClock
 from terminal.services.identify import CardKey
 from terminal.services.till import Till
 from terminal.store.database import Database

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from common.clock import FixedClock
 from drivers.events import (
     BankCardRefused,
     CardEvent,
@@ -21,7 +22,6 @@ from drivers.events import (
 )
 from terminal.loyalty import Money
 from terminal.services import demo_data
-from terminal.services.clock import FixedClock
 from terminal.services.identify import CardKey
 from terminal.services.till import Till
 from terminal.store.database import Database

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from common.clock import FixedClock
 from terminal.loyalty import Money
-from terminal.services.clock import FixedClock
 from terminal.services.identify import CardKey
 from terminal.services.till import Till
 from terminal.store import sync_apply

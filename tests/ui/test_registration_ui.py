@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from common.clock import FixedClock
 from drivers.events import CardPresented, CardType, Technology
-from terminal.services.clock import FixedClock
 from terminal.services.till import Till
 from terminal.store import sync_apply
 from terminal.store.database import Database

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event, text
 
-from terminal.services.clock import FixedClock
+from common.clock import FixedClock
 from terminal.services.errors import StoreUnavailable, store_failure
 from terminal.services.identify import CardKey
 from terminal.services.till import Till

@@ -1,4 +1,5 @@
-"""Time and ids, injected: tests pass fixed ones, the app the system's."""
+"""Time and ids, injected: tests pass fixed ones, the app the system's. The one Clock of
+the product (receipts, sync, services and the office use it)."""
 
 from __future__ import annotations
 
