@@ -10,26 +10,18 @@ of their own: this class is the :class:`drivers.printer.worker.JobQueue` port ov
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, datetime
-
 from sqlalchemy import Connection
 
+from common.clock import Clock, SystemClock
 from drivers.printer.worker import PrintJob
 from terminal.store import print_queue
 from terminal.store.database import Database
 
-Clock = Callable[[], datetime]
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
 
 class PrintQueue:
-    def __init__(self, db: Database, clock: Clock = _utc_now) -> None:
+    def __init__(self, db: Database, clock: Clock | None = None) -> None:
         self.db = db
-        self.clock = clock
+        self.clock: Clock = SystemClock() if clock is None else clock  # the jobs' times
 
     # --- in the caller's transaction ------------------------------------------------
     def enqueue(
@@ -37,12 +29,12 @@ class PrintQueue:
     ) -> int:
         """Add a job (waiting) in the caller's transaction; returns its id."""
         return print_queue.enqueue(
-            conn, data, kind=kind, created_at=self.clock().isoformat(), title=title, op_id=op_id
+            conn, data, kind=kind, created_at=self.clock.now().isoformat(), title=title, op_id=op_id
         )
 
     def reprint(self, conn: Connection, job_id: int, data: bytes | None = None) -> int:
         """A copy of job ``job_id`` (its bytes, or ``data``); KeyError: no such job."""
-        return print_queue.reprint(conn, job_id, self.clock().isoformat(), data)
+        return print_queue.reprint(conn, job_id, self.clock.now().isoformat(), data)
 
     # --- each its own transaction (the printer thread's side) ------------------------
     def requeue_interrupted(self) -> int:
@@ -57,7 +49,7 @@ class PrintQueue:
 
     def mark_printed(self, job_id: int) -> None:
         with self.db.write() as conn:
-            print_queue.mark_printed(conn, job_id, self.clock().isoformat())
+            print_queue.mark_printed(conn, job_id, self.clock.now().isoformat())
 
     def mark_failed(self, job_id: int, error: str) -> None:
         with self.db.write() as conn:

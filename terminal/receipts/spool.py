@@ -27,13 +27,14 @@ from dataclasses import replace
 
 from sqlalchemy import Connection
 
+from common.clock import Clock, SystemClock
 from drivers.printer.config import PrinterConfig
 from drivers.printer.transport import StatusReport
 from drivers.printer.worker import PrinterWorker
 from terminal.receipts.config import ReceiptConfig
 from terminal.receipts.model import ReceiptData, ShiftReport
 from terminal.receipts.printer_thread import PrinterThread
-from terminal.receipts.queue import Clock, PrintQueue, _utc_now
+from terminal.receipts.queue import PrintQueue
 from terminal.receipts.render import EscPosRenderer
 from terminal.store.database import Database
 
@@ -48,15 +49,15 @@ class Spooler:
         receipt: ReceiptConfig,
         on_status: Callable[[StatusReport], None] = lambda _r: None,
         *,
-        clock: Clock = _utc_now,
+        clock: Clock | None = None,
         worker: PrinterWorker | None = None,
     ) -> None:
         self.db = db
         self.printer = printer
         self.receipt = receipt
-        self.clock = clock
+        self.clock: Clock = SystemClock() if clock is None else clock
         self.renderer = EscPosRenderer(printer, receipt)
-        self.queue = PrintQueue(db, clock)
+        self.queue = PrintQueue(db, self.clock)
         self.thread = PrinterThread(printer, self.queue, on_status, worker=worker)
 
     # --- rendering (pure; the preview is drawn from the same bytes) --------------------
