@@ -12,6 +12,7 @@ the durable queue (:mod:`~terminal.receipts.queue`) and the printer thread
         ...                                       # operation + outbox rows
         spooler.enqueue_receipt(conn, data)       # the receipt, in the same commit
     spooler.wake()                                # after the commit: print it now
+    png = spooler.preview(spooler.render_receipt(data))  # the queued bytes, not re-rendered
     ...
     spooler.stop()
 
@@ -35,7 +36,7 @@ from terminal.receipts.config import ReceiptConfig
 from terminal.receipts.model import ReceiptData, ShiftReport
 from terminal.receipts.printer_thread import PrinterThread
 from terminal.receipts.queue import PrintQueue
-from terminal.receipts.render import EscPosRenderer
+from terminal.receipts.render import EscPosRenderer, RecentReceipts, Renderer
 from terminal.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -51,17 +52,20 @@ class Spooler:
         *,
         clock: Clock | None = None,
         worker: PrinterWorker | None = None,
+        renderer: Renderer | None = None,
     ) -> None:
         self.db = db
         self.printer = printer
         self.receipt = receipt
         self.clock: Clock = SystemClock() if clock is None else clock
-        self.renderer = EscPosRenderer(printer, receipt)
+        self.renderer = RecentReceipts(renderer or EscPosRenderer(printer, receipt))
         self.queue = PrintQueue(db, self.clock)
         self.thread = PrinterThread(printer, self.queue, on_status, worker=worker)
 
     # --- rendering (pure; the preview is drawn from the same bytes) --------------------
     def render_receipt(self, data: ReceiptData) -> bytes:
+        """The bytes of ``data``'s receipt: those queued for it if :meth:`enqueue_receipt`
+        had this very ``data`` lately (a receipt is rendered once per operation)."""
         return self.renderer.render_receipt(data)
 
     def render_shift(self, report: ShiftReport) -> bytes:
