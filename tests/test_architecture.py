@@ -256,6 +256,8 @@ def test_every_module_of_the_product_has_a_layer(tree: Tree) -> None:
     product = [m for m in tree.files if within(m, PRODUCT)]
     assert product
     assert [m for m in product if layer_of(m) in (None, "terminal") and m != "terminal"] == []
+    declared = {*LAYERS, *(name for allowed in LAYERS.values() for name in allowed)}
+    assert sorted(name for name in declared if name not in tree.files) == [], "no such module"
 
 
 @pytest.mark.parametrize("layer", sorted(LAYERS))
