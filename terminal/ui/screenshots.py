@@ -52,7 +52,7 @@ def states(window: MainWindow, db: Database) -> dict[str, Callable[[], None]]:
     def checkout() -> None:
         window.present(_card(db, "c.kind='personal' AND c.state='active' AND m.balance_centi > 0"))
         window.checkout.amount.setText("2450")
-        window.checkout._on_amount_edited("2450")
+        window.checkout.amount.textEdited.emit("2450")
 
     def supervisor() -> None:
         window.present(birthday)
