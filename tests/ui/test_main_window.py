@@ -125,7 +125,7 @@ def test_manual_search_by_phone(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClicks(window.search, "+" + phone)
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
     assert window.results.count() >= 1
-    window._on_results_item_activated(window.results.item(0))
+    window.results.itemActivated.emit(window.results.item(0))
     assert window.pages.currentIndex() == 1 and window.member.name.text() == name
 
 
