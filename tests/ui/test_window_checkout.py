@@ -15,6 +15,7 @@ from terminal.store.database import Database
 from terminal.ui.bridge import EventBridge
 from terminal.ui.i18n import switch_language
 from terminal.ui.main_window import MainWindow
+from terminal.ui.screens import MessageKind, MessageScreen
 
 
 def test_checkout_from_the_keyboard(qtbot: QtBot, window: MainWindow, bridge: EventBridge) -> None:
@@ -110,3 +111,36 @@ def test_exponent_points_are_refused_in_checkout_and_adjustment(
     assert "type a number" in actions.result.text()
     with till.db.read() as conn:
         assert conn.execute(text("SELECT count(*) FROM operations")).scalar() == 0
+
+
+def test_completion_says_done_then_draws_the_receipt(
+    qtbot: QtBot, demo_db: Database, clock: FixedClock
+) -> None:
+    w = printing_window(qtbot, demo_db, clock)
+    w.present(CardKey(card_id=card_where(demo_db, "kind='personal' AND state='active'")))
+    qtbot.keyClicks(w.checkout.amount, "100")
+    w.checkout.points.setText("0")
+    quote = w.checkout.quote
+    seen: list[object] = []
+    w.completion.done.connect(seen.append)
+    w.completion.receipt_drawn.connect(seen.append)
+    qtbot.keyClick(w.checkout.points, Qt.Key.Key_Return)
+    done, drawn = seen  # "done" first: the operation is recorded whatever the drawing does
+    assert isinstance(done, MessageScreen) and done.kind is MessageKind.DONE
+    assert quote is not None and f"To pay {quote.paid.amount:.2f}" in done.text()
+    assert w.message.text() == done.text()
+    assert isinstance(drawn, bytes) and drawn.startswith(b"\x89PNG")
+
+
+def test_no_printer_no_receipt_picture(qtbot: QtBot, window: MainWindow) -> None:
+    window.present(
+        CardKey(card_id=card_where(window._till.db, "kind='personal' AND state='active'"))
+    )
+    qtbot.keyClicks(window.checkout.amount, "100")
+    window.checkout.points.setText("0")
+    with (
+        qtbot.waitSignal(window.completion.done),
+        qtbot.assertNotEmitted(window.completion.receipt_drawn),
+    ):
+        qtbot.keyClick(window.checkout.points, Qt.Key.Key_Return)
+    assert window.receipt.pixmap().isNull()
