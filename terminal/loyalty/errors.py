@@ -1,5 +1,10 @@
-"""The loyalty rules' errors: one hierarchy, a stable ``code`` for the UI to translate by,
-and an English message a cashier or a supervisor can act on (``str(error)``).
+"""The loyalty rules' errors: one hierarchy (under common.errors.AppError), a stable
+``code`` for the UI to translate by, and an English message a cashier or a supervisor can
+act on (``str(error)``).
+
+Built code first, as every error of the product: ``AmountError("amount_empty", "enter an
+amount")``; a class with a fixed code takes what follows it (``TermsError(message)``,
+``ProgramError(field, value, problem)``, ``CardNotUsable(state)``).
 
 Messages never carry personal data (names, phones, card numbers): only amounts, points,
 program fields and card states.
@@ -10,23 +15,16 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar
 
+from common.errors import AppError
+
 if TYPE_CHECKING:
     from terminal.loyalty.program import CardState
 
 
-class LoyaltyError(Exception):
+class LoyaltyError(AppError):
     """Base of every error the rules raise. ``code`` is stable snake_case."""
 
-    code: str = "loyalty_error"
-
-    def __init__(self, message: str, code: str | None = None) -> None:
-        super().__init__(message)
-        if code is not None:
-            self.code = code
-
-    @property
-    def message(self) -> str:
-        return str(self)
+    code = "loyalty_error"
 
 
 class AmountError(LoyaltyError):
@@ -42,7 +40,7 @@ class ProgramError(LoyaltyError):
     code = "program_invalid"
 
     def __init__(self, field: str, value: object, problem: str) -> None:
-        super().__init__(f"{field}: {_show(value)} {problem}")
+        super().__init__(self.code, f"{field}: {_show(value)} {problem}")
         self.field = field
         self.value = value
 
@@ -51,6 +49,9 @@ class TermsError(LoyaltyError):
     """Invalid card terms (e.g. a fixed discount outside 0..100%)."""
 
     code = "card_terms_invalid"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(self.code, message)
 
 
 class CardNotUsable(LoyaltyError):
@@ -69,7 +70,7 @@ class CardNotUsable(LoyaltyError):
 
     def __init__(self, state: CardState) -> None:
         text = self._MESSAGES.get(state.value, f"the card cannot be used ({state.value})")
-        super().__init__(text, f"card_{state.value}")
+        super().__init__(f"card_{state.value}", text)
         self.state = state
 
 
