@@ -4,7 +4,8 @@ act on (``str(error)``).
 
 Built code first, as every error of the product: ``AmountError("amount_empty", "enter an
 amount")``; a class with a fixed code takes what follows it (``TermsError(message)``,
-``ProgramError(field, value, problem)``, ``CardNotUsable(state)``).
+``CardNotUsable(state)``). The program's own error, which shows money, is
+:class:`terminal.loyalty.program_error.ProgramError`.
 
 Messages never carry personal data (names, phones, card numbers): only amounts, points,
 program fields and card states.
@@ -12,13 +13,10 @@ program fields and card states.
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from common.errors import AppError
-
-if TYPE_CHECKING:
-    from terminal.loyalty.program import CardState
+from terminal.loyalty.cards import CardState
 
 
 class LoyaltyError(AppError):
@@ -31,18 +29,6 @@ class AmountError(LoyaltyError):
     """An amount of money that is malformed, negative, zero where it must not be, or absurd."""
 
     code = "amount_invalid"
-
-
-class ProgramError(LoyaltyError):
-    """An invalid program definition. ``field`` names the offending field (a path such as
-    ``tiers[1].threshold``) and the message names the bad value."""
-
-    code = "program_invalid"
-
-    def __init__(self, field: str, value: object, problem: str) -> None:
-        super().__init__(self.code, f"{field}: {_show(value)} {problem}")
-        self.field = field
-        self.value = value
 
 
 class TermsError(LoyaltyError):
@@ -84,14 +70,3 @@ class ReturnError(LoyaltyError):
     """A return that cannot be made: nothing returned, or more than was bought."""
 
     code = "return_invalid"
-
-
-def _show(value: object) -> str:
-    """Numbers and money read better bare ("-5"), anything else quoted ("'abc'", "None")."""
-    from terminal.loyalty.money import Money  # late: money.py imports this module
-
-    if isinstance(value, bool):
-        return repr(value)
-    if isinstance(value, int | Decimal | Money):
-        return str(value)
-    return repr(value)

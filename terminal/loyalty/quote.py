@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from terminal.loyalty.birthday import birthday_gift_available, birthday_window_today
+from terminal.loyalty.cards import CardKind, CardState
 from terminal.loyalty.discounts import decide_discount
 from terminal.loyalty.errors import AmountError, CardNotUsable, PointsError
 from terminal.loyalty.explain import ExplanationLine
@@ -17,7 +18,8 @@ from terminal.loyalty.facts import PurchaseFacts
 from terminal.loyalty.member import CardTerms, MemberState
 from terminal.loyalty.money import HUNDRED, Money, Rounding
 from terminal.loyalty.points import format_pct, format_points, is_multiple, quantize_points
-from terminal.loyalty.program import CardKind, CardState, DiscountSource, Program, Tier
+from terminal.loyalty.program import Program
+from terminal.loyalty.program_parts import DiscountSource, Tier
 from terminal.loyalty.tiers import member_spend, tier_for
 
 
