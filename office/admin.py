@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, delete, insert, text
 
+from common.errors import AppError
 from office import entities
 from office.db import OfficeDB, emit
 from office.models import cards, gifts, members, programs
@@ -29,8 +30,13 @@ CSV_COLUMNS = ("id", "full_name", "address_as", "birthday", "phone", "segment", 
 _BOOLS = ("priority_service", "consent_personal_data", "consent_marketing")
 
 
-class AdminError(Exception):
+class AdminError(AppError):
     """Bad input from a person: the message names the row and the field."""
+
+    code = "admin_input_invalid"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(self.code, message)
 
 
 def _office_id(value: Any, what: str = "id") -> int:

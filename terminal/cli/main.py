@@ -11,8 +11,8 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from common.errors import ConfigError
 from terminal.cli import commands, demo_cmd, devices_cmd, doctor_cmd, run_cmd, sync_cmd
-from terminal.config import ConfigError
 
 log = logging.getLogger(__name__)
 
