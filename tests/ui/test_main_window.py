@@ -358,8 +358,9 @@ def test_a_cashier_cannot_log_in_over_another_open_shift(
 
     with demo_db.write() as conn:
         bohdan = add_staff(conn, "Богдан", Role.CASHIER, "5678")
-    open_shift(demo_db, log_in(demo_db, bohdan, "5678", clock), clock)  # never closed
-    w = MainWindow(Till(demo_db, clock))
+    till = Till(demo_db, clock)
+    open_shift(till.unit(log_in(till.unit(), bohdan, "5678")))  # never closed
+    w = MainWindow(till)
     qtbot.addWidget(w)
     w.show()
     w.login.who.setCurrentIndex(w.login.who.findText("Анна Кассирова"))
