@@ -1,7 +1,7 @@
 """What the use cases need from the cache and from the printer: the ports they are
 written against. ``terminal.store.unit_of_work`` implements them on the SQLite cache,
 ``terminal.services.cache_unit`` on the print spooler; the fast service tests implement
-them in memory (tests/services/fakes.py).
+them in memory (tests/services/service_fakes.py).
 
 A use case reads in ``with unit.read() as tx:`` and writes in ``with unit.write() as
 tx: ...; tx.commit()``: a write block that ends without the commit (or with an
