@@ -8,17 +8,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from service_fakes import (
-    CASHIER,
-    CHIEF,
-    NOW,
-    PIN,
-    FakeReceipts,
-    FakeStore,
-    Tables,
-    tables,
-    unit,
-)
+from fake_tables import NOW, Tables
+from service_fakes import CASHIER, CHIEF, PIN, FakeReceipts, FakeStore, tables, unit
 
 from common.clock import FixedClock
 from terminal.loyalty import Money

@@ -8,7 +8,8 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from service_fakes import NOW, FakeStore, Row, Tables, tables, unit
+from fake_tables import NOW, Row, Tables
+from service_fakes import FakeStore, tables, unit
 
 from terminal.loyalty import Money
 from terminal.services import member_ops

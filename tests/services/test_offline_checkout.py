@@ -87,7 +87,6 @@ def test_stale_data_offline_allows_earning_only(demo_db: Database, clock: FixedC
 def test_gifts_offline_follow_the_office(demo_db: Database, clock: FixedClock) -> None:
     """The office can forbid gifts offline; allowed, a reward still needs fresh data."""
     from terminal.services import member_ops
-    from terminal.services.member_ops import Context
     from terminal.services.staff import Role, StaffMember
 
     card, _member = rich_card(demo_db)
@@ -100,7 +99,7 @@ def test_gifts_offline_follow_the_office(demo_db: Database, clock: FixedClock) -
         ).scalar_one()
     till = Till(demo_db, clock)
     chief = StaffMember(2, "Пётр Старший", Role.SUPERVISOR)
-    ctx = Context(demo_db, till.program, clock, till.ids, chief)
+    ctx = till.unit(chief)
     enrol_offline(demo_db, clock, timedelta(minutes=10), gifts_offline=False)
     with pytest.raises(OfflineLimit) as err:
         member_ops.give_gift(ctx, CardKey(card_id=card), code)
