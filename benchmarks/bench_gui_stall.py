@@ -94,9 +94,10 @@ with db.read() as conn:
 listeners, db.outbox_listeners[:] = list(db.outbox_listeners), []
 from decimal import Decimal
 from terminal.loyalty import Money
+from terminal.services.checkout import checkout
 for i in range(ops):
-    till_app.till.checkout(CardKey(card_id=cards[i % len(cards)]), Money.parse("100"),
-                           Decimal(0))
+    checkout(till_app.till.unit(), CardKey(card_id=cards[i % len(cards)]), Money.parse("100"),
+             Decimal(0))
 db.outbox_listeners[:] = listeners
 phase.update(name="steady", last=None, excluded=0.0)
 states.clear()

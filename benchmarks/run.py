@@ -26,7 +26,8 @@ from typing import Any
 from common.clock import FixedClock
 from terminal.loyalty import Money, quote
 from terminal.services import demo_data
-from terminal.services.identify import CardKey, card_terms, member_state
+from terminal.services.checkout import checkout
+from terminal.services.identify import CardKey, card_terms, identify, member_state, search
 from terminal.services.till import Till
 from terminal.store import queries
 from terminal.store.database import Database
@@ -97,12 +98,12 @@ def measure(path: Path, scale: int, samples: int, commits: int) -> dict[str, Any
     ]
     conn_cm.__exit__(None, None, None)
     it_phones = iter(phones)
-    phone_times = timed(lambda: till.search(next(it_phones)), len(phones))
+    phone_times = timed(lambda: search(till.unit(), next(it_phones)), len(phones))
     figures["lookup_phone_p99_ms"] = round(percentile(phone_times, 99), 4)
 
     keys = iter([CardKey(uid=demo_data.demo_card_uid(i)) for i in card_ids])
 
-    ident_times = timed(lambda: till.identify(next(keys)), samples)
+    ident_times = timed(lambda: identify(till.unit(), next(keys)), samples)
     figures["identify_p50_ms"] = round(percentile(ident_times, 50), 4)
     figures["identify_p99_ms"] = round(percentile(ident_times, 99), 4)
 
@@ -137,8 +138,11 @@ def measure(path: Path, scale: int, samples: int, commits: int) -> dict[str, Any
         ]
     ci = iter(range(commits))
     commit_times = timed(
-        lambda: till.checkout(
-            CardKey(number=active[next(ci) % len(active)]), Money.parse("1000"), Decimal(0)
+        lambda: checkout(
+            till.unit(),
+            CardKey(number=active[next(ci) % len(active)]),
+            Money.parse("1000"),
+            Decimal(0),
         ),
         commits,
     )

@@ -12,8 +12,9 @@ from terminal.cli import render
 from terminal.config import Config, ConfigError, load_config
 from terminal.loyalty import LoyaltyError, Money
 from terminal.services import demo_data, points_input
+from terminal.services.checkout import preview
 from terminal.services.errors import ServiceError, UnknownCard
-from terminal.services.identify import card_key_from_text
+from terminal.services.identify import card_key_from_text, identify, search
 from terminal.services.till import Till
 from terminal.store import queries
 from terminal.store.database import APPLICATION_ID, Database
@@ -140,11 +141,11 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 def cmd_lookup(args: argparse.Namespace) -> int:
     with open_existing(args) as db:
-        till = Till(db)
+        unit = Till(db).unit()
         key = card_key_from_text(args.key)
         if key is not None:
             try:
-                view = till.identify(key)
+                view = identify(unit, key)
             except UnknownCard:
                 if normalize_phone(args.key) is None:
                     raise
@@ -154,7 +155,7 @@ def cmd_lookup(args: argparse.Namespace) -> int:
         phone = normalize_phone(args.key)
         if phone is None:
             raise UsageError(f"{args.key!r} is neither a card number, a card UID nor a phone")
-        found = till.search(phone)
+        found = search(unit, phone)
         if not found:
             raise ServiceError("unknown_phone")
         data = [render.member_json(m) for m in found]
@@ -181,9 +182,9 @@ def cmd_quote(args: argparse.Namespace) -> int:
     if key is None:
         raise UsageError(f"{args.card!r} is not a card number or UID")
     with open_existing(args) as db:
-        till = Till(db)
-        view = till.identify(key)
-        q = till.preview(view, amount, spend)
+        unit = Till(db).unit()
+        view = identify(unit, key)
+        q = preview(unit, view, amount, spend)
         data = {"member": render.view_json(view), "quote": render.quote_json(q)}
         emit(args, data, render.view_text(view) + "\n" + render.quote_text(q))
     return 0

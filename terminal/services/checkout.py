@@ -12,15 +12,12 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 
-from common.clock import Clock, IdFactory
-from terminal.loyalty import CardKind, Money, Program, Quote, quote
+from terminal.loyalty import CardKind, Money, Quote, quote
 from terminal.receipts.model import ReceiptData, from_quote
-from terminal.receipts.spool import Spooler
 from terminal.services import offline
 from terminal.services.errors import NotAMemberCard
 from terminal.services.identify import CardKey, MemberView, centi_from_points, find_card, view_of
-from terminal.store import ledger
-from terminal.store.database import Database
+from terminal.services.unit import Unit
 from terminal.store.records import NewOperation
 
 
@@ -35,48 +32,37 @@ class CheckoutResult:
 
 
 def preview(
-    view: MemberView,
-    program: Program,
-    amount: Money,
-    spend_points: Decimal | None,
-    clock: Clock,
+    unit: Unit, view: MemberView, amount: Money, spend_points: Decimal | None = None
 ) -> Quote:
     """The quote the cashier sees before confirming (no database access)."""
-    return quote(program, view.terms, view.state, amount, clock.today(), spend_points)
+    return quote(unit.rules, view.terms, view.state, amount, unit.clock.today(), spend_points)
 
 
 def checkout(
-    db: Database,
-    program: Program,
-    key: CardKey,
-    amount: Money,
-    spend_points: Decimal | None,
-    *,
-    clock: Clock,
-    ids: IdFactory,
-    staff_id: int | None = None,
-    receipts: Spooler | None = None,
+    unit: Unit, key: CardKey, amount: Money, spend_points: Decimal | None = None
 ) -> CheckoutResult:
-    """Record a purchase, and its receipt in the print queue in the same transaction.
-    Raises the loyalty rules' errors (card not usable, too many points, bad amount)
-    before anything is written. Printing happens later, on the printer's thread."""
+    """Record a purchase by the person on duty (if any), and its receipt in the print
+    queue in the same transaction. Raises the loyalty rules' errors (card not usable, too
+    many points, bad amount) before anything is written. Printing happens later, on the
+    printer's thread."""
+    program, clock, receipts = unit.rules, unit.clock, unit.receipts
     now = clock.now()
-    with db.write() as conn:
-        view = view_of(conn, program, find_card(conn, key), clock.today())
+    with unit.write() as tx:
+        view = view_of(tx, program, find_card(tx, key), clock.today())
         if view.card_kind is CardKind.PERSONAL and view.member is None:
             raise NotAMemberCard("a purchase")
         q = quote(program, view.terms, view.state, amount, clock.today(), spend_points)
         # Offline, spending is allowed only within the office's limits (SYNC.md).
         member_id = None if view.member is None else view.member.id
-        offline.check_spend(conn, member_id, centi_from_points(q.points_spent), now)
+        offline.check_spend(tx, member_id, centi_from_points(q.points_spent), now)
         facts = q.facts()
         op = NewOperation(
-            id=ids(),
+            id=unit.ids(),
             kind="purchase",
             created_at=now.isoformat(),
             card_id=view.card_id,
             member_id=None if view.member is None else view.member.id,
-            staff_id=staff_id,
+            staff_id=unit.staff_id,
             amount_minor=q.amount.minor,
             discount_minor=q.discount.minor,
             paid_minor=q.paid.minor,
@@ -90,7 +76,7 @@ def checkout(
                 sort_keys=True,
             ),
         )
-        seq = ledger.record(conn, op)
+        seq = tx.ledger.record(op)
         receipt = None
         if receipts is not None:
             member = view.member
@@ -99,11 +85,11 @@ def checkout(
                 operation_id=op.id,
                 seq=seq,
                 created_at=now,
-                language=receipts.receipt.language,
+                language=receipts.language,
                 member_name=None if member is None else member.address_as,
                 card_tail=None if view.card_number is None else view.card_number[-4:],
             )
-            receipts.enqueue_receipt(conn, receipt)
-    if receipts is not None:
-        receipts.wake()
+            receipts.add_receipt(tx, receipt)
+        tx.commit()
+    unit.wake_printer()
     return CheckoutResult(op.id, seq, op.created_at, q, view, receipt)

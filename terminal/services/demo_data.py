@@ -9,20 +9,34 @@ number and UID of a card id, so tests and docs can name cards without a lookup.
 
 from __future__ import annotations
 
-import json
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select
-
 from terminal.loyalty import CardKind, CardState, Program, standard_program
-from terminal.services.staff import Role, add_staff
-from terminal.store import bulk
+from terminal.services.staff import Role, hash_pin
+from terminal.store import demo_fill
+from terminal.store.demo_fill import DEMO_MARK, is_blank, is_demo_cache, unsent_operations
 from terminal.store.normalize import name_key
-from terminal.store.schema import gifts, members, operations, programs, sync_state
+from terminal.store.unit_of_work import RawConnection
+
+__all__ = [
+    "DEFAULT_SEED",
+    "DEMO_MARK",
+    "DEMO_PREFIX",
+    "DEMO_STAFF",
+    "DemoSummary",
+    "demo_card_number",
+    "demo_card_uid",
+    "fill",
+    "is_blank",
+    "is_demo_cache",
+    "luhn_digit",
+    "put_program",
+    "unsent_operations",
+]
 
 DEMO_PREFIX = "2990"
 DEFAULT_SEED = 20261122
@@ -289,65 +303,31 @@ def _card(
     )
 
 
-def put_program(conn: Connection, program: Program) -> None:
-    conn.execute(delete(programs))
-    conn.execute(
-        insert(programs),
-        [
-            {
-                "code": program.code,
-                "version": program.version,
-                "body": json.dumps(program.to_dict(), sort_keys=True),
-                "active": True,
-            }
-        ],
-    )
-
-
-#: sync_state key that marks a cache made by :func:`fill` (its value: the seed).
-DEMO_MARK = "demo.seed"
-
-
-def is_demo_cache(conn: Connection) -> bool:
-    """Whether this cache was made by :func:`fill` (and so may take demo purchases)."""
-    query = select(sync_state.c.value).where(sync_state.c.key == DEMO_MARK)
-    return conn.execute(query).first() is not None
-
-
-def is_blank(conn: Connection) -> bool:
-    """Nothing in it yet: no members, no operations, no sync state (never enrolled)."""
-    return not any(
-        conn.execute(select(table).limit(1)).first() is not None
-        for table in (members, operations, sync_state)
-    )
-
-
-def unsent_operations(conn: Connection) -> int:
-    """Operations of this terminal the office has not acknowledged (their only copy)."""
-    query = select(func.count()).select_from(operations).where(operations.c.status == "pending")
-    return int(conn.execute(query).scalar_one())
+def put_program(conn: RawConnection, program: Program) -> None:
+    """Make ``program`` the cache's only program (in the caller's write transaction)."""
+    demo_fill.put_program(conn, program.code, program.version, program.to_dict())
 
 
 def fill(
-    conn: Connection,
+    conn: RawConnection,
     members: int,
     *,
     seed: int = DEFAULT_SEED,
     synced_at: str = "2026-11-22T06:00:00+00:00",
 ) -> DemoSummary:
     """Fill an empty cache with ``members`` demo members, their cards, the standard program
-    and the gift catalogue. Run inside ``Database.write()``."""
+    and the gift catalogue. Run inside ``Database.write()`` (set-up, not a use case: it
+    takes the write transaction's connection)."""
     put_program(conn, standard_program())
-    conn.execute(insert(sync_state), [{"key": DEMO_MARK, "value": str(seed)}])
-    conn.execute(
-        insert(gifts),
-        [{"code": c, "name": n, "kind": k, "points_cost_centi": p} for c, n, k, p in _DEMO_GIFTS],
-    )
-    for name, role, pin in DEMO_STAFF:
-        add_staff(conn, name, role, pin)
     rng = random.Random(seed)
     member_rows = (_member_row(rng, i, synced_at) for i in range(1, members + 1))
-    n_members, _ = bulk.load(conn, member_rows, ())
     card_rng = random.Random(seed + 1)
-    _, n_cards = bulk.load(conn, (), _card_rows(card_rng, members))
+    n_members, n_cards = demo_fill.load(
+        conn,
+        seed=seed,
+        gift_rows=_DEMO_GIFTS,
+        staff_rows=[(name, role.value, hash_pin(pin)) for name, role, pin in DEMO_STAFF],
+        member_rows=member_rows,
+        card_rows=_card_rows(card_rng, members),
+    )
     return DemoSummary(n_members, n_cards, seed)

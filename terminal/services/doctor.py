@@ -17,6 +17,7 @@ from drivers.config import ReadersConfig
 from drivers.discovery import pcsc_readers
 from drivers.printer.config import PrinterConfig, Transport
 from drivers.printer.transport import PrintError, PrinterStatus, probe_status
+from terminal.store import cache_health
 from terminal.store.database import Database
 from terminal.store.errors import StoreError
 
@@ -168,14 +169,8 @@ def _cache_findings(db: Database, clock: Clock) -> list[Finding]:
     else:
         found.append(Finding("cache integrity", Status.OK, "the cache file is sound"))
     with db.read() as conn:
-        members = conn.exec_driver_sql("SELECT count(*) FROM members").scalar_one()
-        newest = conn.exec_driver_sql("SELECT max(synced_at) FROM members").scalar()
-        pending = conn.exec_driver_sql(
-            "SELECT count(*), min(created_at) FROM operations WHERE status = 'pending'"
-        ).one()
-        parked = conn.exec_driver_sql(
-            "SELECT count(*) FROM operations WHERE status = 'parked'"
-        ).scalar_one()
+        figures = cache_health.figures(conn)
+    members, newest, parked = figures.members, figures.newest_sync, figures.parked
     size = db.size_bytes() / 2**20
     if not members:
         found.append(
@@ -197,7 +192,7 @@ def _cache_findings(db: Database, clock: Clock) -> list[Finding]:
         )
     else:
         found.append(Finding("cache data", Status.OK, f"{members} members, {size:.0f} MB"))
-    count, oldest = pending
+    count, oldest = figures.pending, figures.oldest_pending or ""
     if count:
         found.append(
             Finding(

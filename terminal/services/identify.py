@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Connection, bindparam, func, select
-
 from terminal.loyalty import (
     CardKind,
     CardState,
@@ -32,10 +30,10 @@ from terminal.loyalty import (
     tier_progress,
 )
 from terminal.services.errors import UnknownCard
-from terminal.store import queries
+from terminal.services.ports import Reads
+from terminal.services.unit import Unit
 from terminal.store.normalize import normalize_phone
 from terminal.store.records import CardRecord, MemberRecord, PendingTotals
-from terminal.store.schema import operations
 
 CENTI = Decimal("0.01")
 _SAMPLE_AMOUNT = Money.of(100)
@@ -106,20 +104,10 @@ def centi_from_points(points: Decimal) -> int:
     return int((points / CENTI).to_integral_exact())
 
 
-_PENDING_GIFT_YEAR = select(
-    func.max(func.json_extract(operations.c.facts, "$.birthday_year"))
-).where(
-    operations.c.member_id == bindparam("key"),
-    operations.c.kind == "gift",
-    operations.c.status == "pending",
-)
-
-
-def pending_gift_year(conn: Connection, member_id: int) -> int | None:
+def pending_gift_year(tx: Reads, member_id: int) -> int | None:
     """The latest birthday year of this terminal's gifts to the member that the office
     has not acknowledged yet (None: none waiting)."""
-    year = conn.execute(_PENDING_GIFT_YEAR, {"key": member_id}).scalar()
-    return None if year is None else int(year)
+    return tx.gifts.pending_birthday_year(member_id)
 
 
 def member_state(
@@ -148,23 +136,23 @@ def card_terms(card: CardRecord) -> CardTerms:
     )
 
 
-def find_card(conn: Connection, key: CardKey) -> CardRecord:
+def find_card(tx: Reads, key: CardKey) -> CardRecord:
     card = None
     if key.card_id is not None:
-        card = queries.card_by_id(conn, key.card_id)
+        card = tx.cards.by_id(key.card_id)
     if card is None and key.uid:
-        card = queries.card_by_uid(conn, key.uid)
+        card = tx.cards.by_uid(key.uid)
     if card is None and key.number:
-        card = queries.card_by_number(conn, key.number)
+        card = tx.cards.by_number(key.number)
     if card is None:
         raise UnknownCard()
     return card
 
 
-def view_of(conn: Connection, program: Program, card: CardRecord, today: date) -> MemberView:
-    member = None if card.member_id is None else queries.member_by_id(conn, card.member_id)
-    pending = PendingTotals() if member is None else queries.pending_totals(conn, member.id)
-    gift_year = None if member is None else pending_gift_year(conn, member.id)
+def view_of(tx: Reads, program: Program, card: CardRecord, today: date) -> MemberView:
+    member = None if card.member_id is None else tx.members.by_id(card.member_id)
+    pending = PendingTotals() if member is None else tx.operations.pending_totals(member.id)
+    gift_year = None if member is None else pending_gift_year(tx, member.id)
     state = member_state(member, pending, gift_year)
     terms = card_terms(card)
     personal = member is not None and terms.kind is CardKind.PERSONAL
@@ -198,8 +186,11 @@ def view_of(conn: Connection, program: Program, card: CardRecord, today: date) -
     )
 
 
-def identify(conn: Connection, program: Program, key: CardKey, today: date) -> MemberView:
-    return view_of(conn, program, find_card(conn, key), today)
+def identify(unit: Unit, key: CardKey) -> MemberView:
+    """The card presented (by UID, number or id), and what the cashier sees of it."""
+    program = unit.rules
+    with unit.read() as tx:
+        return view_of(tx, program, find_card(tx, key), unit.clock.today())
 
 
 def _info(m: MemberRecord) -> MemberInfo:
@@ -215,32 +206,35 @@ def _info(m: MemberRecord) -> MemberInfo:
     )
 
 
-def member_view(conn: Connection, program: Program, member_id: int, today: date) -> MemberView:
+def member_view(unit: Unit, member_id: int) -> MemberView:
     """The view of a member found by search: through their active card, else any card."""
-    cards = queries.cards_of_member(conn, member_id)
-    if not cards:
-        raise UnknownCard()
-    active = [c for c in cards if c.state == CardState.ACTIVE.value]
-    return view_of(conn, program, (active or cards)[0], today)
+    program = unit.rules
+    with unit.read() as tx:
+        cards = tx.cards.of_member(member_id)
+        if not cards:
+            raise UnknownCard()
+        active = [c for c in cards if c.state == CardState.ACTIVE.value]
+        return view_of(tx, program, (active or cards)[0], unit.clock.today())
 
 
-def search(conn: Connection, text: str, limit: int = 20) -> list[MemberInfo]:
+def search(unit: Unit, text: str, limit: int = 20) -> list[MemberInfo]:
     """Manual search as a cashier types it: a phone, a card number or a name prefix."""
     text = text.strip()
     if not text:
         return []
-    phone = normalize_phone(text)
-    if phone is not None:
-        found = queries.members_by_phone(conn, phone)
-        if found:
-            return [_info(m) for m in found[:limit]]
-    if text.isdigit():
-        card = queries.card_by_number(conn, text)
-        if card is not None and card.member_id is not None:
-            m = queries.member_by_id(conn, card.member_id)
-            return [] if m is None else [_info(m)]
-        return []
-    return [_info(m) for m in queries.members_by_name_prefix(conn, text, limit)]
+    with unit.read() as tx:
+        phone = normalize_phone(text)
+        if phone is not None:
+            found = tx.members.by_phone(phone)
+            if found:
+                return [_info(m) for m in found[:limit]]
+        if text.isdigit():
+            card = tx.cards.by_number(text)
+            if card is not None and card.member_id is not None:
+                m = tx.members.by_id(card.member_id)
+                return [] if m is None else [_info(m)]
+            return []
+        return [_info(m) for m in tx.members.by_name_prefix(text, limit)]
 
 
 _HEX = frozenset("0123456789ABCDEF")

@@ -13,8 +13,6 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import Connection, select, update
-
 from common.clock import Clock, IdFactory
 from terminal.loyalty import (
     CardKind,
@@ -31,14 +29,14 @@ from terminal.loyalty import (
 from terminal.receipts.model import ReceiptData, ReceiptKind
 from terminal.receipts.spool import Spooler
 from terminal.services import offline
+from terminal.services.cache_unit import CacheFile, unit_over
 from terminal.services.errors import NotAMemberCard, ServiceError
 from terminal.services.identify import CardKey, MemberView, centi_from_points, find_card, view_of
+from terminal.services.ports import Reads, Writes
 from terminal.services.return_lookup import UnknownPurchase
-from terminal.services.staff import Role, StaffMember
-from terminal.store import ledger, queries
-from terminal.store.database import Database
+from terminal.services.roles import Role, StaffMember
+from terminal.services.unit import Unit
 from terminal.store.records import NewOperation
-from terminal.store.schema import cards, gifts
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,72 +48,73 @@ class Recorded:
     points_delta: Decimal
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What every operation needs: the cache, the rules, the clock, ids, who does it."""
-
-    db: Database
-    program: Program
-    clock: Clock
-    ids: IdFactory
-    who: StaffMember
-    receipts: Spooler | None = None  # gifts, returns and adjustments print a receipt
+def Context(
+    db: CacheFile,
+    program: Program,
+    clock: Clock,
+    ids: IdFactory,
+    who: StaffMember,
+    receipts: Spooler | None = None,
+) -> Unit:
+    """The unit of work these operations take, made the old way (``Context(db, program,
+    clock, ids, who, receipts)``); new code passes ``till.unit(who)`` or a :class:`Unit`."""
+    return unit_over(db, clock, ids, who=who, receipts=receipts, program=program)
 
 
 def _print(
-    conn: Connection,
-    ctx: Context,
+    tx: Writes,
+    unit: Unit,
     kind: ReceiptKind,
     recorded: Recorded,
     view: MemberView | None,
     **fields: object,
 ) -> None:
     """Queue the operation's receipt in its own transaction (printed after the commit)."""
-    if ctx.receipts is None:
+    if unit.receipts is None:
         return
     member = None if view is None else view.member
     data = ReceiptData(
         kind=kind,
         operation_id=recorded.operation_id,
         seq=recorded.seq,
-        created_at=ctx.clock.now(),
-        cashier=ctx.who.name,
+        created_at=unit.clock.now(),
+        cashier=None if unit.who is None else unit.who.name,
         member_name=None if member is None else member.address_as,
         card_tail=None if view is None or view.card_number is None else view.card_number[-4:],
         balance_after=None if view is None else view.balance + recorded.points_delta,
         **fields,  # type: ignore[arg-type]
     )
-    ctx.receipts.enqueue_receipt(conn, data)
+    unit.receipts.add_receipt(tx, data)
 
 
 def _record(
-    conn: Connection,
-    ctx: Context,
+    tx: Writes,
+    unit: Unit,
     kind: str,
     view: MemberView | None,
     details: dict[str, object],
     **amounts: int | str | None,
 ) -> Recorded:
-    now = ctx.clock.now().isoformat()
+    now = unit.clock.now().isoformat()
     op = NewOperation(
-        id=ctx.ids(),
+        id=unit.ids(),
         kind=kind,
         created_at=now,
         card_id=None if view is None else view.card_id,
         member_id=None if view is None or view.member is None else view.member.id,
-        staff_id=ctx.who.id,
+        staff_id=unit.staff_id,
         facts=json.dumps(details, sort_keys=True, ensure_ascii=False),
         **amounts,  # type: ignore[arg-type]
     )
-    seq = ledger.record(conn, op)
+    seq = tx.ledger.record(op)
     target = op.id if view is None else f"card:{view.card_id}"
-    ledger.audit(conn, now, kind, staff_id=ctx.who.id, target=target, details={"op": op.id})
+    tx.ledger.audit(now, kind, staff_id=unit.staff_id, target=target, details={"op": op.id})
     delta = Decimal(int(amounts.get("points_delta_centi") or 0)) / 100
     return Recorded(op.id, seq, delta)
 
 
-def _member_view(conn: Connection, ctx: Context, key: CardKey, what: str) -> MemberView:
-    view = view_of(conn, ctx.program, find_card(conn, key), ctx.clock.today())
+def _member_view(tx: Reads, unit: Unit, key: CardKey, what: str) -> MemberView:
+    view = view_of(tx, unit.rules, find_card(tx, key), unit.clock.today())
     if view.member is None or view.card_kind is not CardKind.PERSONAL:
         raise NotAMemberCard(what)
     return view
@@ -129,37 +128,35 @@ class Gift:
     points_cost: Decimal
 
 
-def gift_catalogue(db: Database) -> list[Gift]:
+def gift_catalogue(unit: Unit) -> list[Gift]:
     """The gifts a supervisor can hand out, as the office published them."""
-    query = select(gifts.c.code, gifts.c.name, gifts.c.kind, gifts.c.points_cost_centi).where(
-        gifts.c.active.is_(True)
-    )
-    with db.read() as conn:
-        return [Gift(c, n, k, Decimal(cost) / 100) for c, n, k, cost in conn.execute(query)]
+    with unit.read() as tx:
+        found = tx.gifts.catalogue()
+    return [Gift(g.code, g.name, g.kind, Decimal(g.points_cost_centi) / 100) for g in found]
 
 
 # --- returns ---------------------------------------------------------------------------
 
 
 def return_purchase(
-    ctx: Context, purchase_id: str, returning: Money | None = None
+    unit: Unit, purchase_id: str, returning: Money | None = None
 ) -> tuple[Recorded, ReturnQuote]:
     """Reverse a purchase, wholly (``returning`` None: all not yet returned) or in part."""
-    ctx.who.require(Role.SUPERVISOR, "a return")
-    with ctx.db.write() as conn:
-        purchase = queries.operation(conn, purchase_id)
+    unit.require(Role.SUPERVISOR, "a return")
+    with unit.write() as tx:
+        purchase = tx.operations.get(purchase_id)
         if purchase is None or purchase.kind != "purchase":
             raise UnknownPurchase()
         facts = PurchaseFacts.from_dict(json.loads(purchase.facts))
-        already = Money.from_minor(ledger.returned_minor(conn, purchase_id))
+        already = Money.from_minor(tx.operations.returned_minor(purchase_id))
         amount = returning if returning is not None else facts.amount - already
-        rq = quote_return(ctx.program, facts, already, amount)
-        card = None if purchase.card_id is None else queries.card_by_id(conn, purchase.card_id)
-        view = None if card is None else view_of(conn, ctx.program, card, ctx.clock.today())
+        rq = quote_return(unit.rules, facts, already, amount)
+        card = None if purchase.card_id is None else tx.cards.by_id(purchase.card_id)
+        view = None if card is None else view_of(tx, unit.rules, card, unit.clock.today())
         complete = already + amount == facts.amount
         recorded = _record(
-            conn,
-            ctx,
+            tx,
+            unit,
             "return",
             view,
             {"returning": str(amount), "complete": complete},
@@ -173,8 +170,8 @@ def return_purchase(
             purchases_delta=-1 if complete else 0,
         )
         _print(
-            conn,
-            ctx,
+            tx,
+            unit,
             ReceiptKind.RETURN,
             recorded,
             view,
@@ -184,47 +181,43 @@ def return_purchase(
             points_spent=rq.points_restored,
             points_earned=rq.points_revoked,
         )
-    if ctx.receipts is not None:
-        ctx.receipts.wake()
+        tx.commit()
+    unit.wake_printer()
     return recorded, rq
 
 
 # --- gifts, adjustments, feedback --------------------------------------------------------
 
 
-def give_gift(ctx: Context, key: CardKey, gift_code: str) -> Recorded:
+def give_gift(unit: Unit, key: CardKey, gift_code: str) -> Recorded:
     """Hand out a gift: the birthday gift (once per birthday), a reward bought with points,
     or a lottery prize."""
-    ctx.who.require(Role.SUPERVISOR, "a gift")
-    with ctx.db.write() as conn:
-        view = _member_view(conn, ctx, key, "a gift")
+    unit.require(Role.SUPERVISOR, "a gift")
+    with unit.write() as tx:
+        view = _member_view(tx, unit, key, "a gift")
         if not view.usable:
             raise ServiceError("card_not_usable")
-        gift = conn.execute(
-            select(gifts.c.name, gifts.c.kind, gifts.c.points_cost_centi, gifts.c.active).where(
-                gifts.c.code == gift_code
-            )
-        ).first()
+        gift = tx.gifts.by_code(gift_code)
         if gift is None or not gift.active:
             raise ServiceError("unknown_gift", gift=repr(gift_code))
         cost = int(gift.points_cost_centi)
-        today = ctx.clock.today()
+        today = unit.clock.today()
         details: dict[str, object] = {"gift": gift_code, "gift_kind": gift.kind}
         if gift.kind == "birthday":
-            if not birthday_gift_available(ctx.program, view.state, today):
+            if not birthday_gift_available(unit.rules, view.state, today):
                 raise ServiceError("no_birthday_gift")
-            year = birthday_gift_year(ctx.program, view.state, today)
+            year = birthday_gift_year(unit.rules, view.state, today)
             details["birthday_year"] = year  # identify derives the gift's year from this
         elif cost > centi_from_points(view.balance):
             raise ServiceError("points_short")
         # Offline, gifts only within the office's limits (SYNC.md): a birthday gift twice
         # from two offline tills is what the limit prevents.
         assert view.member is not None
-        offline.check_spend(conn, view.member.id, cost, ctx.clock.now(), gift=True)
-        recorded = _record(conn, ctx, "gift", view, details, points_delta_centi=-cost)
+        offline.check_spend(tx, view.member.id, cost, unit.clock.now(), gift=True)
+        recorded = _record(tx, unit, "gift", view, details, points_delta_centi=-cost)
         _print(
-            conn,
-            ctx,
+            tx,
+            unit,
             ReceiptKind.GIFT,
             recorded,
             view,
@@ -232,31 +225,31 @@ def give_gift(ctx: Context, key: CardKey, gift_code: str) -> Recorded:
             points_spent=Decimal(cost) / 100,
             birthday=gift.kind == "birthday",
         )
-    if ctx.receipts is not None:
-        ctx.receipts.wake()
+        tx.commit()
+    unit.wake_printer()
     return recorded
 
 
-def adjust_points(ctx: Context, key: CardKey, delta: Decimal, reason: str) -> Recorded:
+def adjust_points(unit: Unit, key: CardKey, delta: Decimal, reason: str) -> Recorded:
     """Add (or take away) points by hand; the reason is mandatory and kept."""
-    ctx.who.require(Role.SUPERVISOR, "a points adjustment")
+    unit.require(Role.SUPERVISOR, "a points adjustment")
     if not reason.strip():
         raise ServiceError("reason_missing")
     if delta == 0 or not delta.is_finite() or delta != delta.quantize(Decimal("0.01")):
         raise ServiceError("bad_points", points=str(delta))
-    with ctx.db.write() as conn:
-        view = _member_view(conn, ctx, key, "an adjustment")
+    with unit.write() as tx:
+        view = _member_view(tx, unit, key, "an adjustment")
         recorded = _record(
-            conn,
-            ctx,
+            tx,
+            unit,
             "adjustment",
             view,
             {"reason": reason.strip()},
             points_delta_centi=centi_from_points(delta),
         )
         _print(
-            conn,
-            ctx,
+            tx,
+            unit,
             ReceiptKind.ADJUSTMENT,
             recorded,
             view,
@@ -264,65 +257,68 @@ def adjust_points(ctx: Context, key: CardKey, delta: Decimal, reason: str) -> Re
             points_earned=max(delta, Decimal(0)),
             points_spent=max(-delta, Decimal(0)),
         )
-    if ctx.receipts is not None:
-        ctx.receipts.wake()
+        tx.commit()
+    unit.wake_printer()
     return recorded
 
 
-def record_feedback(ctx: Context, key: CardKey, text: str) -> Recorded:
+def record_feedback(unit: Unit, key: CardKey, text: str) -> Recorded:
     """A member's complaint or suggestion, earning the points the program says."""
-    ctx.who.require(Role.SUPERVISOR, "recording feedback")
+    unit.require(Role.SUPERVISOR, "recording feedback")
     if not text.strip():
         raise ServiceError("feedback_empty")
-    with ctx.db.write() as conn:
-        view = _member_view(conn, ctx, key, "feedback")
-        points = feedback_award(ctx.program)
-        return _record(
-            conn,
-            ctx,
+    with unit.write() as tx:
+        view = _member_view(tx, unit, key, "feedback")
+        points = feedback_award(unit.rules)
+        recorded = _record(
+            tx,
+            unit,
             "feedback",
             view,
             {"text": text.strip()},
             points_delta_centi=centi_from_points(points),
         )
+        tx.commit()
+    return recorded
 
 
 # --- the card's life -----------------------------------------------------------------
 
 
-def block_card(ctx: Context, key: CardKey, reason: str) -> Recorded:
-    ctx.who.require(Role.SUPERVISOR, "blocking a card")
+def block_card(unit: Unit, key: CardKey, reason: str) -> Recorded:
+    unit.require(Role.SUPERVISOR, "blocking a card")
     if not reason.strip():
         raise ServiceError("reason_missing")
-    with ctx.db.write() as conn:
-        card = find_card(conn, key)
-        conn.execute(
-            update(cards).where(cards.c.id == card.id).values(state=CardState.BLOCKED.value)
-        )
-        view = view_of(conn, ctx.program, card, ctx.clock.today())
-        return _record(conn, ctx, "card_block", view, {"reason": reason.strip(), "was": card.state})
+    with unit.write() as tx:
+        card = find_card(tx, key)
+        tx.card_updates.set_state(card.id, CardState.BLOCKED.value)
+        view = view_of(tx, unit.rules, card, unit.clock.today())
+        details: dict[str, object] = {"reason": reason.strip(), "was": card.state}
+        recorded = _record(tx, unit, "card_block", view, details)
+        tx.commit()
+    return recorded
 
 
-def activate_bearer_card(ctx: Context, key: CardKey) -> Recorded:
-    ctx.who.require(Role.SUPERVISOR, "activating a card")
-    with ctx.db.write() as conn:
-        card = find_card(conn, key)
+def activate_bearer_card(unit: Unit, key: CardKey) -> Recorded:
+    unit.require(Role.SUPERVISOR, "activating a card")
+    with unit.write() as tx:
+        card = find_card(tx, key)
         if card.kind != CardKind.BEARER.value or card.state != CardState.NOT_ACTIVATED.value:
             raise ServiceError("not_activatable")
-        conn.execute(
-            update(cards).where(cards.c.id == card.id).values(state=CardState.ACTIVE.value)
-        )
-        view = view_of(conn, ctx.program, find_card(conn, key), ctx.clock.today())
-        return _record(conn, ctx, "card_activate", view, {})
+        tx.card_updates.set_state(card.id, CardState.ACTIVE.value)
+        view = view_of(tx, unit.rules, find_card(tx, key), unit.clock.today())
+        recorded = _record(tx, unit, "card_activate", view, {})
+        tx.commit()
+    return recorded
 
 
-def replace_card(ctx: Context, old: CardKey, new: CardKey) -> Recorded:
+def replace_card(unit: Unit, old: CardKey, new: CardKey) -> Recorded:
     """Give a member a new card; the old one becomes REPLACED. The balance belongs to the
     member, so it moves with them (nothing to copy)."""
-    ctx.who.require(Role.SUPERVISOR, "replacing a card")
-    with ctx.db.write() as conn:
-        view = _member_view(conn, ctx, old, "a replacement")
-        fresh = find_card(conn, new)
+    unit.require(Role.SUPERVISOR, "replacing a card")
+    with unit.write() as tx:
+        view = _member_view(tx, unit, old, "a replacement")
+        fresh = find_card(tx, new)
         if (
             fresh.id == view.card_id
             or fresh.member_id is not None
@@ -330,18 +326,10 @@ def replace_card(ctx: Context, old: CardKey, new: CardKey) -> Recorded:
         ):
             raise ServiceError("card_not_free")
         assert view.member is not None
-        conn.execute(
-            update(cards)
-            .where(cards.c.id == fresh.id)
-            .values(
-                state=CardState.ACTIVE.value,
-                member_id=view.member.id,
-                kind=CardKind.PERSONAL.value,
-            )
+        tx.card_updates.give_to(
+            fresh.id, view.member.id, kind=CardKind.PERSONAL.value, state=CardState.ACTIVE.value
         )
-        conn.execute(
-            update(cards)
-            .where(cards.c.id == view.card_id)
-            .values(state=CardState.REPLACED.value, replaced_by=fresh.id)
-        )
-        return _record(conn, ctx, "card_replace", view, {"new_card": fresh.id})
+        tx.card_updates.mark_replaced(view.card_id, fresh.id, state=CardState.REPLACED.value)
+        recorded = _record(tx, unit, "card_replace", view, {"new_card": fresh.id})
+        tx.commit()
+    return recorded

@@ -14,16 +14,14 @@ the operation is recorded.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import Connection
-
 from terminal.services.errors import ServiceError
 from terminal.services.messages import QT_TRANSLATE_NOOP
-from terminal.store import sync_apply
+from terminal.services.ports import Reads
+from terminal.store.unit_of_work import RawConnection, SqlReads
 
 _DEFAULTS = {
     "offline_after_s": 120,
@@ -33,11 +31,6 @@ _DEFAULTS = {
     "terminal_total_centi": 1_000_000,
     "gifts_offline": True,
 }
-# What a pending operation spends: points given for goods, or a gift's points.
-_SPENT = (
-    "coalesce(sum(max(0, CASE WHEN kind = 'gift' THEN -points_delta_centi "
-    "ELSE points_spent_centi END)), 0)"
-)
 
 MESSAGES = {
     "offline_gift": QT_TRANSLATE_NOOP(
@@ -93,32 +86,25 @@ def _points(centi: int) -> str:
     return f"{Decimal(centi) / 100:.2f}"
 
 
-def _time(conn: Connection, key: str) -> datetime | None:
-    text = sync_apply.get_state(conn, key)
-    return None if text is None else datetime.fromisoformat(text)
-
-
-def state(conn: Connection, now: datetime) -> OfflineState:
-    enrolled = sync_apply.get_state(conn, sync_apply.OFFICE_TERMINAL) is not None
-    text = sync_apply.get_state(conn, sync_apply.LIMITS)
-    limits: dict[str, int | bool] = {**_DEFAULTS, **(json.loads(text) if text else {})}
-    contact = _time(conn, sync_apply.LAST_CONTACT)
-    pulled = _time(conn, sync_apply.LAST_PULL)
+def state(tx: Reads | RawConnection, now: datetime) -> OfflineState:
+    """Is the till enrolled, online, how old is its data, what may it spend offline."""
+    tx = _reads(tx)
+    sync = tx.sync
+    enrolled = sync.terminal_id() is not None
+    limits: dict[str, int | bool] = {**_DEFAULTS, **sync.offline_limits()}
+    contact = sync.last_contact()
+    pulled = sync.last_pull()
     # A clock set back since the last contact makes the age negative: that is not
     # "just synced", so it counts as offline (and the data as stale) below.
     online = contact is not None and timedelta(0) <= now - contact <= timedelta(
         seconds=int(limits["offline_after_s"])
     )
-    spent = conn.exec_driver_sql(
-        f"SELECT {_SPENT} FROM operations WHERE status = 'pending'"
-    ).scalar_one()
-    return OfflineState(
-        enrolled, online, None if pulled is None else now - pulled, limits, int(spent)
-    )
+    spent = tx.operations.till_spending()
+    return OfflineState(enrolled, online, None if pulled is None else now - pulled, limits, spent)
 
 
 def check_spend(
-    conn: Connection,
+    tx: Reads | RawConnection,
     member_id: int | None,
     points_centi: int,
     now: datetime,
@@ -126,10 +112,12 @@ def check_spend(
     gift: bool = False,
 ) -> None:
     """Raise :class:`OfflineLimit` if spending ``points_centi`` (or handing out a gift)
-    is not allowed now; return quietly otherwise."""
+    is not allowed now; return quietly otherwise. ``tx``: the use case's transaction (a
+    bare connection of the cache, as older callers hold one, works too)."""
     if points_centi <= 0 and not gift:
         return
-    st = state(conn, now)
+    tx = _reads(tx)
+    st = state(tx, now)
     if not st.enrolled or st.online:
         return
     limits = st.limits
@@ -145,24 +133,18 @@ def check_spend(
     if member_id is not None:
         # The known balance minus what is pending against it (spending, gifts, points a
         # return takes back); points earned offline are not the office's yet (SYNC.md).
-        # A purchase counts the points it spends (not its net delta: what it earns is not
-        # the office's yet); anything else counts only what it takes away.
-        row = conn.exec_driver_sql(
-            f"SELECT {_SPENT}, coalesce(sum(CASE WHEN kind = 'purchase' "
-            "THEN -points_spent_centi ELSE min(points_delta_centi, 0) END), 0) "
-            "FROM operations WHERE status = 'pending' AND member_id = ?",
-            (member_id,),
-        ).one()
-        card_spent, pending_delta = int(row[0]), int(row[1])
-        left = int(limits["per_card_centi"]) - card_spent
+        against = tx.operations.member_spending(member_id)
+        left = int(limits["per_card_centi"]) - against.spent_centi
         if points_centi > left:
             raise OfflineLimit("offline_per_card", left=_points(max(0, left)))
-        balance = conn.exec_driver_sql(
-            "SELECT balance_centi FROM members WHERE id = ?", (member_id,)
-        ).scalar()
-        known = int(balance or 0) + pending_delta
+        member = tx.members.by_id(member_id)
+        known = (0 if member is None else member.balance_centi) + against.taken_centi
         if points_centi > known:
             raise OfflineLimit("offline_balance", left=_points(max(0, known)))
     left = int(limits["terminal_total_centi"]) - st.terminal_spent_centi
     if points_centi > left:
         raise OfflineLimit("offline_terminal", left=_points(max(0, left)))
+
+
+def _reads(tx: Reads | RawConnection) -> Reads:
+    return SqlReads(tx) if isinstance(tx, RawConnection) else tx

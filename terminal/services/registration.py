@@ -16,22 +16,21 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Connection, func, insert, select
-
 from drivers.cardnumbers import is_payment_pan
 from terminal.loyalty import CardKind, CardState
+from terminal.loyalty.id_blocks import block_of
 from terminal.services.errors import ServiceError
 from terminal.services.identify import CardKey
-from terminal.services.member_ops import Context
-from terminal.services.staff import Role
-from terminal.store import ledger, local_ids, queries, sync_apply
-from terminal.store.normalize import name_key, normalize_phone
+from terminal.services.ports import Reads, Writes
+from terminal.services.roles import Role
+from terminal.services.unit import Unit
+from terminal.store.normalize import normalize_phone
 from terminal.store.records import NewOperation
-from terminal.store.schema import cards, members, operations
+from terminal.store.registration_rows import REGISTER_KIND
 
 log = logging.getLogger(__name__)
 
-KIND = "member_register"
+KIND = REGISTER_KIND
 MAX_NAME = 200
 _DATE_DMY = re.compile(r"(\d{1,2})[./\-](\d{1,2})[./\-](\d{4})")
 
@@ -69,32 +68,25 @@ def parse_birthday(text: str, today: date) -> date | None:
     return value
 
 
-def _terminal_id(conn: Connection) -> int:
+def _terminal_id(tx: Reads) -> int:
     """The till's terminal id at the office. A till not enrolled has no id block: what
     it registered could never be taken by the office (no terminal has its ids)."""
-    text = sync_apply.get_state(conn, sync_apply.OFFICE_TERMINAL)
+    text = tx.sync.terminal_id()
     if text is None:
         raise ServiceError("register_not_enrolled")
     return int(text)
 
 
-_REGISTERED_MAX = select(
-    func.max(func.json_extract(operations.c.facts, "$.member.id")),
-    func.max(func.json_extract(operations.c.facts, "$.card.id")),
-).where(operations.c.kind == KIND)
-
-
-def _next_ids(conn: Connection, terminal_id: int) -> tuple[int, int]:
+def _next_ids(tx: Writes, terminal_id: int) -> tuple[int, int]:
     """The next member and card ids of the block. Past registrations count too: a member
     the office has deleted since (and the cache forgot) keeps its id at the office."""
-    member_id = local_ids.next_id(conn, members, terminal_id)
-    card_id = local_ids.next_id(conn, cards, terminal_id)
-    low, high = local_ids.block_of(terminal_id)
-    top_member, top_card = conn.execute(_REGISTERED_MAX).one()
-    if top_member is not None and low <= int(top_member) <= high:
-        member_id = max(member_id, int(top_member) + 1)
-    if top_card is not None and low <= int(top_card) <= high:
-        card_id = max(card_id, int(top_card) + 1)
+    member_id, card_id = tx.registrations.next_free_ids(terminal_id)
+    low, high = block_of(terminal_id)
+    top_member, top_card = tx.registrations.registered_max()
+    if top_member is not None and low <= top_member <= high:
+        member_id = max(member_id, top_member + 1)
+    if top_card is not None and low <= top_card <= high:
+        card_id = max(card_id, top_card + 1)
     if member_id > high or card_id > high:
         raise OverflowError(f"terminal {terminal_id} has used every id of its block")
     return member_id, card_id
@@ -111,7 +103,7 @@ def _card_of(read: CardKey) -> tuple[str | None, str | None]:
 
 
 def register_member(
-    ctx: Context,
+    unit: Unit,
     card_read: CardKey,
     full_name: str,
     address_as: str,
@@ -124,7 +116,7 @@ def register_member(
 
     Refused: a person who is not a supervisor, no consent to personal data, an empty
     name, a phone that is not one, a bank card, a card the cache knows already."""
-    ctx.who.require(Role.SUPERVISOR, "registering a member")
+    who = unit.require(Role.SUPERVISOR, "registering a member")
     name = " ".join(full_name.split())
     if not name:
         raise ServiceError("name_missing")
@@ -139,16 +131,14 @@ def register_member(
         if phone_norm is None:
             raise ServiceError("bad_phone")
     uid, number = _card_of(card_read)
-    if birthday is not None and birthday > ctx.clock.today():
+    if birthday is not None and birthday > unit.clock.today():
         raise ServiceError("bad_birthday", text=birthday.isoformat())
-    now = ctx.clock.now().isoformat()
-    with ctx.db.write() as conn:
-        if (uid and queries.card_by_uid(conn, uid)) or (
-            number and queries.card_by_number(conn, number)
-        ):
+    now = unit.clock.now().isoformat()
+    with unit.write() as tx:
+        if (uid and tx.cards.by_uid(uid)) or (number and tx.cards.by_number(number)):
             raise ServiceError("card_known")
-        terminal_id = _terminal_id(conn)
-        member_id, card_id = _next_ids(conn, terminal_id)
+        terminal_id = _terminal_id(tx)
+        member_id, card_id = _next_ids(tx, terminal_id)
         member = {
             "id": member_id,
             "full_name": name,
@@ -165,20 +155,23 @@ def register_member(
             "kind": CardKind.PERSONAL.value,
             "state": CardState.ACTIVE.value,
         }
-        conn.execute(
-            insert(members),
-            [
-                {
-                    **member,
-                    "birthday": birthday,
-                    "name_key": name_key(name),
-                    "balance_centi": 0,
-                    "office_seq": 0,
-                    "synced_at": None,
-                }
-            ],
+        tx.registrations.add_member(
+            member_id,
+            full_name=name,
+            address_as=greeting,
+            birthday=birthday,
+            phone=phone_norm,
+            consent_personal_data=True,
+            consent_marketing=bool(consent_marketing),
         )
-        conn.execute(insert(cards), [{**card, "member_id": member_id, "fixed_discount_bp": 0}])
+        tx.registrations.add_card(
+            card_id,
+            uid=uid,
+            number=number,
+            kind=CardKind.PERSONAL.value,
+            state=CardState.ACTIVE.value,
+            member_id=member_id,
+        )
         facts = {
             "member": member,
             "consents": {
@@ -189,20 +182,19 @@ def register_member(
             "terminal_id": terminal_id,
         }
         op = NewOperation(
-            id=ctx.ids(),
+            id=unit.ids(),
             kind=KIND,
             created_at=now,
             card_id=card_id,
             member_id=member_id,
-            staff_id=ctx.who.id,
+            staff_id=who.id,
             facts=json.dumps(facts, sort_keys=True, ensure_ascii=False),
         )
-        seq = ledger.record(conn, op)
-        ledger.audit(
-            conn,
+        seq = tx.ledger.record(op)
+        tx.ledger.audit(
             now,
             KIND,
-            staff_id=ctx.who.id,
+            staff_id=who.id,
             target=f"member:{member_id}",
             details={
                 "op": op.id,
@@ -210,5 +202,6 @@ def register_member(
                 "consent_marketing": bool(consent_marketing),
             },
         )
+        tx.commit()
     log.info("member %s registered with card %s (operation %s)", member_id, card_id, seq)
     return Registered(member_id, card_id, op.id, seq)

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 
 from terminal.loyalty import Money, PurchaseFacts
 from terminal.services.errors import ServiceError
-from terminal.services.staff import Role, StaffMember
-from terminal.store import ledger, queries
-from terminal.store.database import Database
+from terminal.services.roles import Role
+from terminal.services.unit import Unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,16 +27,16 @@ class UnknownPurchase(ServiceError):
         super().__init__("unknown_operation")
 
 
-def find_purchase(db: Database, who: StaffMember, receipt_code: str) -> PurchaseToReturn:
-    """The purchase a receipt's code (its QR) names, for the supervisor to confirm."""
-    who.require(Role.SUPERVISOR, "a return")
+def find_purchase(unit: Unit, receipt_code: str) -> PurchaseToReturn:
+    """The purchase a receipt's code (its QR) names, for the supervisor on duty to confirm."""
+    unit.require(Role.SUPERVISOR, "a return")
     code = receipt_code.strip()
-    with db.read() as conn:
-        purchase = queries.operation(conn, code)
+    with unit.read() as tx:
+        purchase = tx.operations.get(code)
         if purchase is None or purchase.kind != "purchase":
             raise UnknownPurchase()
         facts = PurchaseFacts.from_dict(json.loads(purchase.facts))
-        returned = Money.from_minor(ledger.returned_minor(conn, code))
+        returned = Money.from_minor(tx.operations.returned_minor(code))
     return PurchaseToReturn(
         operation_id=purchase.id,
         seq=purchase.seq,

@@ -10,18 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-
-from sqlalchemy import Connection, insert, select, update
+from typing import Any, overload
 
 from common.clock import Clock
 from terminal.loyalty import Money
 from terminal.receipts.model import ShiftReport
 from terminal.receipts.spool import Spooler
+from terminal.services.cache_unit import CacheFile, unit_over
 from terminal.services.errors import ServiceError
-from terminal.services.staff import Role, StaffMember, new_id
-from terminal.store import ledger
-from terminal.store.database import Database
-from terminal.store.schema import operations, shifts, staff
+from terminal.services.ports import Reads, Writes
+from terminal.services.roles import Role, StaffMember
+from terminal.services.unit import Unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,93 +39,108 @@ class ShiftStillOpen(ServiceError):
         self.opened_at = opened_at
 
 
+@overload
+def open_shift(unit: Unit, till_name: str = "till-1") -> Shift: ...
+@overload
 def open_shift(
-    db: Database,
+    db: CacheFile,
     who: StaffMember,
     clock: Clock,
     till_name: str = "till-1",
     receipts: Spooler | None = None,
-) -> Shift:
-    """The till's open shift, opening one for ``who`` if none is open.
+    /,
+) -> Shift: ...
+def open_shift(unit: Unit | CacheFile, till_name: object = "till-1", *old: Any) -> Shift:
+    """The till's open shift, opening one for the person on duty if none is open.
 
     If another person's shift is still open, a cashier is refused (:class:`ShiftStillOpen`
     names whose); a supervisor closes it as :func:`close_shift` does, its report queued
     and audited in the same transaction, and then opens their own.
+
+    (The older form ``open_shift(db, who, clock, till_name, receipts)`` still works until
+    its last caller, ui/main_window.py, passes a unit.)
     """
-    opened_at = clock.now()
+    if not isinstance(unit, Unit):
+        unit, till_name = _old_form(unit, till_name, *old)
+    assert isinstance(till_name, str)
+    who = unit.require(Role.CASHIER, "opening a shift")
+    opened_at = unit.clock.now()
     now = opened_at.isoformat()
-    with db.write() as conn:
-        row = conn.execute(
-            select(shifts.c.id, shifts.c.opened_at, shifts.c.staff_id, staff.c.name, staff.c.role)
-            .join(staff, staff.c.id == shifts.c.staff_id)
-            .where(shifts.c.closed_at.is_(None))
-        ).first()
+    with unit.write() as tx:
+        row = tx.shifts.open_now()
         if row is not None and row.staff_id == who.id:
             return Shift(row.id, who, row.opened_at)
         if row is not None:
             if who.role is Role.CASHIER:
-                raise ShiftStillOpen(row.name, datetime.fromisoformat(row.opened_at))
-            owner = StaffMember(row.staff_id, row.name, Role(row.role))
-            report = _report(conn, Shift(row.id, owner, row.opened_at), opened_at, till_name)
-            _close(conn, row.id, who, opened_at)
-            if receipts is not None:
-                receipts.enqueue_shift(conn, report)
-        shift_id = conn.execute(insert(shifts).values(staff_id=who.id, opened_at=now))
-        opened = new_id(shift_id.inserted_primary_key)
-        ledger.audit(conn, now, "shift_opened", staff_id=who.id, target=str(opened))
-    if row is not None and receipts is not None:
-        receipts.wake()
+                raise ShiftStillOpen(row.staff_name, datetime.fromisoformat(row.opened_at))
+            owner = StaffMember(row.staff_id, row.staff_name, Role(row.staff_role))
+            report = _report(tx, Shift(row.id, owner, row.opened_at), opened_at, till_name)
+            _close(tx, row.id, who, opened_at)
+            if unit.receipts is not None:
+                unit.receipts.add_shift(tx, report)
+        opened = tx.shift_updates.open(who.id, now)
+        tx.ledger.audit(now, "shift_opened", staff_id=who.id, target=str(opened))
+        tx.commit()
+    if row is not None:
+        unit.wake_printer()
     return Shift(opened, who, now)
 
 
+@overload
+def close_shift(unit: Unit, shift: Shift, till_name: str) -> ShiftReport: ...
+@overload
 def close_shift(
-    db: Database,
+    db: CacheFile,
     shift: Shift,
     who: StaffMember,
     clock: Clock,
     till_name: str,
     receipts: Spooler | None = None,
-) -> ShiftReport:
-    """Close the shift (a supervisor's action) and return its report: the operations
-    recorded on this till since it opened. With ``receipts`` the report is queued for the
-    printer in the same transaction as the closing and its audit line."""
-    who.require(Role.SUPERVISOR, "closing the shift")
-    closed = clock.now()
-    with db.write() as conn:
-        report = _report(conn, shift, closed, till_name)
-        _close(conn, shift.id, who, closed)
-        if receipts is not None:
-            receipts.enqueue_shift(conn, report)
-    if receipts is not None:
-        receipts.wake()
+    /,
+) -> ShiftReport: ...
+def close_shift(unit: Unit | CacheFile, shift: Shift, till_name: object, *old: Any) -> ShiftReport:
+    """Close the shift (the supervisor on duty does) and return its report: the
+    operations recorded on this till since it opened. With a print queue the report is
+    queued for the printer in the same transaction as the closing and its audit line.
+
+    (The older form ``close_shift(db, shift, who, clock, till_name, receipts)`` still
+    works until its last caller, ui/main_window.py, passes a unit.)"""
+    if not isinstance(unit, Unit):
+        unit, till_name = _old_form(unit, till_name, *old)
+    assert isinstance(till_name, str)
+    who = unit.require(Role.SUPERVISOR, "closing the shift")
+    closed = unit.clock.now()
+    with unit.write() as tx:
+        report = _report(tx, shift, closed, till_name)
+        _close(tx, shift.id, who, closed)
+        if unit.receipts is not None:
+            unit.receipts.add_shift(tx, report)
+        tx.commit()
+    unit.wake_printer()
     return report
 
 
-def _close(conn: Connection, shift_id: int, who: StaffMember, closed: datetime) -> None:
+def _old_form(
+    db: CacheFile,
+    who: object,
+    clock: Clock,
+    till_name: str = "till-1",
+    receipts: Spooler | None = None,
+) -> tuple[Unit, str]:
+    """The unit and the till's name of a call in the older form (database, person, clock,
+    till's name, spooler)."""
+    assert isinstance(who, StaffMember)
+    return unit_over(db, clock, who=who, receipts=receipts), till_name
+
+
+def _close(tx: Writes, shift_id: int, who: StaffMember, closed: datetime) -> None:
     now = closed.isoformat()
-    conn.execute(
-        update(shifts)
-        .where(shifts.c.id == shift_id, shifts.c.closed_at.is_(None))
-        .values(closed_at=now)
-    )
-    ledger.audit(conn, now, "shift_closed", staff_id=who.id, target=str(shift_id))
+    tx.shift_updates.close(shift_id, now)
+    tx.ledger.audit(now, "shift_closed", staff_id=who.id, target=str(shift_id))
 
 
-def _report(conn: Connection, shift: Shift, closed: datetime, till_name: str) -> ShiftReport:
-    rows = conn.execute(
-        select(
-            operations.c.kind,
-            operations.c.amount_minor,
-            operations.c.discount_minor,
-            operations.c.paid_minor,
-            operations.c.points_earned_centi,
-            operations.c.points_spent_centi,
-            operations.c.status,
-        ).where(
-            operations.c.created_at >= shift.opened_at,
-            operations.c.created_at <= closed.isoformat(),
-        )
-    ).all()
+def _report(tx: Reads, shift: Shift, closed: datetime, till_name: str) -> ShiftReport:
+    rows = tx.operations.between(shift.opened_at, closed.isoformat())
     purchases = [r for r in rows if r.kind == "purchase"]
     returns = [r for r in rows if r.kind == "return"]
     return ShiftReport(

@@ -8,21 +8,37 @@ Roles are checked here, in the service, not only by hiding buttons.
 
 from __future__ import annotations
 
-import enum
 import hashlib
 import hmac
 import secrets
-from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-
-from sqlalchemy import Connection, insert, select, update
+from typing import overload
 
 from common.clock import Clock
+from terminal.services.cache_unit import CacheFile, unit_over
 from terminal.services.errors import ServiceError
-from terminal.store import ledger
-from terminal.store.database import Database
-from terminal.store.schema import staff
+from terminal.services.ports import Writes
+from terminal.services.roles import NotAllowed, Role, StaffMember
+from terminal.services.unit import Unit
+from terminal.store.staff_queries import StaffRecord
+from terminal.store.unit_of_work import RawConnection, SqlWrites
+
+__all__ = [
+    "FREE_ATTEMPTS",
+    "BadPin",
+    "LockedOut",
+    "NotAllowed",
+    "PinRejected",
+    "Role",
+    "StaffMember",
+    "add_staff",
+    "hash_pin",
+    "lock_for",
+    "log_in",
+    "log_in_by_card",
+    "pin_matches",
+    "staff_on_till",
+]
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 FREE_ATTEMPTS = 5
@@ -31,12 +47,6 @@ LONGEST_LOCK = timedelta(days=1)
 PIN_LENGTHS = range(4, 13)
 #: After this many doublings the first lock is longer than the longest: stop doubling.
 _DOUBLINGS_TO_LONGEST = (LONGEST_LOCK // FIRST_LOCK).bit_length()
-
-
-class Role(enum.Enum):
-    CASHIER = "cashier"
-    SUPERVISOR = "supervisor"
-    IT = "it"
 
 
 class PinRejected(ServiceError):
@@ -51,32 +61,9 @@ class LockedOut(ServiceError):
         self.until = until
 
 
-class NotAllowed(ServiceError):
-    def __init__(self, action: str, role: Role) -> None:
-        super().__init__("not_allowed", action=action, role=role.value)
-
-
 class BadPin(ServiceError):
     def __init__(self) -> None:
         super().__init__("pin_format")
-
-
-@dataclass(frozen=True, slots=True)
-class StaffMember:
-    id: int
-    name: str
-    role: Role
-
-    def require(self, role: Role, action: str) -> None:
-        """Raise :class:`NotAllowed` unless this person may do ``action``."""
-        if role is Role.SUPERVISOR and self.role not in (Role.SUPERVISOR, Role.IT):
-            raise NotAllowed(action, self.role)
-
-
-def new_id(key: Sequence[object] | None) -> int:
-    if not key:
-        raise RuntimeError("the database gave no id for a new row")
-    return int(str(key[0]))
 
 
 def hash_pin(pin: str, salt: bytes | None = None) -> str:
@@ -110,47 +97,52 @@ def lock_for(failed: int) -> timedelta | None:
 
 
 def add_staff(
-    conn: Connection, name: str, role: Role, pin: str, card_uid: str | None = None
+    tx: Writes | RawConnection, name: str, role: Role, pin: str, card_uid: str | None = None
 ) -> int:
-    result = conn.execute(
-        insert(staff).values(
-            name=name,
-            role=role.value,
-            pin_hash=hash_pin(pin),
-            card_uid=None if card_uid is None else card_uid.upper(),
-        )
-    )
-    return new_id(result.inserted_primary_key)
+    """Add a person to the till's staff in the caller's write transaction (set-up: the
+    demo, store IT's tools, tests); returns their id. ``tx``: a transaction of a unit of
+    work, or a bare connection of the cache."""
+    writes = SqlWrites(tx) if isinstance(tx, RawConnection) else tx
+    return writes.staff_updates.add(name, role.value, hash_pin(pin), card_uid)
 
 
-def staff_on_till(db: Database, *, supervisors_only: bool = False) -> list[tuple[int, str]]:
+def staff_on_till(unit: Unit, *, supervisors_only: bool = False) -> list[tuple[int, str]]:
     """(id, name) of the active staff, by name; only supervisors (and IT) if asked."""
-    query = select(staff.c.id, staff.c.name).where(staff.c.active.is_(True))
-    if supervisors_only:
-        query = query.where(staff.c.role != Role.CASHIER.value)
-    with db.read() as conn:
-        return [(int(i), str(n)) for i, n in conn.execute(query.order_by(staff.c.name))]
+    with unit.read() as tx:
+        return tx.staff.on_till(supervisors_only=supervisors_only)
 
 
-def log_in_by_card(db: Database, card_uid: str, clock: Clock) -> StaffMember | None:
+def _member(row: StaffRecord) -> StaffMember:
+    return StaffMember(row.id, row.name, Role(row.role))
+
+
+@overload
+def log_in_by_card(unit: Unit, card_uid: str) -> StaffMember | None: ...
+@overload
+def log_in_by_card(unit: CacheFile, card_uid: str, clock: Clock) -> StaffMember | None: ...
+def log_in_by_card(
+    unit: Unit | CacheFile, card_uid: str, clock: Clock | None = None
+) -> StaffMember | None:
     """A staff card tapped at the start of a shift (or for supervisor mode): the person
     it belongs to, or None if it is nobody's staff card. A card does not get round a PIN
-    lock-out: while its owner is locked out it raises :class:`LockedOut` too (audited)."""
-    now = clock.now()
-    with db.write() as conn:
-        row = conn.execute(
-            select(staff.c.id, staff.c.name, staff.c.role, staff.c.locked_until).where(
-                staff.c.card_uid == card_uid.upper(), staff.c.active.is_(True)
-            )
-        ).first()
+    lock-out: while its owner is locked out it raises :class:`LockedOut` too (audited).
+
+    (The older form ``log_in_by_card(db, card_uid, clock)`` still works until its last
+    caller, ui/main_window.py, passes a unit.)"""
+    if not isinstance(unit, Unit):
+        unit = unit_over(unit, clock)
+    now = unit.clock.now()
+    with unit.write() as tx:
+        row = tx.staff.by_card(card_uid)
         if row is None:
             return None
         until = _locked_until(row.locked_until, now)
         action = "login_card" if until is None else "login_card_locked"
-        ledger.audit(conn, now.isoformat(), action, staff_id=row.id)
+        tx.ledger.audit(now.isoformat(), action, staff_id=row.id)
+        tx.commit()
     if until is not None:
         raise LockedOut(until)
-    return StaffMember(row.id, row.name, Role(row.role))
+    return _member(row)
 
 
 def _locked_until(stored: str | None, now: datetime) -> datetime | None:
@@ -161,40 +153,27 @@ def _locked_until(stored: str | None, now: datetime) -> datetime | None:
     return until if until > now else None
 
 
-def log_in(db: Database, staff_id: int, pin: str, clock: Clock) -> StaffMember:
+def log_in(unit: Unit, staff_id: int, pin: str) -> StaffMember:
     """Check a PIN. Every attempt is counted durably before the answer is given."""
-    now = clock.now()
-    with db.write() as conn:
-        row = conn.execute(
-            select(
-                staff.c.name,
-                staff.c.role,
-                staff.c.pin_hash,
-                staff.c.failed_pins,
-                staff.c.locked_until,
-                staff.c.active,
-            ).where(staff.c.id == staff_id)
-        ).first()
+    now = unit.clock.now()
+    with unit.write() as tx:
+        row = tx.staff.by_id(staff_id)
         if row is None or not row.active:
             raise ServiceError("unknown_staff")
         locked = _locked_until(row.locked_until, now)
         if locked is not None:
             raise LockedOut(locked)
         if row.pin_hash and pin_matches(pin, row.pin_hash):
-            conn.execute(
-                update(staff).where(staff.c.id == staff_id).values(failed_pins=0, locked_until=None)
-            )
-            ledger.audit(conn, now.isoformat(), "login", staff_id=staff_id)
-            return StaffMember(staff_id, row.name, Role(row.role))
+            tx.staff_updates.pin_accepted(staff_id)
+            tx.ledger.audit(now.isoformat(), "login", staff_id=staff_id)
+            tx.commit()
+            return _member(row)
         failed = row.failed_pins + 1
         lock = lock_for(failed)
         until = None if lock is None else now + lock
-        conn.execute(
-            update(staff)
-            .where(staff.c.id == staff_id)
-            .values(failed_pins=failed, locked_until=None if until is None else until.isoformat())
-        )
-        ledger.audit(conn, now.isoformat(), "login_failed", staff_id=staff_id)
+        tx.staff_updates.pin_refused(staff_id, failed, None if until is None else until.isoformat())
+        tx.ledger.audit(now.isoformat(), "login_failed", staff_id=staff_id)
+        tx.commit()
     if until is not None:
         raise LockedOut(until)
     raise PinRejected(FREE_ATTEMPTS - failed)

@@ -8,41 +8,41 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from common.clock import Clock
-from terminal.receipts.spool import Spooler
 from terminal.services.errors import ServiceError
 from terminal.services.messages import PARK_REASON_OTHER, PARK_REASONS
-from terminal.services.staff import Role, StaffMember
-from terminal.store import ledger, print_queue, sync_apply
-from terminal.store.database import OUTBOX_WRITTEN, Database
+from terminal.services.roles import Role
+from terminal.services.unit import Unit
 from terminal.store.print_queue import QueuedJob
 
 
-def print_jobs(db: Database, who: StaffMember, limit: int = 50) -> list[QueuedJob]:
+def print_jobs(unit: Unit, limit: int = 50) -> list[QueuedJob]:
     """The newest print jobs, waiting ones included, for the supervisor's list."""
-    who.require(Role.SUPERVISOR, "the print queue")
-    with db.read() as conn:
-        return print_queue.list_jobs(conn, limit=limit)
+    unit.require(Role.SUPERVISOR, "the print queue")
+    with unit.read() as tx:
+        return tx.print_jobs.newest(limit)
 
 
-def reprint(db: Database, spooler: Spooler, who: StaffMember, job_id: int, clock: Clock) -> int:
+def reprint(unit: Unit, job_id: int) -> int:
     """Queue a copy of print job ``job_id`` and its audit line, in one transaction;
-    returns the new job's id."""
-    who.require(Role.SUPERVISOR, "a reprint")
-    with db.write() as conn:
+    returns the new job's id. (A till that prints nothing has nothing to reprint.)"""
+    who = unit.require(Role.SUPERVISOR, "a reprint")
+    receipts = unit.receipts
+    if receipts is None:
+        raise ServiceError("unknown_print_job")
+    with unit.write() as tx:
         try:
-            new_job = spooler.enqueue_reprint(conn, job_id)
+            new_job = receipts.add_reprint(tx, job_id)
         except KeyError:
             raise ServiceError("unknown_print_job") from None
-        ledger.audit(
-            conn,
-            clock.now().isoformat(),
+        tx.ledger.audit(
+            unit.clock.now().isoformat(),
             "reprint",
             staff_id=who.id,
             target=str(job_id),
             details={"new_job": new_job},
         )
-    spooler.wake()
+        tx.commit()
+    receipts.wake()
     return new_job
 
 
@@ -71,41 +71,31 @@ def _reason(result: str | None) -> tuple[str, str | None]:
     return code, None if detail is None else str(detail)
 
 
-def parked_operations(db: Database, who: StaffMember, limit: int = 100) -> list[ParkedOperation]:
+def parked_operations(unit: Unit, limit: int = 100) -> list[ParkedOperation]:
     """The parked operations, oldest first, each with the office's reason in words."""
-    who.require(Role.SUPERVISOR, "the operations for review")
-    with db.read() as conn:
-        rows = conn.exec_driver_sql(
-            "SELECT id, seq, kind, created_at, member_id, result FROM operations "
-            "WHERE status = 'parked' ORDER BY seq LIMIT ?",
-            (limit,),
-        ).all()
+    unit.require(Role.SUPERVISOR, "the operations for review")
+    with unit.read() as tx:
+        rows = tx.operations.parked(limit)
     found = []
-    for op_id, seq, kind, created_at, member_id, result in rows:
-        code, detail = _reason(result)
+    for row in rows:
+        code, detail = _reason(row.result)
         reason = PARK_REASONS.get(code, PARK_REASON_OTHER)
         if code.startswith("http_"):
             reason = PARK_REASONS["http"]
         found.append(
             ParkedOperation(
-                str(op_id),
-                int(seq),
-                str(kind),
-                str(created_at),
-                None if member_id is None else int(member_id),
-                code,
-                reason,
-                detail,
+                row.id, row.seq, row.kind, row.created_at, row.member_id, code, reason, detail
             )
         )
     return found
 
 
-def send_again(db: Database, who: StaffMember, op_id: str, clock: Clock) -> None:
-    """Put a parked operation back in the queue (after review), with its audit line."""
-    who.require(Role.SUPERVISOR, "sending an operation again")
-    with db.write() as conn:
-        if not sync_apply.unpark(conn, op_id):
+def send_again(unit: Unit, op_id: str) -> None:
+    """Put a parked operation back in the queue (after review), with its audit line; the
+    sync worker wakes after the commit."""
+    who = unit.require(Role.SUPERVISOR, "sending an operation again")
+    with unit.write() as tx:
+        if not tx.ledger.unpark(op_id):
             raise ServiceError("unknown_parked")
-        ledger.audit(conn, clock.now().isoformat(), "send_again", staff_id=who.id, target=op_id)
-        conn.info[OUTBOX_WRITTEN] = True  # the sync worker wakes after the commit
+        tx.ledger.audit(unit.clock.now().isoformat(), "send_again", staff_id=who.id, target=op_id)
+        tx.commit()

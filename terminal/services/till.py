@@ -1,4 +1,13 @@
-"""The use cases of one till, over one cache: what the CLI and the app call."""
+"""The app's facade over one cache: it builds the units of work the use cases take.
+
+    till = Till(db, clock, receipts=spooler)
+    view = identify(till.unit(), CardKey(uid=uid))
+    result = checkout(till.unit(cashier), CardKey(card_id=view.card_id), amount, spend)
+
+The program is read from the cache once and kept; :meth:`Till.refresh_program` after a
+sync has changed it. The methods below the line are the older way of calling the same
+use cases, kept as one-line adapters until their callers pass units.
+"""
 
 from __future__ import annotations
 
@@ -8,25 +17,19 @@ from common.clock import Clock, IdFactory, SystemClock, uuid_ids
 from terminal.loyalty import Money, Program, Quote
 from terminal.receipts.spool import Spooler
 from terminal.services import checkout as _checkout
+from terminal.services import identify as _identify
+from terminal.services.cache_unit import SpoolerReceipts
 from terminal.services.errors import NoProgram
-from terminal.services.identify import (
-    CardKey,
-    MemberInfo,
-    MemberView,
-    identify,
-    member_view,
-    search,
-)
-from terminal.store import queries
+from terminal.services.identify import CardKey, MemberInfo, MemberView
+from terminal.services.program import changed_program, load_program
+from terminal.services.roles import Role, StaffMember
+from terminal.services.unit import Unit
 from terminal.store.database import Database
+from terminal.store.unit_of_work import SqlStore
 
 
 class Till:
-    """Identify, search, quote and check out against one cache file.
-
-    The program is read from the cache once and kept; :meth:`reload_program` after a sync
-    has changed it.
-    """
+    """Units of work on one cache file, with the till's clock, ids and print spooler."""
 
     def __init__(
         self,
@@ -35,11 +38,26 @@ class Till:
         ids: IdFactory = uuid_ids,
         receipts: Spooler | None = None,
     ):
-        self.db = db
-        self.receipts = receipts
+        self.db = db  # for the callers that still read the cache themselves (to go)
+        self.receipts = receipts  # the spooler itself: the UI draws receipts with it
         self.clock: Clock = clock or SystemClock()
         self.ids = ids
+        self._base = Unit(
+            SqlStore(db),
+            self.clock,
+            ids,
+            receipts=None if receipts is None else SpoolerReceipts(receipts),
+        )
         self._program: Program | None = None
+
+    def unit(self, who: StaffMember | None = None) -> Unit:
+        """A unit of work with ``who`` on duty, and the program if the cache has one."""
+        if self._program is None:
+            try:
+                self.reload_program()
+            except NoProgram:  # a use case that needs the rules says so itself
+                pass
+        return Unit(self._base.store, self.clock, self.ids, who, self._base.receipts, self._program)
 
     @property
     def program(self) -> Program:
@@ -49,42 +67,29 @@ class Till:
         return self._program
 
     def reload_program(self) -> None:
-        with self.db.read() as conn:
-            body = queries.active_program_body(conn)
-        if body is None:
-            raise NoProgram()
-        self._program = Program.from_dict(body)
+        self._program = load_program(self._base)
 
     def refresh_program(self) -> bool:
         """Reload the program if the cache holds another version (after a sync); True if
         it changed."""
-        with self.db.read() as conn:
-            body = queries.active_program_body(conn)
-        if body is None or (
-            self._program is not None
-            and body.get("code") == self._program.code
-            and body.get("version") == self._program.version
-        ):
+        newer = changed_program(self._base.with_program(self._program))
+        if newer is None:
             return False
-        self._program = Program.from_dict(body)
+        self._program = newer
         return True
 
+    # --- the older way: adapters kept until their callers pass units ------------------
     def identify(self, key: CardKey) -> MemberView:
-        program = self.program
-        with self.db.read() as conn:
-            return identify(conn, program, key, self.clock.today())
+        return _identify.identify(self.unit(), key)
 
     def member_view(self, member_id: int) -> MemberView:
-        program = self.program
-        with self.db.read() as conn:
-            return member_view(conn, program, member_id, self.clock.today())
+        return _identify.member_view(self.unit(), member_id)
 
     def search(self, text: str, limit: int = 20) -> list[MemberInfo]:
-        with self.db.read() as conn:
-            return search(conn, text, limit)
+        return _identify.search(self.unit(), text, limit)
 
     def preview(self, view: MemberView, amount: Money, spend: Decimal | None = None) -> Quote:
-        return _checkout.preview(view, self.program, amount, spend, self.clock)
+        return _checkout.preview(self.unit(), view, amount, spend)
 
     def checkout(
         self,
@@ -93,14 +98,6 @@ class Till:
         spend: Decimal | None = None,
         staff_id: int | None = None,
     ) -> _checkout.CheckoutResult:
-        return _checkout.checkout(
-            self.db,
-            self.program,
-            key,
-            amount,
-            spend,
-            clock=self.clock,
-            ids=self.ids,
-            staff_id=staff_id,
-            receipts=self.receipts,
-        )
+        # A purchase records only the id of the person on duty.
+        who = None if staff_id is None else StaffMember(staff_id, "", Role.CASHIER)
+        return _checkout.checkout(self.unit(who), key, amount, spend)

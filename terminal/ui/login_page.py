@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from common.clock import Clock
+from terminal.services.cache_unit import CacheFile, unit_over
 from terminal.services.staff import (
     LockedOut,
     PinRejected,
@@ -14,7 +15,7 @@ from terminal.services.staff import (
     log_in,
     staff_on_till,
 )
-from terminal.store.database import Database
+from terminal.services.unit import Unit
 from terminal.ui.errors import SHOWN_ERRORS, error_text
 
 
@@ -27,14 +28,16 @@ class LoginPage(QWidget):
 
     def __init__(
         self,
-        db: Database,
-        clock: Clock,
+        unit: Unit | CacheFile,
+        clock: Clock | None = None,
         parent: QWidget | None = None,
         *,
         supervisors_only: bool = False,
     ) -> None:
+        """``unit``: the till's unit of work (``till.unit()``). The older form,
+        ``LoginPage(db, clock)``, still works until ui/main_window.py passes a unit."""
         super().__init__(parent)
-        self._db, self._clock = db, clock
+        self._unit = unit if isinstance(unit, Unit) else unit_over(unit, clock)
         self._supervisors_only = supervisors_only
         self.title = QLabel(objectName="prompt")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -69,7 +72,7 @@ class LoginPage(QWidget):
         self.pin.clear()
         self.error.hide()
         try:
-            people = staff_on_till(self._db, supervisors_only=self._supervisors_only)
+            people = staff_on_till(self._unit, supervisors_only=self._supervisors_only)
         except SHOWN_ERRORS as exc:
             self._fail(error_text(exc))
             return
@@ -85,7 +88,7 @@ class LoginPage(QWidget):
         if staff_id is None:
             return self._fail(self.tr("No staff on this till yet: store IT adds them."))
         try:
-            who: StaffMember = log_in(self._db, int(staff_id), pin, self._clock)
+            who: StaffMember = log_in(self._unit, int(staff_id), pin)
             if self._supervisors_only:
                 who.require(Role.SUPERVISOR, "supervisor mode")
         except SHOWN_ERRORS as exc:

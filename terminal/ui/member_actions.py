@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 from terminal.loyalty import Money
 from terminal.services import member_ops, return_lookup
 from terminal.services.identify import CardKey, card_key_from_text
-from terminal.services.member_ops import Context, Recorded
+from terminal.services.member_ops import Recorded
 from terminal.services.points_input import BadPoints, parse_points
 from terminal.services.return_lookup import PurchaseToReturn
 from terminal.services.staff import StaffMember
 from terminal.services.till import Till
+from terminal.services.unit import Unit
 from terminal.ui.errors import SHOWN_ERRORS, error_text
 from terminal.ui.formats import money_text, points_text
 
@@ -130,7 +131,7 @@ class MemberActions(QWidget):
     def _fill_gifts(self) -> None:
         self.choices.clear()
         try:
-            catalogue = member_ops.gift_catalogue(self._till.db)
+            catalogue = member_ops.gift_catalogue(self._till.unit(self._who))
         except SHOWN_ERRORS as exc:
             self.result.setText(error_text(exc))
             return
@@ -193,7 +194,7 @@ class MemberActions(QWidget):
         if self._who is None:
             return
         try:
-            found = return_lookup.find_purchase(self._till.db, self._who, self._receipt_code())
+            found = return_lookup.find_purchase(self._till.unit(self._who), self._receipt_code())
         except UserInputError as exc:
             self.result.setText(str(exc))
             return
@@ -221,10 +222,8 @@ class MemberActions(QWidget):
         if self.action.code == "return" and self._purchase is None:
             self._find_purchase()  # shown first; the next Enter (or the button) returns
             return
-        till = self._till
-        ctx = Context(till.db, till.program, till.clock, till.ids, self._who, till.receipts)
         try:
-            recorded = self._perform(ctx)
+            recorded = self._perform(self._till.unit(self._who))
         except UserInputError as exc:
             self.result.setText(str(exc))
             return
@@ -241,20 +240,22 @@ class MemberActions(QWidget):
         self.choices.setCurrentRow(-1)
         self.choices.clearSelection()
 
-    def _perform(self, ctx: Context) -> Recorded:
+    def _perform(self, unit: Unit) -> Recorded:
         code, card = self.action.code, self._card
         handlers: dict[str, Callable[[], Recorded]] = {
-            "gift": lambda: member_ops.give_gift(ctx, self._need(card), self._gift()),
+            "gift": lambda: member_ops.give_gift(unit, self._need(card), self._gift()),
             "return": lambda: member_ops.return_purchase(
-                ctx, self._confirmed_purchase(), self._money_or_none(self.text.text())
+                unit, self._confirmed_purchase(), self._money_or_none(self.text.text())
             )[0],
             "adjust": lambda: member_ops.adjust_points(
-                ctx, self._need(card), self._points(self.value.text()), self.text.text()
+                unit, self._need(card), self._points(self.value.text()), self.text.text()
             ),
-            "feedback": lambda: member_ops.record_feedback(ctx, self._need(card), self.text.text()),
-            "block": lambda: member_ops.block_card(ctx, self._need(card), self.text.text()),
-            "activate": lambda: member_ops.activate_bearer_card(ctx, self._need(card)),
-            "replace": lambda: member_ops.replace_card(ctx, self._need(card), self._new_card()),
+            "feedback": lambda: member_ops.record_feedback(
+                unit, self._need(card), self.text.text()
+            ),
+            "block": lambda: member_ops.block_card(unit, self._need(card), self.text.text()),
+            "activate": lambda: member_ops.activate_bearer_card(unit, self._need(card)),
+            "replace": lambda: member_ops.replace_card(unit, self._need(card), self._new_card()),
         }
         return handlers[code]()
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from terminal.services.identify import CardKey
-from terminal.services.member_ops import Context
 from terminal.services.registration import parse_birthday, register_member
 from terminal.services.staff import StaffMember
 from terminal.services.till import Till
@@ -133,16 +132,15 @@ class RegistrationPage(QWidget):
     def _on_register_clicked(self) -> None:
         if self._who is None or self._card is None:
             return
-        till = self._till
-        ctx = Context(till.db, till.program, till.clock, till.ids, self._who, till.receipts)
+        unit = self._till.unit(self._who)
         try:
             done = register_member(
-                ctx,
+                unit,
                 self._card,
                 self.full_name.text(),
                 self.address_as.text(),
                 self.phone.text(),
-                parse_birthday(self.birthday.text(), till.clock.today()),
+                parse_birthday(self.birthday.text(), unit.clock.today()),
                 self.consent_personal_data.isChecked(),
                 self.consent_marketing.isChecked(),
             )

@@ -52,7 +52,7 @@ class SupervisorPage(QWidget):
         self.active = False  # between open_mode() and close_mode()
         self.title = QLabel(objectName="prompt")
         self.error = QLabel(objectName="problem", wordWrap=True)
-        self.auth = LoginPage(till.db, till.clock, supervisors_only=True)
+        self.auth = LoginPage(till.unit(), supervisors_only=True)
         self.auth.logged_in.connect(self._on_auth_logged_in)
         self.auth.title.hide()  # this page has its own title
         self.who, self.pin = self.auth.who, self.auth.pin
@@ -184,7 +184,7 @@ class SupervisorPage(QWidget):
             "cancelled": self.tr("cancelled"),
         }
         try:
-            jobs = supervisor.print_jobs(self._till.db, self.supervisor)
+            jobs = supervisor.print_jobs(self._till.unit(self.supervisor))
         except SHOWN_ERRORS as exc:
             return self._fail(error_text(exc))
         for job in jobs:
@@ -201,7 +201,7 @@ class SupervisorPage(QWidget):
         assert self.supervisor is not None
         self.parked.clear()
         try:
-            found = supervisor.parked_operations(self._till.db, self.supervisor)
+            found = supervisor.parked_operations(self._till.unit(self.supervisor))
         except SHOWN_ERRORS as exc:
             return self._fail(error_text(exc))
         self.parked_label.setText(
@@ -241,10 +241,7 @@ class SupervisorPage(QWidget):
             return
         try:
             supervisor.send_again(
-                self._till.db,
-                self.supervisor,
-                str(item.data(Qt.ItemDataRole.UserRole)),
-                self._till.clock,
+                self._till.unit(self.supervisor), str(item.data(Qt.ItemDataRole.UserRole))
             )
         except SHOWN_ERRORS as exc:
             return self._fail(error_text(exc))
@@ -264,17 +261,13 @@ class SupervisorPage(QWidget):
     @Slot()
     def _on_reprint_clicked(self) -> None:
         item = self.jobs.currentItem()
-        spooler = self._till.receipts
-        if item is None or self.supervisor is None or spooler is None:
+        if item is None or self.supervisor is None:
+            return
+        unit = self._till.unit(self.supervisor)
+        if unit.receipts is None:  # a till without a printer has nothing to reprint
             return
         try:
-            supervisor.reprint(
-                self._till.db,
-                spooler,
-                self.supervisor,
-                int(item.data(Qt.ItemDataRole.UserRole)),
-                self._till.clock,
-            )
+            supervisor.reprint(unit, int(item.data(Qt.ItemDataRole.UserRole)))
         except SHOWN_ERRORS as exc:
             return self._fail(error_text(exc))
         self._show_jobs()

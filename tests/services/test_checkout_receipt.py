@@ -16,6 +16,7 @@ from drivers.printer.loopback import LoopbackPrinter
 from terminal.loyalty import Money, PointsError
 from terminal.receipts.config import ReceiptConfig
 from terminal.receipts.spool import Spooler
+from terminal.services.checkout import checkout
 from terminal.services.identify import CardKey
 from terminal.services.till import Till
 from terminal.store.database import Database
@@ -38,9 +39,9 @@ def network(port: int) -> PrinterConfig:
 def test_receipt_is_queued_with_the_operation(demo_db: Database, clock: FixedClock) -> None:
     spooler = Spooler(demo_db, PrinterConfig.default(), ReceiptConfig.default())  # not started
     till = Till(demo_db, clock, receipts=spooler)
-    result = till.checkout(active_card(demo_db), Money.parse("500"))
+    result = checkout(till.unit(), active_card(demo_db), Money.parse("500"))
     with pytest.raises(PointsError):
-        till.checkout(active_card(demo_db), Money.parse("500"), Decimal(10**7))
+        checkout(till.unit(), active_card(demo_db), Money.parse("500"), Decimal(10**7))
     with demo_db.read() as conn:
         jobs = conn.execute(text("SELECT op_id, status FROM print_jobs")).all()
     assert [tuple(j) for j in jobs] == [(result.operation_id, "waiting")]
@@ -60,7 +61,7 @@ def test_receipt_reaches_the_printer(
     spooler.start()
     try:
         till = Till(demo_db, clock, receipts=spooler)
-        result = till.checkout(active_card(demo_db), Money.parse("1234.50"))
+        result = checkout(till.unit(), active_card(demo_db), Money.parse("1234.50"))
         assert printer.wait_for_receipts(1, timeout=10)
     finally:
         spooler.stop()

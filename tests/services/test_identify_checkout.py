@@ -12,8 +12,9 @@ from sqlalchemy import text
 from common.clock import FixedClock
 from terminal.loyalty import CardNotUsable, CardState, Money, PointsError
 from terminal.services import demo_data
+from terminal.services.checkout import checkout
 from terminal.services.errors import UnknownCard
-from terminal.services.identify import CardKey, card_key_from_text
+from terminal.services.identify import CardKey, card_key_from_text, identify, search
 from terminal.services.till import Till
 from terminal.store.database import Database
 
@@ -35,29 +36,29 @@ def _number(card_id: int) -> CardKey:
 
 def test_identify_active_member(till: Till) -> None:
     card = _card_with(till.db, "kind='personal' AND state='active' AND fixed_discount_bp=0")
-    view = till.identify(CardKey(uid=demo_data.demo_card_uid(card)))
+    view = identify(till.unit(), CardKey(uid=demo_data.demo_card_uid(card)))
     assert view.usable and view.member is not None
     assert view.tier is not None and view.progress is not None
     assert view.balance == view.office_balance and view.pending_operations == 0
 
 
 def test_identify_bearer_and_problem_cards(till: Till) -> None:
-    bearer = till.identify(_number(_card_with(till.db, "kind='bearer' AND state='active'")))
+    bearer = identify(till.unit(), _number(_card_with(till.db, "kind='bearer' AND state='active'")))
     assert bearer.member is None and bearer.tier is None and bearer.terms.fixed_discount_pct > 0
-    blocked = till.identify(_number(_card_with(till.db, "state='blocked'")))
+    blocked = identify(till.unit(), _number(_card_with(till.db, "state='blocked'")))
     assert blocked.card_state is CardState.BLOCKED and not blocked.usable
 
 
 def test_unknown_card(till: Till) -> None:
     with pytest.raises(UnknownCard):
-        till.identify(CardKey(number="2990999999990"))
+        identify(till.unit(), CardKey(number="2990999999990"))
 
 
 def test_checkout_writes_operation_and_outbox_together(till: Till) -> None:
     card = _card_with(till.db, "kind='personal' AND state='active' AND fixed_discount_bp=0")
-    before = till.identify(_number(card))
+    before = identify(till.unit(), _number(card))
     spend = min(before.balance, Decimal(100))
-    result = till.checkout(_number(card), Money.parse("2500,00"), spend)
+    result = checkout(till.unit(), _number(card), Money.parse("2500,00"), spend)
     q = result.quote
     assert q.points_spent == spend
     with till.db.read() as conn:
@@ -65,7 +66,7 @@ def test_checkout_writes_operation_and_outbox_together(till: Till) -> None:
         box = conn.execute(text("SELECT op_id, seq FROM outbox")).one()
     assert op.status == "pending" and box.op_id == result.operation_id and box.seq == op.seq
     assert op.points_delta_centi == int((q.points_earned - q.points_spent) * 100)
-    after = till.identify(_number(card))
+    after = identify(till.unit(), _number(card))
     assert after.balance == before.balance - q.points_spent + q.points_earned
     assert after.office_balance == before.office_balance
     assert after.pending_operations == 1
@@ -77,9 +78,9 @@ def test_refused_checkouts_write_nothing(till: Till) -> None:
     blocked = _card_with(till.db, "state='blocked'")
     active = _card_with(till.db, "kind='personal' AND state='active'")
     with pytest.raises(CardNotUsable):
-        till.checkout(_number(blocked), Money.parse("100"))
+        checkout(till.unit(), _number(blocked), Money.parse("100"))
     with pytest.raises(PointsError):
-        till.checkout(_number(active), Money.parse("100"), Decimal(10**6))
+        checkout(till.unit(), _number(active), Money.parse("100"), Decimal(10**6))
     with till.db.read() as conn:
         assert conn.execute(text("SELECT count(*) FROM operations")).scalar() == 0
         assert conn.execute(text("SELECT count(*) FROM outbox")).scalar() == 0
@@ -92,7 +93,7 @@ def test_concurrent_checkouts_get_distinct_gap_free_sequence(till: Till) -> None
     def work() -> None:
         try:
             for _ in range(10):
-                till.checkout(card, Money.parse("10"))
+                checkout(till.unit(), card, Money.parse("10"))
         except BaseException as exc:  # reported below
             errors.append(exc)
 
@@ -110,9 +111,9 @@ def test_concurrent_checkouts_get_distinct_gap_free_sequence(till: Till) -> None
 def test_search_by_phone_card_and_name(till: Till) -> None:
     with till.db.read() as conn:
         phone, name = conn.execute(text("SELECT phone, full_name FROM members WHERE id=5")).one()
-    assert [m.id for m in till.search("+" + phone)][:1] == [5]
-    assert 5 in [m.id for m in till.search(name[:6], limit=2000)]
-    assert till.search("") == []
+    assert [m.id for m in search(till.unit(), "+" + phone)][:1] == [5]
+    assert 5 in [m.id for m in search(till.unit(), name[:6], limit=2000)]
+    assert search(till.unit(), "") == []
 
 
 @pytest.mark.parametrize(
@@ -152,7 +153,7 @@ def test_the_views_discount_is_the_quotes(
     till = Till(demo_db, clock)
     stacked = 0
     for card_id in ids:
-        view = till.identify(CardKey(card_id=card_id))
+        view = identify(till.unit(), CardKey(card_id=card_id))
         q = till.preview(view, Money.parse("1000"))
         assert view.discount_pct == q.discount_pct, card_id
         stacked += q.discount_source is None and q.discount_pct > 0

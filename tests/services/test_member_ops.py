@@ -13,11 +13,12 @@ from sqlalchemy import text
 from common.clock import FixedClock
 from terminal.loyalty import CardNotUsable, CardState, Money, ReturnError
 from terminal.services import member_ops
+from terminal.services.checkout import checkout
 from terminal.services.errors import ServiceError
-from terminal.services.identify import CardKey
-from terminal.services.member_ops import Context
+from terminal.services.identify import CardKey, identify
 from terminal.services.staff import NotAllowed, Role, StaffMember
 from terminal.services.till import Till
+from terminal.services.unit import Unit
 from terminal.store.database import Database
 
 CHIEF = StaffMember(2, "Пётр Старший", Role.SUPERVISOR)
@@ -30,8 +31,9 @@ def till(demo_db: Database, clock: FixedClock) -> Till:
     return Till(demo_db, clock, ids=lambda: f"00000000-0000-4000-8000-{next(counter):012d}")
 
 
-def ctx(till: Till, who: StaffMember = CHIEF) -> Context:
-    return Context(till.db, till.program, till.clock, till.ids, who)
+def ctx(till: Till, who: StaffMember = CHIEF) -> Unit:
+    """The till's unit of work with ``who`` on duty."""
+    return till.unit(who)
 
 
 def card(till: Till, where: str = "kind='personal' AND state='active'") -> CardKey:
@@ -42,11 +44,11 @@ def card(till: Till, where: str = "kind='personal' AND state='active'") -> CardK
 
 def test_full_return_restores_balance_spend_and_purchases(till: Till) -> None:
     key = card(till)
-    before = till.identify(key)
+    before = identify(till.unit(), key)
     spend = min(before.balance, Decimal(50))
-    purchase = till.checkout(key, Money.parse("3000"), spend)
+    purchase = checkout(till.unit(), key, Money.parse("3000"), spend)
     member_ops.return_purchase(ctx(till), purchase.operation_id)
-    after = till.identify(key)
+    after = identify(till.unit(), key)
     assert after.balance == before.balance
     assert after.state.lifetime_spend == before.state.lifetime_spend
     assert after.state.purchases == before.state.purchases
@@ -56,15 +58,15 @@ def test_full_return_restores_balance_spend_and_purchases(till: Till) -> None:
 
 def test_partial_returns_add_up_to_the_whole(till: Till) -> None:
     key = card(till)
-    before = till.identify(key)
-    purchase = till.checkout(key, Money.parse("1000.01"))
+    before = identify(till.unit(), key)
+    purchase = checkout(till.unit(), key, Money.parse("1000.01"))
     for part in ("333.33", "333.33", "333.35"):
         member_ops.return_purchase(ctx(till), purchase.operation_id, Money.parse(part))
-    assert till.identify(key).balance == before.balance
+    assert identify(till.unit(), key).balance == before.balance
 
 
 def test_cashier_is_refused_by_the_service(till: Till) -> None:
-    purchase = till.checkout(card(till), Money.parse("100"))
+    purchase = checkout(till.unit(), card(till), Money.parse("100"))
     with pytest.raises(NotAllowed):
         member_ops.return_purchase(ctx(till, CASHIER), purchase.operation_id)
     with pytest.raises(NotAllowed):
@@ -79,9 +81,9 @@ def test_birthday_gift_once(till: Till, demo_db: Database) -> None:
         f"(SELECT id FROM members WHERE substr(birthday, 6, 5) = '{today}' "
         "AND (last_gift_year IS NULL OR last_gift_year < 2026))",
     )
-    assert till.identify(key).gift_available
+    assert identify(till.unit(), key).gift_available
     member_ops.give_gift(ctx(till), key, "BDAY")
-    assert not till.identify(key).gift_available
+    assert not identify(till.unit(), key).gift_available
     with pytest.raises(ServiceError) as again:
         member_ops.give_gift(ctx(till), key, "BDAY")
     assert again.value.code == "no_birthday_gift"
@@ -98,13 +100,13 @@ def test_birthday_gift_stays_given_when_a_sync_rewrites_the_member(till: Till) -
         "AND (last_gift_year IS NULL OR last_gift_year < 2026))",
     )
     member_ops.give_gift(ctx(till), key, "BDAY")
-    member = till.identify(key).member
+    member = identify(till.unit(), key).member
     assert member is not None
     with till.db.write() as conn:  # what the office last knew: last year's gift
         conn.execute(
             text("UPDATE members SET last_gift_year = 2025 WHERE id = :id"), {"id": member.id}
         )
-    assert not till.identify(key).gift_available
+    assert not identify(till.unit(), key).gift_available
     with pytest.raises(ServiceError) as again:
         member_ops.give_gift(ctx(till), key, "BDAY")
     assert again.value.code == "no_birthday_gift"
@@ -113,7 +115,7 @@ def test_birthday_gift_stays_given_when_a_sync_rewrites_the_member(till: Till) -
         conn.execute(
             text("UPDATE members SET last_gift_year = 2026 WHERE id = :id"), {"id": member.id}
         )
-    assert not till.identify(key).gift_available
+    assert not identify(till.unit(), key).gift_available
 
 
 def test_blocking_needs_a_reason(till: Till) -> None:
@@ -121,7 +123,7 @@ def test_blocking_needs_a_reason(till: Till) -> None:
     with pytest.raises(ServiceError) as refused:
         member_ops.block_card(ctx(till), key, "  ")
     assert refused.value.code == "reason_missing"
-    assert till.identify(key).card_state is CardState.ACTIVE
+    assert identify(till.unit(), key).card_state is CardState.ACTIVE
 
 
 def test_reward_costs_points_and_needs_them(till: Till) -> None:
@@ -130,9 +132,9 @@ def test_reward_costs_points_and_needs_them(till: Till) -> None:
         "kind='personal' AND state='active' AND member_id IN "
         "(SELECT id FROM members WHERE balance_centi >= 100000)",
     )
-    before = till.identify(rich).balance
+    before = identify(till.unit(), rich).balance
     member_ops.give_gift(ctx(till), rich, "MUG")
-    assert till.identify(rich).balance == before - 500
+    assert identify(till.unit(), rich).balance == before - 500
     poor = card(
         till,
         "kind='personal' AND state='active' AND member_id IN "
@@ -145,12 +147,12 @@ def test_reward_costs_points_and_needs_them(till: Till) -> None:
 
 def test_adjustment_and_feedback(till: Till) -> None:
     key = card(till)
-    before = till.identify(key).balance
+    before = identify(till.unit(), key).balance
     with pytest.raises(ServiceError):
         member_ops.adjust_points(ctx(till), key, Decimal(100), "   ")
     member_ops.adjust_points(ctx(till), key, Decimal(100), "goodwill: long queue")
     member_ops.record_feedback(ctx(till), key, "Долго ждала у кассы")
-    assert till.identify(key).balance == before + 100 + till.program.feedback_points
+    assert identify(till.unit(), key).balance == before + 100 + till.program.feedback_points
     with till.db.read() as conn:
         kinds = [r[0] for r in conn.execute(text("SELECT kind FROM operations ORDER BY seq"))]
         outbox = conn.execute(text("SELECT count(*) FROM outbox")).scalar()
@@ -163,18 +165,18 @@ def test_block_activate_replace(till: Till) -> None:
     key = card(till)
     member_ops.block_card(ctx(till), key, "reported stolen by phone")
     with pytest.raises(CardNotUsable):
-        till.checkout(key, Money.parse("10"))
+        checkout(till.unit(), key, Money.parse("10"))
 
     bearer = card(till, "kind='bearer' AND state='not_activated'")
     member_ops.activate_bearer_card(ctx(till), bearer)
-    assert till.identify(bearer).card_state is CardState.ACTIVE
+    assert identify(till.unit(), bearer).card_state is CardState.ACTIVE
 
     old = card(till, "kind='personal' AND state='active' AND id > 10")
     fresh = card(till, "kind='bearer' AND state='not_activated'")
-    balance = till.identify(old).balance
+    balance = identify(till.unit(), old).balance
     member_ops.replace_card(ctx(till), old, fresh)
-    assert till.identify(old).card_state is CardState.REPLACED
-    now = till.identify(fresh)
+    assert identify(till.unit(), old).card_state is CardState.REPLACED
+    now = identify(till.unit(), fresh)
     assert now.card_state is CardState.ACTIVE and now.balance == balance
     with pytest.raises(ServiceError):
         member_ops.replace_card(ctx(till), fresh, old)
@@ -187,13 +189,13 @@ def test_gift_return_and_adjustment_print_their_receipts(till: Till) -> None:
     from terminal.receipts.spool import Spooler
 
     spooler = Spooler(till.db, PrinterConfig.default(), ReceiptConfig.default())  # not started
-    context = Context(till.db, till.program, till.clock, till.ids, CHIEF, spooler)
+    context = Till(till.db, till.clock, till.ids, receipts=spooler).unit(CHIEF)
     key = card(
         till,
         "kind='personal' AND state='active' AND member_id IN "
         "(SELECT id FROM members WHERE balance_centi >= 100000)",
     )
-    purchase = till.checkout(key, Money.parse("500"))
+    purchase = checkout(till.unit(), key, Money.parse("500"))
     member_ops.return_purchase(context, purchase.operation_id)
     member_ops.give_gift(context, key, "MUG")
     member_ops.adjust_points(context, key, Decimal(-20), "duplicate bonus")

@@ -12,6 +12,7 @@ from sqlalchemy import text
 
 from common.clock import FixedClock
 from terminal.loyalty import Money
+from terminal.services.checkout import checkout
 from terminal.services.identify import CardKey
 from terminal.services.offline import OfflineLimit
 from terminal.services.till import Till
@@ -55,13 +56,13 @@ def test_offline_spending_beyond_the_cap_is_refused_and_nothing_recorded(
     enrol_offline(demo_db, clock, timedelta(minutes=10), per_operation_centi=10_000)
     till = Till(demo_db, clock)
     with pytest.raises(OfflineLimit) as err:
-        till.checkout(CardKey(card_id=card), Money.parse("5000.00"), Decimal("150"))
+        checkout(till.unit(), CardKey(card_id=card), Money.parse("5000.00"), Decimal("150"))
     assert err.value.code == "offline_per_operation"
     assert "100.00" in str(err.value)
     assert operations(demo_db) == 0
     # within the cap, and earning only: both recorded
-    till.checkout(CardKey(card_id=card), Money.parse("5000.00"), Decimal("100"))
-    till.checkout(CardKey(card_id=card), Money.parse("5000.00"), Decimal("0"))
+    checkout(till.unit(), CardKey(card_id=card), Money.parse("5000.00"), Decimal("100"))
+    checkout(till.unit(), CardKey(card_id=card), Money.parse("5000.00"), Decimal("0"))
     assert operations(demo_db) == 2
 
 
@@ -77,16 +78,15 @@ def test_stale_data_offline_allows_earning_only(demo_db: Database, clock: FixedC
     enrol_offline(demo_db, clock, timedelta(days=3))
     till = Till(demo_db, clock)
     with pytest.raises(OfflineLimit) as err:
-        till.checkout(CardKey(card_id=card), Money.parse("1000.00"), Decimal("1"))
+        checkout(till.unit(), CardKey(card_id=card), Money.parse("1000.00"), Decimal("1"))
     assert err.value.code == "offline_stale"
-    till.checkout(CardKey(card_id=card), Money.parse("1000.00"), Decimal("0"))
+    checkout(till.unit(), CardKey(card_id=card), Money.parse("1000.00"), Decimal("0"))
     assert operations(demo_db) == 1
 
 
 def test_gifts_offline_follow_the_office(demo_db: Database, clock: FixedClock) -> None:
     """The office can forbid gifts offline; allowed, a reward still needs fresh data."""
     from terminal.services import member_ops
-    from terminal.services.member_ops import Context
     from terminal.services.staff import Role, StaffMember
 
     card, _member = rich_card(demo_db)
@@ -99,7 +99,7 @@ def test_gifts_offline_follow_the_office(demo_db: Database, clock: FixedClock) -
         ).scalar_one()
     till = Till(demo_db, clock)
     chief = StaffMember(2, "Пётр Старший", Role.SUPERVISOR)
-    ctx = Context(demo_db, till.program, clock, till.ids, chief)
+    ctx = till.unit(chief)
     enrol_offline(demo_db, clock, timedelta(minutes=10), gifts_offline=False)
     with pytest.raises(OfflineLimit) as err:
         member_ops.give_gift(ctx, CardKey(card_id=card), code)

@@ -12,12 +12,13 @@ from sqlalchemy import text
 
 from common.clock import FixedClock
 from terminal.services import supervisor
+from terminal.services.cache_unit import unit_over
 from terminal.services.errors import ServiceError
 from terminal.services.identify import CardKey
-from terminal.services.member_ops import Context
 from terminal.services.registration import Registered, register_member
 from terminal.services.staff import NotAllowed, Role, StaffMember
 from terminal.services.till import Till
+from terminal.services.unit import Unit
 from terminal.store import sync_apply
 from terminal.store.database import Database
 
@@ -25,14 +26,17 @@ CHIEF = StaffMember(2, "Пётр Старший", Role.SUPERVISOR)
 CASHIER = StaffMember(1, "Анна Кассирова", Role.CASHIER)
 
 
+def on(db: Database, clock: FixedClock, who: StaffMember) -> Unit:
+    return unit_over(db, clock, who=who)
+
+
 def parked_registration(db: Database, clock: FixedClock) -> Registered:
     with db.write() as conn:  # registering needs a till enrolled with the office
         sync_apply.set_state(conn, sync_apply.OFFICE_TERMINAL, "0")
     counter = itertools.count(1)
     till = Till(db, clock, ids=lambda: f"park-{next(counter):04d}")
-    ctx = Context(db, till.program, clock, till.ids, CHIEF)
     done = register_member(
-        ctx,
+        till.unit(CHIEF),
         CardKey(number="7000222200001"),
         "Іваненко Петро",
         "",
@@ -60,7 +64,7 @@ def test_parked_operations_are_listed_with_their_reason(
     demo_db: Database, clock: FixedClock
 ) -> None:
     done = parked_registration(demo_db, clock)
-    [parked] = supervisor.parked_operations(demo_db, CHIEF)
+    [parked] = supervisor.parked_operations(on(demo_db, clock, CHIEF))
     assert (parked.id, parked.kind, parked.code) == (
         done.operation_id,
         "member_register",
@@ -69,7 +73,7 @@ def test_parked_operations_are_listed_with_their_reason(
     assert parked.reason.startswith("The card belongs to someone else")
     assert parked.member_id == done.member_id
     with pytest.raises(NotAllowed):
-        supervisor.parked_operations(demo_db, CASHIER)
+        supervisor.parked_operations(on(demo_db, clock, CASHIER))
 
 
 def test_send_again_makes_it_pending_once_and_is_audited(
@@ -79,10 +83,10 @@ def test_send_again_makes_it_pending_once_and_is_audited(
     woken: list[int] = []
     demo_db.outbox_listeners.append(lambda: woken.append(1))
     with pytest.raises(NotAllowed):
-        supervisor.send_again(demo_db, CASHIER, done.operation_id, clock)
-    supervisor.send_again(demo_db, CHIEF, done.operation_id, clock)
+        supervisor.send_again(on(demo_db, clock, CASHIER), done.operation_id)
+    supervisor.send_again(on(demo_db, clock, CHIEF), done.operation_id)
     assert woken == [1]
-    assert supervisor.parked_operations(demo_db, CHIEF) == []
+    assert supervisor.parked_operations(on(demo_db, clock, CHIEF)) == []
     with demo_db.read() as conn:
         status = conn.execute(
             text("SELECT status FROM operations WHERE id = :i"), {"i": done.operation_id}
@@ -95,7 +99,7 @@ def test_send_again_makes_it_pending_once_and_is_audited(
     assert tuple(audit) == ("send_again", CHIEF.id, done.operation_id)
     assert [o.op_id for o in waiting] == [done.operation_id]
     with pytest.raises(ServiceError) as again:
-        supervisor.send_again(demo_db, CHIEF, done.operation_id, clock)
+        supervisor.send_again(on(demo_db, clock, CHIEF), done.operation_id)
     assert again.value.code == "unknown_parked"
 
 
@@ -112,5 +116,5 @@ def test_an_unknown_code_and_http_refusals_have_words_too(
                 text("UPDATE operations SET result = :r WHERE id = :i"),
                 {"r": json.dumps({"code": code}), "i": done.operation_id},
             )
-        [parked] = supervisor.parked_operations(demo_db, CHIEF)
+        [parked] = supervisor.parked_operations(on(demo_db, clock, CHIEF))
         assert parked.code == code and parked.reason.startswith(start)

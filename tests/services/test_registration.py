@@ -13,12 +13,13 @@ from sqlalchemy import text
 
 from terminal.loyalty import Money
 from terminal.services import registration
+from terminal.services.checkout import checkout
 from terminal.services.errors import ServiceError
-from terminal.services.identify import CardKey
-from terminal.services.member_ops import Context
+from terminal.services.identify import CardKey, identify
 from terminal.services.registration import parse_birthday, register_member
 from terminal.services.staff import NotAllowed, Role, StaffMember
 from terminal.services.till import Till
+from terminal.services.unit import Unit
 from terminal.store import local_ids, sync_apply
 from terminal.store.database import Database
 
@@ -36,8 +37,9 @@ def till(demo_db: Database, clock: object) -> Till:
     return Till(demo_db, clock, ids=lambda: f"reg-{next(counter):08d}")  # type: ignore[arg-type]
 
 
-def ctx(till: Till, who: StaffMember = CHIEF) -> Context:
-    return Context(till.db, till.program, till.clock, till.ids, who)
+def ctx(till: Till, who: StaffMember = CHIEF) -> Unit:
+    """The till's unit of work with ``who`` on duty."""
+    return till.unit(who)
 
 
 def register(till: Till, key: CardKey = NEW_CARD, **kw: object) -> registration.Registered:
@@ -114,12 +116,12 @@ def test_registration_writes_member_card_operation_and_audit_at_once(till: Till)
 
 def test_the_new_member_checks_out_at_once(till: Till) -> None:
     done = register(till)
-    view = till.identify(CardKey(uid="04a1b2c3d4e5f6"))
+    view = identify(till.unit(), CardKey(uid="04a1b2c3d4e5f6"))
     assert view.member is not None and view.member.id == done.member_id
     assert view.member.address_as == "Олена Петрівна" and view.usable
-    result = till.checkout(done.card, Money.parse("1000"))
+    result = checkout(till.unit(), done.card, Money.parse("1000"))
     assert result.quote.points_earned > 0
-    after = till.identify(done.card)
+    after = identify(till.unit(), done.card)
     assert after.balance == result.quote.points_earned
 
 

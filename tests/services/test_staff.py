@@ -9,6 +9,8 @@ import pytest
 from sqlalchemy import text
 
 from common.clock import FixedClock
+from terminal.services.cache_unit import unit_over
+from terminal.services.roles import StaffMember
 from terminal.services.shifts import open_shift
 from terminal.services.staff import (
     BadPin,
@@ -22,7 +24,13 @@ from terminal.services.staff import (
     log_in,
     pin_matches,
 )
+from terminal.services.unit import Unit
 from terminal.store.database import Database
+
+
+def on(db: Database, clock: FixedClock, who: StaffMember | None = None) -> Unit:
+    """A unit of work on the cache file, with ``who`` on duty."""
+    return unit_over(db, clock, who=who)
 
 
 def test_pins_are_stored_hashed() -> None:
@@ -60,21 +68,21 @@ def test_five_wrong_pins_lock_out_across_restarts(db: Database, clock: FixedCloc
         anna = add_staff(conn, "Анна", Role.CASHIER, "4821")
     for left in (4, 3, 2, 1):
         with pytest.raises(PinRejected) as wrong:
-            log_in(db, anna, "0000", clock)
+            log_in(on(db, clock), anna, "0000")
         assert wrong.value.attempts_left == left
     with pytest.raises(LockedOut):
-        log_in(db, anna, "0000", clock)
+        log_in(on(db, clock), anna, "0000")
     path = db.path
     db.close()
     with Database.open(path) as restarted:
         with pytest.raises(LockedOut):  # the right PIN does not help while locked
-            log_in(restarted, anna, "4821", clock)
+            log_in(on(restarted, clock), anna, "4821")
         clock.advance(timedelta(minutes=1, seconds=1))
         with pytest.raises(LockedOut) as longer:  # one more wrong PIN: two minutes
-            log_in(restarted, anna, "1111", clock)
+            log_in(on(restarted, clock), anna, "1111")
         assert longer.value.until == clock.now() + timedelta(minutes=2)
         clock.advance(timedelta(minutes=2, seconds=1))
-        assert log_in(restarted, anna, "4821", clock).name == "Анна"
+        assert log_in(on(restarted, clock), anna, "4821").name == "Анна"
         with restarted.read() as conn:
             failed = conn.execute(text("SELECT failed_pins FROM staff")).scalar()
             actions = [r[0] for r in conn.execute(text("SELECT action FROM audit_log"))]
@@ -88,7 +96,7 @@ def test_a_long_run_of_wrong_pins_stays_locked_for_a_day(db: Database, clock: Fi
         anna = add_staff(conn, "Анна", Role.CASHIER, "4821")
         conn.execute(text("UPDATE staff SET failed_pins = 60 WHERE id = :id"), {"id": anna})
     with pytest.raises(LockedOut) as locked:
-        log_in(db, anna, "0000", clock)
+        log_in(on(db, clock), anna, "0000")
     assert locked.value.until == clock.now() + timedelta(days=1)
     with db.read() as conn:
         assert conn.execute(text("SELECT failed_pins FROM staff")).scalar() == 61
@@ -99,8 +107,8 @@ def test_roles_are_enforced_by_the_service(db: Database, clock: FixedClock) -> N
         cashier = add_staff(conn, "Олена", Role.CASHIER, "1234")
         chief = add_staff(conn, "Пётр", Role.SUPERVISOR, "9876")
     with pytest.raises(NotAllowed):
-        log_in(db, cashier, "1234", clock).require(Role.SUPERVISOR, "a reversal")
-    log_in(db, chief, "9876", clock).require(Role.SUPERVISOR, "a reversal")
+        log_in(on(db, clock), cashier, "1234").require(Role.SUPERVISOR, "a reversal")
+    log_in(on(db, clock), chief, "9876").require(Role.SUPERVISOR, "a reversal")
 
 
 def test_one_open_shift_per_till(db: Database, clock: FixedClock) -> None:
@@ -109,11 +117,11 @@ def test_one_open_shift_per_till(db: Database, clock: FixedClock) -> None:
     with db.write() as conn:
         a = add_staff(conn, "Анна", Role.CASHIER, "1234")
         b = add_staff(conn, "Богдан", Role.CASHIER, "5678")
-    anna, bohdan = log_in(db, a, "1234", clock), log_in(db, b, "5678", clock)
-    first = open_shift(db, anna, clock)
-    assert open_shift(db, anna, clock).id == first.id
+    anna, bohdan = log_in(on(db, clock), a, "1234"), log_in(on(db, clock), b, "5678")
+    first = open_shift(on(db, clock, anna))
+    assert open_shift(on(db, clock, anna)).id == first.id
     with pytest.raises(ShiftStillOpen) as refused:  # not closed behind Anna's back
-        open_shift(db, bohdan, clock)
+        open_shift(on(db, clock, bohdan))
     assert refused.value.owner == "Анна" and "Анна" in str(refused.value)
     with db.read() as conn:
         open_ = conn.execute(text("SELECT id FROM shifts WHERE closed_at IS NULL")).all()
@@ -131,9 +139,9 @@ def test_a_supervisor_takes_over_with_the_report_printed(
     with demo_db.write() as conn:
         a = add_staff(conn, "Анна", Role.CASHIER, "1234")
         s = add_staff(conn, "Шеф", Role.SUPERVISOR, "5678")
-    first = open_shift(demo_db, log_in(demo_db, a, "1234", clock), clock)
-    chief = log_in(demo_db, s, "5678", clock)
-    mine = open_shift(demo_db, chief, clock, "till-7", spooler)
+    first = open_shift(on(demo_db, clock, log_in(on(demo_db, clock), a, "1234")))
+    chief = log_in(on(demo_db, clock), s, "5678")
+    mine = open_shift(unit_over(demo_db, clock, who=chief, receipts=spooler), "till-7")
     assert mine.id != first.id and mine.staff == chief
     with demo_db.read() as conn:
         closed = conn.execute(
@@ -153,9 +161,9 @@ def test_staff_card_logs_in(db: Database, clock: FixedClock) -> None:
 
     with db.write() as conn:
         add_staff(conn, "Олена", Role.SUPERVISOR, "1234", card_uid="04aabbccddeeff")
-    who = log_in_by_card(db, "04AABBCCDDEEFF", clock)
+    who = log_in_by_card(on(db, clock), "04AABBCCDDEEFF")
     assert who is not None and who.role is Role.SUPERVISOR
-    assert log_in_by_card(db, "0400000000", clock) is None
+    assert log_in_by_card(on(db, clock), "0400000000") is None
 
 
 def test_staff_card_is_refused_while_its_owner_is_locked_out(
@@ -167,14 +175,14 @@ def test_staff_card_is_refused_while_its_owner_is_locked_out(
         olena = add_staff(conn, "Олена", Role.SUPERVISOR, "1234", card_uid="04aabbccddeeff")
     for _ in range(4):
         with pytest.raises(PinRejected):
-            log_in(db, olena, "0000", clock)
+            log_in(on(db, clock), olena, "0000")
     with pytest.raises(LockedOut):
-        log_in(db, olena, "0000", clock)
+        log_in(on(db, clock), olena, "0000")
     with pytest.raises(LockedOut) as locked:
-        log_in_by_card(db, "04AABBCCDDEEFF", clock)
+        log_in_by_card(on(db, clock), "04AABBCCDDEEFF")
     assert locked.value.until == clock.now() + timedelta(minutes=1)
     clock.advance(timedelta(minutes=1, seconds=1))
-    who = log_in_by_card(db, "04AABBCCDDEEFF", clock)
+    who = log_in_by_card(on(db, clock), "04AABBCCDDEEFF")
     assert who is not None and who.id == olena
     with db.read() as conn:
         actions = [r[0] for r in conn.execute(text("SELECT action FROM audit_log ORDER BY id"))]
@@ -183,6 +191,7 @@ def test_staff_card_is_refused_while_its_owner_is_locked_out(
 
 def test_closing_the_shift_reports_its_operations(demo_db: Database, clock: FixedClock) -> None:
     from terminal.loyalty import Money
+    from terminal.services.checkout import checkout
     from terminal.services.identify import CardKey
     from terminal.services.shifts import close_shift
     from terminal.services.till import Till
@@ -190,17 +199,17 @@ def test_closing_the_shift_reports_its_operations(demo_db: Database, clock: Fixe
     with demo_db.write() as conn:
         a = add_staff(conn, "Каса", Role.CASHIER, "1234")
         s = add_staff(conn, "Шеф", Role.SUPERVISOR, "5678")
-    cashier, chief = log_in(demo_db, a, "1234", clock), log_in(demo_db, s, "5678", clock)
-    shift = open_shift(demo_db, cashier, clock)
+    cashier, chief = log_in(on(demo_db, clock), a, "1234"), log_in(on(demo_db, clock), s, "5678")
+    shift = open_shift(on(demo_db, clock, cashier))
     till = Till(demo_db, clock)
     with demo_db.read() as conn:
         card = conn.execute(
             text("SELECT id FROM cards WHERE kind='personal' AND state='active' LIMIT 1")
         ).scalar_one()
     for amount in ("100", "250.50"):
-        till.checkout(CardKey(card_id=card), Money.parse(amount))
+        checkout(till.unit(), CardKey(card_id=card), Money.parse(amount))
     with pytest.raises(NotAllowed):
-        close_shift(demo_db, shift, cashier, clock, "till-7")
-    report = close_shift(demo_db, shift, chief, clock, "till-7")
+        close_shift(till.unit(cashier), shift, "till-7")
+    report = close_shift(till.unit(chief), shift, "till-7")
     assert (report.purchases, report.sales, report.unsent) == (2, Money.parse("350.50"), 2)
     assert report.cashier == "Каса" and report.till == "till-7"

@@ -14,6 +14,8 @@ from terminal.loyalty import Money
 from terminal.receipts.config import ReceiptConfig
 from terminal.receipts.spool import Spooler
 from terminal.services import supervisor
+from terminal.services.cache_unit import unit_over
+from terminal.services.checkout import checkout
 from terminal.services.identify import CardKey
 from terminal.services.shifts import close_shift, open_shift
 from terminal.services.staff import Role, StaffMember, add_staff
@@ -47,16 +49,16 @@ def test_reprint_and_its_audit_line_are_one_transaction(
     till = Till(demo_db, clock, receipts=spooler)
     with demo_db.read() as conn:
         card = conn.execute(text("SELECT id FROM cards WHERE state='active' LIMIT 1")).scalar()
-    till.checkout(CardKey(card_id=int(card)), Money.parse("100"))
-    chief = StaffMember(2, "Пётр Старший", Role.SUPERVISOR)
+    checkout(till.unit(), CardKey(card_id=int(card)), Money.parse("100"))
+    chief = till.unit(StaffMember(2, "Пётр Старший", Role.SUPERVISOR))
     job = count(demo_db, "SELECT id FROM print_jobs")
     refuse(demo_db, "audit_log", "NEW.action = 'reprint'")
     with pytest.raises(IntegrityError):
-        supervisor.reprint(demo_db, spooler, chief, job, clock)
+        supervisor.reprint(chief, job)
     assert count(demo_db, "SELECT count(*) FROM print_jobs") == 1  # no copy without audit
     with demo_db.write() as conn:
         conn.execute(text("DROP TRIGGER refuse_audit_log"))
-    copy = supervisor.reprint(demo_db, spooler, chief, job, clock)
+    copy = supervisor.reprint(chief, job)
     assert count(demo_db, "SELECT count(*) FROM print_jobs") == 2
     assert count(demo_db, f"SELECT count(*) FROM audit_log WHERE details LIKE '%{copy}%'") == 1
 
@@ -66,16 +68,16 @@ def test_closing_the_shift_and_its_report_are_one_transaction(
 ) -> None:
     with demo_db.write() as conn:
         a = add_staff(conn, "Каса", Role.CASHIER, "1234")
-    shift = open_shift(demo_db, StaffMember(a, "Каса", Role.CASHIER), clock)
+    shift = open_shift(unit_over(demo_db, clock, who=StaffMember(a, "Каса", Role.CASHIER)))
     chief = StaffMember(2, "Пётр Старший", Role.SUPERVISOR)
     refuse(demo_db, "print_jobs", "NEW.kind = 'shift'")
     with pytest.raises(IntegrityError):
-        close_shift(demo_db, shift, chief, clock, "till-7", spooler)
+        close_shift(unit_over(demo_db, clock, who=chief, receipts=spooler), shift, "till-7")
     assert count(demo_db, "SELECT count(*) FROM shifts WHERE closed_at IS NULL") == 1
     assert count(demo_db, "SELECT count(*) FROM audit_log WHERE action='shift_closed'") == 0
     with demo_db.write() as conn:
         conn.execute(text("DROP TRIGGER refuse_print_jobs"))
-    report = close_shift(demo_db, shift, chief, clock, "till-7", spooler)
+    report = close_shift(unit_over(demo_db, clock, who=chief, receipts=spooler), shift, "till-7")
     assert report.till == "till-7"
     assert count(demo_db, "SELECT count(*) FROM shifts WHERE closed_at IS NULL") == 0
     assert count(demo_db, "SELECT count(*) FROM print_jobs WHERE kind='shift'") == 1
