@@ -26,6 +26,9 @@ APPLICATION_ID = 0x4C4F5954
 #: The newest migration (terminal/store/migrations/versions); a test keeps them equal.
 HEAD_REVISION = "0003"
 BUSY_TIMEOUT_MS = 5000
+#: How long opening a cache waits for another process migrating it (a slow disk, a busy
+#: machine: a migration of a large cache can take seconds).
+MIGRATION_BUSY_TIMEOUT_MS = 120_000
 #: Set in ``conn.info`` by the ledger when a write adds to the outbox.
 OUTBOX_WRITTEN = "loyalty.outbox_written"
 
@@ -148,13 +151,20 @@ class Database:
         from terminal.store.migrate import upgrade_to_head
 
         with self.engine.connect() as conn:
-            conn = conn.execution_options(sqlite_begin="IMMEDIATE")
-            with conn.begin():
-                if _revision(conn) == HEAD_REVISION:
-                    return
-                log.info("migrating the cache %s to %s", self.path, HEAD_REVISION)
-                upgrade_to_head(conn)
-                conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            # Another process's migration is worth waiting for far longer than a write.
+            raw.execute(f"PRAGMA busy_timeout = {MIGRATION_BUSY_TIMEOUT_MS}")
+            try:
+                conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+                with conn.begin():
+                    if _revision(conn) == HEAD_REVISION:
+                        return
+                    log.info("migrating the cache %s to %s", self.path, HEAD_REVISION)
+                    upgrade_to_head(conn)
+                    conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+            finally:
+                raw.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def integrity_check(self) -> list[str]:
         """SQLite's own check; an empty list means the file is sound."""
