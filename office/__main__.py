@@ -23,13 +23,14 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import uvicorn
 
 from office import admin, auth, feed
-from office.app import create_app
+from office.app import create_app, openapi_document
 from office.db import OfficeDB
 from sync.protocol import OfflineLimits
 
@@ -104,6 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    if args.command == "openapi":  # the protocol's document needs no database
+        sys.stdout.write(openapi_document())
+        return 0
     db = OfficeDB.open(args.db)
     try:
         return _run(args, db)
@@ -120,8 +124,6 @@ def _run(args: argparse.Namespace, db: OfficeDB) -> int:
         tls = {"ssl_certfile": args.cert, "ssl_keyfile": args.key} if args.cert else {}
         uvicorn.run(create_app(db), host=args.host, port=args.port, log_level="info", **tls)
     elif cmd == "create-code":
-        from datetime import timedelta
-
         try:
             code = auth.create_code(
                 db, args.name or "", timedelta(days=args.days), terminal_id=args.terminal
@@ -173,10 +175,6 @@ def _run(args: argparse.Namespace, db: OfficeDB) -> int:
                 gifts_offline=not args.no_gifts_offline,
             ),
         )
-    elif cmd == "openapi":
-        from office.openapi import document
-
-        sys.stdout.write(document())
     elif cmd == "prune":
         print(f"{feed.prune(db, args.keep_after)} changes removed")
     return 0
