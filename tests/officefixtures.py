@@ -1,5 +1,7 @@
-"""Fixtures of the sync tests: a reference office over real HTTP on loopback, seeded from
-the session's demo cache, and terminals enrolled with it."""
+"""The office's fixtures, shared by tests/office and tests/sync (each conftest imports
+them): a reference office over real HTTP on loopback, seeded from the session's demo
+cache through a seed file (loyalty-terminal export-seed, python -m office import-seed),
+on SQLite and on the real PostgreSQL, and terminals enrolled with it."""
 
 from __future__ import annotations
 
@@ -10,15 +12,26 @@ import pg
 import pytest
 from officekit import Terminal, enrolled_terminal
 
-from office import admin
 from office.db import OfficeDB
+from office.seed import import_seed
 from office.server import OfficeServer
+from terminal.cli.seed_cmd import write_seed
+from terminal.store.database import Database
+
+
+@pytest.fixture(scope="session")
+def demo_seed(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The session's demo cache as a seed file, written once."""
+    path = tmp_path_factory.mktemp("seed") / "demo.jsonl"
+    with Database.open(demo_file) as db:
+        write_seed(db, path)
+    return path
 
 
 @pytest.fixture
-def office_db(tmp_path: Path, demo_file: Path) -> Iterator[OfficeDB]:
+def office_db(tmp_path: Path, demo_seed: Path) -> Iterator[OfficeDB]:
     db = OfficeDB.open(str(tmp_path / "office.sqlite3"))
-    admin.seed_from_cache(db, demo_file)
+    import_seed(db, demo_seed)
     yield db
     db.close()
 
@@ -47,7 +60,7 @@ def pg_url() -> Iterator[str]:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def office_db_any(
-    request: pytest.FixtureRequest, tmp_path: Path, demo_file: Path
+    request: pytest.FixtureRequest, tmp_path: Path, demo_seed: Path
 ) -> Iterator[OfficeDB]:
     """The seeded office on each backend the office supports."""
     if request.param == "postgresql":
@@ -57,7 +70,7 @@ def office_db_any(
         url = str(tmp_path / "office.sqlite3")
     db = OfficeDB.open(url)
     try:
-        admin.seed_from_cache(db, demo_file)
+        import_seed(db, demo_seed)
         yield db
     finally:
         db.close()
