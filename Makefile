@@ -75,11 +75,12 @@ $(STAMP): pyproject.toml office/pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]' -e ./office
 	@touch $@
 
-# After changing texts in the UI: refresh the .ts catalogues, fill in our translations
-# (resources/i18n/fill.py) and compile the .qm files the app loads.
+# After changing texts in the UI: refresh the .ts catalogues from the code (lupdate reads
+# the files and folders named in resources/i18n/sources.lst), write our translations into
+# them from the data files resources/i18n/ru.toml and uk.toml (fill.py; it names any text
+# with no translation and fails), and compile the .qm files the app loads (lrelease).
 translations: venv
-	$(BIN)/pyside6-lupdate -no-obsolete terminal/ui/*.py terminal/services/messages.py \
-	  terminal/services/offline.py \
+	$(BIN)/pyside6-lupdate -extensions py -no-obsolete @resources/i18n/sources.lst \
 	  -ts resources/i18n/loyalty_ru.ts resources/i18n/loyalty_uk.ts
 	$(BIN)/python resources/i18n/fill.py
 	for l in ru uk; do $(BIN)/pyside6-lrelease resources/i18n/loyalty_$$l.ts \

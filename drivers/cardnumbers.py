@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from common.config import about, texts
+from common.errors import ConfigError
 
 _DIGITS = re.compile(r"[0-9]+")
 
@@ -63,8 +66,19 @@ def is_payment_pan(digits: str) -> bool:
     )
 
 
-class ConfigValueError(ValueError):
-    """A rule that cannot work (raised by the constructors; config.py adds the key)."""
+def _ranges(raw: object) -> tuple[tuple[str, str], ...]:
+    """Ranges as the configuration writes them: ``["7000-7099"]``."""
+    found = []
+    for item in texts(raw):
+        low, sep, high = item.partition("-")
+        if not sep:
+            raise ConfigError(f"{item!r} is not 'low-high'")
+        found.append((low.strip(), high.strip()))
+    return tuple(found)
+
+
+def _show_ranges(ranges: tuple[tuple[str, str], ...]) -> list[str]:
+    return [f"{low}-{high}" for low, high in ranges]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,27 +86,38 @@ class CardNumberRules:
     """The program's card numbers: ASCII digits of one of ``lengths`` (empty: any length),
     beginning with one of ``prefixes`` or within one of ``ranges`` (equal-length prefix
     bounds, inclusive); with neither given, any number of the right length matches.
-    ``luhn`` demands a valid Luhn check digit."""
+    ``luhn`` demands a valid Luhn check digit. The ``[readers.numbers]`` table of the
+    configuration (drivers.config): a rule that cannot work raises ConfigError."""
 
-    prefixes: tuple[str, ...] = ()
-    ranges: tuple[tuple[str, str], ...] = ()
-    lengths: tuple[int, ...] = ()
-    luhn: bool = False
+    prefixes: tuple[str, ...] = field(
+        default=(), metadata=about("numbers beginning with one of these")
+    )
+    ranges: tuple[tuple[str, str], ...] = field(
+        default=(),
+        metadata=about(
+            'or within one of these ranges of leading digits, e.g. "7000-7099" '
+            "(both ends the same length, inclusive)",
+            read=_ranges,
+            show=_show_ranges,
+        ),
+    )
+    lengths: tuple[int, ...] = field(default=(), metadata=about("allowed lengths; [] for any"))
+    luhn: bool = field(default=False, metadata=about("the last digit is a Luhn check digit"))
 
     def __post_init__(self) -> None:
         for p in self.prefixes:
             if not _DIGITS.fullmatch(p):
-                raise ConfigValueError(f"prefix {p!r} is not made of digits")
+                raise ConfigError(f"prefix {p!r} is not made of digits")
         for low, high in self.ranges:
             if not (_DIGITS.fullmatch(low) and _DIGITS.fullmatch(high)):
-                raise ConfigValueError(f"range {low!r}-{high!r} is not made of digits")
+                raise ConfigError(f"range {low!r}-{high!r} is not made of digits")
             if len(low) != len(high) or low > high:
-                raise ConfigValueError(
+                raise ConfigError(
                     f"range {low!r}-{high!r}: bounds must have the same length, low <= high"
                 )
         for n in self.lengths:
             if not 1 <= n <= 64:
-                raise ConfigValueError(f"length {n} is not within 1..64")
+                raise ConfigError(f"length {n} is not within 1..64")
 
     def matches(self, number: str) -> bool:
         if not _DIGITS.fullmatch(number):

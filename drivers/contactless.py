@@ -10,6 +10,7 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from common.errors import AppError
 from drivers import apdu
 from drivers.atr import card_type_from_atr, is_storage_card
 from drivers.cardnumbers import CardNumberRules, NumberClass, classify
@@ -19,12 +20,22 @@ from drivers.events import CardType, ReadProblem
 Transmit = Callable[[bytes], bytes]
 
 
-class CardGone(Exception):
+class CardGone(AppError):
     """The card left the field (or was reset) during the read."""
 
+    code = "card_gone"
 
-class CardIoError(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(self.code, message)
+
+
+class CardIoError(AppError):
     """The reader or the card failed to answer."""
+
+    code = "card_io_failed"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(self.code, message)
 
 
 class Outcome(enum.Enum):

@@ -19,6 +19,7 @@ from smartcard import scard
 from smartcard.Exceptions import SmartcardException
 from smartcard.pcsc.PCSCExceptions import BaseSCardException
 
+from common.errors import AppError
 from drivers.cardnumbers import CardNumberRules
 from drivers.config import PcscConfig
 from drivers.contactless import CardGone, CardIoError, Outcome, read_card
@@ -66,12 +67,15 @@ _READER_GONE_CODES = frozenset(
 )
 
 
-class PcscError(Exception):
-    """A PC/SC call failed with ``code``; the session ends and is re-established."""
+class PcscError(AppError):
+    """A PC/SC ``call`` failed with ``hresult``; the session ends and is re-established."""
 
-    def __init__(self, call: str, code: int) -> None:
-        self.code = code & 0xFFFFFFFF
-        super().__init__(f"{call}: 0x{self.code:08X} {_message(code)}")
+    code = "pcsc_failed"
+
+    def __init__(self, call: str, hresult: int) -> None:
+        self.call = call
+        self.hresult = hresult & 0xFFFFFFFF
+        super().__init__(self.code, f"{call}: 0x{self.hresult:08X} {_message(hresult)}")
 
 
 def _message(code: int) -> str:

@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from common.errors import AppError
 from office import entities
 from office.db import OfficeDB
 from sync.protocol import LOCAL_ID_BASE, OfflineLimits
@@ -15,8 +16,13 @@ from sync.protocol import LOCAL_ID_BASE, OfflineLimits
 CSV_COLUMNS = ("id", "full_name", "address_as", "birthday", "phone", "segment", "balance")
 
 
-class AdminError(Exception):
+class AdminError(AppError):
     """Bad input from a person: the message names the row and the field."""
+
+    code = "admin_input_invalid"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(self.code, message)
 
 
 def _office_id(value: Any, what: str = "id") -> int:

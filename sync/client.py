@@ -23,13 +23,20 @@ from typing import Any
 import requests
 import urllib3
 
+from common.errors import AppError
 from sync.protocol import PREFIX, TIME_HEADER, VERSION_HEADER, OpResult, parse_time
 
 log = logging.getLogger(__name__)
 
 
-class SyncError(Exception):
+class SyncError(AppError):
+    """The office could not be asked, or refused: each kind with its fixed ``code``, built
+    from a message (the code first is the class's, as :class:`common.errors.AppError`)."""
+
     code = "sync_error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(self.code, message)
 
 
 class Transient(SyncError):

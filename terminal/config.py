@@ -1,39 +1,57 @@
-"""The terminal's configuration: every option declared once, with type, default and help.
+"""The terminal's configuration: every option declared once, with type, default, help and
+check (common.config), and read through typed sections: ``config.sync.poll_s`` (an int),
+``config.terminal.language`` (a str), ``config.readers``, ``config.printer``,
+``config.receipt``.
 
-The file is TOML (/etc/loyalty-terminal/config.toml on a till). A bad file gives a
-:class:`ConfigError` naming the key and the value, never a traceback. The ``[readers]``
-table belongs to the card-reader drivers, which check it themselves.
+The file is TOML (/etc/loyalty-terminal/config.toml on a till). A bad file gives the one
+:class:`~common.errors.ConfigError`, naming the key and the value, never a traceback. The
+device tables ([readers], [printer], [receipt]) are declared by their owners (drivers,
+receipts), which read them; the default file (:func:`render_default`, which the .deb
+installs) and the reference in docs/configuration.md (:func:`render_reference`) are made
+from the same declarations.
 """
 
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 
+from common.config import (
+    Option,
+    about,
+    commented,
+    declared,
+    read_option,
+    reference,
+    render_table,
+    walk,
+)
+from common.errors import ConfigError
 from drivers.config import ReadersConfig
 from drivers.printer.config import PrinterConfig
 from terminal.receipts.config import ReceiptConfig
 
+__all__ = [
+    "APP_NAME",
+    "LANGUAGES",
+    "OPTIONS",
+    "Config",
+    "ConfigError",
+    "default_db_path",
+    "defaults",
+    "from_mapping",
+    "load_config",
+    "render_default",
+    "render_reference",
+]
+
 APP_NAME = "loyalty-terminal"
 LANGUAGES = ("ru", "uk", "en")
-
-
-class ConfigError(Exception):
-    """The configuration cannot be used; the message names the key and the value."""
-
-
-@dataclass(frozen=True, slots=True)
-class Option:
-    key: str  # "section.name"
-    kind: type
-    default: Any
-    help: str
-    check: Callable[[Any], str | None] | None = None  # returns a complaint or None
 
 
 def _language(value: str) -> str | None:
@@ -56,74 +74,123 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "cache.sqlite3"
 
 
-OPTIONS: tuple[Option, ...] = (
-    Option("terminal.id", str, "till-1", "This till's name at the office.", _non_empty),
-    Option("terminal.language", str, "ru", "Language of the screens: ru, uk or en.", _language),
-    Option("store.path", str, "", "The cache file. Empty: the user's data directory."),
-    Option("logging.level", str, "INFO", "DEBUG, INFO, WARNING or ERROR.", _level),
-    Option(
-        "logging.file",
-        str,
-        "",
-        "A log file, rotated at 5 MB (5 kept). Empty: standard error (journald).",
-    ),
-    Option(
-        "sync.enabled",
-        bool,
-        True,
-        "Sync with the office in the background once the till is enrolled "
-        "(loyalty-terminal enroll).",
-    ),
-    Option(
-        "sync.poll_s",
-        int,
-        30,
-        "Seconds between syncs when nothing new happens (a new operation syncs at once).",
-        _positive,
-    ),
-    Option(
-        "sync.read_timeout_s",
-        int,
-        30,
-        "Seconds to wait for the office's answer before trying again later.",
-        _positive,
-    ),
-)
+@dataclass(frozen=True, slots=True)
+class TerminalOptions:
+    id: str = field(
+        default="till-1", metadata=about("This till's name at the office.", check=_non_empty)
+    )
+    language: str = field(
+        default="ru", metadata=about("Language of the screens: ru, uk or en.", check=_language)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class StoreOptions:
+    path: str = field(
+        default="", metadata=about("The cache file. Empty: the user's data directory.")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class LoggingOptions:
+    level: str = field(
+        default="INFO", metadata=about("DEBUG, INFO, WARNING or ERROR.", check=_level)
+    )
+    file: str = field(
+        default="",
+        metadata=about("A log file, rotated at 5 MB (5 kept). Empty: standard error (journald)."),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SyncOptions:
+    enabled: bool = field(
+        default=True,
+        metadata=about(
+            "Sync with the office in the background once the till is enrolled "
+            "(loyalty-terminal enroll)."
+        ),
+    )
+    poll_s: int = field(
+        default=30,
+        metadata=about(
+            "Seconds between syncs when nothing new happens (a new operation syncs at once).",
+            check=_positive,
+        ),
+    )
+    read_timeout_s: int = field(
+        default=30,
+        metadata=about(
+            "Seconds to wait for the office's answer before trying again later.",
+            check=_positive,
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """The whole configuration, one typed section per TOML table."""
+
+    terminal: TerminalOptions = field(default_factory=TerminalOptions, metadata=about("This till."))
+    store: StoreOptions = field(default_factory=StoreOptions, metadata=about("The cache."))
+    logging: LoggingOptions = field(default_factory=LoggingOptions, metadata=about("The log."))
+    sync: SyncOptions = field(default_factory=SyncOptions, metadata=about("Sync with the office."))
+    readers: ReadersConfig = field(
+        default_factory=ReadersConfig.default,
+        metadata=about("Card readers: see docs/readers.md.", read=ReadersConfig.from_mapping),
+    )
+    printer: PrinterConfig = field(
+        default_factory=PrinterConfig.default,
+        metadata=about(
+            "The receipt printer: see docs/printing.md.", read=PrinterConfig.from_mapping
+        ),
+    )
+    receipt: ReceiptConfig = field(
+        default_factory=ReceiptConfig.default,
+        metadata=about(
+            "The receipts' header, footer and language: see docs/printing.md.",
+            read=ReceiptConfig.from_mapping,
+        ),
+    )
+    source: Path | None = None  # the file it was read from (None: the embedded defaults)
+
+    @property
+    def db_path(self) -> Path:
+        path = self.store.path
+        return Path(path).expanduser() if path else default_db_path()
+
+    def __getitem__(self, key: str) -> Any:
+        """``config["sync.poll_s"]``: the old way in, kept while callers move to the typed
+        sections (``config.sync.poll_s``). Only declared options."""
+        if key not in _BY_KEY:
+            raise KeyError(key)
+        section, name = key.split(".")
+        return getattr(getattr(self, section), name)
+
+
+_TABLES: dict[str, Option] = {o.key: o for o in declared(Config)}
+#: The tables the terminal declares here; the others belong to the devices and receipts.
+_OWN = ("terminal", "store", "logging", "sync")
 #: What the Debian package's /etc/loyalty-terminal/config.toml sets.
 PACKAGED = {
     "store.path": "/var/lib/loyalty-terminal/cache.sqlite3",
     "logging.file": "/var/log/loyalty-terminal/terminal.log",
 }
-_BY_KEY = {o.key: o for o in OPTIONS}
-# Tables declared by their owners: each has .default() and .from_mapping() raising a
-# ValueError whose message names the key and the value.
-_DELEGATED: dict[str, Any] = {
-    "readers": ReadersConfig,
-    "printer": PrinterConfig,
-    "receipt": ReceiptConfig,
-}
-_SECTIONS = {o.key.split(".")[0] for o in OPTIONS} | set(_DELEGATED)
 
 
-@dataclass(frozen=True, slots=True)
-class Config:
-    values: Mapping[str, Any]
-    readers: ReadersConfig = field(default_factory=ReadersConfig.default)
-    printer: PrinterConfig = field(default_factory=PrinterConfig.default)
-    receipt: ReceiptConfig = field(default_factory=ReceiptConfig.default)
-    source: Path | None = None
+def _every_option() -> Iterator[Option]:
+    for name, table in _TABLES.items():
+        yield from walk(table.kind, name)
 
-    def __getitem__(self, key: str) -> Any:
-        return self.values[key]
 
-    @property
-    def db_path(self) -> Path:
-        path = str(self.values["store.path"])
-        return Path(path).expanduser() if path else default_db_path()
+#: Every option of the configuration, with its full key ("sync.poll_s",
+#: "readers.serial[].port"), type, default and help.
+OPTIONS: tuple[Option, ...] = tuple(_every_option())
+_BY_KEY = {o.key: o for o in OPTIONS if o.key.split(".")[0] in _OWN}
 
 
 def defaults() -> Config:
-    return Config({o.key: o.default for o in OPTIONS})
+    return Config()
 
 
 def load_config(path: Path | str | None) -> Config:
@@ -144,63 +211,52 @@ def load_config(path: Path | str | None) -> Config:
 
 
 def from_mapping(data: Mapping[str, Any], source: Path | None = None) -> Config:
-    values = {o.key: o.default for o in OPTIONS}
+    sections: dict[str, Any] = {}
     for section, table in data.items():
-        if section not in _SECTIONS:
-            raise ConfigError(
-                f"unknown section [{section}] (known: {', '.join(sorted(_SECTIONS))})"
-            )
+        if section not in _TABLES:
+            raise ConfigError(f"unknown section [{section}] (known: {', '.join(sorted(_TABLES))})")
         if not isinstance(table, Mapping):
             raise ConfigError(f"{section}: {table!r} should be a table [{section}]")
-        if section in _DELEGATED:
-            continue
-        for name, value in table.items():
-            key = f"{section}.{name}"
-            values[key] = _check(key, value)
-    tables: dict[str, Any] = {}
-    for section, kind in _DELEGATED.items():
-        try:
-            tables[section] = (
-                kind.from_mapping(data[section]) if section in data else kind.default()
-            )
-        except ValueError as exc:
-            raise ConfigError(str(exc)) from None
-    return Config(values, source=source, **tables)
-
-
-def _check(key: str, value: Any) -> Any:
-    option = _BY_KEY.get(key)
-    if option is None:
-        raise ConfigError(f"unknown option {key}")
-    if not isinstance(value, option.kind) or (option.kind is int and isinstance(value, bool)):
-        raise ConfigError(f"{key}: {value!r} is not a {option.kind.__name__}")
-    if option.check is not None and (complaint := option.check(value)):
-        raise ConfigError(f"{key}: {value!r} {complaint}")
-    return value
+        if section in _OWN:
+            for name in table:
+                if f"{section}.{name}" not in _BY_KEY:
+                    raise ConfigError(f"unknown option {section}.{name}")
+        sections[section] = read_option(_TABLES[section], section, table)
+    return Config(**sections, source=source)
 
 
 def render_default(packaged: bool = False) -> str:
     """A commented configuration file with every option at its default (``packaged``:
-    with the paths of an installed till)."""
-    values = {o.key: o.default for o in OPTIONS} | (PACKAGED if packaged else {})
-    lines = ["# loyalty-terminal configuration: every option, at its default.", ""]
-    section = ""
-    for o in OPTIONS:
-        sec, name = o.key.split(".")
-        if sec != section:
-            lines += ([""] if section else []) + [f"[{sec}]"]
-            section = sec
-        lines += [f"# {o.help}", f"{name} = {_toml(values[o.key])}"]
-    lines += [
-        "",
-        "# Card readers: [readers], see docs/readers.md",
-        "# Receipt printer and receipts: [printer] and [receipt], see docs/printing.md",
+    with the paths of an installed till). The device tables come commented out: take away
+    the ``# `` before a line to change it."""
+    config = defaults()
+    if packaged:
+        config = from_mapping(_nested(PACKAGED))
+    lines = [
+        "# loyalty-terminal configuration: every option, at its default.",
+        "# The device tables are commented out: take away the '# ' before a line to set it.",
         "",
     ]
+    for name, table in _TABLES.items():
+        body = [f"# {table.help}", *render_table(table.kind, name, getattr(config, name))]
+        if name not in _OWN:
+            body = commented(body)
+        lines += [*body, ""]
     return "\n".join(lines)
 
 
-def _toml(value: Any) -> str:
-    if isinstance(value, str):
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    return str(value).lower() if isinstance(value, bool) else str(value)
+def render_reference() -> str:
+    """The table of every option for docs/configuration.md (Markdown)."""
+    config = defaults()
+    rows = ["| option | default | meaning |", "|---|---|---|"]
+    for name, table in _TABLES.items():
+        rows += reference(table.kind, name, getattr(config, name))
+    return "\n".join(rows) + "\n"
+
+
+def _nested(flat: Mapping[str, object]) -> dict[str, dict[str, object]]:
+    nested: dict[str, dict[str, object]] = {}
+    for key, value in flat.items():
+        section, name = key.split(".")
+        nested.setdefault(section, {})[name] = value
+    return nested

@@ -1,21 +1,23 @@
 """The ``[printer]`` table of the configuration: which printer, over what, how wide.
 
-Every option is declared once in :data:`OPTIONS` with its type, default and help. A bad
-value gives a :class:`ConfigError` that names the full key and the value.
+Every option is declared once, below (common.config), with its type, default, help and
+check. A bad value gives the one :class:`~common.errors.ConfigError`, naming the full key
+and the value. The defaults: no printer (receipts wait in the queue, previews work).
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from escpos.capabilities import CAPABILITIES
 
+from common.config import about, read_table
+from common.errors import ConfigError
 
-class ConfigError(ValueError):
-    """The ``[printer]`` table cannot be used; the message names the key and the value."""
+__all__ = ["ConfigError", "PrinterConfig", "Transport"]
 
 
 class Transport(enum.Enum):
@@ -26,65 +28,93 @@ class Transport(enum.Enum):
     FILE = "file"
 
 
-#: key, default, help. The defaults: no printer (receipts wait in the queue, previews work).
-OPTIONS: tuple[tuple[str, Any, str], ...] = (
-    ("transport", "none", "none | network | usb | serial | file"),
-    ("host", "127.0.0.1", "network: the printer's host name or address"),
-    ("port", 9100, "network: TCP port (raw printing, usually 9100)"),
-    ("vendor_id", 0, "usb: vendor id, e.g. 0x0416 (a number or a hex string)"),
-    ("product_id", 0, "usb: product id, e.g. 0x5011"),
-    ("device", "/dev/ttyUSB0", "serial: the port"),
-    ("baudrate", 19200, "serial: speed"),
-    ("path", "", "file: a device node (/dev/usb/lp0) or a file that collects the bytes"),
-    ("profile", "default", "python-escpos printer profile (model): code pages, cut, QR"),
-    ("width_mm", 80, "paper width: 58 or 80"),
-    ("timeout_s", 5.0, "every connect, write and status read gives up after this"),
-    ("drawer_kick", False, "open the cash drawer after a purchase receipt"),
-    ("status_query", True, "ask the printer for its status (DLE EOT) before and after a job"),
-)
-_KNOWN = {k for k, _, _ in OPTIONS}
-
-
-def _int(key: str, value: Any) -> int:
-    if isinstance(value, bool):
-        raise ConfigError(f"printer.{key}: {value!r} is not an integer")
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str):
+def _number(raw: object) -> int:
+    """An integer, or one written as text in any base python-escpos' users know ("0x0416")."""
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str):
         try:
-            return int(value, 0)
+            return int(raw, 0)
         except ValueError:
             pass
-    raise ConfigError(f"printer.{key}: {value!r} is not an integer")
+    raise ConfigError(f"{raw!r} is not an integer")
 
 
-def _str(key: str, value: Any) -> str:
-    if not isinstance(value, str):
-        raise ConfigError(f"printer.{key}: {value!r} is not a string")
-    return value
+def _tcp_port(port: int) -> str | None:
+    return None if 1 <= port <= 65535 else "is not a TCP port (1-65535)"
 
 
-def _bool(key: str, value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise ConfigError(f"printer.{key}: {value!r} is not true or false")
-    return value
+def _usb_id(value: int) -> str | None:
+    return None if 0 <= value <= 0xFFFF else "is not a USB id (0-0xffff)"
+
+
+def _speed(baudrate: int) -> str | None:
+    return None if baudrate > 0 else "is not a speed"
+
+
+def _profile(name: str) -> str | None:
+    return None if name in CAPABILITIES["profiles"] else "is not a known printer profile"
+
+
+def _width(mm: int) -> str | None:
+    return None if mm in (58, 80) else "is not 58 or 80"
+
+
+def _timeout(seconds: float) -> str | None:
+    return None if 0 < seconds <= 120 else "is not between 0 and 120"
 
 
 @dataclass(frozen=True, slots=True)
 class PrinterConfig:
-    transport: Transport = Transport.NONE
-    host: str = "127.0.0.1"
-    port: int = 9100
-    vendor_id: int = 0
-    product_id: int = 0
-    device: str = "/dev/ttyUSB0"
-    baudrate: int = 19200
-    path: str = ""
-    profile: str = "default"
-    width_mm: int = 80
-    timeout_s: float = 5.0
-    drawer_kick: bool = False
-    status_query: bool = True
+    transport: Transport = field(
+        default=Transport.NONE, metadata=about("none | network | usb | serial | file")
+    )
+    host: str = field(
+        default="127.0.0.1", metadata=about("network: the printer's host name or address")
+    )
+    port: int = field(
+        default=9100,
+        metadata=about(
+            "network: TCP port (raw printing, usually 9100)", read=_number, check=_tcp_port
+        ),
+    )
+    vendor_id: int = field(
+        default=0,
+        metadata=about(
+            "usb: vendor id, e.g. 0x0416 (a number or a hex string)", read=_number, check=_usb_id
+        ),
+    )
+    product_id: int = field(
+        default=0, metadata=about("usb: product id, e.g. 0x5011", read=_number, check=_usb_id)
+    )
+    device: str = field(default="/dev/ttyUSB0", metadata=about("serial: the port"))
+    baudrate: int = field(
+        default=19200, metadata=about("serial: speed", read=_number, check=_speed)
+    )
+    path: str = field(
+        default="",
+        metadata=about("file: a device node (/dev/usb/lp0) or a file that collects the bytes"),
+    )
+    profile: str = field(
+        default="default",
+        metadata=about(
+            "python-escpos printer profile (model): code pages, cut, QR", check=_profile
+        ),
+    )
+    width_mm: int = field(
+        default=80, metadata=about("paper width: 58 or 80", read=_number, check=_width)
+    )
+    timeout_s: float = field(
+        default=5.0,
+        metadata=about("every connect, write and status read gives up after this", check=_timeout),
+    )
+    drawer_kick: bool = field(
+        default=False, metadata=about("open the cash drawer after a purchase receipt")
+    )
+    status_query: bool = field(
+        default=True,
+        metadata=about("ask the printer for its status (DLE EOT) before and after a job"),
+    )
 
     @classmethod
     def default(cls) -> PrinterConfig:
@@ -115,60 +145,15 @@ class PrinterConfig:
 
     @classmethod
     def from_mapping(cls, m: Mapping[str, Any]) -> PrinterConfig:
-        unknown = sorted(set(m) - _KNOWN)
-        if unknown:
-            raise ConfigError(f"printer.{unknown[0]}: unknown option")
-        d = cls()
-        raw_transport = _str("transport", m.get("transport", d.transport.value))
-        try:
-            transport = Transport(raw_transport)
-        except ValueError:
-            choices = ", ".join(t.value for t in Transport)
-            raise ConfigError(
-                f"printer.transport: {raw_transport!r} is not one of {choices}"
-            ) from None
-        port = _int("port", m.get("port", d.port))
-        if not 1 <= port <= 65535:
-            raise ConfigError(f"printer.port: {port!r} is not a TCP port (1-65535)")
-        ids = {}
-        for key in ("vendor_id", "product_id"):
-            ids[key] = _int(key, m.get(key, 0))
-            if not 0 <= ids[key] <= 0xFFFF:
-                raise ConfigError(f"printer.{key}: {m.get(key)!r} is not a USB id (0-0xffff)")
-        if transport is Transport.USB and not (ids["vendor_id"] and ids["product_id"]):
-            raise ConfigError("printer.vendor_id: a USB printer needs vendor_id and product_id")
-        baudrate = _int("baudrate", m.get("baudrate", d.baudrate))
-        if baudrate <= 0:
-            raise ConfigError(f"printer.baudrate: {baudrate!r} is not a speed")
-        profile = _str("profile", m.get("profile", d.profile))
-        if profile not in CAPABILITIES["profiles"]:
-            raise ConfigError(f"printer.profile: {profile!r} is not a known printer profile")
-        width = _int("width_mm", m.get("width_mm", d.width_mm))
-        if width not in (58, 80):
-            raise ConfigError(f"printer.width_mm: {width!r} is not 58 or 80")
-        raw_timeout = m.get("timeout_s", d.timeout_s)
-        if isinstance(raw_timeout, bool) or not isinstance(raw_timeout, int | float):
-            raise ConfigError(f"printer.timeout_s: {raw_timeout!r} is not a number")
-        if not 0 < raw_timeout <= 120:
-            raise ConfigError(f"printer.timeout_s: {raw_timeout!r} is not between 0 and 120")
-        host = _str("host", m.get("host", d.host))
-        if transport is Transport.NETWORK and not host.strip():
-            raise ConfigError("printer.host: '' is empty")
-        path = _str("path", m.get("path", d.path))
-        if transport is Transport.FILE and not path:
-            raise ConfigError("printer.path: '' is empty (a file printer needs a path)")
-        return cls(
-            transport=transport,
-            host=host,
-            port=port,
-            vendor_id=ids["vendor_id"],
-            product_id=ids["product_id"],
-            device=_str("device", m.get("device", d.device)),
-            baudrate=baudrate,
-            path=path,
-            profile=profile,
-            width_mm=width,
-            timeout_s=float(raw_timeout),
-            drawer_kick=_bool("drawer_kick", m.get("drawer_kick", d.drawer_kick)),
-            status_query=_bool("status_query", m.get("status_query", d.status_query)),
-        )
+        return read_table(cls, "printer", m, whole=_whole)
+
+
+def _whole(cfg: PrinterConfig) -> tuple[str, str] | None:
+    """What the chosen transport needs of the other options."""
+    if cfg.transport is Transport.USB and not (cfg.vendor_id and cfg.product_id):
+        return "vendor_id", "a USB printer needs vendor_id and product_id"
+    if cfg.transport is Transport.NETWORK and not cfg.host.strip():
+        return "host", f"{cfg.host!r} is empty"
+    if cfg.transport is Transport.FILE and not cfg.path:
+        return "path", "'' is empty (a file printer needs a path)"
+    return None

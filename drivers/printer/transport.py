@@ -24,6 +24,7 @@ from typing import Any
 from escpos.exceptions import DeviceNotFoundError
 from escpos.printer import File, Network, Serial, Usb
 
+from common.errors import AppError
 from drivers.printer.config import PrinterConfig, Transport
 
 log = logging.getLogger(__name__)
@@ -50,11 +51,14 @@ class StatusReport:
     waiting: int = 0
 
 
-class PrintError(Exception):
-    """A job did not reach the paper; ``status`` says why (stable code for people)."""
+class PrintError(AppError):
+    """A job did not reach the paper; ``status`` says why, and gives the stable ``code``
+    (``printer_offline``, ``printer_paper_out``, ...): code first, then the message."""
+
+    code = "printer_error"
 
     def __init__(self, status: PrinterStatus, message: str) -> None:
-        super().__init__(message)
+        super().__init__(f"printer_{status.value}", message)
         self.status = status
 
 

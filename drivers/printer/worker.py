@@ -39,7 +39,7 @@ class PrintJob:
 
 
 class JobQueue(Protocol):
-    """The port the worker needs (terminal.receipts.spool.StoreJobQueue is the real one)."""
+    """The port the worker needs (terminal.receipts.queue.PrintQueue is the real one)."""
 
     def claim_next(self) -> PrintJob | None: ...
     def mark_printed(self, job_id: int) -> None: ...

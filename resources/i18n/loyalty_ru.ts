@@ -253,38 +253,38 @@
         <translation>Новая карта: номер или UID</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="201" />
+        <location filename="../../terminal/ui/member_actions.py" line="206" />
         <source>Purchase %1 of %2: %3, returned so far %4. Type the amount returned (empty: all %5) and press Enter to return.</source>
         <translation>Покупка %1 от %2: %3, уже возвращено %4. Введите сумму возврата (пусто: всё, %5) и нажмите Enter.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="229" />
+        <location filename="../../terminal/ui/member_actions.py" line="235" />
         <source>Done: operation %1 recorded.</source>
         <translation>Готово: операция %1 записана.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="257" />
+        <location filename="../../terminal/ui/member_actions.py" line="263" />
         <source>Present the member's card first.</source>
         <translation>Сначала предъявите карту участника.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="263" />
+        <location filename="../../terminal/ui/member_actions.py" line="269" />
         <source>Choose a gift.</source>
         <translation>Выберите подарок.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="269" />
-        <location filename="../../terminal/ui/member_actions.py" line="276" />
+        <location filename="../../terminal/ui/member_actions.py" line="275" />
+        <location filename="../../terminal/ui/member_actions.py" line="282" />
         <source>Scan or type the receipt code.</source>
         <translation>Отсканируйте или введите код чека.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="286" />
+        <location filename="../../terminal/ui/member_actions.py" line="292" />
         <source>Points: type a number, e.g. 100 or -50.</source>
         <translation>Баллы: введите число, например 100 или -50.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="291" />
+        <location filename="../../terminal/ui/member_actions.py" line="297" />
         <source>Type or scan the new card's number.</source>
         <translation>Введите или отсканируйте номер новой карты.</translation>
     </message>
@@ -385,17 +385,17 @@
         <translation>к отправке: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/office_status.py" line="80" />
+        <location filename="../../terminal/ui/office_status.py" line="79" />
         <source>%1 for review</source>
         <translation>на проверку: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/office_status.py" line="83" />
+        <location filename="../../terminal/ui/office_status.py" line="81" />
         <source>last sync %1</source>
         <translation>последний обмен %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/office_status.py" line="85" />
+        <location filename="../../terminal/ui/office_status.py" line="83" />
         <source>clock is off</source>
         <translation>часы неточны</translation>
     </message>
@@ -403,47 +403,47 @@
 <context>
     <name>RegistrationPage</name>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="79" />
+        <location filename="../../terminal/ui/registration_page.py" line="84" />
         <source>Register a member with this card</source>
         <translation>Регистрация участника с этой картой</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="83" />
+        <location filename="../../terminal/ui/registration_page.py" line="88" />
         <source>Full name</source>
         <translation>Фамилия, имя, отчество</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="84" />
+        <location filename="../../terminal/ui/registration_page.py" line="89" />
         <source>How to address them</source>
         <translation>Как обращаться</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="85" />
+        <location filename="../../terminal/ui/registration_page.py" line="90" />
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="86" />
+        <location filename="../../terminal/ui/registration_page.py" line="91" />
         <source>Birthday (DD.MM.YYYY)</source>
         <translation>День рождения (ДД.ММ.ГГГГ)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="91" />
+        <location filename="../../terminal/ui/registration_page.py" line="96" />
         <source>e.g. Anna Petrovna (empty: the full name)</source>
         <translation>например, Анна Петровна (пусто: полное имя)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="95" />
+        <location filename="../../terminal/ui/registration_page.py" line="100" />
         <source>Consents to the processing of personal data (required)</source>
         <translation>Согласие на обработку персональных данных (обязательно)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="97" />
+        <location filename="../../terminal/ui/registration_page.py" line="102" />
         <source>Consents to receiving offers and news (optional)</source>
         <translation>Согласие на получение предложений и новостей (по желанию)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="98" />
+        <location filename="../../terminal/ui/registration_page.py" line="103" />
         <source>Register (Enter)</source>
         <translation>Зарегистрировать (Enter)</translation>
     </message>
@@ -763,224 +763,224 @@
         <translation>Эту карту нельзя использовать: посмотрите её состояние</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="73" />
+        <location filename="../../terminal/services/messages.py" line="71" />
         <source>no gift {gift} in the catalogue</source>
         <translation>Подарка {gift} нет в каталоге</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="74" />
+        <location filename="../../terminal/services/messages.py" line="72" />
         <source>no birthday gift is due to this member</source>
         <translation>Этому участнику подарок ко дню рождения не положен</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="75" />
+        <location filename="../../terminal/services/messages.py" line="73" />
         <source>the member has too few points for this reward</source>
         <translation>У участника недостаточно баллов для этого подарка</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="78" />
+        <location filename="../../terminal/services/messages.py" line="74" />
         <source>write down the reason: it is required and kept</source>
         <translation>Укажите причину: она обязательна и сохраняется</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="81" />
+        <location filename="../../terminal/services/messages.py" line="77" />
         <source>{points} is not a number of points to adjust by</source>
         <translation>{points} — не число баллов для корректировки</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="84" />
+        <location filename="../../terminal/services/messages.py" line="78" />
         <source>write down what the member said</source>
         <translation>Запишите, что сказал участник</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="85" />
+        <location filename="../../terminal/services/messages.py" line="79" />
         <source>only a new (not activated) bearer card can be activated</source>
         <translation>Активировать можно только новую (не активированную) карту на предъявителя</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="88" />
+        <location filename="../../terminal/services/messages.py" line="82" />
         <source>the new card must be a new, unissued card</source>
         <translation>Новая карта должна быть новой, ещё не выданной</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="89" />
+        <location filename="../../terminal/services/messages.py" line="83" />
         <source>no member with this phone in the cache</source>
         <translation>Участника с таким телефоном нет в базе</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="90" />
+        <location filename="../../terminal/services/messages.py" line="84" />
         <source>type the member's full name</source>
         <translation>введите фамилию, имя и отчество участника</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="91" />
+        <location filename="../../terminal/services/messages.py" line="85" />
         <source>the name is too long</source>
         <translation>слишком длинное имя</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="92" />
+        <location filename="../../terminal/services/messages.py" line="86" />
         <source>the member must consent to the processing of their personal data: without it they cannot be registered</source>
         <translation>нужно согласие участника на обработку персональных данных: без него регистрация невозможна</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="97" />
+        <location filename="../../terminal/services/messages.py" line="91" />
         <source>this is not a phone number: type it with the code, e.g. +7 916 123-45-67</source>
         <translation>это не номер телефона: введите его с кодом, например +7 916 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="100" />
+        <location filename="../../terminal/services/messages.py" line="94" />
         <source>{text} is not a birthday: type it as DD.MM.YYYY, e.g. 21.03.1985</source>
         <translation>{text} — не дата рождения: введите ДД.ММ.ГГГГ, например 21.03.1985</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="103" />
+        <location filename="../../terminal/services/messages.py" line="97" />
         <source>this is a bank card, not a club card: give the member a club card</source>
         <translation>это банковская карта, а не клубная: выдайте участнику клубную карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="106" />
+        <location filename="../../terminal/services/messages.py" line="100" />
         <source>this till is not enrolled with the office yet: members can be registered once store IT has enrolled it</source>
         <translation>касса ещё не зарегистрирована в офисе: участников можно регистрировать после того, как ИТ магазина её подключит</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="111" />
+        <location filename="../../terminal/services/messages.py" line="105" />
         <source>read the new club card first: tap or swipe it</source>
         <translation>сначала считайте новую клубную карту: приложите или проведите её</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="114" />
+        <location filename="../../terminal/services/messages.py" line="108" />
         <source>this card is already in the club: it cannot be given to a new member</source>
         <translation>эта карта уже есть в клубе: её нельзя выдать новому участнику</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="117" />
+        <location filename="../../terminal/services/messages.py" line="111" />
         <source>this operation is not waiting for review any more</source>
         <translation>эта операция больше не ждёт проверки</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="120" />
+        <location filename="../../terminal/services/messages.py" line="114" />
         <source>The till's cache is busy (another program is writing to it): nothing was recorded. Try again in a moment; if it goes on, call IT.</source>
         <translation>База кассы занята (в неё пишет другая программа): ничего не записано. Повторите через минуту; если не проходит, позвоните в ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="125" />
+        <location filename="../../terminal/services/messages.py" line="119" />
         <source>The till's disk is full: nothing was recorded. Call IT to free space, then try again.</source>
         <translation>Диск кассы заполнен: ничего не записано. Позвоните в ИТ, чтобы освободили место, и повторите.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="129" />
+        <location filename="../../terminal/services/messages.py" line="123" />
         <source>The till's cache could not be used: nothing was recorded. Try again; if it goes on, call IT.</source>
         <translation>Не удалось обратиться к базе кассы: ничего не записано. Повторите; если не проходит, позвоните в ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="139" />
+        <location filename="../../terminal/services/messages.py" line="133" />
         <source>The office could not read the operation (a fault of the till): call IT.</source>
         <extracomment>Why the office refused an operation (its result's ``code``), for the supervisor's list of operations for review.</extracomment>
         <translation>Офис не смог прочитать операцию (ошибка кассы): вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="142" />
+        <location filename="../../terminal/services/messages.py" line="136" />
         <source>The office has another operation with the same id: call IT.</source>
         <translation>В офисе уже есть другая операция с тем же номером: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="145" />
+        <location filename="../../terminal/services/messages.py" line="139" />
         <source>The office does not know this kind of operation yet: call IT.</source>
         <translation>Офис пока не знает такой вид операции: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="148" />
+        <location filename="../../terminal/services/messages.py" line="142" />
         <source>The office does not know this member (deleted, or not registered).</source>
         <translation>Офис не знает этого участника (удалён или не зарегистрирован).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="151" />
+        <location filename="../../terminal/services/messages.py" line="145" />
         <source>The office does not know this card.</source>
         <translation>Офис не знает этой карты.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="152" />
+        <location filename="../../terminal/services/messages.py" line="146" />
         <source>The purchase this return reverses was refused by the office.</source>
         <translation>Покупка, к которой относится возврат, отклонена офисом.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="155" />
+        <location filename="../../terminal/services/messages.py" line="149" />
         <source>The member was registered with ids of another till (was the till enrolled again?): call IT.</source>
         <translation>Участник зарегистрирован с номерами другой кассы (кассу регистрировали заново?): вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="160" />
+        <location filename="../../terminal/services/messages.py" line="154" />
         <source>The office already has a member or card with this id: call IT.</source>
         <translation>В офисе уже есть участник или карта с этим номером: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="163" />
+        <location filename="../../terminal/services/messages.py" line="157" />
         <source>The card belongs to someone else at the office: give the member another card and register them again.</source>
         <translation>В офисе эта карта принадлежит другому: выдайте участнику другую карту и зарегистрируйте его снова.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="168" />
+        <location filename="../../terminal/services/messages.py" line="162" />
         <source>The office refused the request: call IT.</source>
         <translation>Офис отклонил запрос: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="170" />
+        <location filename="../../terminal/services/messages.py" line="164" />
         <source>The office refused it: call IT.</source>
         <translation>Офис отклонил операцию: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="175" />
+        <location filename="../../terminal/services/messages.py" line="169" />
         <source>Type the amount.</source>
         <extracomment>The rules' errors most often met at the till, by code (terminal.loyalty.errors), for languages other than English (English shows the rules' own, more detailed, text).</extracomment>
         <translation>Введите сумму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="176" />
+        <location filename="../../terminal/services/messages.py" line="170" />
         <source>This is not an amount: use digits and one decimal separator.</source>
         <translation>Это не сумма: используйте цифры и один десятичный разделитель.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="179" />
+        <location filename="../../terminal/services/messages.py" line="173" />
         <source>An amount cannot be negative.</source>
         <translation>Сумма не может быть отрицательной.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="180" />
+        <location filename="../../terminal/services/messages.py" line="174" />
         <source>An amount has at most two decimal places.</source>
         <translation>В сумме не больше двух знаков после запятой.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="183" />
+        <location filename="../../terminal/services/messages.py" line="177" />
         <source>This amount is too large.</source>
         <translation>Слишком большая сумма.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="184" />
+        <location filename="../../terminal/services/messages.py" line="178" />
         <source>The amount must be more than zero.</source>
         <translation>Сумма должна быть больше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="185" />
+        <location filename="../../terminal/services/messages.py" line="179" />
         <source>Points to spend cannot be negative.</source>
         <translation>Списываемых баллов не может быть меньше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="186" />
+        <location filename="../../terminal/services/messages.py" line="180" />
         <source>A bearer card cannot pay with points.</source>
         <translation>Картой на предъявителя нельзя платить баллами.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="189" />
+        <location filename="../../terminal/services/messages.py" line="181" />
         <source>Spend points in the program's steps.</source>
         <translation>Списывайте баллы шагами, которые задаёт программа.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="192" />
+        <location filename="../../terminal/services/messages.py" line="182" />
         <source>More points than may pay for this receipt: spend fewer.</source>
         <translation>Столько баллов нельзя списать на этот чек: спишите меньше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="195" />
+        <location filename="../../terminal/services/messages.py" line="185" />
         <source>This return cannot be made: nothing left to return, or more than bought.</source>
         <translation>Такой возврат невозможен: возвращать нечего или больше, чем куплено.</translation>
     </message>
@@ -990,27 +990,27 @@
         <translation>Нет связи с офисом: подарки без связи не выдаются. Повторите, когда связь появится.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="47" />
+        <location filename="../../terminal/services/offline.py" line="48" />
         <source>No connection to the office and the member data is too old to spend points. The purchase can go ahead without spending points.</source>
         <translation>Нет связи с офисом, а данные участника слишком старые для списания баллов. Покупку можно провести без списания.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="51" />
+        <location filename="../../terminal/services/offline.py" line="53" />
         <source>No connection to the office: at most {cap} points can be spent in one purchase. Spend fewer points.</source>
         <translation>Нет связи с офисом: за одну покупку можно списать не больше {cap} баллов. Спишите меньше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="55" />
+        <location filename="../../terminal/services/offline.py" line="58" />
         <source>No connection to the office: this card can spend only {left} more points until the till is back online. Spend fewer points.</source>
         <translation>Нет связи с офисом: по этой карте можно списать ещё только {left} баллов, пока связь не появится. Спишите меньше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="59" />
+        <location filename="../../terminal/services/offline.py" line="63" />
         <source>The card has only {left} points (counting purchases not yet sent to the office). Spend fewer points.</source>
         <translation>На карте только {left} баллов (с учётом покупок, ещё не отправленных в офис). Спишите меньше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="63" />
+        <location filename="../../terminal/services/offline.py" line="68" />
         <source>No connection to the office: this till can spend only {left} more points until it is back online. Spend fewer points.</source>
         <translation>Нет связи с офисом: на этой кассе можно списать ещё только {left} баллов, пока связь не появится. Спишите меньше.</translation>
     </message>

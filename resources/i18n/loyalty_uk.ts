@@ -253,38 +253,38 @@
         <translation>Нова картка: номер або UID</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="201" />
+        <location filename="../../terminal/ui/member_actions.py" line="206" />
         <source>Purchase %1 of %2: %3, returned so far %4. Type the amount returned (empty: all %5) and press Enter to return.</source>
         <translation>Покупка %1 від %2: %3, уже повернено %4. Введіть суму повернення (порожньо: усе, %5) і натисніть Enter.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="229" />
+        <location filename="../../terminal/ui/member_actions.py" line="235" />
         <source>Done: operation %1 recorded.</source>
         <translation>Готово: операцію %1 записано.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="257" />
+        <location filename="../../terminal/ui/member_actions.py" line="263" />
         <source>Present the member's card first.</source>
         <translation>Спочатку пред'явіть картку учасника.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="263" />
+        <location filename="../../terminal/ui/member_actions.py" line="269" />
         <source>Choose a gift.</source>
         <translation>Оберіть подарунок.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="269" />
-        <location filename="../../terminal/ui/member_actions.py" line="276" />
+        <location filename="../../terminal/ui/member_actions.py" line="275" />
+        <location filename="../../terminal/ui/member_actions.py" line="282" />
         <source>Scan or type the receipt code.</source>
         <translation>Скануйте або введіть код чека.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="286" />
+        <location filename="../../terminal/ui/member_actions.py" line="292" />
         <source>Points: type a number, e.g. 100 or -50.</source>
         <translation>Бали: введіть число, наприклад 100 або -50.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="291" />
+        <location filename="../../terminal/ui/member_actions.py" line="297" />
         <source>Type or scan the new card's number.</source>
         <translation>Введіть або скануйте номер нової картки.</translation>
     </message>
@@ -385,17 +385,17 @@
         <translation>до надсилання: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/office_status.py" line="80" />
+        <location filename="../../terminal/ui/office_status.py" line="79" />
         <source>%1 for review</source>
         <translation>на перевірку: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/office_status.py" line="83" />
+        <location filename="../../terminal/ui/office_status.py" line="81" />
         <source>last sync %1</source>
         <translation>останній обмін %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/office_status.py" line="85" />
+        <location filename="../../terminal/ui/office_status.py" line="83" />
         <source>clock is off</source>
         <translation>годинник неточний</translation>
     </message>
@@ -403,47 +403,47 @@
 <context>
     <name>RegistrationPage</name>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="79" />
+        <location filename="../../terminal/ui/registration_page.py" line="84" />
         <source>Register a member with this card</source>
         <translation>Реєстрація учасника з цією карткою</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="83" />
+        <location filename="../../terminal/ui/registration_page.py" line="88" />
         <source>Full name</source>
         <translation>Прізвище, ім'я, по батькові</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="84" />
+        <location filename="../../terminal/ui/registration_page.py" line="89" />
         <source>How to address them</source>
         <translation>Як звертатися</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="85" />
+        <location filename="../../terminal/ui/registration_page.py" line="90" />
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="86" />
+        <location filename="../../terminal/ui/registration_page.py" line="91" />
         <source>Birthday (DD.MM.YYYY)</source>
         <translation>День народження (ДД.ММ.РРРР)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="91" />
+        <location filename="../../terminal/ui/registration_page.py" line="96" />
         <source>e.g. Anna Petrovna (empty: the full name)</source>
         <translation>наприклад, Ганна Петрівна (порожньо: повне ім'я)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="95" />
+        <location filename="../../terminal/ui/registration_page.py" line="100" />
         <source>Consents to the processing of personal data (required)</source>
         <translation>Згода на обробку персональних даних (обов'язково)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="97" />
+        <location filename="../../terminal/ui/registration_page.py" line="102" />
         <source>Consents to receiving offers and news (optional)</source>
         <translation>Згода на отримання пропозицій і новин (за бажанням)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="98" />
+        <location filename="../../terminal/ui/registration_page.py" line="103" />
         <source>Register (Enter)</source>
         <translation>Зареєструвати (Enter)</translation>
     </message>
@@ -763,224 +763,224 @@
         <translation>Цю картку не можна використати: перегляньте її стан</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="73" />
+        <location filename="../../terminal/services/messages.py" line="71" />
         <source>no gift {gift} in the catalogue</source>
         <translation>Подарунка {gift} немає в каталозі</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="74" />
+        <location filename="../../terminal/services/messages.py" line="72" />
         <source>no birthday gift is due to this member</source>
         <translation>Цьому учасникові подарунок до дня народження не належить</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="75" />
+        <location filename="../../terminal/services/messages.py" line="73" />
         <source>the member has too few points for this reward</source>
         <translation>В учасника недостатньо балів для цього подарунка</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="78" />
+        <location filename="../../terminal/services/messages.py" line="74" />
         <source>write down the reason: it is required and kept</source>
         <translation>Вкажіть причину: вона обов'язкова і зберігається</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="81" />
+        <location filename="../../terminal/services/messages.py" line="77" />
         <source>{points} is not a number of points to adjust by</source>
         <translation>{points} — не число балів для коригування</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="84" />
+        <location filename="../../terminal/services/messages.py" line="78" />
         <source>write down what the member said</source>
         <translation>Запишіть, що сказав учасник</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="85" />
+        <location filename="../../terminal/services/messages.py" line="79" />
         <source>only a new (not activated) bearer card can be activated</source>
         <translation>Активувати можна лише нову (не активовану) картку на пред'явника</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="88" />
+        <location filename="../../terminal/services/messages.py" line="82" />
         <source>the new card must be a new, unissued card</source>
         <translation>Нова картка має бути новою, ще не виданою</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="89" />
+        <location filename="../../terminal/services/messages.py" line="83" />
         <source>no member with this phone in the cache</source>
         <translation>Учасника з таким телефоном немає в базі</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="90" />
+        <location filename="../../terminal/services/messages.py" line="84" />
         <source>type the member's full name</source>
         <translation>введіть прізвище, ім'я та по батькові учасника</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="91" />
+        <location filename="../../terminal/services/messages.py" line="85" />
         <source>the name is too long</source>
         <translation>задовге ім'я</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="92" />
+        <location filename="../../terminal/services/messages.py" line="86" />
         <source>the member must consent to the processing of their personal data: without it they cannot be registered</source>
         <translation>потрібна згода учасника на обробку персональних даних: без неї реєстрація неможлива</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="97" />
+        <location filename="../../terminal/services/messages.py" line="91" />
         <source>this is not a phone number: type it with the code, e.g. +7 916 123-45-67</source>
         <translation>це не номер телефону: введіть його з кодом, наприклад +380 50 123 45 67</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="100" />
+        <location filename="../../terminal/services/messages.py" line="94" />
         <source>{text} is not a birthday: type it as DD.MM.YYYY, e.g. 21.03.1985</source>
         <translation>{text} — не дата народження: введіть ДД.ММ.РРРР, наприклад 21.03.1985</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="103" />
+        <location filename="../../terminal/services/messages.py" line="97" />
         <source>this is a bank card, not a club card: give the member a club card</source>
         <translation>це банківська картка, а не клубна: видайте учаснику клубну картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="106" />
+        <location filename="../../terminal/services/messages.py" line="100" />
         <source>this till is not enrolled with the office yet: members can be registered once store IT has enrolled it</source>
         <translation>каса ще не зареєстрована в офісі: учасників можна реєструвати після того, як ІТ магазину її підключить</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="111" />
+        <location filename="../../terminal/services/messages.py" line="105" />
         <source>read the new club card first: tap or swipe it</source>
         <translation>спочатку зчитайте нову клубну картку: прикладіть або проведіть її</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="114" />
+        <location filename="../../terminal/services/messages.py" line="108" />
         <source>this card is already in the club: it cannot be given to a new member</source>
         <translation>ця картка вже є в клубі: її не можна видати новому учаснику</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="117" />
+        <location filename="../../terminal/services/messages.py" line="111" />
         <source>this operation is not waiting for review any more</source>
         <translation>ця операція більше не чекає перевірки</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="120" />
+        <location filename="../../terminal/services/messages.py" line="114" />
         <source>The till's cache is busy (another program is writing to it): nothing was recorded. Try again in a moment; if it goes on, call IT.</source>
         <translation>База каси зайнята (в неї пише інша програма): нічого не записано. Повторіть за хвилину; якщо не вдається, зателефонуйте в ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="125" />
+        <location filename="../../terminal/services/messages.py" line="119" />
         <source>The till's disk is full: nothing was recorded. Call IT to free space, then try again.</source>
         <translation>Диск каси заповнений: нічого не записано. Зателефонуйте в ІТ, щоб звільнили місце, і повторіть.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="129" />
+        <location filename="../../terminal/services/messages.py" line="123" />
         <source>The till's cache could not be used: nothing was recorded. Try again; if it goes on, call IT.</source>
         <translation>Не вдалося звернутися до бази каси: нічого не записано. Повторіть; якщо не вдається, зателефонуйте в ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="139" />
+        <location filename="../../terminal/services/messages.py" line="133" />
         <source>The office could not read the operation (a fault of the till): call IT.</source>
         <extracomment>Why the office refused an operation (its result's ``code``), for the supervisor's list of operations for review.</extracomment>
         <translation>Офіс не зміг прочитати операцію (помилка каси): викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="142" />
+        <location filename="../../terminal/services/messages.py" line="136" />
         <source>The office has another operation with the same id: call IT.</source>
         <translation>В офісі вже є інша операція з тим самим номером: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="145" />
+        <location filename="../../terminal/services/messages.py" line="139" />
         <source>The office does not know this kind of operation yet: call IT.</source>
         <translation>Офіс поки не знає такого виду операції: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="148" />
+        <location filename="../../terminal/services/messages.py" line="142" />
         <source>The office does not know this member (deleted, or not registered).</source>
         <translation>Офіс не знає цього учасника (видалений або не зареєстрований).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="151" />
+        <location filename="../../terminal/services/messages.py" line="145" />
         <source>The office does not know this card.</source>
         <translation>Офіс не знає цієї картки.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="152" />
+        <location filename="../../terminal/services/messages.py" line="146" />
         <source>The purchase this return reverses was refused by the office.</source>
         <translation>Покупку, до якої належить повернення, офіс відхилив.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="155" />
+        <location filename="../../terminal/services/messages.py" line="149" />
         <source>The member was registered with ids of another till (was the till enrolled again?): call IT.</source>
         <translation>Учасника зареєстровано з номерами іншої каси (касу реєстрували знову?): викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="160" />
+        <location filename="../../terminal/services/messages.py" line="154" />
         <source>The office already has a member or card with this id: call IT.</source>
         <translation>В офісі вже є учасник або картка з цим номером: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="163" />
+        <location filename="../../terminal/services/messages.py" line="157" />
         <source>The card belongs to someone else at the office: give the member another card and register them again.</source>
         <translation>В офісі ця картка належить іншому: видайте учаснику іншу картку і зареєструйте його знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="168" />
+        <location filename="../../terminal/services/messages.py" line="162" />
         <source>The office refused the request: call IT.</source>
         <translation>Офіс відхилив запит: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="170" />
+        <location filename="../../terminal/services/messages.py" line="164" />
         <source>The office refused it: call IT.</source>
         <translation>Офіс відхилив операцію: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="175" />
+        <location filename="../../terminal/services/messages.py" line="169" />
         <source>Type the amount.</source>
         <extracomment>The rules' errors most often met at the till, by code (terminal.loyalty.errors), for languages other than English (English shows the rules' own, more detailed, text).</extracomment>
         <translation>Введіть суму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="176" />
+        <location filename="../../terminal/services/messages.py" line="170" />
         <source>This is not an amount: use digits and one decimal separator.</source>
         <translation>Це не сума: використовуйте цифри й один десятковий роздільник.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="179" />
+        <location filename="../../terminal/services/messages.py" line="173" />
         <source>An amount cannot be negative.</source>
         <translation>Сума не може бути від'ємною.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="180" />
+        <location filename="../../terminal/services/messages.py" line="174" />
         <source>An amount has at most two decimal places.</source>
         <translation>У сумі не більше двох знаків після коми.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="183" />
+        <location filename="../../terminal/services/messages.py" line="177" />
         <source>This amount is too large.</source>
         <translation>Завелика сума.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="184" />
+        <location filename="../../terminal/services/messages.py" line="178" />
         <source>The amount must be more than zero.</source>
         <translation>Сума має бути більшою за нуль.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="185" />
+        <location filename="../../terminal/services/messages.py" line="179" />
         <source>Points to spend cannot be negative.</source>
         <translation>Балів для списання не може бути менше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="186" />
+        <location filename="../../terminal/services/messages.py" line="180" />
         <source>A bearer card cannot pay with points.</source>
         <translation>Карткою на пред'явника не можна платити балами.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="189" />
+        <location filename="../../terminal/services/messages.py" line="181" />
         <source>Spend points in the program's steps.</source>
         <translation>Списуйте бали кроками, які задає програма.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="192" />
+        <location filename="../../terminal/services/messages.py" line="182" />
         <source>More points than may pay for this receipt: spend fewer.</source>
         <translation>Стільки балів не можна списати на цей чек: спишіть менше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="195" />
+        <location filename="../../terminal/services/messages.py" line="185" />
         <source>This return cannot be made: nothing left to return, or more than bought.</source>
         <translation>Таке повернення неможливе: повертати нічого або більше, ніж куплено.</translation>
     </message>
@@ -990,27 +990,27 @@
         <translation>Немає зв'язку з офісом: подарунки без зв'язку не видаються. Повторіть, коли зв'язок з'явиться.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="47" />
+        <location filename="../../terminal/services/offline.py" line="48" />
         <source>No connection to the office and the member data is too old to spend points. The purchase can go ahead without spending points.</source>
         <translation>Немає зв'язку з офісом, а дані учасника застарілі для списання балів. Покупку можна провести без списання.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="51" />
+        <location filename="../../terminal/services/offline.py" line="53" />
         <source>No connection to the office: at most {cap} points can be spent in one purchase. Spend fewer points.</source>
         <translation>Немає зв'язку з офісом: за одну покупку можна списати не більше {cap} балів. Спишіть менше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="55" />
+        <location filename="../../terminal/services/offline.py" line="58" />
         <source>No connection to the office: this card can spend only {left} more points until the till is back online. Spend fewer points.</source>
         <translation>Немає зв'язку з офісом: з цієї картки можна списати ще лише {left} балів, доки зв'язок не з'явиться. Спишіть менше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="59" />
+        <location filename="../../terminal/services/offline.py" line="63" />
         <source>The card has only {left} points (counting purchases not yet sent to the office). Spend fewer points.</source>
         <translation>На картці лише {left} балів (з урахуванням покупок, ще не надісланих до офісу). Спишіть менше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="63" />
+        <location filename="../../terminal/services/offline.py" line="68" />
         <source>No connection to the office: this till can spend only {left} more points until it is back online. Spend fewer points.</source>
         <translation>Немає зв'язку з офісом: на цій касі можна списати ще лише {left} балів, доки зв'язок не з'явиться. Спишіть менше.</translation>
     </message>

@@ -11,6 +11,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from common.errors import ConfigError
 from terminal.cli import (
     commands,
     demo_cmd,
@@ -20,7 +21,6 @@ from terminal.cli import (
     seed_cmd,
     sync_cmd,
 )
-from terminal.config import ConfigError
 
 log = logging.getLogger(__name__)
 

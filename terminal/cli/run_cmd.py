@@ -14,8 +14,8 @@ from terminal.config import Config, ConfigError
 def setup_logging(config: Config) -> None:
     """The app's log: level from the config; a rotating file if one is configured."""
     root = logging.getLogger()
-    root.setLevel(config["logging.level"])
-    path = config["logging.file"]
+    root.setLevel(config.logging.level)
+    path = config.logging.file
     if path:
         try:
             handler: logging.Handler = logging.handlers.RotatingFileHandler(

@@ -14,13 +14,13 @@ from terminal.loyalty.birthday import (
     birthday_window_today,
     in_birthday_window,
 )
+from terminal.loyalty.cards import CardKind, CardState
 from terminal.loyalty.discounts import Discount, decide_discount
 from terminal.loyalty.errors import (
     AmountError,
     CardNotUsable,
     LoyaltyError,
     PointsError,
-    ProgramError,
     ReturnError,
     TermsError,
 )
@@ -31,13 +31,12 @@ from terminal.loyalty.member import CardTerms, MemberState
 from terminal.loyalty.money import Money, Rounding
 from terminal.loyalty.points import format_points, is_multiple, quantize_points
 from terminal.loyalty.presets import standard_program
-from terminal.loyalty.program import (
+from terminal.loyalty.program import Program
+from terminal.loyalty.program_error import ProgramError
+from terminal.loyalty.program_parts import (
     BirthdayRule,
-    CardKind,
-    CardState,
     CombineMode,
     DiscountSource,
-    Program,
     Progressive,
     SpendBasis,
     Tier,

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from terminal.loyalty.cards import CardKind
 from terminal.loyalty.explain import ExplanationLine
 from terminal.loyalty.member import CardTerms, MemberState
 from terminal.loyalty.money import HUNDRED, Money, Rounding
 from terminal.loyalty.points import format_pct
-from terminal.loyalty.program import CardKind, CombineMode, DiscountSource, Program, Tier
+from terminal.loyalty.program import Program
+from terminal.loyalty.program_parts import CombineMode, DiscountSource, Tier
 
 #: The order ties are broken in under BEST_OF.
 TIE_ORDER = (DiscountSource.CARD, DiscountSource.TIER, DiscountSource.PROGRESSIVE)

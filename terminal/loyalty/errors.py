@@ -1,5 +1,11 @@
-"""The loyalty rules' errors: one hierarchy, a stable ``code`` for the UI to translate by,
-and an English message a cashier or a supervisor can act on (``str(error)``).
+"""The loyalty rules' errors: one hierarchy (under common.errors.AppError), a stable
+``code`` for the UI to translate by, and an English message a cashier or a supervisor can
+act on (``str(error)``).
+
+Built code first, as every error of the product: ``AmountError("amount_empty", "enter an
+amount")``; a class with a fixed code takes what follows it (``TermsError(message)``,
+``CardNotUsable(state)``). The program's own error, which shows money, is
+:class:`terminal.loyalty.program_error.ProgramError`.
 
 Messages never carry personal data (names, phones, card numbers): only amounts, points,
 program fields and card states.
@@ -7,26 +13,16 @@ program fields and card states.
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
-if TYPE_CHECKING:
-    from terminal.loyalty.program import CardState
+from common.errors import AppError
+from terminal.loyalty.cards import CardState
 
 
-class LoyaltyError(Exception):
+class LoyaltyError(AppError):
     """Base of every error the rules raise. ``code`` is stable snake_case."""
 
-    code: str = "loyalty_error"
-
-    def __init__(self, message: str, code: str | None = None) -> None:
-        super().__init__(message)
-        if code is not None:
-            self.code = code
-
-    @property
-    def message(self) -> str:
-        return str(self)
+    code = "loyalty_error"
 
 
 class AmountError(LoyaltyError):
@@ -35,22 +31,13 @@ class AmountError(LoyaltyError):
     code = "amount_invalid"
 
 
-class ProgramError(LoyaltyError):
-    """An invalid program definition. ``field`` names the offending field (a path such as
-    ``tiers[1].threshold``) and the message names the bad value."""
-
-    code = "program_invalid"
-
-    def __init__(self, field: str, value: object, problem: str) -> None:
-        super().__init__(f"{field}: {_show(value)} {problem}")
-        self.field = field
-        self.value = value
-
-
 class TermsError(LoyaltyError):
     """Invalid card terms (e.g. a fixed discount outside 0..100%)."""
 
     code = "card_terms_invalid"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(self.code, message)
 
 
 class CardNotUsable(LoyaltyError):
@@ -69,7 +56,7 @@ class CardNotUsable(LoyaltyError):
 
     def __init__(self, state: CardState) -> None:
         text = self._MESSAGES.get(state.value, f"the card cannot be used ({state.value})")
-        super().__init__(text, f"card_{state.value}")
+        super().__init__(f"card_{state.value}", text)
         self.state = state
 
 
@@ -83,14 +70,3 @@ class ReturnError(LoyaltyError):
     """A return that cannot be made: nothing returned, or more than was bought."""
 
     code = "return_invalid"
-
-
-def _show(value: object) -> str:
-    """Numbers and money read better bare ("-5"), anything else quoted ("'abc'", "None")."""
-    from terminal.loyalty.money import Money  # late: money.py imports this module
-
-    if isinstance(value, bool):
-        return repr(value)
-    if isinstance(value, int | Decimal | Money):
-        return str(value)
-    return repr(value)

@@ -45,21 +45,21 @@ class PurchaseFacts:
             raw = data.get(key)
             if not isinstance(raw, str):
                 raise ReturnError(
-                    f"purchase facts: {key} = {raw!r} is not a number", "facts_invalid"
+                    "facts_invalid", f"purchase facts: {key} = {raw!r} is not a number"
                 )
             try:
                 value = Decimal(raw)
             except InvalidOperation:
                 raise ReturnError(
-                    f"purchase facts: {key} = {raw!r} is not a number", "facts_invalid"
+                    "facts_invalid", f"purchase facts: {key} = {raw!r} is not a number"
                 ) from None
             if not value.is_finite() or value < 0:
-                raise ReturnError(f"purchase facts: {key} = {raw!r} must be >= 0", "facts_invalid")
+                raise ReturnError("facts_invalid", f"purchase facts: {key} = {raw!r} must be >= 0")
             values[key] = value
         try:
             money = {key: Money(values[key]) for key in _MONEY}
         except AmountError as exc:
-            raise ReturnError(f"purchase facts: {exc}", "facts_invalid") from None
+            raise ReturnError("facts_invalid", f"purchase facts: {exc}") from None
         return cls(
             amount=money["amount"],
             discount=money["discount"],

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from terminal.loyalty.cards import CardKind, CardState
 from terminal.loyalty.errors import TermsError
 from terminal.loyalty.money import HUNDRED, Money
-from terminal.loyalty.program import CardKind, CardState
 
 
 @dataclass(frozen=True, slots=True)

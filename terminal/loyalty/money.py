@@ -51,11 +51,11 @@ _AMOUNT = re.compile(
 
 def _quantize(value: Decimal, rounding: Rounding) -> Decimal:
     if not value.is_finite():
-        raise AmountError(f"{value} is not an amount of money", "amount_not_finite")
+        raise AmountError("amount_not_finite", f"{value} is not an amount of money")
     try:
         q = value.quantize(CENT, rounding=rounding.mode)
     except InvalidOperation:
-        raise AmountError(f"{value} is too large an amount", "amount_too_large") from None
+        raise AmountError("amount_too_large", f"{value} is too large an amount") from None
     return CENT * 0 if q.is_zero() else q  # no "-0.00"
 
 
@@ -71,8 +71,8 @@ class Money:
         value: object = self.amount
         if isinstance(value, bool) or not isinstance(value, Decimal | int):
             raise AmountError(
-                f"{value!r} is not an exact amount (use Decimal, int or str)",
                 "amount_malformed",
+                f"{value!r} is not an exact amount (use Decimal, int or str)",
             )
         object.__setattr__(self, "amount", _quantize(Decimal(value), Rounding.HALF_UP))
 
@@ -84,12 +84,12 @@ class Money:
                 value = Decimal(value.strip())
             except InvalidOperation:
                 raise AmountError(
-                    f"{value!r} is not an amount of money", "amount_malformed"
+                    "amount_malformed", f"{value!r} is not an amount of money"
                 ) from None
         if isinstance(value, bool) or not isinstance(value, Decimal | int):
             raise AmountError(
-                f"{value!r} is not an exact amount (use Decimal, int or str)",
                 "amount_malformed",
+                f"{value!r} is not an exact amount (use Decimal, int or str)",
             )
         return cls._exact(_quantize(Decimal(value), rounding))
 
@@ -108,7 +108,7 @@ class Money:
     def from_minor(cls, minor: int) -> Money:
         """Money from minor units (kopecks, cents)."""
         if isinstance(minor, bool) or not isinstance(minor, int):
-            raise AmountError(f"{minor!r} is not a whole number of minor units", "amount_malformed")
+            raise AmountError("amount_malformed", f"{minor!r} is not a whole number of minor units")
         return cls(Decimal(minor).scaleb(-2))
 
     @classmethod
@@ -120,23 +120,23 @@ class Money:
         """
         t = text.strip()
         if not t:
-            raise AmountError("enter an amount", "amount_empty")
+            raise AmountError("amount_empty", "enter an amount")
         if t.startswith("-"):
-            raise AmountError(f"{t!r}: an amount cannot be negative", "amount_negative")
+            raise AmountError("amount_negative", f"{t!r}: an amount cannot be negative")
         m = _AMOUNT.fullmatch(t)
         if m is None:
             raise AmountError(
+                "amount_malformed",
                 f"{t!r} is not an amount: use digits and one decimal separator, "
                 "for example 1234.50",
-                "amount_malformed",
             )
         frac = m.group("frac")
         if frac is not None and len(frac) > 2:
-            raise AmountError(f"{t!r} has more than two decimal places", "amount_too_precise")
+            raise AmountError("amount_too_precise", f"{t!r} has more than two decimal places")
         digits = "".join(ch for ch in m.group("int") if ch.isdigit())
         value = Decimal(f"{digits}.{frac or '0'}")
         if value > PARSE_LIMIT:
-            raise AmountError(f"{t!r} is too large an amount", "amount_too_large")
+            raise AmountError("amount_too_large", f"{t!r} is too large an amount")
         return cls(value)
 
     @property
@@ -173,5 +173,5 @@ class Money:
     def share(self, numerator: Money, denominator: Money, rounding: Rounding) -> Money:
         """This amount times ``numerator / denominator`` (a pro-rata share), rounded."""
         if not denominator.is_positive():
-            raise AmountError(f"cannot share by {denominator}", "amount_not_positive")
+            raise AmountError("amount_not_positive", f"cannot share by {denominator}")
         return Money.of(self.amount * numerator.amount / denominator.amount, rounding)

@@ -20,12 +20,12 @@ def quantize_points(value: Decimal, quantum: Decimal, rounding: Rounding) -> Dec
     """``value`` rounded to a whole multiple of ``quantum`` by ``rounding``; written with
     the quantum's decimal places (quantum 1 -> "12", quantum 0.01 -> "12.30")."""
     if not value.is_finite():
-        raise PointsError(f"{value} is not a number of points", "points_not_finite")
+        raise PointsError("points_not_finite", f"{value} is not a number of points")
     try:
         steps = (value / quantum).quantize(ONE, rounding=rounding.mode)
         result = (steps * quantum).quantize(ONE.scaleb(_exponent(quantum)))
     except InvalidOperation:
-        raise PointsError(f"{value} is too many points", "points_too_large") from None
+        raise PointsError("points_too_large", f"{value} is too many points") from None
     return result.copy_abs() if result.is_zero() else result  # no "-0"
 
 

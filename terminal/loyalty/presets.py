@@ -5,14 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from terminal.loyalty.money import Money, Rounding
-from terminal.loyalty.program import (
-    BirthdayRule,
-    CombineMode,
-    Program,
-    Progressive,
-    SpendBasis,
-    Tier,
-)
+from terminal.loyalty.program import Program
+from terminal.loyalty.program_parts import BirthdayRule, CombineMode, Progressive, SpendBasis, Tier
 
 
 def standard_program() -> Program:

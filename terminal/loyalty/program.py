@@ -11,80 +11,35 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from terminal.loyalty.errors import ProgramError
+from terminal.loyalty.cards import CardKind, CardState
 from terminal.loyalty.money import CENT, HUNDRED, Money, Rounding
+from terminal.loyalty.program_dict import program_fields, program_to_dict
+from terminal.loyalty.program_error import ProgramError
+from terminal.loyalty.program_parts import (
+    ALL_SOURCES,
+    BirthdayRule,
+    CombineMode,
+    DiscountSource,
+    Progressive,
+    SpendBasis,
+    Tier,
+)
+
+# The parts a program is made of, importable from here too.
+__all__ = [
+    "BirthdayRule",
+    "CardKind",
+    "CardState",
+    "CombineMode",
+    "DiscountSource",
+    "Program",
+    "ProgramError",
+    "Progressive",
+    "SpendBasis",
+    "Tier",
+]
 
 
-class CardKind(enum.Enum):
-    PERSONAL = "personal"
-    BEARER = "bearer"
-
-
-class CardState(enum.Enum):
-    NOT_ACTIVATED = "not_activated"
-    ACTIVE = "active"
-    BLOCKED = "blocked"
-    LOST = "lost"
-    EXPIRED = "expired"
-    REPLACED = "replaced"
-
-
-class SpendBasis(enum.Enum):
-    """Which spend moves a member between tiers: all of it, or a rolling window."""
-
-    LIFETIME = "lifetime"
-    WINDOW = "window"
-
-
-class CombineMode(enum.Enum):
-    """How several discounts meet: the best one alone, or one after the other."""
-
-    BEST_OF = "best_of"
-    STACKED = "stacked"
-
-
-class DiscountSource(enum.Enum):
-    CARD = "card"
-    TIER = "tier"
-    PROGRESSIVE = "progressive"
-
-
-@dataclass(frozen=True, slots=True)
-class Tier:
-    """A tier: reached when the member's spend is at least ``threshold``."""
-
-    code: str
-    name: str
-    threshold: Money
-    discount_pct: Decimal
-    earn_pct: Decimal
-
-
-@dataclass(frozen=True, slots=True)
-class Progressive:
-    """A discount growing by ``step_pct`` every ``every_n`` completed purchases, up to
-    ``cap_pct``."""
-
-    step_pct: Decimal
-    every_n: int
-    cap_pct: Decimal
-
-    def pct_for(self, purchases: int) -> Decimal:
-        """The discount for a member with ``purchases`` completed purchases before this one."""
-        return min(self.step_pct * (max(purchases, 0) // self.every_n), self.cap_pct)
-
-
-@dataclass(frozen=True, slots=True)
-class BirthdayRule:
-    """Around a member's birthday: points multiplied, and (``gift``) one gift a year."""
-
-    days_before: int
-    days_after: int
-    earn_multiplier: Decimal
-    gift: bool
-
-
-_ALL_SOURCES = (DiscountSource.CARD, DiscountSource.TIER, DiscountSource.PROGRESSIVE)
 _NO_MINIMUM = Money.zero()
 
 
@@ -99,7 +54,7 @@ class Program:
     window_days: int = 365
     progressive: Progressive | None = None
     combine: CombineMode = CombineMode.BEST_OF
-    stack_order: tuple[DiscountSource, ...] = _ALL_SOURCES
+    stack_order: tuple[DiscountSource, ...] = ALL_SOURCES
     max_discount_pct: Decimal = Decimal(50)
     earn_min_purchase: Money = _NO_MINIMUM
     spend_max_share_pct: Decimal = Decimal(50)
@@ -115,17 +70,13 @@ class Program:
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-safe dict: Decimals and Money as strings, enums as their values."""
-        from terminal.loyalty.program_dict import program_to_dict
-
         return program_to_dict(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> Program:
         """The inverse of :meth:`to_dict`. Unknown keys and wrong types raise
         :class:`ProgramError` naming the key and the value."""
-        from terminal.loyalty.program_dict import program_from_dict
-
-        return program_from_dict(data)
+        return cls(**program_fields(data))  # type: ignore[arg-type]  # each field's type
 
     @property
     def first_tier(self) -> Tier:
@@ -230,8 +181,8 @@ def _validate(p: Program) -> None:
     order = p.stack_order
     if (
         not isinstance(order, tuple)
-        or len(order) != len(_ALL_SOURCES)
-        or set(order) != set(_ALL_SOURCES)
+        or len(order) != len(ALL_SOURCES)
+        or set(order) != set(ALL_SOURCES)
     ):
         raise ProgramError("stack_order", order, "must name card, tier and progressive once each")
     _pct("max_discount_pct", p.max_discount_pct)

@@ -8,18 +8,19 @@ left out take the program's defaults.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import TypeVar
 
-from terminal.loyalty.errors import AmountError, ProgramError
+from terminal.loyalty.errors import AmountError
 from terminal.loyalty.money import Money, Rounding
-from terminal.loyalty.program import (
+from terminal.loyalty.program_error import ProgramError
+from terminal.loyalty.program_parts import (
     BirthdayRule,
     CombineMode,
     DiscountSource,
-    Program,
     Progressive,
     SpendBasis,
     Tier,
@@ -28,48 +29,25 @@ from terminal.loyalty.program import (
 E = TypeVar("E", bound=enum.Enum)
 
 
-def program_to_dict(p: Program) -> dict[str, object]:
-    return {
-        "code": p.code,
-        "version": p.version,
-        "tiers": [
-            {
-                "code": t.code,
-                "name": t.name,
-                "threshold": str(t.threshold),
-                "discount_pct": str(t.discount_pct),
-                "earn_pct": str(t.earn_pct),
-            }
-            for t in p.tiers
-        ],
-        "spend_basis": p.spend_basis.value,
-        "window_days": p.window_days,
-        "progressive": None
-        if p.progressive is None
-        else {
-            "step_pct": str(p.progressive.step_pct),
-            "every_n": p.progressive.every_n,
-            "cap_pct": str(p.progressive.cap_pct),
-        },
-        "combine": p.combine.value,
-        "stack_order": [s.value for s in p.stack_order],
-        "max_discount_pct": str(p.max_discount_pct),
-        "earn_min_purchase": str(p.earn_min_purchase),
-        "spend_max_share_pct": str(p.spend_max_share_pct),
-        "point_value": str(p.point_value),
-        "points_quantum": str(p.points_quantum),
-        "discount_rounding": p.discount_rounding.value,
-        "earn_rounding": p.earn_rounding.value,
-        "birthday": None
-        if p.birthday is None
-        else {
-            "days_before": p.birthday.days_before,
-            "days_after": p.birthday.days_after,
-            "earn_multiplier": str(p.birthday.earn_multiplier),
-            "gift": p.birthday.gift,
-        },
-        "feedback_points": str(p.feedback_points),
-    }
+def program_to_dict(program: object) -> dict[str, object]:
+    """A program (or any of its parts) as a JSON-safe dict of its fields, in their order."""
+    value = _plain(program)
+    assert isinstance(value, dict), f"{program!r} is not a program"
+    return value
+
+
+def _plain(value: object) -> object:
+    """Money and Decimals as strings, enums as their values, tuples as lists, the parts
+    (dataclasses) as dicts of their fields; text, integers, booleans and None as they are."""
+    if isinstance(value, Money | Decimal):
+        return str(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    return value
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -220,9 +198,10 @@ _READERS: dict[str, Callable[[str, object], object]] = {
 _REQUIRED = ("code", "version", "tiers")
 
 
-def program_from_dict(data: Mapping[str, object]) -> Program:
+def program_fields(data: Mapping[str, object]) -> dict[str, object]:
+    """The fields of a program read from ``data``, each checked for its type; the
+    program (terminal.loyalty.program.Program.from_dict) checks how they fit together."""
     d = _mapping("", data, frozenset(_READERS))
     for key in _REQUIRED:
         _required(d, "", key)
-    fields = {key: _READERS[key](key, value) for key, value in d.items()}
-    return Program(**fields)  # type: ignore[arg-type]  # each reader returns its field's type
+    return {key: _READERS[key](key, value) for key, value in d.items()}

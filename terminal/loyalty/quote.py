@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from terminal.loyalty.birthday import birthday_gift_available, birthday_window_today
+from terminal.loyalty.cards import CardKind, CardState
 from terminal.loyalty.discounts import decide_discount
 from terminal.loyalty.errors import AmountError, CardNotUsable, PointsError
 from terminal.loyalty.explain import ExplanationLine
@@ -17,7 +18,8 @@ from terminal.loyalty.facts import PurchaseFacts
 from terminal.loyalty.member import CardTerms, MemberState
 from terminal.loyalty.money import HUNDRED, Money, Rounding
 from terminal.loyalty.points import format_pct, format_points, is_multiple, quantize_points
-from terminal.loyalty.program import CardKind, CardState, DiscountSource, Program, Tier
+from terminal.loyalty.program import Program
+from terminal.loyalty.program_parts import DiscountSource, Tier
 from terminal.loyalty.tiers import member_spend, tier_for
 
 
@@ -78,26 +80,26 @@ def max_spendable(program: Program, balance: Decimal, payable: Money) -> tuple[D
 
 def _check_spend(program: Program, requested: Decimal, allowed: Decimal, bearer: bool) -> None:
     if not isinstance(requested, Decimal) or not requested.is_finite():
-        raise PointsError(f"{requested!r} is not a number of points", "points_malformed")
+        raise PointsError("points_malformed", f"{requested!r} is not a number of points")
     if requested < 0:
         raise PointsError(
-            f"points to spend cannot be negative ({format_points(requested)})", "points_negative"
+            "points_negative", f"points to spend cannot be negative ({format_points(requested)})"
         )
     if requested == 0:
         return
     if bearer:
-        raise PointsError("a bearer card cannot pay with points", "points_not_allowed")
+        raise PointsError("points_not_allowed", "a bearer card cannot pay with points")
     if not is_multiple(requested, program.points_quantum):
         raise PointsError(
+            "points_not_multiple",
             f"{format_points(requested)} points: spend in steps of "
             f"{format_points(program.points_quantum)}",
-            "points_not_multiple",
         )
     if requested > allowed:
         raise PointsError(
+            "points_over_limit",
             f"{format_points(requested)} points asked, at most {format_points(allowed)} "
             "may pay for this receipt",
-            "points_over_limit",
         )
 
 
@@ -118,7 +120,7 @@ def quote(
         raise CardNotUsable(card.state)
     if not amount.is_positive():
         raise AmountError(
-            f"the amount must be more than zero (got {amount})", "amount_not_positive"
+            "amount_not_positive", f"the amount must be more than zero (got {amount})"
         )
     personal = card.kind is CardKind.PERSONAL
     lines: list[ExplanationLine] = []

@@ -62,23 +62,23 @@ def quote_return(
     """
     amount = facts.amount
     if not amount.is_positive():
-        raise ReturnError("the purchase has no amount to return", "return_nothing_bought")
+        raise ReturnError("return_nothing_bought", "the purchase has no amount to return")
     if not returning.is_positive():
         raise ReturnError(
-            f"the amount returned must be more than zero (got {returning})",
             "return_not_positive",
+            f"the amount returned must be more than zero (got {returning})",
         )
     if already_returned.amount < 0:
         raise ReturnError(
-            f"already returned cannot be negative (got {already_returned})",
             "return_already_negative",
+            f"already returned cannot be negative (got {already_returned})",
         )
     after = already_returned + returning
     if after > amount:
         left = max(amount - already_returned, Money.zero())
         raise ReturnError(
-            f"cannot return {returning}: only {left} of the purchase of {amount} is left",
             "return_exceeds_purchase",
+            f"cannot return {returning}: only {left} of the purchase of {amount} is left",
         )
     before = already_returned
     quantum = program.points_quantum

@@ -7,7 +7,8 @@ from decimal import ROUND_DOWN, Decimal
 
 from terminal.loyalty.member import MemberState
 from terminal.loyalty.money import Money
-from terminal.loyalty.program import Program, SpendBasis, Tier
+from terminal.loyalty.program import Program
+from terminal.loyalty.program_parts import SpendBasis, Tier
 
 _FRACTION = Decimal("0.0001")
 

@@ -1,43 +1,55 @@
-"""The ``[receipt]`` table: the shop's header and footer, and the receipts' language."""
+"""The ``[receipt]`` table: the shop's header and footer, and the receipts' language.
+
+Every option is declared once, below (common.config); a bad value gives the one
+:class:`~common.errors.ConfigError`, naming the key and the value.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from common.config import about, read_table
+from common.errors import ConfigError
+
+__all__ = ["LANGUAGES", "ConfigError", "ReceiptConfig"]
+
 LANGUAGES = ("ru", "uk", "en")
+MAX_LINES = 10
 
 
-class ConfigError(ValueError):
-    """The ``[receipt]`` table cannot be used; the message names the key and the value."""
-
-
-#: key, default, help
-OPTIONS: tuple[tuple[str, Any, str], ...] = (
-    ("header", ["Магазин"], "lines at the top of every receipt (shop name, address, tax id)"),
-    ("footer", ["Спасибо за покупку!"], "lines at the bottom"),
-    ("language", "ru", "language of the receipts: ru, uk or en"),
-    ("qr", True, "print the operation's id as a QR code (found again for a return)"),
-)
-
-
-def _lines(key: str, value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
-        value = [value]
+def _lines(raw: object) -> tuple[str, ...]:
+    value = [raw] if isinstance(raw, str) else raw
     if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"receipt.{key}: {value!r} is not a list of lines")
-    if len(value) > 10:
-        raise ConfigError(f"receipt.{key}: {len(value)} lines is more than 10")
+        raise ConfigError(f"{raw!r} is not a list of lines")
+    if len(value) > MAX_LINES:
+        raise ConfigError(f"{len(value)} lines is more than {MAX_LINES}")
     return tuple(value)
+
+
+def _language(value: str) -> str | None:
+    return None if value in LANGUAGES else f"is not one of {', '.join(LANGUAGES)}"
 
 
 @dataclass(frozen=True, slots=True)
 class ReceiptConfig:
-    header: tuple[str, ...] = ("Магазин",)
-    footer: tuple[str, ...] = ("Спасибо за покупку!",)
-    language: str = "ru"
-    qr: bool = True
+    header: tuple[str, ...] = field(
+        default=("Магазин",),
+        metadata=about(
+            "lines at the top of every receipt (shop name, address, tax id)", read=_lines
+        ),
+    )
+    footer: tuple[str, ...] = field(
+        default=("Спасибо за покупку!",), metadata=about("lines at the bottom", read=_lines)
+    )
+    language: str = field(
+        default="ru", metadata=about("language of the receipts: ru, uk or en", check=_language)
+    )
+    qr: bool = field(
+        default=True,
+        metadata=about("print the operation's id as a QR code (found again for a return)"),
+    )
 
     @classmethod
     def default(cls) -> ReceiptConfig:
@@ -45,22 +57,4 @@ class ReceiptConfig:
 
     @classmethod
     def from_mapping(cls, m: Mapping[str, Any]) -> ReceiptConfig:
-        known = {k for k, _, _ in OPTIONS}
-        unknown = sorted(set(m) - known)
-        if unknown:
-            raise ConfigError(f"receipt.{unknown[0]}: unknown option")
-        d = cls()
-        language = m.get("language", d.language)
-        if language not in LANGUAGES:
-            raise ConfigError(
-                f"receipt.language: {language!r} is not one of {', '.join(LANGUAGES)}"
-            )
-        qr = m.get("qr", d.qr)
-        if not isinstance(qr, bool):
-            raise ConfigError(f"receipt.qr: {qr!r} is not true or false")
-        return cls(
-            header=_lines("header", m["header"]) if "header" in m else d.header,
-            footer=_lines("footer", m["footer"]) if "footer" in m else d.footer,
-            language=str(language),
-            qr=qr,
-        )
+        return read_table(cls, "receipt", m)

@@ -1,6 +1,10 @@
 """Receipts to paper without blocking the till: render, queue durably, print on a thread.
 
-The app makes one :class:`Spooler` at start-up and :meth:`~Spooler.start` s it::
+:class:`Spooler` is the small facade the services and the UI use; it wires three parts:
+a renderer (:mod:`~terminal.receipts.render`: receipts -> ESC/POS bytes and the preview),
+the durable queue (:mod:`~terminal.receipts.queue`) and the printer thread
+(:mod:`~terminal.receipts.printer_thread`). The app makes one Spooler at start-up and
+:meth:`~Spooler.start` s it::
 
     spooler = Spooler(db, printer_cfg, receipt_cfg, on_status=bridge.printer_status.emit)
     spooler.start()
@@ -8,6 +12,7 @@ The app makes one :class:`Spooler` at start-up and :meth:`~Spooler.start` s it::
         ...                                       # operation + outbox rows
         spooler.enqueue_receipt(conn, data)       # the receipt, in the same commit
     spooler.wake()                                # after the commit: print it now
+    png = spooler.preview(spooler.render_receipt(data))  # the queued bytes, not re-rendered
     ...
     spooler.stop()
 
@@ -20,53 +25,21 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
 
 from sqlalchemy import Connection
 
+from common.clock import Clock, SystemClock
 from drivers.printer.config import PrinterConfig
-from drivers.printer.encoder import encode
 from drivers.printer.transport import StatusReport
-from drivers.printer.worker import PrinterWorker, PrintJob
+from drivers.printer.worker import PrinterWorker
 from terminal.receipts.config import ReceiptConfig
-from terminal.receipts.layouts import layout_receipt, layout_shift
 from terminal.receipts.model import ReceiptData, ShiftReport
-from terminal.receipts.preview import preview_png
-from terminal.store import print_queue
+from terminal.receipts.printer_thread import PrinterThread
+from terminal.receipts.queue import PrintQueue
+from terminal.receipts.render import EscPosRenderer, RecentReceipts, Renderer
 from terminal.store.database import Database
 
 log = logging.getLogger(__name__)
-
-Clock = Callable[[], datetime]
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-class StoreJobQueue:
-    """The printer thread's queue on the cache file (each call its own transaction)."""
-
-    def __init__(self, db: Database, clock: Clock = _utc_now) -> None:
-        self.db = db
-        self.clock = clock
-
-    def claim_next(self) -> PrintJob | None:
-        with self.db.write() as conn:
-            job = print_queue.claim_next(conn)
-        return None if job is None else PrintJob(job.id, job.data, job.title)
-
-    def mark_printed(self, job_id: int) -> None:
-        with self.db.write() as conn:
-            print_queue.mark_printed(conn, job_id, self.clock().isoformat())
-
-    def mark_failed(self, job_id: int, error: str) -> None:
-        with self.db.write() as conn:
-            print_queue.mark_failed(conn, job_id, error)
-
-    def waiting(self) -> int:
-        with self.db.read() as conn:
-            return print_queue.count_waiting(conn)
 
 
 class Spooler:
@@ -77,41 +50,38 @@ class Spooler:
         receipt: ReceiptConfig,
         on_status: Callable[[StatusReport], None] = lambda _r: None,
         *,
-        clock: Clock = _utc_now,
+        clock: Clock | None = None,
         worker: PrinterWorker | None = None,
+        renderer: Renderer | None = None,
     ) -> None:
         self.db = db
         self.printer = printer
         self.receipt = receipt
-        self.clock = clock
-        self.queue = StoreJobQueue(db, clock)
-        self._on_status = on_status
-        self.worker = worker or PrinterWorker(printer, self.queue, on_status)
+        self.clock: Clock = SystemClock() if clock is None else clock
+        self.renderer = RecentReceipts(renderer or EscPosRenderer(printer, receipt))
+        self.queue = PrintQueue(db, self.clock)
+        self.thread = PrinterThread(printer, self.queue, on_status, worker=worker)
 
     # --- rendering (pure; the preview is drawn from the same bytes) --------------------
     def render_receipt(self, data: ReceiptData) -> bytes:
-        doc = layout_receipt(
-            data, self.receipt, self.printer.width_mm, drawer_kick=self.printer.drawer_kick
-        )
-        return encode(doc, self.printer.profile)
+        """The bytes of ``data``'s receipt: those queued for it if :meth:`enqueue_receipt`
+        had this very ``data`` lately (a receipt is rendered once per operation)."""
+        return self.renderer.render_receipt(data)
 
     def render_shift(self, report: ShiftReport) -> bytes:
-        return encode(
-            layout_shift(report, self.receipt, self.printer.width_mm), self.printer.profile
-        )
+        return self.renderer.render_shift(report)
 
     def preview(self, data: bytes) -> bytes:
         """PNG of ``data`` as this printer prints it (``QImage.fromData`` in the UI)."""
-        return preview_png(data, profile=self.printer.profile, width_mm=self.printer.width_mm)
+        return self.renderer.preview(data)
 
     # --- queueing ----------------------------------------------------------------------
     def enqueue_receipt(self, conn: Connection, data: ReceiptData) -> int:
         """Add ``data``'s receipt in the caller's transaction; call :meth:`wake` after it."""
-        return print_queue.enqueue(
+        return self.queue.enqueue(
             conn,
             self.render_receipt(data),
             kind=data.kind.value,
-            created_at=self.clock().isoformat(),
             title=f"{data.kind.value} #{data.seq}",
             op_id=data.operation_id,
         )
@@ -124,12 +94,8 @@ class Spooler:
 
     def enqueue_shift(self, conn: Connection, report: ShiftReport) -> int:
         """Add the shift report in the caller's transaction; call :meth:`wake` after it."""
-        return print_queue.enqueue(
-            conn,
-            self.render_shift(report),
-            kind="shift",
-            created_at=self.clock().isoformat(),
-            title=f"shift {report.till}",
+        return self.queue.enqueue(
+            conn, self.render_shift(report), kind="shift", title=f"shift {report.till}"
         )
 
     def print_shift(self, report: ShiftReport) -> int:
@@ -144,7 +110,7 @@ class Spooler:
         """A supervisor's copy of a job, in the caller's transaction (``data`` given: the
         receipt is marked COPY); call :meth:`wake` after it. KeyError: no such job."""
         body = None if data is None else self.render_receipt(replace(data, copy=True))
-        job = print_queue.reprint(conn, job_id, self.clock().isoformat(), body)
+        job = self.queue.reprint(conn, job_id, body)
         log.info("reprint of print job %d queued as %d", job_id, job)
         return job
 
@@ -155,29 +121,28 @@ class Spooler:
         return job
 
     # --- the printer thread ---------------------------------------------------------
+    @property
+    def worker(self) -> PrinterWorker:
+        """The printer thread's worker of the moment (a restart replaces it)."""
+        return self.thread.worker
+
     def start(self) -> None:
-        with self.db.write() as conn:
-            again = print_queue.requeue_interrupted(conn)
-        if again:
-            log.warning("%d receipt(s) interrupted by a restart will print again", again)
-        self.worker.start()
+        self.thread.start()
 
     def wake(self) -> None:
-        self.worker.wake()
+        self.thread.wake()
 
     def is_alive(self) -> bool:
-        return self.worker.is_alive()
+        return self.thread.is_alive()
 
     def restart(self) -> None:
         """A new printer thread in place of one that died (the queue is in the cache:
         nothing is lost; a job it was printing prints again)."""
-        self.worker.stop(timeout=0)
-        self.worker = PrinterWorker(self.printer, self.queue, self._on_status)
-        self.start()
+        self.thread.restart()
 
     def stop(self) -> None:
-        self.worker.stop()
+        self.thread.stop()
 
     @property
     def status(self) -> StatusReport | None:
-        return self.worker.status
+        return self.thread.status

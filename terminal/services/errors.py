@@ -2,7 +2,8 @@
 
 A message is an English template (terminal.services.messages, marked for Qt's lupdate)
 with named fields in ``params``: ``str(error)`` is the English text the CLI prints; the
-app translates ``template`` and fills in ``params``.
+app translates ``template`` and fills in ``params``. The base, with its one constructor
+order (code, message, params), is :class:`common.errors.AppError`.
 """
 
 from __future__ import annotations
@@ -11,18 +12,19 @@ import sqlite3
 
 from sqlalchemy.exc import OperationalError
 
+from common.errors import AppError
 from terminal.services.messages import ERRORS
 
 #: What the cache file raises when it cannot be used right now (locked, disk full, I/O).
 STORE_ERRORS: tuple[type[Exception], ...] = (OperationalError, sqlite3.OperationalError)
 
 
-class ServiceError(Exception):
-    def __init__(self, code: str, message: str | None = None, **params: str) -> None:
-        self.code = code
-        self.template = ERRORS[code] if message is None else message
-        self.params = params
-        super().__init__(self.template.format(**params) if params else self.template)
+class ServiceError(AppError):
+    """A use case refused or failed: ``ServiceError(code, message=None, **params)``, the
+    template by code from :data:`terminal.services.messages.ERRORS` unless given."""
+
+    code = "service_error"
+    templates = ERRORS
 
 
 class UnknownCard(ServiceError):

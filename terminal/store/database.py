@@ -130,23 +130,31 @@ class Database:
 
     def revision(self) -> str | None:
         with self.read() as conn:
-            exists = conn.execute(
-                text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'")
-            ).first()
-            if exists is None:
-                return None
-            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            return _revision(conn)
 
     def migrate(self) -> None:
-        """Apply the Alembic migrations up to head (nothing to do, nothing imported, at head)."""
+        """Apply the Alembic migrations up to head (nothing to do, nothing imported, at head).
+
+        The migration is one ``BEGIN IMMEDIATE`` transaction that looks at the revision
+        again once it holds the write lock: two processes opening a new cache at once (the
+        app and a ``sync --once``, or a test polling the file) wait for each other, and the
+        second finds the work done. (A DEFERRED transaction failed with "database is
+        locked" when both upgraded their read locks.)
+        """
         if self.revision() == HEAD_REVISION:
             return
+        # Imported here, not at the top: Alembic costs start-up time and is needed only on
+        # the rare start that migrates.
         from terminal.store.migrate import upgrade_to_head
 
-        log.info("migrating the cache %s to %s", self.path, HEAD_REVISION)
-        with self.engine.begin() as conn:
-            upgrade_to_head(conn)
-            conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+            with conn.begin():
+                if _revision(conn) == HEAD_REVISION:
+                    return
+                log.info("migrating the cache %s to %s", self.path, HEAD_REVISION)
+                upgrade_to_head(conn)
+                conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
 
     def integrity_check(self) -> list[str]:
         """SQLite's own check; an empty list means the file is sound."""
@@ -160,6 +168,15 @@ class Database:
             for p in (self.path, self.path.with_name(self.path.name + "-wal"))
             if p.exists()
         )
+
+
+def _revision(conn: Connection) -> str | None:
+    exists = conn.execute(
+        text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'")
+    ).first()
+    if exists is None:
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def _check_identity(path: Path) -> None:

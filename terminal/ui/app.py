@@ -77,22 +77,20 @@ class TillApp:
     def start(self) -> MainWindow:
         app = QApplication.instance()
         assert isinstance(app, QApplication), "create the QApplication first"
-        log.info("init: language %s", self.config["terminal.language"])
-        switch_language(self.config["terminal.language"])
+        log.info("init: language %s", self.config.terminal.language)
+        switch_language(self.config.terminal.language)
         log.info("init: cache %s", self.db.path)
         try:
             self.till.reload_program()
         except NoProgram:  # a new till before its first download: the sync brings it
             log.warning("init: the cache holds no program yet; waiting for the office")
         log.info("init: window")
-        window = self.window = MainWindow(self.till, till_name=self.config["terminal.id"])
-        self.bridge.card_event.connect(window.on_card_event)
-        self.bridge.printer_status.connect(window.on_printer_status)
-        self.bridge.sync_status.connect(window.on_sync_status)
+        window = self.window = MainWindow(self.till, till_name=self.config.terminal.id)
+        window.connect_bridge(self.bridge)
         log.info("init: printer (%s)", self.config.printer.transport.value)
         self.spooler.start()
         self.sync = self._start_sync()
-        window.on_sync_status(None if self.sync is None else self.sync.status)
+        self.bridge.sync_sink(None if self.sync is None else self.sync.status)
         self._watchdog.timeout.connect(self.watch)
         self._watchdog.start()
         log.info("init: card readers")
@@ -113,7 +111,7 @@ class TillApp:
 
     def _start_sync(self) -> SyncWorker | None:
         """The sync worker, if the till is enrolled and sync is on (None otherwise)."""
-        if not self.config["sync.enabled"]:
+        if not self.config.sync.enabled:
             log.info("init: sync off (sync.enabled = false)")
             return None
         try:
@@ -128,7 +126,7 @@ class TillApp:
             creds.office_url,
             creds.token,
             ca_bundle=creds.ca_bundle,
-            timeouts=Timeouts(connect=5.0, read=float(self.config["sync.read_timeout_s"])),
+            timeouts=Timeouts(connect=5.0, read=float(self.config.sync.read_timeout_s)),
         )
         clock = lambda: datetime.now(UTC)  # noqa: E731
         # Pages small enough that decoding one (JSON, in the worker's thread, holding the
@@ -139,7 +137,7 @@ class TillApp:
             client,
             clock=clock,
             on_status=self.bridge.sync_sink,
-            poll_s=float(self.config["sync.poll_s"]),
+            poll_s=float(self.config.sync.poll_s),
             syncer=syncer,
         )
         self.db.outbox_listeners.append(worker.wake)
@@ -152,7 +150,7 @@ class TillApp:
         if self._stopped:
             return
         sync = self.sync
-        if self.config["sync.enabled"] and (sync is None or sync.status.state is SyncState.STOPPED):
+        if self.config.sync.enabled and (sync is None or sync.status.state is SyncState.STOPPED):
             # Enrolled (or enrolled again after a refusal) while the app runs: sync now.
             token = _token_of(self.db.path)
             if token is not None and token != self._sync_token:

@@ -24,6 +24,7 @@ from terminal.services import demo_data
 from terminal.services.identify import CardKey
 from terminal.services.till import Till
 from terminal.store.database import Database
+from terminal.ui.bridge import EventBridge
 from terminal.ui.i18n import LANGUAGE_NAMES, switch_language
 from terminal.ui.main_window import MainWindow
 
@@ -42,7 +43,7 @@ def _card(db: Database, where: str) -> CardKey:
     return CardKey(card_id=int(found))
 
 
-def states(window: MainWindow, db: Database) -> dict[str, Callable[[], None]]:
+def states(window: MainWindow, bridge: EventBridge, db: Database) -> dict[str, Callable[[], None]]:
     birthday = _card(
         db,
         "c.kind='personal' AND c.state='active' AND m.priority_service AND "
@@ -52,7 +53,7 @@ def states(window: MainWindow, db: Database) -> dict[str, Callable[[], None]]:
     def checkout() -> None:
         window.present(_card(db, "c.kind='personal' AND c.state='active' AND m.balance_centi > 0"))
         window.checkout.amount.setText("2450")
-        window.checkout._on_amount_edited("2450")
+        window.checkout.amount.textEdited.emit("2450")
 
     def supervisor() -> None:
         window.present(birthday)
@@ -80,10 +81,10 @@ def states(window: MainWindow, db: Database) -> dict[str, Callable[[], None]]:
 
     def offline() -> None:
         window.show_waiting()
-        window.on_sync_status(
+        bridge.sync_sink(
             SyncStatus(SyncState.OFFLINE, waiting=3, last_sync=AT - timedelta(minutes=25))
         )
-        window.on_card_event(BankCardRefused("Virtual PCD 00 00", Technology.CONTACTLESS))
+        bridge.sink(BankCardRefused("Virtual PCD 00 00", Technology.CONTACTLESS))
 
     return {
         "waiting": window.show_waiting,
@@ -107,14 +108,16 @@ def main(argv: list[str] | None = None) -> int:
             demo_data.fill(conn, 2000)
         spooler = Spooler(db, PrinterConfig.default(), ReceiptConfig.default())
         window = MainWindow(Till(db, FixedClock(AT), receipts=spooler), login=False)
+        bridge = EventBridge()  # emitted from this (the GUI) thread: delivered at once
+        window.connect_bridge(bridge)
         window.resize(*SIZE)
         window.show()
         for code in LANGUAGE_NAMES:
             switch_language(code)
             app.processEvents()
-            for name, show in states(window, db).items():
+            for name, show in states(window, bridge, db).items():
                 window.supervisor.close_mode()
-                window.on_sync_status(SyncStatus(SyncState.ONLINE, last_sync=AT))
+                bridge.sync_sink(SyncStatus(SyncState.ONLINE, last_sync=AT))
                 show()
                 app.processEvents()
                 path = args.out / f"{name}-{code}.png"

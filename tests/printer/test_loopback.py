@@ -173,11 +173,12 @@ def test_worker_without_a_printer_reports_disabled_and_keeps_jobs():
     queue = MemoryJobQueue()
     reports = Reports()
     worker = PrinterWorker(PrinterConfig(), queue, reports)
+    queue.add(DATA)  # before the start: the first report must count it
     worker.start()
     try:
-        queue.add(DATA)
         worker.wake()
-        assert reports.wait_for(PrinterStatus.DISABLED).waiting >= 0
+        report = reports.wait_for(PrinterStatus.DISABLED, waiting=1)
+        assert report.waiting == 1 and queue.waiting() == 1
     finally:
         worker.stop()
     assert queue.waiting() == 1

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from common.clock import FixedClock
 from drivers.printer.config import PrinterConfig, Transport
 from drivers.printer.decoder import decode
 from drivers.printer.loopback import Behaviour, LoopbackPrinter
 from drivers.printer.transport import PrinterStatus, StatusReport
 from terminal.receipts.config import ReceiptConfig
 from terminal.receipts.model import ReceiptData
+from terminal.receipts.queue import PrintQueue
 from terminal.receipts.samples import OP_ID, sample
 from terminal.receipts.spool import Spooler
 from terminal.store import print_queue
@@ -108,7 +110,7 @@ def test_spooler_prints_through_paper_out_and_a_restart(database):
             cfg,
             ReceiptConfig(),
             reports,
-            clock=lambda: datetime(2026, 11, 22, tzinfo=UTC),
+            clock=FixedClock(datetime(2026, 11, 22, tzinfo=UTC)),
         )
         spooler.worker.retry_min_s = 0.05
         spooler.worker.retry_max_s = 0.2
@@ -140,3 +142,19 @@ def test_a_preview_is_a_png(database):
     assert isinstance(receipt, ReceiptData)
     png = spooler.preview(spooler.render_receipt(receipt))
     assert png.startswith(b"\x89PNG")
+
+
+def test_the_queue_stamps_its_jobs_with_the_clock_it_is_given(database):
+    clock = FixedClock(datetime(2026, 11, 22, 10, 30, tzinfo=UTC))
+    queue = PrintQueue(database, clock)
+    with database.write() as conn:
+        job = queue.enqueue(conn, b"A", kind="purchase", title="purchase #1", op_id="op-a")
+    claimed = queue.claim_next()
+    assert claimed is not None and (claimed.id, claimed.data) == (job, b"A")
+    clock.advance(timedelta(minutes=1))
+    queue.mark_printed(job)
+    with database.read() as conn:
+        stored = print_queue.get(conn, job)
+    assert stored is not None and stored.status is JobStatus.PRINTED
+    assert (stored.created_at, stored.printed_at) == (AT, "2026-11-22T10:31:00+00:00")
+    assert queue.waiting() == 0

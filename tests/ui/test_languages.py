@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import tomllib
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,20 +25,20 @@ from terminal.ui.main_window import MainWindow
 
 ROOT = Path(__file__).parents[2]
 BIN = Path(sys.executable).parent
-TS = {code: ROOT / "resources" / "i18n" / f"loyalty_{code}.ts" for code in ("ru", "uk")}
+I18N = ROOT / "resources" / "i18n"
+TS = {code: I18N / f"loyalty_{code}.ts" for code in ("ru", "uk")}
 
 
 @pytest.mark.parametrize("code", ["ru", "uk"])
 def test_catalogue_is_complete_and_current(code: str, tmp_path: Path) -> None:
     fresh = tmp_path / f"loyalty_{code}.ts"
     shutil.copyfile(TS[code], fresh)
-    sources = [str(p) for p in (ROOT / "terminal" / "ui").glob("*.py")]
-    sources.append(str(ROOT / "terminal" / "services" / "messages.py"))
-    sources.append(str(ROOT / "terminal" / "services" / "offline.py"))
+    sources = f"@{I18N / 'sources.lst'}"  # the files and folders `make translations` reads
     subprocess.run(
-        [str(BIN / "pyside6-lupdate"), *sources, "-ts", str(fresh)],
+        [str(BIN / "pyside6-lupdate"), "-extensions", "py", sources, "-ts", str(fresh)],
         check=True,
         capture_output=True,
+        cwd=ROOT,
     )
     messages = list(ET.parse(fresh).iter("message"))
     assert messages
@@ -49,6 +50,14 @@ def test_catalogue_is_complete_and_current(code: str, tmp_path: Path) -> None:
         or not t.text
     ]
     assert unfinished == [], "run `make translations` and translate these"
+    # The catalogue is what `make translations` writes from the data file: a translation
+    # typed into the .ts alone would be lost at the next run.
+    with (I18N / f"{code}.toml").open("rb") as f:
+        data: dict[str, str] = tomllib.load(f)
+    written = {m.findtext("source") or "": m.findtext("translation") or "" for m in messages}
+    not_from_data = sorted(s for s, text in written.items() if data.get(s) != text)
+    assert not_from_data == [], f"put these in resources/i18n/{code}.toml, `make translations`"
+    assert sorted(set(data) - set(written)) == [], f"no text of the code: delete from {code}.toml"
 
 
 @pytest.mark.parametrize("code", ["ru", "uk"])

@@ -1,0 +1,29 @@
+"""Cards as the cashier's window meets them: a number typed into the search box, or a
+card read that the club does not know.
+
+Pure rules over :class:`~terminal.services.identify.CardKey` (no Qt, no SQL): the window
+asks them, and they are tested on their own.
+"""
+
+from __future__ import annotations
+
+from terminal.services.identify import CardKey, card_key_from_text
+
+#: A typed text this long (spaces at the ends aside) that reads as a card number is one;
+#: shorter digits are a phone number or part of one, and are searched for.
+TYPED_NUMBER_MIN = 12
+
+
+def typed_card(text: str) -> CardKey | None:
+    """The card ``text`` names when the cashier typed (or a scanner sent) a whole card
+    number; None: search the members for ``text`` instead (a phone, a surname, a UID)."""
+    key = card_key_from_text(text)
+    if key is None or key.number is None or len(text.strip()) < TYPED_NUMBER_MIN:
+        return None
+    return key
+
+
+def may_register(key: CardKey) -> bool:
+    """Whether a supervisor may register a new member with ``key``, a card the club does
+    not know: only a card presented with its UID or its number, not by a cache id."""
+    return bool(key.uid or key.number)

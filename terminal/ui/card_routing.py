@@ -1,0 +1,101 @@
+"""Card reads to the page they call for: the member, or a message saying why not.
+
+The readers' events come from their threads through the bridge (terminal.ui.bridge), in
+the GUI thread. Before anyone is on duty a staff card logs its owner in and any other
+card is ignored; the readers' own comings and goings are the status bar's.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from drivers.events import BankCardRefused, CardEvent, CardPresented, ReadFailed
+from terminal.services.card_input import may_register
+from terminal.services.errors import UnknownCard
+from terminal.services.identify import CardKey
+from terminal.services.messages import BANK_CARD, READ_AGAIN, UNKNOWN_CARD
+from terminal.services.registration import Registered
+from terminal.services.till import Till
+from terminal.ui.bridge import EventBridge
+from terminal.ui.errors import SHOWN_ERRORS
+from terminal.ui.i18n import translate_message
+from terminal.ui.screens import MemberScreen, MessageKind, MessageScreen, Screen, problem_screen
+from terminal.ui.session import Session
+from terminal.ui.supervisor_page import SupervisorPage
+
+
+def card_screen(till: Till, key: CardKey) -> Screen:
+    """What a card (read, or typed in full) shows: its member, or why not."""
+    try:
+        view = till.identify(key)
+    except UnknownCard:
+        return MessageScreen(
+            lambda: translate_message(UNKNOWN_CARD),
+            MessageKind.PROBLEM,
+            unknown=key if may_register(key) else None,
+        )
+    except SHOWN_ERRORS as exc:
+        return problem_screen(exc)
+    return MemberScreen(view)
+
+
+def event_screen(till: Till, event: CardEvent) -> Screen | None:
+    """What a reader's event shows (None: nothing, it is about the reader itself)."""
+    if isinstance(event, CardPresented):
+        return card_screen(till, CardKey(uid=event.uid, number=event.number))
+    if isinstance(event, BankCardRefused):
+        return MessageScreen(lambda: translate_message(BANK_CARD))
+    if isinstance(event, ReadFailed):
+        return MessageScreen(lambda: translate_message(READ_AGAIN), MessageKind.PROBLEM)
+    return None
+
+
+class CardRouter(QObject):
+    """Routes the readers' card events, and the card a supervisor has just registered.
+
+    Signals:
+    routed(object): the Screen a card calls for (terminal.ui.screens).
+    """
+
+    routed = Signal(object)
+
+    def __init__(
+        self,
+        till: Till,
+        session: Session,
+        supervisor: SupervisorPage,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._till = till
+        self._session = session
+        supervisor.member_registered.connect(self._on_supervisor_member_registered)
+
+    def listen(self, bridge: EventBridge) -> None:
+        """Receive the readers' events from ``bridge`` (delivered in the GUI thread)."""
+        bridge.card_event.connect(self._on_bridge_card_event)
+
+    def route(self, event: CardEvent) -> None:
+        """Emit ``routed`` with the screen ``event`` calls for, if any."""
+        if not self._session.on_duty:
+            # No member on screen before someone has logged in; a staff card logs in.
+            if isinstance(event, CardPresented) and event.uid:
+                self._session.log_in_by_card(event.uid)
+            return
+        screen = event_screen(self._till, event)
+        if screen is not None:
+            self.routed.emit(screen)
+
+    @Slot(object)
+    def _on_bridge_card_event(self, event: CardEvent) -> None:
+        self.route(event)
+
+    @Slot(object)
+    def _on_supervisor_member_registered(self, done: Registered) -> None:
+        """The new member, ready for checkout (supervisor mode ends)."""
+        try:
+            view = self._till.identify(done.card)
+        except SHOWN_ERRORS as exc:
+            self.routed.emit(problem_screen(exc))
+            return
+        self.routed.emit(MemberScreen(view))

@@ -1,0 +1,98 @@
+"""The page between customers: tap or swipe the club card, or find the member by phone,
+card number or surname (Enter, then the member from the list)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from terminal.services.card_input import typed_card
+from terminal.services.errors import UnknownCard
+from terminal.services.till import Till
+from terminal.ui.card_routing import card_screen
+from terminal.ui.errors import SHOWN_ERRORS
+from terminal.ui.screens import MemberScreen, MessageKind, MessageScreen, problem_screen
+
+# The texts keep the context they had in the window ("MainWindow"), so that the
+# catalogues (resources/i18n/*.ts) still match: translate() with a literal context.
+
+
+class SearchPage(QWidget):
+    """The waiting page and its manual search.
+
+    Signals:
+    found(object): the Screen to show for what was typed or chosen (terminal.ui.screens).
+    """
+
+    found = Signal(object)
+
+    def __init__(self, till: Till, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._till = till
+        self.prompt = QLabel(objectName="prompt")
+        self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.search = QLineEdit()
+        self.results = QListWidget()
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.prompt)
+        layout.addStretch(1)
+        layout.addWidget(self.search)
+        layout.addWidget(self.results, 1)
+        self.search.returnPressed.connect(self._on_search_return_pressed)
+        self.results.itemActivated.connect(self._on_results_item_activated)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.prompt.setText(QCoreApplication.translate("MainWindow", "Tap or swipe the club card"))
+        self.search.setPlaceholderText(
+            QCoreApplication.translate("MainWindow", "Phone, card number or surname")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def clear(self) -> None:
+        """Forget the last search."""
+        self.search.clear()
+        self.results.clear()
+
+    @Slot()
+    def _on_search_return_pressed(self) -> None:
+        text = self.search.text()
+        self.results.clear()
+        key = typed_card(text)
+        if key is not None:
+            self.found.emit(card_screen(self._till, key))
+            return
+        try:
+            found = self._till.search(text)
+        except SHOWN_ERRORS as exc:
+            self.found.emit(problem_screen(exc))
+            return
+        for m in found:
+            item = QListWidgetItem(f"{m.full_name} · {m.phone or ''}")
+            item.setData(Qt.ItemDataRole.UserRole, m.id)
+            self.results.addItem(item)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+            self.results.setFocus()
+
+    @Slot(QListWidgetItem)
+    def _on_results_item_activated(self, item: QListWidgetItem) -> None:
+        try:
+            view = self._till.member_view(int(item.data(Qt.ItemDataRole.UserRole)))
+        except UnknownCard:
+            self.found.emit(
+                MessageScreen(
+                    lambda: QCoreApplication.translate("MainWindow", "This member has no card."),
+                    MessageKind.PROBLEM,
+                )
+            )
+            return
+        except SHOWN_ERRORS as exc:
+            self.found.emit(problem_screen(exc))
+            return
+        self.found.emit(MemberScreen(view))

@@ -1,0 +1,146 @@
+"""Checkout in the window, keyboard first, to "done" and the receipt as printed
+(terminal.ui.checkout_panel, terminal.ui.checkout_completion)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+from windowkit import card_where, deliver, printing_window, supervisor_mode, tap
+
+from common.clock import FixedClock
+from terminal.loyalty import Money
+from terminal.services.identify import CardKey
+from terminal.store.database import Database
+from terminal.ui.bridge import EventBridge
+from terminal.ui.i18n import switch_language
+from terminal.ui.main_window import MainWindow
+from terminal.ui.screens import MessageKind, MessageScreen
+
+
+def test_checkout_from_the_keyboard(qtbot: QtBot, window: MainWindow, bridge: EventBridge) -> None:
+    card = card_where(window._till.db, "kind='personal' AND state='active' AND fixed_discount_bp=0")
+    deliver(qtbot, bridge, tap(card))
+    qtbot.keyClicks(window.checkout.amount, "2450")
+    quote = window.checkout.quote
+    assert quote is not None and window.checkout.lines.count() == len(quote.lines)
+    assert window.checkout.points.text() == str(quote.max_spend_points)
+    qtbot.keyClick(window.checkout.amount, Qt.Key.Key_Return)
+    assert window.checkout.points.hasFocus() or not window.checkout.points.isEnabled()
+    window.checkout.points.setText("")
+    qtbot.keyClicks(window.checkout.points, "0")
+    qtbot.keyClick(window.checkout.points, Qt.Key.Key_Return)
+    assert window.pages.currentIndex() == 2 and "Done" in window.message.text()
+    with window._till.db.read() as conn:
+        row = conn.execute(text("SELECT amount_minor, points_spent_centi FROM operations")).one()
+    assert tuple(row) == (245000, 0)
+
+
+def test_done_page_shows_the_receipt_as_printed(
+    qtbot: QtBot, demo_db: Database, clock: FixedClock
+) -> None:
+    w = printing_window(qtbot, demo_db, clock)
+    w.present(CardKey(card_id=card_where(demo_db, "kind='personal' AND state='active'")))
+    qtbot.keyClicks(w.checkout.amount, "100")
+    qtbot.keyClick(w.checkout.amount, Qt.Key.Key_F2)  # the receipt before printing
+    assert w.checkout.preview.isVisible() and not w.checkout.preview.pixmap().isNull()
+    w.checkout.points.setText("0")
+    qtbot.keyClick(w.checkout.points, Qt.Key.Key_Return)
+    assert "Done" in w.message.text()
+    pixmap = w.receipt.pixmap()
+    assert not pixmap.isNull() and pixmap.height() >= 200
+
+
+def test_member_panel_shows_the_discount_the_rules_give(qtbot: QtBot, window: MainWindow) -> None:
+    """A frequent buyer in the lowest tier: the progressive discount (5%) beats the tier's
+    3%; the panel shows what a quote applies, not a figure of its own."""
+    till = window._till
+    card = card_where(till.db, "kind='personal' AND state='active' AND fixed_discount_bp=0")
+    with till.db.write() as conn:
+        conn.execute(
+            text(
+                "UPDATE members SET purchases = 60, lifetime_spend_minor = 0, "
+                "window_spend_minor = 0 WHERE id = (SELECT member_id FROM cards WHERE id = :c)"
+            ),
+            {"c": card},
+        )
+    window.present(CardKey(card_id=card))
+    view = till.identify(CardKey(card_id=card))
+    quote = till.preview(view, Money.parse("1000"))
+    assert quote.discount_pct == 5 and view.tier is not None and view.tier.discount_pct == 3
+    assert window.member.discount.text() == "Discount: 5%"
+
+
+def test_points_prefill_reads_back_in_english(qtbot: QtBot, window: MainWindow) -> None:
+    """English groups thousands with a comma: the pre-filled points must not be '1,234',
+    which reads back as 1.234 points."""
+    switch_language("en")  # en_GB: 1,234
+    till = window._till
+    card = card_where(
+        till.db,
+        "kind='personal' AND state='active' AND member_id IN "
+        "(SELECT id FROM members WHERE balance_centi >= 150000)",
+    )
+    window.present(CardKey(card_id=card))
+    qtbot.keyClicks(window.checkout.amount, "20000")
+    quote = window.checkout.quote
+    assert quote is not None and quote.max_spend_points >= 1000
+    assert window.checkout.points.text() == f"{quote.max_spend_points:f}"
+    assert quote.points_spent == quote.max_spend_points
+    window.checkout.points.textEdited.emit(window.checkout.points.text())  # read back
+    assert window.checkout.quote is not None
+    assert window.checkout.quote.points_spent == quote.max_spend_points
+
+
+def test_exponent_points_are_refused_in_checkout_and_adjustment(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    till = window._till
+    key = CardKey(card_id=card_where(till.db, "kind='personal' AND state='active'"))
+    window.present(key)
+    qtbot.keyClicks(window.checkout.amount, "1000")
+    window.checkout.points.setText("")
+    qtbot.keyClicks(window.checkout.points, "1E+1000000000")
+    assert window.checkout.quote is None and "Points" in window.checkout.error.text()
+    supervisor_mode(qtbot, window, key)
+    actions = window.supervisor.member_actions
+    actions.action_list.setCurrentRow(2)  # adjust points
+    qtbot.keyClicks(actions.value, "1e3")
+    qtbot.keyClicks(actions.text, "goodwill")
+    qtbot.keyClick(actions.text, Qt.Key.Key_Return)
+    assert "type a number" in actions.result.text()
+    with till.db.read() as conn:
+        assert conn.execute(text("SELECT count(*) FROM operations")).scalar() == 0
+
+
+def test_completion_says_done_then_draws_the_receipt(
+    qtbot: QtBot, demo_db: Database, clock: FixedClock
+) -> None:
+    w = printing_window(qtbot, demo_db, clock)
+    w.present(CardKey(card_id=card_where(demo_db, "kind='personal' AND state='active'")))
+    qtbot.keyClicks(w.checkout.amount, "100")
+    w.checkout.points.setText("0")
+    quote = w.checkout.quote
+    seen: list[object] = []
+    w.completion.done.connect(seen.append)
+    w.completion.receipt_drawn.connect(seen.append)
+    qtbot.keyClick(w.checkout.points, Qt.Key.Key_Return)
+    done, drawn = seen  # "done" first: the operation is recorded whatever the drawing does
+    assert isinstance(done, MessageScreen) and done.kind is MessageKind.DONE
+    assert quote is not None and f"To pay {quote.paid.amount:.2f}" in done.text()
+    assert w.message.text() == done.text()
+    assert isinstance(drawn, bytes) and drawn.startswith(b"\x89PNG")
+
+
+def test_no_printer_no_receipt_picture(qtbot: QtBot, window: MainWindow) -> None:
+    window.present(
+        CardKey(card_id=card_where(window._till.db, "kind='personal' AND state='active'"))
+    )
+    qtbot.keyClicks(window.checkout.amount, "100")
+    window.checkout.points.setText("0")
+    with (
+        qtbot.waitSignal(window.completion.done),
+        qtbot.assertNotEmitted(window.completion.receipt_drawn),
+    ):
+        qtbot.keyClick(window.checkout.points, Qt.Key.Key_Return)
+    assert window.receipt.pixmap().isNull()

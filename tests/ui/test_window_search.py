@@ -1,0 +1,59 @@
+"""The waiting page's manual search: a phone, a surname, or a card number typed in full
+(terminal.ui.search_page, terminal.services.card_input)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+
+from terminal.ui.main_window import MainWindow
+
+
+def test_manual_search_by_phone(qtbot: QtBot, window: MainWindow) -> None:
+    with window._till.db.read() as conn:
+        phone, name = conn.execute(text("SELECT phone, full_name FROM members WHERE id=3")).one()
+    qtbot.keyClicks(window.search, "+" + phone)
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert window.results.count() >= 1
+    window.results.itemActivated.emit(window.results.item(0))
+    assert window.pages.currentIndex() == 1 and window.member.name.text() == name
+
+
+def test_a_card_number_typed_in_full_shows_its_member(qtbot: QtBot, window: MainWindow) -> None:
+    with window._till.db.read() as conn:
+        number, name = conn.execute(
+            text(
+                "SELECT c.number, m.full_name FROM cards c JOIN members m ON m.id = c.member_id "
+                "WHERE c.kind='personal' AND c.state='active' ORDER BY c.id"
+            )
+        ).first()
+    qtbot.keyClicks(window.search, number)
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert window.pages.currentIndex() == 1 and window.member.name.text() == name
+
+
+def test_a_typed_number_the_club_does_not_know_can_be_registered(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    qtbot.keyClicks(window.search, "2999999999999")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert window.pages.currentIndex() == 2 and "not in the club" in window.message.text()
+    assert window.register_member.isVisible()
+
+
+def test_short_digits_are_searched_for_not_presented(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClicks(window.search, "29900000000")  # eleven digits of a card number
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert window.pages.currentIndex() == 0 and window.results.count() == 0
+
+
+def test_a_member_without_a_card_is_found_but_not_shown(qtbot: QtBot, window: MainWindow) -> None:
+    with window._till.db.write() as conn:
+        phone = conn.execute(text("SELECT phone FROM members WHERE id=3")).scalar()
+        conn.execute(text("UPDATE cards SET member_id = NULL WHERE member_id = 3"))
+    qtbot.keyClicks(window.search, "+" + phone)
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert window.results.count() == 1
+    window.results.itemActivated.emit(window.results.item(0))
+    assert window.pages.currentIndex() == 2 and window.message.text() == "This member has no card."

@@ -1,0 +1,89 @@
+"""The shift in the window: a PIN or a staff card opens it, a supervisor closes it, and
+nobody is served before (terminal.ui.session)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+from windowkit import bridged, card_where, deliver, opened, tap, tap_uid
+
+from common.clock import FixedClock
+from drivers.printer.config import PrinterConfig
+from terminal.receipts.config import ReceiptConfig
+from terminal.receipts.spool import Spooler
+from terminal.services.shifts import open_shift
+from terminal.services.staff import Role, add_staff, log_in
+from terminal.services.till import Till
+from terminal.store.database import Database
+
+
+def test_shift_starts_with_a_pin(qtbot: QtBot, demo_db: Database, clock: FixedClock) -> None:
+    w = opened(qtbot, Till(demo_db, clock), login=True)
+    assert w.pages.currentWidget() is w.login
+    bridge = bridged(w)
+    deliver(qtbot, bridge, tap(card_where(demo_db, "kind='personal' AND state='active'")))
+    assert w.pages.currentWidget() is w.login  # no member shown before a login
+    qtbot.keyClick(w, Qt.Key.Key_Escape)
+    assert w.pages.currentWidget() is w.login
+    w.login.who.setCurrentIndex(w.login.who.findText("Анна Кассирова"))
+    qtbot.keyClicks(w.login.pin, "0000")
+    qtbot.keyClick(w.login.pin, Qt.Key.Key_Return)
+    assert "4" in w.login.error.text() and w.pages.currentWidget() is w.login
+    qtbot.keyClicks(w.login.pin, "1111")
+    qtbot.keyClick(w.login.pin, Qt.Key.Key_Return)
+    assert w.pages.currentIndex() == 0 and w.staff is not None and w.shift is not None
+
+
+def test_staff_card_and_closing_the_shift(
+    qtbot: QtBot, demo_db: Database, clock: FixedClock
+) -> None:
+    with demo_db.write() as conn:
+        add_staff(conn, "Мирослава", Role.SUPERVISOR, "2468", card_uid="04C0FFEE000001")
+    spooler = Spooler(demo_db, PrinterConfig.default(), ReceiptConfig.default())
+    w = opened(qtbot, Till(demo_db, clock, receipts=spooler), login=True)
+    bridge = bridged(w)
+    deliver(qtbot, bridge, tap_uid("04C0FFEE000001"))
+    assert w.staff is not None and w.staff.name == "Мирослава" and w.pages.currentIndex() == 0
+    w.show_supervisor()
+    w.supervisor.who.setCurrentIndex(w.supervisor.who.findText("Мирослава"))
+    qtbot.keyClicks(w.supervisor.pin, "2468")
+    qtbot.keyClick(w.supervisor.pin, Qt.Key.Key_Return)
+    w.supervisor.close_shift.click()
+    assert w.pages.currentWidget() is w.login and w.shift is None
+    with demo_db.read() as conn:
+        kinds = [r[0] for r in conn.execute(text("SELECT kind FROM print_jobs"))]
+        closed = conn.execute(text("SELECT closed_at FROM shifts")).scalar()
+    assert kinds == ["shift"] and closed is not None
+
+
+def test_staff_card_of_a_locked_out_person_does_not_log_in(
+    qtbot: QtBot, demo_db: Database, clock: FixedClock
+) -> None:
+    with demo_db.write() as conn:
+        add_staff(conn, "Мирослава", Role.SUPERVISOR, "2468", card_uid="04C0FFEE000001")
+    w = opened(qtbot, Till(demo_db, clock), login=True)
+    w.login.who.setCurrentIndex(w.login.who.findText("Мирослава"))
+    for _ in range(5):
+        qtbot.keyClicks(w.login.pin, "0000")
+        qtbot.keyClick(w.login.pin, Qt.Key.Key_Return)
+    assert "Too many wrong PINs" in w.login.error.text()
+    w.login.error.clear()
+    bridge = bridged(w)
+    deliver(qtbot, bridge, tap_uid("04C0FFEE000001"))
+    assert w.staff is None and w.pages.currentWidget() is w.login
+    assert "Too many wrong PINs" in w.login.error.text()
+
+
+def test_a_cashier_cannot_log_in_over_another_open_shift(
+    qtbot: QtBot, demo_db: Database, clock: FixedClock
+) -> None:
+    with demo_db.write() as conn:
+        bohdan = add_staff(conn, "Богдан", Role.CASHIER, "5678")
+    open_shift(demo_db, log_in(demo_db, bohdan, "5678", clock), clock)  # never closed
+    w = opened(qtbot, Till(demo_db, clock), login=True)
+    w.login.who.setCurrentIndex(w.login.who.findText("Анна Кассирова"))
+    qtbot.keyClicks(w.login.pin, "1111")
+    qtbot.keyClick(w.login.pin, Qt.Key.Key_Return)
+    assert w.staff is None and w.pages.currentWidget() is w.login
+    assert "Богдан" in w.login.error.text() and w.login.error.isVisible()

@@ -1,0 +1,145 @@
+"""Supervisor mode in the window (F9 and a supervisor's PIN): reprints, points, gifts
+and returns, for the member on screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+from windowkit import card_where, opened, printing_window, supervisor_mode
+
+from common.clock import FixedClock
+from drivers.printer.config import PrinterConfig
+from terminal.loyalty import Money
+from terminal.receipts.config import ReceiptConfig
+from terminal.receipts.spool import Spooler
+from terminal.services.identify import CardKey
+from terminal.services.till import Till
+from terminal.store.database import Database
+from terminal.ui.main_window import MainWindow
+
+
+def test_supervisor_reprints_a_receipt(qtbot: QtBot, demo_db: Database, clock: FixedClock) -> None:
+    spooler = Spooler(demo_db, PrinterConfig.default(), ReceiptConfig.default())
+    till = Till(demo_db, clock, receipts=spooler)
+    w = opened(qtbot, till)
+    till.checkout(
+        CardKey(card_id=card_where(demo_db, "kind='personal' AND state='active'")),
+        Money.parse("100"),
+    )
+    w.show_supervisor()
+    assert w.pages.currentWidget() is w.supervisor
+    assert w.supervisor.who.findText("Анна Кассирова") == -1  # cashiers cannot open it
+    qtbot.keyClicks(w.supervisor.pin, "9999")
+    qtbot.keyClick(w.supervisor.pin, Qt.Key.Key_Return)
+    assert w.supervisor.supervisor is not None and w.supervisor.jobs.count() == 1
+    w.supervisor.reprint.click()
+    assert w.supervisor.jobs.count() == 2
+    with demo_db.read() as conn:
+        audit = conn.execute(text("SELECT action, staff_id FROM audit_log WHERE action='reprint'"))
+        assert [a for a, s in audit if s is not None] == ["reprint"]
+    # a card read ends supervisor mode and shows the member
+    w.present(CardKey(card_id=card_where(demo_db, "kind='personal' AND state='active'")))
+    assert w.pages.currentIndex() == 1 and not w.supervisor.active
+
+
+def test_supervisor_adjusts_points_of_the_member_on_screen(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    till = window._till
+    key = CardKey(card_id=card_where(till.db, "kind='personal' AND state='active'"))
+    before = till.identify(key).balance
+    window.present(key)
+    window.show_supervisor()
+    qtbot.keyClicks(window.supervisor.pin, "9999")
+    qtbot.keyClick(window.supervisor.pin, Qt.Key.Key_Return)
+    actions = window.supervisor.member_actions
+    actions.action_list.setCurrentRow(2)  # adjust points
+    assert actions.action.code == "adjust"
+    qtbot.keyClicks(actions.value, "150")
+    qtbot.keyClick(actions.value, Qt.Key.Key_Return)
+    assert "Reason" in actions.result.text() or "reason" in actions.result.text()
+    assert actions.value.text() == "150"  # kept after the refusal
+    qtbot.keyClicks(actions.text, "apology for a long queue")
+    qtbot.keyClick(actions.text, Qt.Key.Key_Return)
+    assert "Done" in actions.result.text()
+    assert till.identify(key).balance == before + 150
+    window.supervisor.close_mode()
+    assert window.pages.currentIndex() == 0
+
+
+def test_supervisor_actions_in_the_window_print_their_receipts(
+    qtbot: QtBot, demo_db: Database, clock: FixedClock
+) -> None:
+    w = printing_window(qtbot, demo_db, clock)
+    key = CardKey(card_id=card_where(demo_db, "kind='personal' AND state='active'"))
+    supervisor_mode(qtbot, w, key)
+    actions = w.supervisor.member_actions
+    actions.action_list.setCurrentRow(2)  # adjust points
+    qtbot.keyClicks(actions.value, "25")
+    qtbot.keyClicks(actions.text, "goodwill")
+    qtbot.keyClick(actions.text, Qt.Key.Key_Return)
+    assert "Done" in actions.result.text()
+    with demo_db.read() as conn:
+        jobs = conn.execute(text("SELECT kind, op_id FROM print_jobs")).all()
+        op = conn.execute(text("SELECT id FROM operations WHERE kind='adjustment'")).scalar()
+    assert [tuple(j) for j in jobs] == [("adjustment", op)]
+
+
+def test_a_double_enter_on_the_gift_list_gives_one_gift(
+    qtbot: QtBot, demo_db: Database, clock: FixedClock
+) -> None:
+    w = printing_window(qtbot, demo_db, clock)
+    rich = card_where(
+        demo_db,
+        "kind='personal' AND state='active' AND member_id IN "
+        "(SELECT id FROM members WHERE balance_centi >= 200000)",
+    )
+    supervisor_mode(qtbot, w, CardKey(card_id=rich))
+    actions = w.supervisor.member_actions
+    assert actions.action.code == "gift"
+    mug = next(
+        i for i in range(actions.choices.count()) if "кружка" in actions.choices.item(i).text()
+    )
+    actions.choices.setCurrentRow(mug)
+    actions.choices.setFocus()
+    qtbot.keyClick(actions.choices, Qt.Key.Key_Return)
+    qtbot.keyClick(actions.choices, Qt.Key.Key_Return)
+    actions.run.click()
+    with demo_db.read() as conn:
+        gifts = conn.execute(text("SELECT count(*) FROM operations WHERE kind='gift'")).scalar()
+    assert gifts == 1
+    assert "Choose a gift" in actions.result.text()
+
+
+def test_a_scanned_receipt_code_shows_the_purchase_and_returns_nothing_yet(
+    qtbot: QtBot, demo_db: Database, clock: FixedClock
+) -> None:
+    """A QR scanner types the code and Enter: that finds the purchase; the supervisor
+    then types how much comes back (or nothing: all) and confirms with Enter."""
+    w = printing_window(qtbot, demo_db, clock)
+    key = CardKey(card_id=card_where(demo_db, "kind='personal' AND state='active'"))
+    purchase = w._till.checkout(key, Money.parse("1000"))
+    supervisor_mode(qtbot, w, None)
+    actions = w.supervisor.member_actions
+    assert actions.action.code == "return"
+    qtbot.keyClicks(actions.value, purchase.operation_id)
+    qtbot.keyClick(actions.value, Qt.Key.Key_Return)  # the scanner's Enter
+
+    def returns() -> list[int]:
+        with demo_db.read() as conn:
+            rows = conn.execute(text("SELECT amount_minor FROM operations WHERE kind='return'"))
+            return [r[0] for r in rows]
+
+    assert returns() == []
+    assert "1,000.00" in actions.result.text() or "1000.00" in actions.result.text()
+    qtbot.keyClicks(actions.text, "250")
+    qtbot.keyClick(actions.text, Qt.Key.Key_Return)
+    assert returns() == [25000] and "Done" in actions.result.text()
+    qtbot.keyClick(actions.text, Qt.Key.Key_Return)  # a second Enter returns nothing more
+    assert returns() == [25000]
+    qtbot.keyClicks(actions.value, purchase.operation_id)
+    qtbot.keyClick(actions.value, Qt.Key.Key_Return)
+    assert "250" in actions.result.text()  # returned so far
+    qtbot.keyClick(actions.text, Qt.Key.Key_Return)  # empty: the rest
+    assert returns() == [25000, 75000]
