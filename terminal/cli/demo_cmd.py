@@ -9,8 +9,6 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
-
 from terminal.cli import render
 from terminal.cli.commands import UsageError, config_of, db_path
 from terminal.cli.demo_office import demo_office
@@ -20,6 +18,7 @@ from terminal.services import demo_data
 from terminal.services.identify import CardKey
 from terminal.services.till import Till
 from terminal.store.database import Database
+from terminal.store.demo_cards import demo_cards
 
 DEMO_MEMBERS = 10_000
 
@@ -55,7 +54,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         till = Till(db)
         today = till.clock.today()
         with db.read() as conn:
-            cards = _demo_cards(conn, today.strftime("%m-%d"))
+            cards = demo_cards(conn, today.strftime("%m-%d"))
         for title, number in cards:
             print(f"\n=== {title}: card {number} ===")
             view = till.identify(CardKey(number=number))
@@ -119,19 +118,3 @@ def _demo_app(args: argparse.Namespace, db: Database) -> int:
                 f"({office.path}; its log {office.log})"
             )
         return run_app(config, db)
-
-
-def _demo_cards(conn: Any, today_mmdd: str) -> list[tuple[str, str]]:
-    def first(where: str) -> str:
-        # Members whose birthday is today come first, so the demo shows the greeting.
-        sql = (
-            "SELECT c.number FROM cards c LEFT JOIN members m ON m.id = c.member_id "
-            f"WHERE {where} ORDER BY substr(m.birthday, 6, 5) = :mmdd DESC, c.id LIMIT 1"
-        )
-        return str(conn.execute(text(sql), {"mmdd": today_mmdd}).scalar())
-
-    return [
-        ("a member (on their birthday)", first("c.kind = 'personal' AND c.state = 'active'")),
-        ("a bearer card", first("c.kind = 'bearer' AND c.state = 'active'")),
-        ("a blocked card", first("c.state = 'blocked'")),
-    ]
