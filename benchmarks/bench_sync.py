@@ -4,7 +4,8 @@
 
 - ``initial_sync_s``: a new till's first download. The office (``python -m office
   serve``, a process of its own, SQLite) is seeded from ``cache`` (SCALE members and
-  their cards); an enrolled till with an empty cache runs one sync pass: the snapshot
+  their cards, through a seed file: ``loyalty-terminal export-seed``, ``python -m office
+  import-seed``); an enrolled till with an empty cache runs one sync pass: the snapshot
   (meta, members, cards, page by page) and the feed to its head.
 - ``push_10k_s``: draining ``push_ops`` (default 10,000) operations queued in that
   till's outbox: every batch pushed and answered, every answer recorded in the cache.
@@ -18,8 +19,6 @@ import argparse
 import json
 import os
 import random
-import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,12 +29,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import requests
-
-from office import admin, auth
-from office.db import OfficeDB
 from sync.client import OfficeClient, Timeouts
 from sync.engine import Syncer
+from terminal.cli.office_process import create_code, serving
+from terminal.cli.office_process import run as run_office
+from terminal.cli.seed_cmd import write_seed
 from terminal.store import ledger
 from terminal.store.database import Database
 from terminal.store.records import NewOperation
@@ -43,26 +41,6 @@ from terminal.store.records import NewOperation
 
 def say(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _wait_up(url: str, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        if proc.poll() is not None:
-            raise RuntimeError(f"the office exited with {proc.returncode}")
-        try:
-            requests.get(f"{url}/v1/hello", timeout=1).close()
-            return
-        except requests.RequestException:
-            if time.monotonic() > deadline:
-                raise RuntimeError("the office did not start") from None
-            time.sleep(0.1)
 
 
 def _now() -> datetime:
@@ -103,49 +81,25 @@ def _queue(db: Database, n: int) -> None:
 def office_process(
     cache: Path, workdir: Path, name: str = "bench till"
 ) -> Iterator[tuple[str, dict[str, Any]]]:
-    """``python -m office serve`` in a process of its own, seeded from ``cache``;
-    yields its URL and an enrolment (terminal_id, name, token) made for one till."""
+    """``python -m office serve`` in a process of its own, seeded from ``cache`` (through
+    a seed file: ``export-seed``, then ``python -m office import-seed``) and served on a
+    free port (the URL from its ready file); yields its URL and an enrolment
+    (terminal_id, name, token) made for one till."""
     office_path = workdir / f"office-{name.replace(' ', '-')}.sqlite3"
+    seed = workdir / f"seed-{name.replace(' ', '-')}.jsonl"
     t0 = time.perf_counter()
-    office = OfficeDB.open(str(office_path))
-    try:
-        n_members, n_cards = admin.seed_from_cache(office, cache)
-        code = auth.create_code(office, name)
-    finally:
-        office.close()
+    with Database.open(cache) as db:
+        counts = write_seed(db, seed)
+    exported = time.perf_counter() - t0
+    run_office(office_path, "import-seed", str(seed))
+    seed.unlink()
+    code = create_code(office_path, name)
     say(
-        f"office seeded with {n_members} members, {n_cards} cards in "
-        f"{time.perf_counter() - t0:.1f} s"
+        f"office seeded with {counts.members} members, {counts.cards} cards in "
+        f"{time.perf_counter() - t0:.1f} s (the seed file written in {exported:.1f} s)"
     )
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "office",
-            "--db",
-            str(office_path),
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        _wait_up(url, proc)
-        with OfficeClient(url) as anon:
-            yield url, dict(anon.enrol(code).body)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    with serving(office_path) as office, OfficeClient(office.url) as anon:
+        yield office.url, dict(anon.enrol(code).body)
 
 
 def run(cache: Path, workdir: Path, push_ops: int = 10_000) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 """``python -m office``: run the reference office and administer it.
 
     python -m office [--db URL_OR_PATH] serve [--host H] [--port P] [--cert C --key K]
+                     [--ready-file FILE] [--watch-stdin]   (--port 0: a free port)
     python -m office create-code --name "Till 3"      (prints the one-time code)
     python -m office create-code --terminal 3        (enrol terminal 3 again)
     python -m office revoke TERMINAL_ID
@@ -8,7 +9,7 @@
     python -m office add-card --id 7 --number 2990... [--uid HEX] [--member 1]
     python -m office delete-member ID
     python -m office import-csv FILE
-    python -m office seed-from-cache CACHE.sqlite3
+    python -m office import-seed FILE               (from loyalty-terminal export-seed)
     python -m office set-limits [--per-operation P] [--per-card P] [--terminal P] ...
     python -m office prune --keep-after SEQ
     python -m office openapi                        (the protocol, docs/openapi.json)
@@ -23,15 +24,25 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
-import uvicorn
+from sqlalchemy import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from office import admin, auth, feed
-from office.app import create_app
+from office.app import openapi_document
 from office.db import OfficeDB
+from office.migrate import NotAnOfficeDatabase
+from office.seed import import_seed
+from office.server import serve
 from sync.protocol import OfflineLimits
+
+
+def _shown(db: str) -> str:
+    """The database as a person may see it: a URL without its password."""
+    return make_url(db).render_as_string(hide_password=True) if "://" in db else db
 
 
 def _centi(text: str) -> int:
@@ -45,9 +56,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("serve", help="run the office's HTTP service")
     s.add_argument("--host", default="127.0.0.1")
-    s.add_argument("--port", type=int, default=8700)
+    s.add_argument("--port", type=int, default=8700, help="0: a free port (see --ready-file)")
     s.add_argument("--cert", help="TLS certificate (PEM); with --key, serves HTTPS")
     s.add_argument("--key", help="TLS private key (PEM)")
+    s.add_argument(
+        "--ready-file", type=Path, metavar="FILE", help="once listening, write the URL here"
+    )
+    s.add_argument(
+        "--watch-stdin",
+        action="store_true",
+        help="stop when standard input closes (the process that started the office ended)",
+    )
 
     s = sub.add_parser("create-code", help="a one-time enrolment code for a till")
     who = s.add_mutually_exclusive_group(required=True)
@@ -82,8 +101,10 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("import-csv", help="import members from a CSV file")
     s.add_argument("file", type=Path)
 
-    s = sub.add_parser("seed-from-cache", help="fill an empty office from a terminal cache")
-    s.add_argument("cache", type=Path)
+    s = sub.add_parser(
+        "import-seed", help="fill an empty office from a seed file (loyalty-terminal export-seed)"
+    )
+    s.add_argument("file", type=Path)
 
     s = sub.add_parser("set-limits", help="the offline spending limits of the tills")
     d = OfflineLimits()
@@ -104,10 +125,19 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-    db = OfficeDB.open(args.db)
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # ours says what it migrates
+    if args.command == "openapi":  # the protocol's document needs no database
+        sys.stdout.write(openapi_document())
+        return 0
+    try:
+        db = OfficeDB.open(args.db)
+    except (NotAnOfficeDatabase, OSError, SQLAlchemyError) as exc:
+        reason = getattr(exc, "orig", None) or exc
+        print(f"office: cannot use the database {_shown(args.db)}: {reason}", file=sys.stderr)
+        return 1
     try:
         return _run(args, db)
-    except (admin.AdminError, OSError) as exc:
+    except (admin.AdminError, OSError, RuntimeError) as exc:
         print(f"office: {exc}", file=sys.stderr)
         return 1
     finally:
@@ -117,11 +147,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace, db: OfficeDB) -> int:
     cmd = args.command
     if cmd == "serve":
-        tls = {"ssl_certfile": args.cert, "ssl_keyfile": args.key} if args.cert else {}
-        uvicorn.run(create_app(db), host=args.host, port=args.port, log_level="info", **tls)
+        serve(
+            db,
+            args.host,
+            args.port,
+            ssl_certfile=args.cert,
+            ssl_keyfile=args.key if args.cert else None,
+            ready_file=args.ready_file,
+            watch_stdin=args.watch_stdin,
+        )
     elif cmd == "create-code":
-        from datetime import timedelta
-
         try:
             code = auth.create_code(
                 db, args.name or "", timedelta(days=args.days), terminal_id=args.terminal
@@ -158,9 +193,8 @@ def _run(args: argparse.Namespace, db: OfficeDB) -> int:
         admin.delete_member(db, args.member_id)
     elif cmd == "import-csv":
         print(f"{admin.import_csv(db, args.file)} members imported")
-    elif cmd == "seed-from-cache":
-        m, c = admin.seed_from_cache(db, args.cache)
-        print(f"{m} members, {c} cards")
+    elif cmd == "import-seed":
+        print(f"{import_seed(db, args.file)} imported")
     elif cmd == "set-limits":
         admin.set_limits(
             db,
@@ -173,10 +207,6 @@ def _run(args: argparse.Namespace, db: OfficeDB) -> int:
                 gifts_offline=not args.no_gifts_offline,
             ),
         )
-    elif cmd == "openapi":
-        from office.openapi import document
-
-        sys.stdout.write(document())
     elif cmd == "prune":
         print(f"{feed.prune(db, args.keep_after)} changes removed")
     return 0

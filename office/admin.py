@@ -1,33 +1,19 @@
 """What store IT does at the office: members, cards, CSV imports, the program, gifts,
-offline limits; and seeding a demo office from a terminal cache file."""
+offline limits. (Filling an empty office from a seed file: office.seed.)"""
 
 from __future__ import annotations
 
 import csv
-import json
-from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, delete, insert, text
-
 from common.errors import AppError
 from office import entities
-from office.db import OfficeDB, emit
-from office.models import cards, gifts, members, programs
-from sync.protocol import (
-    CARD_FIELDS,
-    GIFT_FIELDS,
-    LOCAL_ID_BASE,
-    MEMBER_FIELDS,
-    Entity,
-    OfflineLimits,
-)
+from office.db import OfficeDB
+from sync.protocol import LOCAL_ID_BASE, OfflineLimits
 
 CSV_COLUMNS = ("id", "full_name", "address_as", "birthday", "phone", "segment", "balance")
-_BOOLS = ("priority_service", "consent_personal_data", "consent_marketing")
 
 
 class AdminError(AppError):
@@ -157,61 +143,3 @@ def _centi(text: str | None) -> int:
     if not value.is_finite() or value != value.quantize(Decimal("0.01")):
         raise ValueError(f"balance {text!r} is not a number of points with at most 2 decimals")
     return int(value * 100)
-
-
-def _chunks(rows: Iterable[dict[str, Any]], n: int = 20_000) -> Iterator[list[dict[str, Any]]]:
-    it = iter(rows)
-    while chunk := list(islice(it, n)):
-        yield chunk
-
-
-def seed_from_cache(db: OfficeDB, cache: Path) -> tuple[int, int]:
-    """Fill an empty office from a terminal cache file (e.g. one made by
-    ``loyalty-terminal demo-data``): members, cards, the program and the gifts. The rows
-    go in without a change each (a new terminal starts from the snapshot); the feed gets
-    one program change so that it is not empty. Returns (members, cards)."""
-    source = create_engine(f"sqlite:///{cache}")
-    try:
-        with source.connect() as src, db.write() as conn:
-            at = db.now()
-            for table in (members, cards, programs, gifts):
-                conn.execute(delete(table))
-            m_cols = ", ".join(MEMBER_FIELDS)
-            member_rows = (
-                {**dict(zip(MEMBER_FIELDS, r, strict=True)), "deleted": False, "seq": 0}
-                for r in src.execute(text(f"SELECT {m_cols} FROM members ORDER BY id"))
-            )
-            n_members = 0
-            for chunk in _chunks(member_rows):
-                for row in chunk:
-                    for b in _BOOLS:
-                        row[b] = bool(row[b])
-                    if row["birthday"] is not None:
-                        row["birthday"] = str(row["birthday"])
-                conn.execute(insert(members), chunk)
-                n_members += len(chunk)
-            c_cols = ", ".join(CARD_FIELDS)
-            card_rows = (
-                {**dict(zip(CARD_FIELDS, r, strict=True)), "deleted": False}
-                for r in src.execute(text(f"SELECT {c_cols} FROM cards ORDER BY id"))
-            )
-            n_cards = 0
-            for chunk in _chunks(card_rows):
-                for row in chunk:
-                    if row["expires"] is not None:
-                        row["expires"] = str(row["expires"])
-                conn.execute(insert(cards), chunk)
-                n_cards += len(chunk)
-            g_cols = ", ".join(GIFT_FIELDS)
-            for g in src.execute(text(f"SELECT {g_cols} FROM gifts")):
-                entities.upsert_gift(conn, at, dict(zip(GIFT_FIELDS, g, strict=True)))
-            prog = src.execute(
-                text("SELECT code, version, body FROM programs WHERE active")
-            ).first()
-            if prog is not None:
-                entities.set_program(conn, at, prog[0], int(prog[1]), json.loads(prog[2]))
-            else:
-                emit(conn, at, Entity.LIMITS, "terminal", entities.get_limits(conn).to_dict())
-    finally:
-        source.dispose()
-    return n_members, n_cards

@@ -14,6 +14,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
+from sqlalchemy import create_engine
 from sqlalchemy.exc import OperationalError
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
@@ -197,6 +198,17 @@ def create_app(db: OfficeDB) -> FastAPI:
 
     app.openapi = _openapi  # type: ignore[method-assign]
     return app
+
+
+def openapi_document() -> str:
+    """The protocol's OpenAPI document as docs/openapi.json keeps it. The app is made on
+    an engine that is never connected: no database is opened or created."""
+    db = OfficeDB(create_engine("sqlite://"))
+    try:
+        doc = create_app(db).openapi()
+    finally:
+        db.close()
+    return json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def _is_int(value: object) -> bool:

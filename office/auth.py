@@ -65,7 +65,7 @@ def create_code(
     raw = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(12))
     code = f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
     with db.write() as conn:
-        now = db.clock()
+        now = db.clock.now()
         if terminal_id is not None:
             known = conn.execute(
                 select(terminals.c.name).where(terminals.c.id == terminal_id)
@@ -104,7 +104,7 @@ def enrol(
                 enrolment_codes.c.code_hash == digest(normalise_code(code))
             )
         ).first()
-        now = db.clock()
+        now = db.clock.now()
         if row is None or row.used_at is not None or parse_time(row.expires_at) < now:
             raise BadCode("this enrolment code is unknown, used or expired")
         at = format_time(now)

@@ -1,5 +1,8 @@
 """The office's database: SQLite in a file by default, PostgreSQL by URL.
 
+:meth:`OfficeDB.open` brings the schema to head with the office's own migrations
+(:mod:`office.migrate`).
+
 :meth:`OfficeDB.write` is the only way to change anything. It serialises writers (SQLite:
 ``BEGIN IMMEDIATE``; PostgreSQL: ``pg_advisory_xact_lock``), so the change feed's
 sequence numbers are handed out in commit order; :func:`emit` appends one change.
@@ -9,16 +12,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, insert, select
 from sqlalchemy.pool import QueuePool
 
-from office.models import changes, metadata, settings
+from common.clock import Clock, SystemClock
+from office.migrate import migrate
+from office.models import changes, settings
 from sync.protocol import Entity, format_time
 
 _LOCK_KEY = 0x4C4F59  # the advisory lock of the change feed (PostgreSQL)
@@ -46,15 +50,15 @@ def _sqlite_begin(conn: Connection) -> None:
 
 
 class OfficeDB:
-    """The office's engine; :meth:`open` creates the tables if they are missing."""
+    """The office's engine and clock; :meth:`open` also brings the schema to head."""
 
-    def __init__(self, engine: Engine, clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(self, engine: Engine, clock: Clock | None = None) -> None:
         self.engine = engine
-        self.clock = clock or (lambda: datetime.now(UTC))
+        self.clock: Clock = clock or SystemClock()
         self.is_sqlite = engine.dialect.name == "sqlite"
 
     @classmethod
-    def open(cls, url: str, clock: Callable[[], datetime] | None = None) -> OfficeDB:
+    def open(cls, url: str, clock: Clock | None = None) -> OfficeDB:
         url = database_url(url)
         if url.startswith("sqlite"):
             engine = create_engine(
@@ -68,14 +72,18 @@ class OfficeDB:
             event.listen(engine, "begin", _sqlite_begin)
         else:
             engine = create_engine(url, pool_size=8, max_overflow=8, pool_pre_ping=True)
-        metadata.create_all(engine)
+        try:
+            migrate(engine)
+        except BaseException:
+            engine.dispose()
+            raise
         return cls(engine, clock)
 
     def close(self) -> None:
         self.engine.dispose()
 
     def now(self) -> str:
-        return format_time(self.clock())
+        return format_time(self.clock.now())
 
     @contextmanager
     def read(self) -> Iterator[Connection]:

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from office.db import emit
-from office.models import cards, gifts, members, programs
+from office.models import cards, gifts, members, programs, settings
 from sync.protocol import CARD_FIELDS, GIFT_FIELDS, MEMBER_FIELDS, Entity, OfflineLimits
 
 _MEMBER_COLS = [members.c[name] for name in MEMBER_FIELDS]
@@ -132,8 +132,6 @@ def upsert_gift(conn: Connection, at: str, data: Mapping[str, Any]) -> int:
 
 
 def set_limits(conn: Connection, at: str, limits: OfflineLimits) -> int:
-    from office.models import settings
-
     text = json.dumps(limits.to_dict(), sort_keys=True)
     if conn.execute(select(settings.c.key).where(settings.c.key == LIMITS_KEY)).first() is None:
         conn.execute(insert(settings), [{"key": LIMITS_KEY, "value": text}])
@@ -143,7 +141,5 @@ def set_limits(conn: Connection, at: str, limits: OfflineLimits) -> int:
 
 
 def get_limits(conn: Connection) -> OfflineLimits:
-    from office.models import settings
-
     text = conn.execute(select(settings.c.value).where(settings.c.key == LIMITS_KEY)).scalar()
     return OfflineLimits() if text is None else OfflineLimits.from_dict(json.loads(text))

@@ -2,13 +2,13 @@
 
 The office builds JSON by hand for speed (arrays for rows), so FastAPI cannot infer the
 response bodies: they are declared here, once, from the field lists in
-:mod:`sync.protocol`. ``python -m office openapi`` prints the document;
-docs/openapi.json is that output, and a test keeps the two equal.
+:mod:`sync.protocol`. ``python -m office openapi`` prints the document
+(:func:`office.app.openapi_document`); docs/openapi.json is that output, and a test keeps
+the two equal.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from sync.protocol import (
@@ -243,16 +243,3 @@ def complete(doc: dict[str, Any]) -> dict[str, Any]:
     for name in ("HTTPValidationError", "ValidationError"):
         doc["components"]["schemas"].pop(name, None)
     return doc
-
-
-def document() -> str:
-    """The OpenAPI document as docs/openapi.json keeps it."""
-    from office.app import create_app
-    from office.db import OfficeDB
-
-    db = OfficeDB.open("sqlite://")
-    try:
-        doc = create_app(db).openapi()
-    finally:
-        db.close()
-    return json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=True) + "\n"

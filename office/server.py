@@ -1,17 +1,57 @@
-"""Serving the office with uvicorn: in the foreground (``serve``) or in a thread of this
-process (tests, benchmarks), stopped cleanly and joined."""
+"""Serving the office with uvicorn: in the foreground (``python -m office serve``, see
+:func:`serve`) or in a thread of this process (tests, benchmarks: :class:`OfficeServer`),
+stopped cleanly and joined.
+
+The socket is bound before uvicorn starts, so port 0 gives a free port without a race;
+the URL is known from the bound socket."""
 
 from __future__ import annotations
 
+import logging
+import os
+import signal
 import socket
+import sys
 import threading
 import time
+from pathlib import Path
 from types import TracebackType
 
 import uvicorn
 
 from office.app import create_app
 from office.db import OfficeDB
+
+log = logging.getLogger(__name__)
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise OSError(exc.errno, f"cannot listen on {host}:{port}: {exc.strerror}") from exc
+    return sock
+
+
+def _url(sock: socket.socket, tls: bool) -> str:
+    host, port = sock.getsockname()[:2]
+    return f"{'https' if tls else 'http'}://{'localhost' if tls else host}:{port}"
+
+
+def _config(
+    db: OfficeDB, log_level: str, ssl_certfile: str | None, ssl_keyfile: str | None
+) -> uvicorn.Config:
+    return uvicorn.Config(
+        create_app(db),
+        log_level=log_level,
+        access_log=False,
+        ssl_certfile=ssl_certfile,
+        ssl_keyfile=ssl_keyfile,
+        timeout_graceful_shutdown=2,
+    )
 
 
 class OfficeServer:
@@ -28,23 +68,13 @@ class OfficeServer:
         *,
         ssl_certfile: str | None = None,
         ssl_keyfile: str | None = None,
+        log_level: str = "warning",
     ) -> None:
         self.db = db
-        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self._sock.bind((host, port))
+        self._sock = _bind(host, port)
         self.host, self.port = self._sock.getsockname()[:2]
-        scheme = "https" if ssl_certfile else "http"
-        self.url = f"{scheme}://{'localhost' if ssl_certfile else self.host}:{self.port}"
-        config = uvicorn.Config(
-            create_app(db),
-            log_level="warning",
-            access_log=False,
-            ssl_certfile=ssl_certfile,
-            ssl_keyfile=ssl_keyfile,
-            timeout_graceful_shutdown=2,
-        )
-        self._server = uvicorn.Server(config)
+        self.url = _url(self._sock, bool(ssl_certfile))
+        self._server = uvicorn.Server(_config(db, log_level, ssl_certfile, ssl_keyfile))
         self._thread = threading.Thread(
             target=self._server.run, kwargs={"sockets": [self._sock]}, name="office-http"
         )
@@ -57,6 +87,10 @@ class OfficeServer:
                 raise RuntimeError("the office server did not start")
             time.sleep(0.01)
         return self
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
 
     def stop(self) -> None:
         self._server.should_exit = True
@@ -74,3 +108,56 @@ class OfficeServer:
         _tb: TracebackType | None,
     ) -> None:
         self.stop()
+
+
+def serve(
+    db: OfficeDB,
+    host: str,
+    port: int,
+    *,
+    ssl_certfile: str | None = None,
+    ssl_keyfile: str | None = None,
+    ready_file: Path | None = None,
+    watch_stdin: bool = False,
+) -> None:
+    """Serve until SIGTERM or Ctrl-C; then stop gracefully and return (exit code 0).
+
+    Once it listens, the URL is printed (``office: serving on URL``) and, with
+    ``ready_file``, written there (atomically, by rename): a parent that started it on
+    port 0 reads the port from it. With ``watch_stdin``, the office also stops when its
+    standard input reaches end of file: the parent holds the other end of that pipe, so
+    the office ends with it, even when the parent is killed.
+
+    uvicorn runs in a thread (:class:`OfficeServer`) and this thread waits: the signals
+    are ours, so the database is closed before the process exits."""
+    stop = threading.Event()
+    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    if watch_stdin:
+        watcher = threading.Thread(target=_watch_stdin, args=(stop,), name="office-stdin")
+        watcher.daemon = True  # it may block in read() until the process ends
+        watcher.start()
+    try:
+        with OfficeServer(
+            db, host, port, ssl_certfile=ssl_certfile, ssl_keyfile=ssl_keyfile, log_level="info"
+        ) as server:
+            print(f"office: serving on {server.url}", flush=True)
+            if ready_file is not None:
+                part = ready_file.with_name(ready_file.name + ".part")
+                part.write_text(server.url + "\n", encoding="utf-8")
+                os.replace(part, ready_file)
+            while not stop.wait(0.5):
+                if not server.running:
+                    raise RuntimeError("the office's HTTP server stopped by itself")
+            log.info("stopping")
+    except KeyboardInterrupt:
+        log.info("interrupted: stopped")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _watch_stdin(stop: threading.Event) -> None:
+    # os.read, not sys.stdin: a daemon thread must not hold the buffer's lock at exit
+    while os.read(sys.stdin.fileno(), 4096):
+        pass
+    log.info("standard input closed (the process that started the office has ended)")
+    stop.set()

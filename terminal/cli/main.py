@@ -12,7 +12,15 @@ import sys
 from collections.abc import Sequence
 
 from common.errors import ConfigError
-from terminal.cli import commands, demo_cmd, devices_cmd, doctor_cmd, run_cmd, sync_cmd
+from terminal.cli import (
+    commands,
+    demo_cmd,
+    devices_cmd,
+    doctor_cmd,
+    run_cmd,
+    seed_cmd,
+    sync_cmd,
+)
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--debug", action="store_true", help="log details and show tracebacks")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (commands, demo_cmd, run_cmd, devices_cmd, doctor_cmd, sync_cmd):
+    for module in (commands, demo_cmd, run_cmd, devices_cmd, doctor_cmd, sync_cmd, seed_cmd):
         module.register(sub, common)
     return parser
 

@@ -4,7 +4,8 @@ loyalty-terminal enroll --office URL --code CODE [--ca FILE]
 loyalty-terminal sync --once          one push + pull in the foreground
 loyalty-terminal sync                 the sync worker in the foreground (Ctrl-C stops)
 loyalty-terminal office-demo          a reference office on loopback with the demo
-                                      members, this till enrolled with it
+                                      members (python -m office, a process of its
+                                      own), this till enrolled with it
 """
 
 from __future__ import annotations
@@ -23,6 +24,11 @@ from sync import credentials
 from sync.client import AuthFailed, OfficeClient, SyncError, Timeouts
 from sync.credentials import Credentials, NotEnrolled
 from sync.worker import SyncStatus, SyncWorker, run_once
+from terminal.cli import office_process
+from terminal.cli.commands import config_of, db_path
+from terminal.cli.demo_office import seed_office
+from terminal.cli.office_process import OfficeProcessError
+from terminal.services import demo_data
 from terminal.store import sync_apply
 from terminal.store.database import Database
 
@@ -62,8 +68,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _handler(args: argparse.Namespace) -> int:
-    from terminal.cli.commands import config_of, db_path
-
     return run(args, db_path(args, config_of(args)))
 
 
@@ -86,7 +90,7 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
             file=sys.stderr,
         )
         return 1
-    except (SyncError, NotEnrolled) as exc:
+    except (SyncError, NotEnrolled, OfficeProcessError) as exc:
         print(f"loyalty-terminal: {exc}", file=sys.stderr)
         return 1
 
@@ -168,34 +172,35 @@ def _print_status(status: SyncStatus) -> None:
 
 
 def office_demo(db_path: Path, office_db: Path, port: int, members: int) -> int:
-    """Serve a demo office on 127.0.0.1:PORT until Ctrl-C, enrolling this till first."""
-    from office import admin, auth
-    from office.db import OfficeDB
-    from office.server import OfficeServer
-    from terminal.services import demo_data
-
+    """Serve a demo office (a process of its own) on 127.0.0.1:PORT until Ctrl-C or
+    SIGTERM, enrolling this till first; seeded with MEMBERS demo members when new."""
     office_db.parent.mkdir(parents=True, exist_ok=True)
-    fresh = not office_db.exists()
-    odb = OfficeDB.open(str(office_db))
-    try:
-        if fresh:
-            with tempfile.TemporaryDirectory() as tmp:
-                seed = Path(tmp) / "seed.sqlite3"
-                with Database.open(seed) as sdb, sdb.write() as conn:
+    if not office_process.installed():
+        print(f"loyalty-terminal: {office_process.NOT_INSTALLED}", file=sys.stderr)
+        return 1
+    if not office_db.exists():
+        with tempfile.TemporaryDirectory() as tmp:
+            with Database.open(Path(tmp) / "seed.sqlite3") as sdb:
+                with sdb.write() as conn:
                     demo_data.fill(conn, members)
-                admin.seed_from_cache(odb, seed)
-        with OfficeServer(odb, port=port) as server:
-            print(f"office on {server.url} ({office_db})", flush=True)
-            try:
-                credentials.load(db_path)
-            except NotEnrolled:
-                enroll(db_path, server.url, auth.create_code(odb, "demo till"), None)
-            stop = threading.Event()
-            signal.signal(signal.SIGTERM, lambda *_: stop.set())
-            try:
-                stop.wait()
-            except KeyboardInterrupt:
+                print(f"office seeded: {seed_office(office_db, sdb)}", flush=True)
+    with office_process.serving(office_db, port) as office:
+        print(
+            f"office on {office.url} (pid {office.process.pid}, {office_db}; its log {office.log})",
+            flush=True,
+        )
+        try:
+            credentials.load(db_path)
+        except NotEnrolled:
+            enroll(db_path, office.url, office_process.create_code(office_db, "demo till"), None)
+        stop = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        try:
+            while not stop.wait(0.5) and office.process.poll() is None:
                 pass
-    finally:
-        odb.close()
+        except KeyboardInterrupt:
+            pass
+        if office.process.poll() is not None:
+            print(f"loyalty-terminal: the office stopped (see {office.log})", file=sys.stderr)
+            return 1
     return 0

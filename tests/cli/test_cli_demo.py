@@ -1,13 +1,17 @@
 """demo-data --replace deletes only one of our caches; the demo walk-through records its
-purchase only on a demo cache."""
+purchase only on a demo cache; office-demo runs the office as a process of its own."""
 
 from __future__ import annotations
 
+import signal
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from sync import credentials
 from terminal.cli.main import main
 from terminal.loyalty import Money
 from terminal.services.identify import CardKey
@@ -81,3 +85,66 @@ def test_demo_refuses_a_cache_that_is_not_a_demo_cache(
     code, _out, err = run(capsys, "demo", "--db", path)
     assert code == 1 and "not a demo cache" in err
     assert operations(path) == 1  # no purchase recorded on real members
+
+
+# --- office-demo: the office as a process of its own -----------------------------------
+
+ROOT = Path(__file__).parents[2]
+_NO_OFFICE = (
+    "import sys; sys.modules['office'] = None  # as if loyalty-office were not installed\n"
+    "from terminal.cli.main import main; sys.exit(main(sys.argv[1:]))"
+)
+
+
+def _running(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def test_office_demo_serves_an_office_process_until_sigterm(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cache, office_db = tmp_path / "till.sqlite3", tmp_path / "office.sqlite3"
+    argv = ["--db", str(cache), "office-demo", "--office-db", str(office_db), "--port", "0"]
+    with subprocess.Popen(
+        [sys.executable, "-m", "terminal.cli.main", *argv, "--members", "50"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as demo:
+        try:
+            assert demo.stdout is not None
+            lines = [demo.stdout.readline() for _ in range(3)]
+            assert lines[0].startswith("office seeded: 50 members"), lines
+            url, pid = lines[1].split()[2], int(lines[1].split("(pid ")[1].split(",")[0])
+            assert url.startswith("http://127.0.0.1:") and _running(pid)
+            assert lines[2].startswith("enrolled as 'demo till'"), lines
+            assert credentials.load(cache).office_url == url
+            code, out, _err = run(capsys, "--db", str(cache), "sync", "--once")
+            assert code == 0 and "snapshot rows" in out
+            demo.send_signal(signal.SIGTERM)
+            assert demo.wait(30) == 0
+        finally:
+            if demo.poll() is None:
+                demo.kill()
+    assert not _running(pid)
+
+
+def test_without_the_office_package_the_till_says_so_in_one_line(tmp_path: Path) -> None:
+    argv = ["--db", str(tmp_path / "till.sqlite3"), "office-demo"]
+    done = subprocess.run(
+        [sys.executable, "-c", _NO_OFFICE, *argv, "--office-db", str(tmp_path / "office.sqlite3")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr == (
+        "loyalty-terminal: the demo office needs the loyalty-office package: pip install ./office\n"
+    )
+    assert not (tmp_path / "office.sqlite3").exists()

@@ -7,11 +7,14 @@ import stat
 from pathlib import Path
 
 import pytest
+from officekit import Terminal, checkout, office_op_count
 
 from office import auth
 from office.server import OfficeServer
 from sync import credentials
+from sync.client import OfficeClient
 from terminal.cli.main import main
+from terminal.store import sync_apply
 from terminal.store.database import Database
 
 
@@ -91,11 +94,6 @@ def test_a_revoked_till_comes_back_as_the_same_terminal(
 ) -> None:
     """Operations the office may have applied under terminal T must never be applied
     again under a new terminal: a till with unsent operations re-enrols as T."""
-    from officekit import checkout, office_op_count
-
-    from sync.client import OfficeClient
-    from terminal.store.database import Database as Db
-
     db = tmp_path / "till" / "cache.sqlite3"
     db.parent.mkdir()
     first = auth.create_code(office.db, "Till 8")
@@ -103,9 +101,7 @@ def test_a_revoked_till_comes_back_as_the_same_terminal(
     assert main(["--db", str(db), "sync", "--once"]) == 0
     creds = credentials.load(db)
     capsys.readouterr()
-    with Db.open(db) as cache:
-        from officekit import Terminal
-
+    with Database.open(db) as cache:
         checkout(Terminal(cache, db, creds, office.url), 1, "250.00")
     assert auth.revoke(office.db, creds.terminal_id)
     assert main(["--db", str(db), "sync", "--once"]) == 1
@@ -145,8 +141,6 @@ def test_a_crash_between_the_credential_and_the_cache_heals(
 ) -> None:
     """The credential is written first; if the till died before the cache noted the
     terminal, the next sync notes it (the offline limits and registrations go by it)."""
-    from terminal.store import sync_apply
-
     db = tmp_path / "cache.sqlite3"
     code = auth.create_code(office.db, "Till 9")
     assert main(["--db", str(db), "enroll", "--office", office.url, "--code", code]) == 0

@@ -8,7 +8,8 @@ from opkit import member_with_card, office_member, op
 
 from office import auth, ledger
 from office.db import OfficeDB
-from sync.protocol import OpStatus
+from office.server import OfficeServer
+from sync.protocol import OpStatus, block_of
 
 
 def test_a_replacement_by_a_card_the_office_does_not_have_is_refused(office_db: OfficeDB) -> None:
@@ -34,13 +35,10 @@ def test_a_return_of_what_the_till_sold_as_its_old_terminal(office_db: OfficeDB)
 
 
 def test_a_registration_too_long_for_the_office_is_rejected_not_a_batch_error(
-    office_any: object,
+    office_any: OfficeServer,
 ) -> None:
     """On PostgreSQL a UID longer than its column failed the whole batch (HTTP 500) at
     every retry, so nothing behind it ever applied; now it alone is rejected."""
-    from office.server import OfficeServer
-    from sync.protocol import block_of
-
     assert isinstance(office_any, OfficeServer)
     db = office_any.db
     terminal, _ = auth.enrol(db, auth.create_code(db, "till"))

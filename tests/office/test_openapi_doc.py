@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from office.openapi import RESPONSES, document
+from office.app import openapi_document as document
+from office.openapi import RESPONSES
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "openapi.json"
 
