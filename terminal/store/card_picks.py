@@ -63,8 +63,8 @@ def _conditions(wanted: CardWanted) -> list[ColumnElement[bool]]:
         where.append(c.kind == w.kind)
     if w.state is not None:
         where.append(c.state == w.state)
-    if w.with_member is not None:
-        where.append(_is(c.member_id, w.with_member))
+    if w.with_member is not None or w.of_member:
+        where.append(_is(c.member_id, w.with_member is not False))
     if w.fixed_discount is not None:
         where.append(c.fixed_discount_bp > 0 if w.fixed_discount else c.fixed_discount_bp == 0)
     if w.with_number is not None:
