@@ -8,14 +8,16 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
-
 from terminal.cli import render
 from terminal.cli.commands import UsageError, config_of, db_path
 from terminal.loyalty import Money
 from terminal.services import demo_data
-from terminal.services.identify import CardKey
+from terminal.services.checkout import checkout, preview
+from terminal.services.identify import CardKey, identify
 from terminal.services.till import Till
+from terminal.store import queries
+from terminal.store.card_picks import CardWanted, card_ids
+from terminal.store.connection import Connection
 from terminal.store.database import Database
 
 DEMO_MEMBERS = 10_000
@@ -55,24 +57,24 @@ def cmd_demo(args: argparse.Namespace) -> int:
             cards = _demo_cards(conn, today.strftime("%m-%d"))
         for title, number in cards:
             print(f"\n=== {title}: card {number} ===")
-            view = till.identify(CardKey(number=number))
+            view = identify(till.unit(), CardKey(number=number))
             print(render.view_text(view))
         title, number = cards[0]
-        view = till.identify(CardKey(number=number))
+        view = identify(till.unit(), CardKey(number=number))
         amount = Money.parse("2450.00")
-        q = till.preview(view, amount)
+        q = preview(till.unit(), view, amount)
         spend = q.max_spend_points
         print(
             f"\n=== checkout of {amount} for {view.member.address_as if view.member else '-'}, "
             f"spending {render.points(spend)} points ==="
         )
-        result = till.checkout(CardKey(number=number), amount, spend)
+        result = checkout(till.unit(), CardKey(number=number), amount, spend)
         print(render.quote_text(result.quote))
         print(
             f"  recorded as operation {result.seq} ({result.operation_id}), waiting for the office"
         )
         print("\n=== the same card again ===")
-        print(render.view_text(till.identify(CardKey(number=number))))
+        print(render.view_text(identify(till.unit(), CardKey(number=number))))
     return 0
 
 
@@ -113,17 +115,15 @@ def _demo_app(args: argparse.Namespace, db: Database) -> int:
             pcscd.stop()
 
 
-def _demo_cards(conn: Any, today_mmdd: str) -> list[tuple[str, str]]:
-    def first(where: str) -> str:
+def _demo_cards(conn: Connection, today_mmdd: str) -> list[tuple[str, str]]:
+    def first(wanted: CardWanted) -> str:
         # Members whose birthday is today come first, so the demo shows the greeting.
-        sql = (
-            "SELECT c.number FROM cards c LEFT JOIN members m ON m.id = c.member_id "
-            f"WHERE {where} ORDER BY substr(m.birthday, 6, 5) = :mmdd DESC, c.id LIMIT 1"
-        )
-        return str(conn.execute(text(sql), {"mmdd": today_mmdd}).scalar())
+        found = card_ids(conn, wanted, birthday_first=today_mmdd)
+        card = queries.card_by_id(conn, found[0]) if found else None
+        return str(None if card is None else card.number)
 
     return [
-        ("a member (on their birthday)", first("c.kind = 'personal' AND c.state = 'active'")),
-        ("a bearer card", first("c.kind = 'bearer' AND c.state = 'active'")),
-        ("a blocked card", first("c.state = 'blocked'")),
+        ("a member (on their birthday)", first(CardWanted(kind="personal", state="active"))),
+        ("a bearer card", first(CardWanted(kind="bearer", state="active"))),
+        ("a blocked card", first(CardWanted(state="blocked"))),
     ]
