@@ -61,17 +61,17 @@ def test_member_panel_shows_the_discount_the_rules_give(
     """A frequent buyer in the lowest tier: the progressive discount (5%) beats the tier's
     3%; the panel shows what a quote applies, not a figure of its own."""
     till = window._till
-    card = a_card(demo_db, fixed_discount=False).id
+    card = a_card(demo_db, fixed_discount=False)
     with demo_db.write() as conn:
         conn.execute(
             text(
                 "UPDATE members SET purchases = 60, lifetime_spend_minor = 0, "
-                "window_spend_minor = 0 WHERE id = (SELECT member_id FROM cards WHERE id = :c)"
+                "window_spend_minor = 0 WHERE id = :m"
             ),
-            {"c": card},
+            {"m": card.member_id},
         )
-    window.present(CardKey(card_id=card))
-    view = identify(till.unit(), CardKey(card_id=card))
+    window.present(CardKey(card_id=card.id))
+    view = identify(till.unit(), CardKey(card_id=card.id))
     quote = preview(till.unit(), view, Money.parse("1000"))
     assert quote.discount_pct == 5 and view.tier is not None and view.tier.discount_pct == 3
     assert window.member.discount.text() == "Discount: 5%"
