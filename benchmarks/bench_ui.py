@@ -53,7 +53,7 @@ def card_to_screen(db_path: Path, cards: int, samples: int = 300) -> list[float]
         window.resize(1280, 800)
         window.show()
         bridge = EventBridge()
-        bridge.card_event.connect(window.on_card_event)
+        window.connect_bridge(bridge)
 
         def painted(event: object) -> None:
             window.member.repaint()

@@ -15,10 +15,13 @@ from terminal.cli.demo_office import demo_office
 from terminal.cli.office_process import OfficeProcessError, RunningOffice
 from terminal.loyalty import Money
 from terminal.services import demo_data
-from terminal.services.identify import CardKey
+from terminal.services.checkout import checkout, preview
+from terminal.services.identify import CardKey, identify
 from terminal.services.till import Till
+from terminal.store import queries
+from terminal.store.card_picks import CardWanted, card_ids
+from terminal.store.connection import Connection
 from terminal.store.database import Database
-from terminal.store.demo_cards import demo_cards
 
 DEMO_MEMBERS = 10_000
 
@@ -54,27 +57,27 @@ def cmd_demo(args: argparse.Namespace) -> int:
         till = Till(db)
         today = till.clock.today()
         with db.read() as conn:
-            cards = demo_cards(conn, today.strftime("%m-%d"))
+            cards = _demo_cards(conn, today.strftime("%m-%d"))
         for title, number in cards:
             print(f"\n=== {title}: card {number} ===")
-            view = till.identify(CardKey(number=number))
+            view = identify(till.unit(), CardKey(number=number))
             print(render.view_text(view))
         title, number = cards[0]
-        view = till.identify(CardKey(number=number))
+        view = identify(till.unit(), CardKey(number=number))
         amount = Money.parse("2450.00")
-        q = till.preview(view, amount)
+        q = preview(till.unit(), view, amount)
         spend = q.max_spend_points
         print(
             f"\n=== checkout of {amount} for {view.member.address_as if view.member else '-'}, "
             f"spending {render.points(spend)} points ==="
         )
-        result = till.checkout(CardKey(number=number), amount, spend)
+        result = checkout(till.unit(), CardKey(number=number), amount, spend)
         print(render.quote_text(result.quote))
         print(
             f"  recorded as operation {result.seq} ({result.operation_id}), waiting for the office"
         )
         print("\n=== the same card again ===")
-        print(render.view_text(till.identify(CardKey(number=number))))
+        print(render.view_text(identify(till.unit(), CardKey(number=number))))
     return 0
 
 
@@ -118,3 +121,17 @@ def _demo_app(args: argparse.Namespace, db: Database) -> int:
                 f"({office.path}; its log {office.log})"
             )
         return run_app(config, db)
+
+
+def _demo_cards(conn: Connection, today_mmdd: str) -> list[tuple[str, str]]:
+    def first(wanted: CardWanted) -> str:
+        # Members whose birthday is today come first, so the demo shows the greeting.
+        found = card_ids(conn, wanted, birthday_first=today_mmdd)
+        card = queries.card_by_id(conn, found[0]) if found else None
+        return str(None if card is None else card.number)
+
+    return [
+        ("a member (on their birthday)", first(CardWanted(kind="personal", state="active"))),
+        ("a bearer card", first(CardWanted(kind="bearer", state="active"))),
+        ("a blocked card", first(CardWanted(state="blocked"))),
+    ]

@@ -10,11 +10,10 @@ of their own: this class is the :class:`drivers.printer.worker.JobQueue` port ov
 
 from __future__ import annotations
 
-from sqlalchemy import Connection
-
 from common.clock import Clock, SystemClock
 from drivers.printer.worker import PrintJob
 from terminal.store import print_queue
+from terminal.store.connection import Connection
 from terminal.store.database import Database
 
 

@@ -26,8 +26,6 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 
-from sqlalchemy import Connection
-
 from common.clock import Clock, SystemClock
 from drivers.printer.config import PrinterConfig
 from drivers.printer.transport import StatusReport
@@ -37,6 +35,7 @@ from terminal.receipts.model import ReceiptData, ShiftReport
 from terminal.receipts.printer_thread import PrinterThread
 from terminal.receipts.queue import PrintQueue
 from terminal.receipts.render import EscPosRenderer, RecentReceipts, Renderer
+from terminal.store.connection import Connection
 from terminal.store.database import Database
 
 log = logging.getLogger(__name__)

@@ -17,6 +17,7 @@ from terminal.receipts.model import ReceiptData, from_quote
 from terminal.services import offline
 from terminal.services.errors import NotAMemberCard
 from terminal.services.identify import CardKey, MemberView, centi_from_points, find_card, view_of
+from terminal.services.receipt_preview import card_tail
 from terminal.services.unit import Unit
 from terminal.store.records import NewOperation
 
@@ -87,7 +88,7 @@ def checkout(
                 created_at=now,
                 language=receipts.language,
                 member_name=None if member is None else member.address_as,
-                card_tail=None if view.card_number is None else view.card_number[-4:],
+                card_tail=card_tail(view.card_number),
             )
             receipts.add_receipt(tx, receipt)
         tx.commit()

@@ -18,9 +18,9 @@ from typing import Any
 from terminal.loyalty import CardKind, CardState, Program, standard_program
 from terminal.services.staff import Role, hash_pin
 from terminal.store import demo_fill
+from terminal.store.connection import Connection
 from terminal.store.demo_fill import DEMO_MARK, is_blank, is_demo_cache, unsent_operations
 from terminal.store.normalize import name_key
-from terminal.store.unit_of_work import RawConnection
 
 __all__ = [
     "DEFAULT_SEED",
@@ -303,13 +303,13 @@ def _card(
     )
 
 
-def put_program(conn: RawConnection, program: Program) -> None:
+def put_program(conn: Connection, program: Program) -> None:
     """Make ``program`` the cache's only program (in the caller's write transaction)."""
     demo_fill.put_program(conn, program.code, program.version, program.to_dict())
 
 
 def fill(
-    conn: RawConnection,
+    conn: Connection,
     members: int,
     *,
     seed: int = DEFAULT_SEED,

@@ -4,19 +4,34 @@ A message is an English template (terminal.services.messages, marked for Qt's lu
 with named fields in ``params``: ``str(error)`` is the English text the CLI prints; the
 app translates ``template`` and fills in ``params``. The base, with its one constructor
 order (code, message, params), is :class:`common.errors.AppError`.
+
+What the cache raises when it cannot be used just now is the store's to say
+(:data:`terminal.store.errors.STORE_ERRORS`, named here for the UI, which does not import
+the store); :func:`store_failure` translates one into the person's
+:class:`StoreUnavailable`.
 """
 
 from __future__ import annotations
 
-import sqlite3
-
-from sqlalchemy.exc import OperationalError
-
 from common.errors import AppError
 from terminal.services.messages import ERRORS
+from terminal.store.errors import STORE_ERRORS, Failure, failure_kind
 
-#: What the cache file raises when it cannot be used right now (locked, disk full, I/O).
-STORE_ERRORS: tuple[type[Exception], ...] = (OperationalError, sqlite3.OperationalError)
+__all__ = [
+    "STORE_ERRORS",
+    "NoProgram",
+    "NotAMemberCard",
+    "ServiceError",
+    "StoreUnavailable",
+    "UnknownCard",
+    "store_failure",
+]
+
+_STORE_CODES = {
+    Failure.BUSY: "store_busy",
+    Failure.FULL: "store_full",
+    Failure.FAILED: "store_failed",
+}
 
 
 class ServiceError(AppError):
@@ -52,10 +67,6 @@ class StoreUnavailable(ServiceError):
 
 
 def store_failure(exc: BaseException) -> StoreUnavailable:
-    """The person's view of a STORE_ERRORS exception (never its SQL or file paths)."""
-    text = str(getattr(exc, "orig", exc)).lower()
-    if "locked" in text or "busy" in text:
-        return StoreUnavailable("store_busy")
-    if "full" in text:
-        return StoreUnavailable("store_full")
-    return StoreUnavailable("store_failed")
+    """The person's view of a :data:`STORE_ERRORS` exception (the store says which kind
+    of failure it is; never its SQL or file paths)."""
+    return StoreUnavailable(_STORE_CODES[failure_kind(exc)])

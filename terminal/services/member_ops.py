@@ -13,12 +13,10 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 
-from common.clock import Clock, IdFactory
 from terminal.loyalty import (
     CardKind,
     CardState,
     Money,
-    Program,
     PurchaseFacts,
     ReturnQuote,
     birthday_gift_available,
@@ -27,14 +25,13 @@ from terminal.loyalty import (
     quote_return,
 )
 from terminal.receipts.model import ReceiptData, ReceiptKind
-from terminal.receipts.spool import Spooler
 from terminal.services import offline
-from terminal.services.cache_unit import CacheFile, unit_over
 from terminal.services.errors import NotAMemberCard, ServiceError
 from terminal.services.identify import CardKey, MemberView, centi_from_points, find_card, view_of
 from terminal.services.ports import Reads, Writes
+from terminal.services.receipt_preview import card_tail
 from terminal.services.return_lookup import UnknownPurchase
-from terminal.services.roles import Role, StaffMember
+from terminal.services.roles import Role
 from terminal.services.unit import Unit
 from terminal.store.records import NewOperation
 
@@ -46,19 +43,6 @@ class Recorded:
     operation_id: str
     seq: int
     points_delta: Decimal
-
-
-def Context(
-    db: CacheFile,
-    program: Program,
-    clock: Clock,
-    ids: IdFactory,
-    who: StaffMember,
-    receipts: Spooler | None = None,
-) -> Unit:
-    """The unit of work these operations take, made the old way (``Context(db, program,
-    clock, ids, who, receipts)``); new code passes ``till.unit(who)`` or a :class:`Unit`."""
-    return unit_over(db, clock, ids, who=who, receipts=receipts, program=program)
 
 
 def _print(
@@ -80,7 +64,7 @@ def _print(
         created_at=unit.clock.now(),
         cashier=None if unit.who is None else unit.who.name,
         member_name=None if member is None else member.address_as,
-        card_tail=None if view is None or view.card_number is None else view.card_number[-4:],
+        card_tail=None if view is None else card_tail(view.card_number),
         balance_after=None if view is None else view.balance + recorded.points_delta,
         **fields,  # type: ignore[arg-type]
     )

@@ -21,7 +21,6 @@ from decimal import Decimal
 from terminal.services.errors import ServiceError
 from terminal.services.messages import QT_TRANSLATE_NOOP
 from terminal.services.ports import Reads
-from terminal.store.unit_of_work import RawConnection, SqlReads
 
 _DEFAULTS = {
     "offline_after_s": 120,
@@ -86,9 +85,8 @@ def _points(centi: int) -> str:
     return f"{Decimal(centi) / 100:.2f}"
 
 
-def state(tx: Reads | RawConnection, now: datetime) -> OfflineState:
+def state(tx: Reads, now: datetime) -> OfflineState:
     """Is the till enrolled, online, how old is its data, what may it spend offline."""
-    tx = _reads(tx)
     sync = tx.sync
     enrolled = sync.terminal_id() is not None
     limits: dict[str, int | bool] = {**_DEFAULTS, **sync.offline_limits()}
@@ -104,7 +102,7 @@ def state(tx: Reads | RawConnection, now: datetime) -> OfflineState:
 
 
 def check_spend(
-    tx: Reads | RawConnection,
+    tx: Reads,
     member_id: int | None,
     points_centi: int,
     now: datetime,
@@ -112,11 +110,9 @@ def check_spend(
     gift: bool = False,
 ) -> None:
     """Raise :class:`OfflineLimit` if spending ``points_centi`` (or handing out a gift)
-    is not allowed now; return quietly otherwise. ``tx``: the use case's transaction (a
-    bare connection of the cache, as older callers hold one, works too)."""
+    is not allowed now; return quietly otherwise. ``tx``: the use case's transaction."""
     if points_centi <= 0 and not gift:
         return
-    tx = _reads(tx)
     st = state(tx, now)
     if not st.enrolled or st.online:
         return
@@ -144,7 +140,3 @@ def check_spend(
     left = int(limits["terminal_total_centi"]) - st.terminal_spent_centi
     if points_centi > left:
         raise OfflineLimit("offline_terminal", left=_points(max(0, left)))
-
-
-def _reads(tx: Reads | RawConnection) -> Reads:
-    return SqlReads(tx) if isinstance(tx, RawConnection) else tx

@@ -36,6 +36,14 @@ def parse_points(text: str, *, signed: bool = False) -> Decimal:
     return -value if m.group("sign") == "-" else value
 
 
+def parse_spend(text: str) -> Decimal:
+    """The points a cashier typed to spend at checkout: an empty field means none (zero);
+    anything else as :func:`parse_points` reads it (no sign). Raises :class:`BadPoints`."""
+    if not text.strip():
+        return Decimal(0)
+    return parse_points(text)
+
+
 def points_input_text(value: Decimal, decimal_point: str = ".") -> str:
     """``value`` as :func:`parse_points` reads it back: digits, no grouping."""
     if value == value.to_integral_value():

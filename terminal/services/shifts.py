@@ -10,13 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, overload
 
-from common.clock import Clock
 from terminal.loyalty import Money
 from terminal.receipts.model import ShiftReport
-from terminal.receipts.spool import Spooler
-from terminal.services.cache_unit import CacheFile, unit_over
 from terminal.services.errors import ServiceError
 from terminal.services.ports import Reads, Writes
 from terminal.services.roles import Role, StaffMember
@@ -39,30 +35,13 @@ class ShiftStillOpen(ServiceError):
         self.opened_at = opened_at
 
 
-@overload
-def open_shift(unit: Unit, till_name: str = "till-1") -> Shift: ...
-@overload
-def open_shift(
-    db: CacheFile,
-    who: StaffMember,
-    clock: Clock,
-    till_name: str = "till-1",
-    receipts: Spooler | None = None,
-    /,
-) -> Shift: ...
-def open_shift(unit: Unit | CacheFile, till_name: object = "till-1", *old: Any) -> Shift:
+def open_shift(unit: Unit, till_name: str = "till-1") -> Shift:
     """The till's open shift, opening one for the person on duty if none is open.
 
     If another person's shift is still open, a cashier is refused (:class:`ShiftStillOpen`
     names whose); a supervisor closes it as :func:`close_shift` does, its report queued
     and audited in the same transaction, and then opens their own.
-
-    (The older form ``open_shift(db, who, clock, till_name, receipts)`` still works until
-    its last caller, ui/main_window.py, passes a unit.)
     """
-    if not isinstance(unit, Unit):
-        unit, till_name = _old_form(unit, till_name, *old)
-    assert isinstance(till_name, str)
     who = unit.require(Role.CASHIER, "opening a shift")
     opened_at = unit.clock.now()
     now = opened_at.isoformat()
@@ -86,28 +65,10 @@ def open_shift(unit: Unit | CacheFile, till_name: object = "till-1", *old: Any) 
     return Shift(opened, who, now)
 
 
-@overload
-def close_shift(unit: Unit, shift: Shift, till_name: str) -> ShiftReport: ...
-@overload
-def close_shift(
-    db: CacheFile,
-    shift: Shift,
-    who: StaffMember,
-    clock: Clock,
-    till_name: str,
-    receipts: Spooler | None = None,
-    /,
-) -> ShiftReport: ...
-def close_shift(unit: Unit | CacheFile, shift: Shift, till_name: object, *old: Any) -> ShiftReport:
+def close_shift(unit: Unit, shift: Shift, till_name: str) -> ShiftReport:
     """Close the shift (the supervisor on duty does) and return its report: the
     operations recorded on this till since it opened. With a print queue the report is
-    queued for the printer in the same transaction as the closing and its audit line.
-
-    (The older form ``close_shift(db, shift, who, clock, till_name, receipts)`` still
-    works until its last caller, ui/main_window.py, passes a unit.)"""
-    if not isinstance(unit, Unit):
-        unit, till_name = _old_form(unit, till_name, *old)
-    assert isinstance(till_name, str)
+    queued for the printer in the same transaction as the closing and its audit line."""
     who = unit.require(Role.SUPERVISOR, "closing the shift")
     closed = unit.clock.now()
     with unit.write() as tx:
@@ -118,19 +79,6 @@ def close_shift(unit: Unit | CacheFile, shift: Shift, till_name: object, *old: A
         tx.commit()
     unit.wake_printer()
     return report
-
-
-def _old_form(
-    db: CacheFile,
-    who: object,
-    clock: Clock,
-    till_name: str = "till-1",
-    receipts: Spooler | None = None,
-) -> tuple[Unit, str]:
-    """The unit and the till's name of a call in the older form (database, person, clock,
-    till's name, spooler)."""
-    assert isinstance(who, StaffMember)
-    return unit_over(db, clock, who=who, receipts=receipts), till_name
 
 
 def _close(tx: Writes, shift_id: int, who: StaffMember, closed: datetime) -> None:

@@ -12,16 +12,14 @@ import hashlib
 import hmac
 import secrets
 from datetime import datetime, timedelta
-from typing import overload
 
-from common.clock import Clock
-from terminal.services.cache_unit import CacheFile, unit_over
 from terminal.services.errors import ServiceError
 from terminal.services.ports import Writes
 from terminal.services.roles import NotAllowed, Role, StaffMember
 from terminal.services.unit import Unit
+from terminal.store.connection import Connection
 from terminal.store.staff_queries import StaffRecord
-from terminal.store.unit_of_work import RawConnection, SqlWrites
+from terminal.store.unit_of_work import SqlWrites
 
 __all__ = [
     "FREE_ATTEMPTS",
@@ -97,12 +95,13 @@ def lock_for(failed: int) -> timedelta | None:
 
 
 def add_staff(
-    tx: Writes | RawConnection, name: str, role: Role, pin: str, card_uid: str | None = None
+    tx: Writes | Connection, name: str, role: Role, pin: str, card_uid: str | None = None
 ) -> int:
-    """Add a person to the till's staff in the caller's write transaction (set-up: the
-    demo, store IT's tools, tests); returns their id. ``tx``: a transaction of a unit of
-    work, or a bare connection of the cache."""
-    writes = SqlWrites(tx) if isinstance(tx, RawConnection) else tx
+    """Add a person to the till's staff in the caller's write transaction; returns their
+    id. Set-up of a cache, not a use case (no role to check: store IT and the demo do it,
+    and tests): ``tx`` is a transaction of a unit of work, or the connection of the
+    ``Database.write()`` that sets the cache up (with the demo fill, say)."""
+    writes = SqlWrites(tx) if isinstance(tx, Connection) else tx
     return writes.staff_updates.add(name, role.value, hash_pin(pin), card_uid)
 
 
@@ -116,21 +115,10 @@ def _member(row: StaffRecord) -> StaffMember:
     return StaffMember(row.id, row.name, Role(row.role))
 
 
-@overload
-def log_in_by_card(unit: Unit, card_uid: str) -> StaffMember | None: ...
-@overload
-def log_in_by_card(unit: CacheFile, card_uid: str, clock: Clock) -> StaffMember | None: ...
-def log_in_by_card(
-    unit: Unit | CacheFile, card_uid: str, clock: Clock | None = None
-) -> StaffMember | None:
+def log_in_by_card(unit: Unit, card_uid: str) -> StaffMember | None:
     """A staff card tapped at the start of a shift (or for supervisor mode): the person
     it belongs to, or None if it is nobody's staff card. A card does not get round a PIN
-    lock-out: while its owner is locked out it raises :class:`LockedOut` too (audited).
-
-    (The older form ``log_in_by_card(db, card_uid, clock)`` still works until its last
-    caller, ui/main_window.py, passes a unit.)"""
-    if not isinstance(unit, Unit):
-        unit = unit_over(unit, clock)
+    lock-out: while its owner is locked out it raises :class:`LockedOut` too (audited)."""
     now = unit.clock.now()
     with unit.write() as tx:
         row = tx.staff.by_card(card_uid)

@@ -5,24 +5,19 @@
     result = checkout(till.unit(cashier), CardKey(card_id=view.card_id), amount, spend)
 
 The program is read from the cache once and kept; :meth:`Till.refresh_program` after a
-sync has changed it. The methods below the line are the older way of calling the same
-use cases, kept as one-line adapters until their callers pass units.
+sync has changed it. The facade offers no use cases of its own and no way into the cache:
+a use case is a function of ``terminal.services`` called with a unit.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from common.clock import Clock, IdFactory, SystemClock, uuid_ids
-from terminal.loyalty import Money, Program, Quote
+from terminal.loyalty import Program
 from terminal.receipts.spool import Spooler
-from terminal.services import checkout as _checkout
-from terminal.services import identify as _identify
 from terminal.services.cache_unit import SpoolerReceipts
 from terminal.services.errors import NoProgram
-from terminal.services.identify import CardKey, MemberInfo, MemberView
 from terminal.services.program import changed_program, load_program
-from terminal.services.roles import Role, StaffMember
+from terminal.services.roles import StaffMember
 from terminal.services.unit import Unit
 from terminal.store.database import Database
 from terminal.store.unit_of_work import SqlStore
@@ -38,7 +33,6 @@ class Till:
         ids: IdFactory = uuid_ids,
         receipts: Spooler | None = None,
     ):
-        self.db = db  # for the callers that still read the cache themselves (to go)
         self.receipts = receipts  # the spooler itself: the UI draws receipts with it
         self.clock: Clock = clock or SystemClock()
         self.ids = ids
@@ -77,27 +71,3 @@ class Till:
             return False
         self._program = newer
         return True
-
-    # --- the older way: adapters kept until their callers pass units ------------------
-    def identify(self, key: CardKey) -> MemberView:
-        return _identify.identify(self.unit(), key)
-
-    def member_view(self, member_id: int) -> MemberView:
-        return _identify.member_view(self.unit(), member_id)
-
-    def search(self, text: str, limit: int = 20) -> list[MemberInfo]:
-        return _identify.search(self.unit(), text, limit)
-
-    def preview(self, view: MemberView, amount: Money, spend: Decimal | None = None) -> Quote:
-        return _checkout.preview(self.unit(), view, amount, spend)
-
-    def checkout(
-        self,
-        key: CardKey,
-        amount: Money,
-        spend: Decimal | None = None,
-        staff_id: int | None = None,
-    ) -> _checkout.CheckoutResult:
-        # A purchase records only the id of the person on duty.
-        who = None if staff_id is None else StaffMember(staff_id, "", Role.CASHIER)
-        return _checkout.checkout(self.unit(who), key, amount, spend)

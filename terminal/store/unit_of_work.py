@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TypeAlias
 
 from sqlalchemy import Connection
 
@@ -32,10 +31,6 @@ from terminal.store.registration_rows import RegistrationRows
 from terminal.store.shift_queries import ShiftRows, ShiftUpdates
 from terminal.store.staff_queries import StaffRows, StaffUpdates
 from terminal.store.sync_facts import SyncFacts
-
-#: A SQLAlchemy connection inside a transaction, as callers of the older, connection-
-#: taking functions hold it (set-up code, tests). The services pass it on untouched.
-RawConnection: TypeAlias = Connection
 
 
 class TransactionOver(RuntimeError):

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from drivers.events import BankCardRefused, CardEvent, CardPresented, ReadFailed
 from terminal.services.card_input import may_register
 from terminal.services.errors import UnknownCard
-from terminal.services.identify import CardKey
+from terminal.services.identify import CardKey, identify
 from terminal.services.messages import BANK_CARD, READ_AGAIN, UNKNOWN_CARD
 from terminal.services.registration import Registered
 from terminal.services.till import Till
@@ -27,7 +27,7 @@ from terminal.ui.supervisor_page import SupervisorPage
 def card_screen(till: Till, key: CardKey) -> Screen:
     """What a card (read, or typed in full) shows: its member, or why not."""
     try:
-        view = till.identify(key)
+        view = identify(till.unit(), key)
     except UnknownCard:
         return MessageScreen(
             lambda: translate_message(UNKNOWN_CARD),
@@ -94,7 +94,7 @@ class CardRouter(QObject):
     def _on_supervisor_member_registered(self, done: Registered) -> None:
         """The new member, ready for checkout (supervisor mode ends)."""
         try:
-            view = self._till.identify(done.card)
+            view = identify(self._till.unit(), done.card)
         except SHOWN_ERRORS as exc:
             self.routed.emit(problem_screen(exc))
             return

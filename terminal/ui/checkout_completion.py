@@ -14,6 +14,7 @@ from PySide6.QtGui import QImage, QPixmap
 from terminal.loyalty import Money, Quote
 from terminal.receipts.model import ReceiptData
 from terminal.receipts.spool import Spooler
+from terminal.services.checkout import checkout
 from terminal.services.identify import CardKey
 from terminal.services.till import Till
 from terminal.ui.checkout_panel import CheckoutPanel
@@ -83,10 +84,9 @@ class CheckoutCompletion(QObject):
         view = self._checkout.view
         if view is None:
             return
-        staff = self._session.staff
+        unit = self._till.unit(self._session.staff)  # a purchase records who was on duty
         try:
-            staff_id = None if staff is None else staff.id
-            result = self._till.checkout(CardKey(card_id=view.card_id), amount, spend, staff_id)
+            result = checkout(unit, CardKey(card_id=view.card_id), amount, spend)
         except SHOWN_ERRORS as exc:  # rolled back: the checkout stays on screen to retry
             self._checkout.show_error(error_text(exc))
             return

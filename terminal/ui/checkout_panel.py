@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from terminal.loyalty import LoyaltyError, Money, Quote
+from terminal.services.checkout import preview
 from terminal.services.identify import MemberView
-from terminal.services.points_input import BadPoints, parse_points, points_input_text
+from terminal.services.points_input import BadPoints, parse_spend, points_input_text
 from terminal.services.receipt_preview import preview_receipt
 from terminal.services.till import Till
 from terminal.ui.explanations import explanation_text
@@ -144,11 +145,8 @@ class CheckoutPanel(QWidget):
             return None
 
     def _spend(self) -> Decimal | None:
-        text = self.points.text()
-        if not text.strip():
-            return Decimal(0)
         try:
-            return parse_points(text)
+            return parse_spend(self.points.text())
         except BadPoints:
             return None
 
@@ -167,14 +165,14 @@ class CheckoutPanel(QWidget):
             )
             return
         if prefill:
-            spend = self._till.preview(view, amount).max_spend_points
+            spend = preview(self._till.unit(), view, amount).max_spend_points
             # Plain digits, as parse_points reads them back (no locale grouping).
             self.points.setText(points_input_text(spend, QLocale().decimalPoint()))
         if spend is None:
             self.show_error(self.tr("Points: type a number"))
             return
         try:
-            q = self._till.preview(view, amount, spend)
+            q = preview(self._till.unit(), view, amount, spend)
         except LoyaltyError as exc:
             self.show_error(str(exc))
             return
@@ -241,13 +239,4 @@ class CheckoutPanel(QWidget):
 
     @Slot()
     def _on_confirm_clicked(self) -> None:
-        self._confirm()
-
-    # The old names, for tests that call them (tests/ui/test_store_errors.py,
-    # tests/drivers/test_bank_card_privacy.py): they should drive the widgets instead
-    # (points.textEdited, confirm.click()); then these go.
-    def _on_points_edited(self, text: str) -> None:
-        self._on_points_text_edited(text)
-
-    def _on_confirm(self) -> None:
         self._confirm()

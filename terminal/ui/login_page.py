@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from common.clock import Clock
-from terminal.services.cache_unit import CacheFile, unit_over
 from terminal.services.staff import (
     LockedOut,
     PinRejected,
@@ -28,16 +26,14 @@ class LoginPage(QWidget):
 
     def __init__(
         self,
-        unit: Unit | CacheFile,
-        clock: Clock | None = None,
+        unit: Unit,
         parent: QWidget | None = None,
         *,
         supervisors_only: bool = False,
     ) -> None:
-        """``unit``: the till's unit of work (``till.unit()``). The older form,
-        ``LoginPage(db, clock)``, still works until ui/main_window.py passes a unit."""
+        """``unit``: the till's unit of work, nobody on duty yet (``till.unit()``)."""
         super().__init__(parent)
-        self._unit = unit if isinstance(unit, Unit) else unit_over(unit, clock)
+        self._unit = unit
         self._supervisors_only = supervisors_only
         self.title = QLabel(objectName="prompt")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -50,8 +46,8 @@ class LoginPage(QWidget):
         for w in (self.title, self.who, self.pin, self.error, self.enter):
             layout.addWidget(w)
         layout.addStretch(1)
-        self.pin.returnPressed.connect(self._on_enter)
-        self.enter.clicked.connect(self._on_enter)
+        self.pin.returnPressed.connect(self._on_pin_return_pressed)
+        self.enter.clicked.connect(self._on_enter_clicked)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -81,7 +77,16 @@ class LoginPage(QWidget):
         self.pin.setFocus()
 
     @Slot()
-    def _on_enter(self) -> None:
+    def _on_pin_return_pressed(self) -> None:
+        self._log_in()
+
+    @Slot()
+    def _on_enter_clicked(self) -> None:
+        self._log_in()
+
+    def _log_in(self) -> None:
+        """Check the PIN typed for the person chosen: ``logged_in`` if it is right, why
+        not on the page if it is not."""
         staff_id = self.who.currentData()
         pin = self.pin.text()
         self.pin.clear()

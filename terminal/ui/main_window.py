@@ -18,8 +18,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
 
-from drivers.events import CardEvent
-from drivers.printer.transport import StatusReport
 from sync.worker import SyncState, SyncStatus
 from terminal.services.identify import CardKey, MemberView
 from terminal.services.shifts import Shift
@@ -193,21 +191,7 @@ class MainWindow(QMainWindow):
         """Show the member of ``key``'s card, or why not."""
         self.show_screen(card_screen(self._till, key))
 
-    # --- the bridge's old receivers ----------------------------------------------------
-    # For callers that connect them one by one (tests/ui/test_registration_ui.py,
-    # tests/drivers/test_bank_card_privacy.py, benchmarks/bench_ui.py): they should call
-    # connect_bridge() instead; then these go.
-    def on_card_event(self, event: CardEvent) -> None:
-        self.status_bar.show_card_event(event)
-        self.cards.route(event)
-
-    def on_printer_status(self, report: StatusReport) -> None:
-        self.status_bar.show_printer(report)
-
-    def on_sync_status(self, status: SyncStatus | None) -> None:
-        self.status_bar.show_office(status)
-        self._refresh_program(status)
-
+    # --- the office's news ------------------------------------------------------------
     def _refresh_program(self, status: SyncStatus | None) -> None:
         if status is not None and status.state is SyncState.ONLINE:
             try:

@@ -8,11 +8,11 @@ import argparse
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import text
 
 from common.clock import FixedClock
 from drivers.events import BankCardRefused, Technology
@@ -23,6 +23,7 @@ from terminal.receipts.spool import Spooler
 from terminal.services import demo_data
 from terminal.services.identify import CardKey
 from terminal.services.till import Till
+from terminal.store.card_picks import CardWanted, card_ids
 from terminal.store.database import Database
 from terminal.ui.bridge import EventBridge
 from terminal.ui.i18n import LANGUAGE_NAMES, switch_language
@@ -32,26 +33,22 @@ SIZE = (1280, 800)
 AT = datetime(2026, 11, 22, 10, 30, tzinfo=UTC)
 
 
-def _card(db: Database, where: str) -> CardKey:
+def _card(db: Database, wanted: CardWanted) -> CardKey:
+    """The first demo card that is as ``wanted``."""
     with db.read() as conn:
-        found = conn.execute(
-            text(
-                "SELECT c.id FROM cards c LEFT JOIN members m ON m.id = c.member_id "
-                f"WHERE {where} ORDER BY c.id LIMIT 1"
-            )
-        ).scalar_one()
-    return CardKey(card_id=int(found))
+        (found,) = card_ids(conn, wanted)
+    return CardKey(card_id=found)
+
+
+#: A member's card that works, as most of the pictures show one.
+_ACTIVE = CardWanted(kind="personal", state="active")
 
 
 def states(window: MainWindow, bridge: EventBridge, db: Database) -> dict[str, Callable[[], None]]:
-    birthday = _card(
-        db,
-        "c.kind='personal' AND c.state='active' AND m.priority_service AND "
-        "substr(m.birthday, 6, 5) = '11-22'",
-    )
+    birthday = _card(db, replace(_ACTIVE, priority_service=True, birthday=f"{AT:%m-%d}"))
 
     def checkout() -> None:
-        window.present(_card(db, "c.kind='personal' AND c.state='active' AND m.balance_centi > 0"))
+        window.present(_card(db, replace(_ACTIVE, balance_at_least_centi=1)))
         window.checkout.amount.setText("2450")
         window.checkout.amount.textEdited.emit("2450")
 
@@ -62,7 +59,7 @@ def states(window: MainWindow, bridge: EventBridge, db: Database) -> dict[str, C
             window.supervisor.auth.who.findText("Пётр Старший")
         )
         window.supervisor.pin.setText("9999")
-        window.supervisor.auth._on_enter()
+        window.supervisor.auth.enter.click()
 
     def register() -> None:
         window.present(CardKey(uid="04C0FFEE112233"))  # a card the club does not know
@@ -71,7 +68,7 @@ def states(window: MainWindow, bridge: EventBridge, db: Database) -> dict[str, C
             window.supervisor.auth.who.findText("Пётр Старший")
         )
         window.supervisor.pin.setText("9999")
-        window.supervisor.auth._on_enter()
+        window.supervisor.auth.enter.click()
         form = window.supervisor.registration
         form.full_name.setText("Гончаренко Тарас Миколайович")
         form.address_as.setText("Тарас Миколайович")
@@ -92,7 +89,7 @@ def states(window: MainWindow, bridge: EventBridge, db: Database) -> dict[str, C
         "checkout": checkout,
         "supervisor": supervisor,
         "register-member": register,
-        "blocked-card": lambda: window.present(_card(db, "c.state='blocked'")),
+        "blocked-card": lambda: window.present(_card(db, CardWanted(state="blocked"))),
         "bank-card-offline": offline,
     }
 

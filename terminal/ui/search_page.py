@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 
 from terminal.services.card_input import typed_card
 from terminal.services.errors import UnknownCard
+from terminal.services.identify import member_view, search
 from terminal.services.till import Till
 from terminal.ui.card_routing import card_screen
 from terminal.ui.errors import SHOWN_ERRORS
@@ -68,7 +69,7 @@ class SearchPage(QWidget):
             self.found.emit(card_screen(self._till, key))
             return
         try:
-            found = self._till.search(text)
+            found = search(self._till.unit(), text)
         except SHOWN_ERRORS as exc:
             self.found.emit(problem_screen(exc))
             return
@@ -83,7 +84,7 @@ class SearchPage(QWidget):
     @Slot(QListWidgetItem)
     def _on_results_item_activated(self, item: QListWidgetItem) -> None:
         try:
-            view = self._till.member_view(int(item.data(Qt.ItemDataRole.UserRole)))
+            view = member_view(self._till.unit(), int(item.data(Qt.ItemDataRole.UserRole)))
         except UnknownCard:
             self.found.emit(
                 MessageScreen(

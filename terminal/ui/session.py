@@ -42,7 +42,7 @@ class Session(QObject):
         self.till_name = till_name
         self.staff: StaffMember | None = None
         self.shift: Shift | None = None
-        self.login = LoginPage(till.db, till.clock)
+        self.login = LoginPage(till.unit())
         self.login.logged_in.connect(self._on_login_logged_in)
         supervisor.close_shift_requested.connect(self._on_supervisor_close_shift_requested)
 
@@ -59,7 +59,7 @@ class Session(QObject):
     def log_in_by_card(self, uid: str) -> None:
         """A card read while nobody is on duty: a staff card logs its owner in."""
         try:
-            who = log_in_by_card(self._till.db, uid, self._till.clock)
+            who = log_in_by_card(self._till.unit(), uid)
         except SHOWN_ERRORS as exc:  # its owner is locked out: as with a PIN
             self.login.refuse(exc)
             return
@@ -67,9 +67,8 @@ class Session(QObject):
             self._open_shift(who)
 
     def _open_shift(self, who: StaffMember) -> None:
-        till = self._till
         try:
-            self.shift = open_shift(till.db, who, till.clock, self.till_name, till.receipts)
+            self.shift = open_shift(self._till.unit(who), self.till_name)
         except SHOWN_ERRORS as exc:  # someone else's shift is still open, the cache failed
             self.ended.emit()
             self.login.refuse(exc)
@@ -83,10 +82,9 @@ class Session(QObject):
 
     @Slot(object)
     def _on_supervisor_close_shift_requested(self, who: StaffMember) -> None:
-        till = self._till
         if self.shift is not None:
             try:
-                close_shift(till.db, self.shift, who, till.clock, self.till_name, till.receipts)
+                close_shift(self._till.unit(who), self.shift, self.till_name)
             except SHOWN_ERRORS as exc:  # the shift stays open; the supervisor tries again
                 self.problem.emit(problem_screen(exc))
                 return

@@ -9,8 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from builders import a_card
 
 from terminal.cli.main import main
+from terminal.loyalty import CardState
 from terminal.services import demo_data
 from terminal.store.database import Database
 
@@ -28,12 +30,9 @@ def cache(demo_db: Database) -> str:
 
 
 def _active_card(cache: str) -> str:
-    with Database.open(cache, create=False) as db, db.read() as conn:
-        card = conn.exec_driver_sql(
-            "SELECT number FROM cards WHERE kind='personal' AND state='active' "
-            "AND fixed_discount_bp=0 ORDER BY id LIMIT 1"
-        ).scalar()
-    return str(card)
+    """The number of a member's active card with no fixed discount of its own."""
+    with Database.open(cache, create=False) as db:
+        return str(a_card(db, fixed_discount=False).number)
 
 
 def test_demo_data_creates_then_refuses_to_overwrite(
@@ -113,8 +112,8 @@ def test_bad_input_gives_one_clear_line(
 
     with sqlite3.connect(tmp_path / "foreign.sqlite3") as raw:
         raw.execute("CREATE TABLE accounts (id)")
-    with Database.open(cache, create=False) as db, db.read() as conn:
-        blocked = conn.exec_driver_sql("SELECT number FROM cards WHERE state='blocked'").scalar()
+    with Database.open(cache, create=False) as db:
+        blocked = a_card(db, kind=None, state=CardState.BLOCKED).number
     subst = {
         "card": _active_card(cache),
         "blocked": str(blocked),

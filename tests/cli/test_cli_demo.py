@@ -10,11 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from builders import card_key
 
 from sync import credentials
 from terminal.cli.main import main
 from terminal.loyalty import Money
-from terminal.services.identify import CardKey
+from terminal.services.checkout import checkout
 from terminal.services.till import Till
 from terminal.store.database import Database
 
@@ -29,8 +30,7 @@ def office_cache(demo_db: Database) -> str:
     """A cache as the office fills it: real members, no demo mark, a sale not yet sent."""
     with demo_db.write() as conn:
         conn.exec_driver_sql("DELETE FROM sync_state WHERE key = 'demo.seed'")
-        card = conn.exec_driver_sql("SELECT id FROM cards WHERE state='active' LIMIT 1").scalar()
-    Till(demo_db).checkout(CardKey(card_id=int(card)), Money.parse("100"))
+    checkout(Till(demo_db).unit(), card_key(demo_db, kind=None), Money.parse("100"))
     demo_db.close()
     return str(demo_db.path)
 

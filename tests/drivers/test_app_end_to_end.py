@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from builders import a_card, member_of
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
@@ -45,13 +46,8 @@ def test_tap_greet_checkout_receipt(
             "readers": {"pcsc": {"poll_timeout_ms": 300}},
         }
     )
-    with demo_db.read() as conn:
-        card_id, address_as = conn.execute(
-            text(
-                "SELECT c.id, m.address_as FROM cards c JOIN members m ON m.id = c.member_id "
-                "WHERE c.kind='personal' AND c.state='active' ORDER BY c.id LIMIT 1"
-            )
-        ).one()
+    card = a_card(demo_db, with_member=True)
+    card_id, address_as = card.id, member_of(demo_db, card).address_as
     wait_empty()
     app = TillApp(config, demo_db)
     window = app.start()

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from builders import a_card
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -80,7 +81,7 @@ def test_payment_cards_leave_no_trace(
     window = MainWindow(Till(demo_db, clock, receipts=spooler), login=False)
     qtbot.addWidget(window)
     bridge = EventBridge()
-    bridge.card_event.connect(window.on_card_event)
+    window.connect_bridge(bridge)
     recorder = Recorder()
 
     def sink(event: CardEvent) -> None:
@@ -94,11 +95,7 @@ def test_payment_cards_leave_no_trace(
         wedge=WedgeConfig(),
         numbers=demo_rules(),
     )
-    with demo_db.read() as conn:
-        card_id = conn.execute(
-            text("SELECT id FROM cards WHERE kind='personal' AND state='active' ORDER BY id")
-        ).scalar()
-    ours = demo_data.demo_card_number(int(card_id))
+    ours = demo_data.demo_card_number(a_card(demo_db).id)
     wait_empty()
     with ReaderHub(config, sink):
         recorder.wait_for(ReaderAppeared, lambda e: e.source == str(pty.path))
@@ -121,7 +118,7 @@ def test_payment_cards_leave_no_trace(
         qtbot.waitUntil(lambda: window.pages.currentIndex() == 1, timeout=3000)
         qtbot.keyClicks(window.checkout.amount, "100")
         window.checkout.points.setText("0")
-        window.checkout._on_confirm()
+        window.checkout.confirm.click()
         assert "Done" in window.message.text()
     pty.vanish()
     refused = recorder.of(BankCardRefused)

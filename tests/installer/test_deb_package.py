@@ -24,11 +24,12 @@ MIRROR = "http://deb.debian.org/debian"
 CHECKOUT = """
 import sys
 from terminal.loyalty import Money
+from terminal.services.checkout import checkout
 from terminal.services.identify import CardKey
 from terminal.services.till import Till
 from terminal.store.database import Database
 with Database.open("/var/lib/loyalty-terminal/cache.sqlite3", create=False) as db:
-    print(Till(db).checkout(CardKey(card_id=1), Money.parse("100")).operation_id)
+    print(checkout(Till(db).unit(), CardKey(card_id=1), Money.parse("100")).operation_id)
 """
 
 

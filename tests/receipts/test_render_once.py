@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from builders import card_key
 
 from common.clock import FixedClock
 from drivers.printer.config import PrinterConfig
@@ -18,9 +19,9 @@ from terminal.receipts.model import ReceiptData, ShiftReport
 from terminal.receipts.render import EscPosRenderer, RecentReceipts
 from terminal.receipts.samples import KINDS, sample
 from terminal.receipts.spool import Spooler
-from terminal.services.identify import CardKey
+from terminal.services.checkout import checkout
 from terminal.services.till import Till
-from terminal.store import print_queue, queries
+from terminal.store import print_queue
 from terminal.store.database import Database
 
 GOLDEN = Path(__file__).with_name("golden")
@@ -63,19 +64,10 @@ def test_the_picture_shows_the_bytes_queued_in_the_transaction(db: Database) -> 
     assert counting.rendered == [data] and png.startswith(b"\x89PNG")
 
 
-def active_card(db: Database) -> CardKey:
-    with db.read() as conn:
-        for card_id in range(1, 100):
-            card = queries.card_by_id(conn, card_id)
-            if card is not None and (card.kind, card.state) == ("personal", "active"):
-                return CardKey(card_id=card.id)
-    raise AssertionError("the demo cache has no active personal card")
-
-
 def test_a_checkout_renders_its_receipt_once(demo_db: Database, clock: FixedClock) -> None:
     spooler, counting = counting_spooler(demo_db)
-    result = Till(demo_db, clock, receipts=spooler).checkout(
-        active_card(demo_db), Money.parse("500")
+    result = checkout(
+        Till(demo_db, clock, receipts=spooler).unit(), card_key(demo_db), Money.parse("500")
     )
     assert result.receipt is not None and counting.rendered == [result.receipt]
     body = spooler.render_receipt(result.receipt)  # main_window's picture of the receipt

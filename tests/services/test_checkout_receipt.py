@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
+from builders import card_key
 from sqlalchemy import text
 
 from common.clock import FixedClock
@@ -23,11 +24,7 @@ from terminal.store.database import Database
 
 
 def active_card(db: Database) -> CardKey:
-    with db.read() as conn:
-        card = conn.execute(
-            text("SELECT id FROM cards WHERE kind='personal' AND state='active' ORDER BY id")
-        ).scalar()
-    return CardKey(card_id=int(card))
+    return card_key(db)
 
 
 def network(port: int) -> PrinterConfig:
@@ -79,7 +76,9 @@ def test_printer_off_keeps_the_receipt_waiting(demo_db: Database, clock: FixedCl
     spooler = Spooler(demo_db, network(port), ReceiptConfig.default())
     spooler.start()
     try:
-        Till(demo_db, clock, receipts=spooler).checkout(active_card(demo_db), Money.parse("10"))
+        checkout(
+            Till(demo_db, clock, receipts=spooler).unit(), active_card(demo_db), Money.parse("10")
+        )
     finally:
         spooler.stop()
     with demo_db.read() as conn:

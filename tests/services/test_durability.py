@@ -9,6 +9,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+from builders import a_card
 from sqlalchemy import text
 
 from terminal.store.database import Database
@@ -18,6 +19,7 @@ CHILD = textwrap.dedent(
     import sys, time
     from terminal.loyalty import Money
     from terminal.services import demo_data
+    from terminal.services.checkout import checkout
     from terminal.services.identify import CardKey
     from terminal.services.till import Till
     from terminal.store.database import Database
@@ -26,7 +28,7 @@ CHILD = textwrap.dedent(
     till = Till(db)
     key = CardKey(number=demo_data.demo_card_number(int(sys.argv[2])))
     while True:
-        result = till.checkout(key, Money.parse("99.90"))
+        result = checkout(till.unit(), key, Money.parse("99.90"))
         print(result.operation_id, flush=True)   # "done": only after the commit returned
         time.sleep(0.001)
     """
@@ -34,10 +36,7 @@ CHILD = textwrap.dedent(
 
 
 def test_reported_operations_survive_sigkill(demo_db: Database) -> None:
-    with demo_db.read() as conn:
-        card = conn.execute(
-            text("SELECT id FROM cards WHERE kind='personal' AND state='active' LIMIT 1")
-        ).scalar()
+    card = a_card(demo_db).id
     path = demo_db.path
     demo_db.close()
     reported: list[str] = []

@@ -7,21 +7,17 @@ import threading
 from decimal import Decimal
 
 import pytest
+from builders import a_card, a_member, cards
 from sqlalchemy import text
 
 from common.clock import FixedClock
-from terminal.loyalty import CardNotUsable, CardState, Money, PointsError
+from terminal.loyalty import CardKind, CardNotUsable, CardState, Money, PointsError
 from terminal.services import demo_data
-from terminal.services.checkout import checkout
+from terminal.services.checkout import checkout, preview
 from terminal.services.errors import UnknownCard
 from terminal.services.identify import CardKey, card_key_from_text, identify, search
 from terminal.services.till import Till
 from terminal.store.database import Database
-
-
-def _card_with(db: Database, where: str) -> int:
-    with db.read() as conn:
-        return int(conn.execute(text(f"SELECT id FROM cards WHERE {where} ORDER BY id")).scalar())
 
 
 @pytest.fixture
@@ -34,18 +30,18 @@ def _number(card_id: int) -> CardKey:
     return CardKey(number=demo_data.demo_card_number(card_id))
 
 
-def test_identify_active_member(till: Till) -> None:
-    card = _card_with(till.db, "kind='personal' AND state='active' AND fixed_discount_bp=0")
+def test_identify_active_member(till: Till, demo_db: Database) -> None:
+    card = a_card(demo_db, fixed_discount=False).id
     view = identify(till.unit(), CardKey(uid=demo_data.demo_card_uid(card)))
     assert view.usable and view.member is not None
     assert view.tier is not None and view.progress is not None
     assert view.balance == view.office_balance and view.pending_operations == 0
 
 
-def test_identify_bearer_and_problem_cards(till: Till) -> None:
-    bearer = identify(till.unit(), _number(_card_with(till.db, "kind='bearer' AND state='active'")))
+def test_identify_bearer_and_problem_cards(till: Till, demo_db: Database) -> None:
+    bearer = identify(till.unit(), _number(a_card(demo_db, CardKind.BEARER).id))
     assert bearer.member is None and bearer.tier is None and bearer.terms.fixed_discount_pct > 0
-    blocked = identify(till.unit(), _number(_card_with(till.db, "state='blocked'")))
+    blocked = identify(till.unit(), _number(a_card(demo_db, None, CardState.BLOCKED).id))
     assert blocked.card_state is CardState.BLOCKED and not blocked.usable
 
 
@@ -54,14 +50,14 @@ def test_unknown_card(till: Till) -> None:
         identify(till.unit(), CardKey(number="2990999999990"))
 
 
-def test_checkout_writes_operation_and_outbox_together(till: Till) -> None:
-    card = _card_with(till.db, "kind='personal' AND state='active' AND fixed_discount_bp=0")
+def test_checkout_writes_operation_and_outbox_together(till: Till, demo_db: Database) -> None:
+    card = a_card(demo_db, fixed_discount=False).id
     before = identify(till.unit(), _number(card))
     spend = min(before.balance, Decimal(100))
     result = checkout(till.unit(), _number(card), Money.parse("2500,00"), spend)
     q = result.quote
     assert q.points_spent == spend
-    with till.db.read() as conn:
+    with demo_db.read() as conn:
         op = conn.execute(text("SELECT seq, status, points_delta_centi FROM operations")).one()
         box = conn.execute(text("SELECT op_id, seq FROM outbox")).one()
     assert op.status == "pending" and box.op_id == result.operation_id and box.seq == op.seq
@@ -74,20 +70,20 @@ def test_checkout_writes_operation_and_outbox_together(till: Till) -> None:
     assert after.state.lifetime_spend == before.state.lifetime_spend + q.facts().spend_added
 
 
-def test_refused_checkouts_write_nothing(till: Till) -> None:
-    blocked = _card_with(till.db, "state='blocked'")
-    active = _card_with(till.db, "kind='personal' AND state='active'")
+def test_refused_checkouts_write_nothing(till: Till, demo_db: Database) -> None:
+    blocked = a_card(demo_db, None, CardState.BLOCKED).id
+    active = a_card(demo_db).id
     with pytest.raises(CardNotUsable):
         checkout(till.unit(), _number(blocked), Money.parse("100"))
     with pytest.raises(PointsError):
         checkout(till.unit(), _number(active), Money.parse("100"), Decimal(10**6))
-    with till.db.read() as conn:
+    with demo_db.read() as conn:
         assert conn.execute(text("SELECT count(*) FROM operations")).scalar() == 0
         assert conn.execute(text("SELECT count(*) FROM outbox")).scalar() == 0
 
 
-def test_concurrent_checkouts_get_distinct_gap_free_sequence(till: Till) -> None:
-    card = _number(_card_with(till.db, "kind='personal' AND state='active'"))
+def test_concurrent_checkouts_get_distinct_gap_free_sequence(till: Till, demo_db: Database) -> None:
+    card = _number(a_card(demo_db).id)
     errors: list[BaseException] = []
 
     def work() -> None:
@@ -103,16 +99,16 @@ def test_concurrent_checkouts_get_distinct_gap_free_sequence(till: Till) -> None
     for t in threads:
         t.join()
     assert errors == []
-    with till.db.read() as conn:
+    with demo_db.read() as conn:
         seqs = [r[0] for r in conn.execute(text("SELECT seq FROM operations ORDER BY seq"))]
     assert seqs == list(range(1, 41))
 
 
-def test_search_by_phone_card_and_name(till: Till) -> None:
-    with till.db.read() as conn:
-        phone, name = conn.execute(text("SELECT phone, full_name FROM members WHERE id=5")).one()
-    assert [m.id for m in search(till.unit(), "+" + phone)][:1] == [5]
-    assert 5 in [m.id for m in search(till.unit(), name[:6], limit=2000)]
+def test_search_by_phone_card_and_name(till: Till, demo_db: Database) -> None:
+    member = a_member(demo_db, with_phone=True)
+    assert member.phone is not None
+    assert [m.id for m in search(till.unit(), "+" + member.phone)][:1] == [member.id]
+    assert member.id in [m.id for m in search(till.unit(), member.full_name[:6], limit=2000)]
     assert search(till.unit(), "") == []
 
 
@@ -144,61 +140,12 @@ def test_the_views_discount_is_the_quotes(
         body = json.loads(conn.execute(text("SELECT body FROM programs WHERE active")).scalar())
         body["combine"] = combine
         conn.execute(text("UPDATE programs SET body = :b WHERE active"), {"b": json.dumps(body)})
-        ids = [
-            r[0]
-            for r in conn.execute(
-                text("SELECT id FROM cards WHERE state='active' ORDER BY id LIMIT 300")
-            )
-        ]
+    ids = [card.id for card in cards(demo_db, kind=None, limit=300)]
     till = Till(demo_db, clock)
     stacked = 0
     for card_id in ids:
         view = identify(till.unit(), CardKey(card_id=card_id))
-        q = till.preview(view, Money.parse("1000"))
+        q = preview(till.unit(), view, Money.parse("1000"))
         assert view.discount_pct == q.discount_pct, card_id
         stacked += q.discount_source is None and q.discount_pct > 0
     assert combine == "best_of" or stacked > 0
-
-
-@pytest.mark.parametrize(
-    ("typed", "signed", "points"),
-    [
-        ("150", False, Decimal(150)),
-        ("12.5", False, Decimal("12.5")),
-        ("12,50", False, Decimal("12.50")),
-        (" 7 ", False, Decimal(7)),
-        ("-20", True, Decimal(-20)),
-        ("+20", True, Decimal(20)),
-    ],
-)
-def test_points_typed(typed: str, signed: bool, points: Decimal) -> None:
-    from terminal.services.points_input import parse_points
-
-    assert parse_points(typed, signed=signed) == points
-
-
-@pytest.mark.parametrize(
-    "typed",
-    [
-        "",
-        "1E+1000000000",
-        "1e3",
-        "NaN",
-        "inf",
-        "1,234",
-        "1 000",
-        "1.234",
-        "-5",
-        "0x10",
-        "1234567890",
-        "١٢٣",
-    ],
-)
-def test_points_typed_wrong(typed: str) -> None:
-    from terminal.services.points_input import BadPoints, parse_points, points_input_text
-
-    with pytest.raises(BadPoints):
-        parse_points(typed)
-    for value in (Decimal(1234), Decimal("1234.00"), Decimal("12.5"), Decimal(0)):
-        assert parse_points(points_input_text(value)) == value
-        assert parse_points(points_input_text(value, ",")) == value

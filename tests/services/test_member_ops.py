@@ -8,14 +8,15 @@ import itertools
 from decimal import Decimal
 
 import pytest
+from builders import card_key
 from sqlalchemy import text
 
 from common.clock import FixedClock
-from terminal.loyalty import CardNotUsable, CardState, Money, ReturnError
+from terminal.loyalty import CardKind, CardNotUsable, CardState, Money, ReturnError
 from terminal.services import member_ops
 from terminal.services.checkout import checkout
 from terminal.services.errors import ServiceError
-from terminal.services.identify import CardKey, identify
+from terminal.services.identify import identify
 from terminal.services.staff import NotAllowed, Role, StaffMember
 from terminal.services.till import Till
 from terminal.services.unit import Unit
@@ -36,14 +37,8 @@ def ctx(till: Till, who: StaffMember = CHIEF) -> Unit:
     return till.unit(who)
 
 
-def card(till: Till, where: str = "kind='personal' AND state='active'") -> CardKey:
-    with till.db.read() as conn:
-        found = conn.execute(text(f"SELECT id FROM cards WHERE {where} ORDER BY id")).scalar()
-    return CardKey(card_id=int(found))
-
-
-def test_full_return_restores_balance_spend_and_purchases(till: Till) -> None:
-    key = card(till)
+def test_full_return_restores_balance_spend_and_purchases(till: Till, demo_db: Database) -> None:
+    key = card_key(demo_db)
     before = identify(till.unit(), key)
     spend = min(before.balance, Decimal(50))
     purchase = checkout(till.unit(), key, Money.parse("3000"), spend)
@@ -56,8 +51,8 @@ def test_full_return_restores_balance_spend_and_purchases(till: Till) -> None:
         member_ops.return_purchase(ctx(till), purchase.operation_id, Money.parse("1"))
 
 
-def test_partial_returns_add_up_to_the_whole(till: Till) -> None:
-    key = card(till)
+def test_partial_returns_add_up_to_the_whole(till: Till, demo_db: Database) -> None:
+    key = card_key(demo_db)
     before = identify(till.unit(), key)
     purchase = checkout(till.unit(), key, Money.parse("1000.01"))
     for part in ("333.33", "333.33", "333.35"):
@@ -65,22 +60,17 @@ def test_partial_returns_add_up_to_the_whole(till: Till) -> None:
     assert identify(till.unit(), key).balance == before.balance
 
 
-def test_cashier_is_refused_by_the_service(till: Till) -> None:
-    purchase = checkout(till.unit(), card(till), Money.parse("100"))
+def test_cashier_is_refused_by_the_service(till: Till, demo_db: Database) -> None:
+    purchase = checkout(till.unit(), card_key(demo_db), Money.parse("100"))
     with pytest.raises(NotAllowed):
         member_ops.return_purchase(ctx(till, CASHIER), purchase.operation_id)
     with pytest.raises(NotAllowed):
-        member_ops.adjust_points(ctx(till, CASHIER), card(till), Decimal(10), "goodwill")
+        member_ops.adjust_points(ctx(till, CASHIER), card_key(demo_db), Decimal(10), "goodwill")
 
 
 def test_birthday_gift_once(till: Till, demo_db: Database) -> None:
-    today = till.clock.today().strftime("%m-%d")
-    key = card(
-        till,
-        "kind='personal' AND state='active' AND member_id IN "
-        f"(SELECT id FROM members WHERE substr(birthday, 6, 5) = '{today}' "
-        "AND (last_gift_year IS NULL OR last_gift_year < 2026))",
-    )
+    today = till.clock.today()
+    key = card_key(demo_db, birthday=today, no_gift_in=2026)
     assert identify(till.unit(), key).gift_available
     member_ops.give_gift(ctx(till), key, "BDAY")
     assert not identify(till.unit(), key).gift_available
@@ -89,20 +79,17 @@ def test_birthday_gift_once(till: Till, demo_db: Database) -> None:
     assert again.value.code == "no_birthday_gift"
 
 
-def test_birthday_gift_stays_given_when_a_sync_rewrites_the_member(till: Till) -> None:
+def test_birthday_gift_stays_given_when_a_sync_rewrites_the_member(
+    till: Till, demo_db: Database
+) -> None:
     """The office's row comes back (a sync) before the office has seen the gift: the
     terminal's pending gift still counts, as its pending points do."""
-    today = till.clock.today().strftime("%m-%d")
-    key = card(
-        till,
-        "kind='personal' AND state='active' AND member_id IN "
-        f"(SELECT id FROM members WHERE substr(birthday, 6, 5) = '{today}' "
-        "AND (last_gift_year IS NULL OR last_gift_year < 2026))",
-    )
+    today = till.clock.today()
+    key = card_key(demo_db, birthday=today, no_gift_in=2026)
     member_ops.give_gift(ctx(till), key, "BDAY")
     member = identify(till.unit(), key).member
     assert member is not None
-    with till.db.write() as conn:  # what the office last knew: last year's gift
+    with demo_db.write() as conn:  # what the office last knew: last year's gift
         conn.execute(
             text("UPDATE members SET last_gift_year = 2025 WHERE id = :id"), {"id": member.id}
         )
@@ -110,7 +97,7 @@ def test_birthday_gift_stays_given_when_a_sync_rewrites_the_member(till: Till) -
     with pytest.raises(ServiceError) as again:
         member_ops.give_gift(ctx(till), key, "BDAY")
     assert again.value.code == "no_birthday_gift"
-    with till.db.write() as conn:  # acknowledged: the office's row now holds the year
+    with demo_db.write() as conn:  # acknowledged: the office's row now holds the year
         conn.execute(text("UPDATE operations SET status = 'acked'"))
         conn.execute(
             text("UPDATE members SET last_gift_year = 2026 WHERE id = :id"), {"id": member.id}
@@ -118,42 +105,34 @@ def test_birthday_gift_stays_given_when_a_sync_rewrites_the_member(till: Till) -
     assert not identify(till.unit(), key).gift_available
 
 
-def test_blocking_needs_a_reason(till: Till) -> None:
-    key = card(till)
+def test_blocking_needs_a_reason(till: Till, demo_db: Database) -> None:
+    key = card_key(demo_db)
     with pytest.raises(ServiceError) as refused:
         member_ops.block_card(ctx(till), key, "  ")
     assert refused.value.code == "reason_missing"
     assert identify(till.unit(), key).card_state is CardState.ACTIVE
 
 
-def test_reward_costs_points_and_needs_them(till: Till) -> None:
-    rich = card(
-        till,
-        "kind='personal' AND state='active' AND member_id IN "
-        "(SELECT id FROM members WHERE balance_centi >= 100000)",
-    )
+def test_reward_costs_points_and_needs_them(till: Till, demo_db: Database) -> None:
+    rich = card_key(demo_db, balance_at_least=1000)
     before = identify(till.unit(), rich).balance
     member_ops.give_gift(ctx(till), rich, "MUG")
     assert identify(till.unit(), rich).balance == before - 500
-    poor = card(
-        till,
-        "kind='personal' AND state='active' AND member_id IN "
-        "(SELECT id FROM members WHERE balance_centi < 50000)",
-    )
+    poor = card_key(demo_db, balance_below=500)
     with pytest.raises(ServiceError) as short:
         member_ops.give_gift(ctx(till), poor, "MUG")
     assert short.value.code == "points_short"
 
 
-def test_adjustment_and_feedback(till: Till) -> None:
-    key = card(till)
+def test_adjustment_and_feedback(till: Till, demo_db: Database) -> None:
+    key = card_key(demo_db)
     before = identify(till.unit(), key).balance
     with pytest.raises(ServiceError):
         member_ops.adjust_points(ctx(till), key, Decimal(100), "   ")
     member_ops.adjust_points(ctx(till), key, Decimal(100), "goodwill: long queue")
     member_ops.record_feedback(ctx(till), key, "Долго ждала у кассы")
     assert identify(till.unit(), key).balance == before + 100 + till.program.feedback_points
-    with till.db.read() as conn:
+    with demo_db.read() as conn:
         kinds = [r[0] for r in conn.execute(text("SELECT kind FROM operations ORDER BY seq"))]
         outbox = conn.execute(text("SELECT count(*) FROM outbox")).scalar()
         audit = conn.execute(text("SELECT action, staff_id FROM audit_log")).all()
@@ -161,18 +140,18 @@ def test_adjustment_and_feedback(till: Till) -> None:
     assert [tuple(a) for a in audit] == [("adjustment", 2), ("feedback", 2)]
 
 
-def test_block_activate_replace(till: Till) -> None:
-    key = card(till)
+def test_block_activate_replace(till: Till, demo_db: Database) -> None:
+    key = card_key(demo_db)
     member_ops.block_card(ctx(till), key, "reported stolen by phone")
     with pytest.raises(CardNotUsable):
         checkout(till.unit(), key, Money.parse("10"))
 
-    bearer = card(till, "kind='bearer' AND state='not_activated'")
+    bearer = card_key(demo_db, CardKind.BEARER, CardState.NOT_ACTIVATED)
     member_ops.activate_bearer_card(ctx(till), bearer)
     assert identify(till.unit(), bearer).card_state is CardState.ACTIVE
 
-    old = card(till, "kind='personal' AND state='active' AND id > 10")
-    fresh = card(till, "kind='bearer' AND state='not_activated'")
+    old = card_key(demo_db, id_above=10)
+    fresh = card_key(demo_db, CardKind.BEARER, CardState.NOT_ACTIVATED)
     balance = identify(till.unit(), old).balance
     member_ops.replace_card(ctx(till), old, fresh)
     assert identify(till.unit(), old).card_state is CardState.REPLACED
@@ -182,24 +161,20 @@ def test_block_activate_replace(till: Till) -> None:
         member_ops.replace_card(ctx(till), fresh, old)
 
 
-def test_gift_return_and_adjustment_print_their_receipts(till: Till) -> None:
+def test_gift_return_and_adjustment_print_their_receipts(till: Till, demo_db: Database) -> None:
     from drivers.printer.config import PrinterConfig
     from drivers.printer.decoder import decode
     from terminal.receipts.config import ReceiptConfig
     from terminal.receipts.spool import Spooler
 
-    spooler = Spooler(till.db, PrinterConfig.default(), ReceiptConfig.default())  # not started
-    context = Till(till.db, till.clock, till.ids, receipts=spooler).unit(CHIEF)
-    key = card(
-        till,
-        "kind='personal' AND state='active' AND member_id IN "
-        "(SELECT id FROM members WHERE balance_centi >= 100000)",
-    )
+    spooler = Spooler(demo_db, PrinterConfig.default(), ReceiptConfig.default())  # not started
+    context = Till(demo_db, till.clock, till.ids, receipts=spooler).unit(CHIEF)
+    key = card_key(demo_db, balance_at_least=1000)
     purchase = checkout(till.unit(), key, Money.parse("500"))
     member_ops.return_purchase(context, purchase.operation_id)
     member_ops.give_gift(context, key, "MUG")
     member_ops.adjust_points(context, key, Decimal(-20), "duplicate bonus")
-    with till.db.read() as conn:
+    with demo_db.read() as conn:
         jobs = conn.execute(text("SELECT kind, op_id, data FROM print_jobs ORDER BY id")).all()
     assert [j.kind for j in jobs] == ["return", "gift", "adjustment"]
     texts = [decode(j.data).text() for j in jobs]

@@ -8,6 +8,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from builders import a_card
 from sqlalchemy import text
 
 from common.clock import FixedClock
@@ -21,15 +22,10 @@ from terminal.store.database import Database
 
 
 def rich_card(db: Database) -> tuple[int, int]:
-    with db.read() as conn:
-        row = conn.execute(
-            text(
-                "SELECT c.id, m.id FROM cards c JOIN members m ON m.id = c.member_id "
-                "WHERE c.kind = 'personal' AND c.state = 'active' AND m.balance_centi >= 200000 "
-                "ORDER BY c.id LIMIT 1"
-            )
-        ).one()
-    return int(row[0]), int(row[1])
+    """A member's active card, and the member, with 2,000 points or more."""
+    card = a_card(db, balance_at_least=2000)
+    assert card.member_id is not None
+    return card.id, card.member_id
 
 
 def enrol_offline(
@@ -69,7 +65,9 @@ def test_offline_spending_beyond_the_cap_is_refused_and_nothing_recorded(
 def test_online_the_offline_caps_do_not_apply(demo_db: Database, clock: FixedClock) -> None:
     card, _member = rich_card(demo_db)
     enrol_offline(demo_db, clock, timedelta(seconds=10), per_operation_centi=10_000)
-    Till(demo_db, clock).checkout(CardKey(card_id=card), Money.parse("5000.00"), Decimal("150"))
+    checkout(
+        Till(demo_db, clock).unit(), CardKey(card_id=card), Money.parse("5000.00"), Decimal("150")
+    )
     assert operations(demo_db) == 1
 
 

@@ -12,7 +12,6 @@ from sqlalchemy import text
 
 from common.clock import FixedClock
 from terminal.services import supervisor
-from terminal.services.cache_unit import unit_over
 from terminal.services.errors import ServiceError
 from terminal.services.identify import CardKey
 from terminal.services.registration import Registered, register_member
@@ -27,7 +26,7 @@ CASHIER = StaffMember(1, "Анна Кассирова", Role.CASHIER)
 
 
 def on(db: Database, clock: FixedClock, who: StaffMember) -> Unit:
-    return unit_over(db, clock, who=who)
+    return Till(db, clock).unit(who)
 
 
 def parked_registration(db: Database, clock: FixedClock) -> Registered:

@@ -9,6 +9,7 @@ import json
 from datetime import date
 
 import pytest
+from builders import a_card
 from sqlalchemy import text
 
 from terminal.loyalty import Money
@@ -63,12 +64,14 @@ def counts(db: Database) -> tuple[int, int, int, int, int]:
         )
 
 
-def test_registration_writes_member_card_operation_and_audit_at_once(till: Till) -> None:
-    before = counts(till.db)
+def test_registration_writes_member_card_operation_and_audit_at_once(
+    till: Till, demo_db: Database
+) -> None:
+    before = counts(demo_db)
     done = register(till, consent_marketing=True)
-    assert counts(till.db) == tuple(n + 1 for n in before)
+    assert counts(demo_db) == tuple(n + 1 for n in before)
     assert (done.member_id, done.card_id) == local_ids.block_of(0)[:1] * 2  # demo: block 0
-    with till.db.read() as conn:
+    with demo_db.read() as conn:
         m = conn.execute(
             text(
                 "SELECT full_name, address_as, phone, birthday, consent_personal_data, "
@@ -125,8 +128,8 @@ def test_the_new_member_checks_out_at_once(till: Till) -> None:
     assert after.balance == result.quote.points_earned
 
 
-def test_ids_follow_the_block_of_the_enrolled_till(till: Till) -> None:
-    with till.db.write() as conn:
+def test_ids_follow_the_block_of_the_enrolled_till(till: Till, demo_db: Database) -> None:
+    with demo_db.write() as conn:
         sync_apply.set_state(conn, sync_apply.OFFICE_TERMINAL, "3")
     first = register(till)
     second = register(till, CardKey(number="7000123400002"), phone="")
@@ -136,14 +139,16 @@ def test_ids_follow_the_block_of_the_enrolled_till(till: Till) -> None:
     assert (second.member_id, second.card_id) == (low + 1, low + 1)
 
 
-def test_marketing_consent_is_separate_and_personal_data_consent_required(till: Till) -> None:
-    before = counts(till.db)
+def test_marketing_consent_is_separate_and_personal_data_consent_required(
+    till: Till, demo_db: Database
+) -> None:
+    before = counts(demo_db)
     with pytest.raises(ServiceError) as refused:
         register(till, consent_personal_data=False, consent_marketing=True)
     assert refused.value.code == "consent_missing"
-    assert counts(till.db) == before
+    assert counts(demo_db) == before
     done = register(till, consent_marketing=False)
-    with till.db.read() as conn:
+    with demo_db.read() as conn:
         row = conn.execute(
             text("SELECT consent_personal_data, consent_marketing FROM members WHERE id = :i"),
             {"i": done.member_id},
@@ -162,18 +167,19 @@ def test_marketing_consent_is_separate_and_personal_data_consent_required(till: 
     ],
 )
 def test_refusals_record_nothing(
-    till: Till, key: CardKey, kw: dict[str, object], code: str
+    till: Till, key: CardKey, kw: dict[str, object], code: str, demo_db: Database
 ) -> None:
-    before = counts(till.db)
+    before = counts(demo_db)
     with pytest.raises(ServiceError) as refused:
         register(till, key, **kw)
     assert refused.value.code == code
-    assert counts(till.db) == before
+    assert counts(demo_db) == before
 
 
-def test_a_card_the_cache_knows_is_refused(till: Till) -> None:
-    with till.db.read() as conn:
-        uid, number = conn.execute(text("SELECT uid, number FROM cards ORDER BY id")).first()  # type: ignore[misc]
+def test_a_card_the_cache_knows_is_refused(till: Till, demo_db: Database) -> None:
+    known = a_card(demo_db, kind=None, state=None)  # the cache's first card
+    uid, number = known.uid, known.number
+    assert uid is not None and number is not None
     for key in (CardKey(uid=uid), CardKey(number=number), CardKey(uid="0011223344", number=number)):
         with pytest.raises(ServiceError) as refused:
             register(till, key)
@@ -183,11 +189,11 @@ def test_a_card_the_cache_knows_is_refused(till: Till) -> None:
         register(till, NEW_CARD)
 
 
-def test_a_cashier_cannot_register(till: Till) -> None:
-    before = counts(till.db)
+def test_a_cashier_cannot_register(till: Till, demo_db: Database) -> None:
+    before = counts(demo_db)
     with pytest.raises(NotAllowed):
         register(till, who=CASHIER)
-    assert counts(till.db) == before
+    assert counts(demo_db) == before
 
 
 def test_birthdays_as_typed() -> None:
@@ -201,11 +207,11 @@ def test_birthdays_as_typed() -> None:
             parse_birthday(bad, today)
 
 
-def test_a_till_not_enrolled_registers_nobody(till: Till) -> None:
-    with till.db.write() as conn:
+def test_a_till_not_enrolled_registers_nobody(till: Till, demo_db: Database) -> None:
+    with demo_db.write() as conn:
         sync_apply.set_state(conn, sync_apply.OFFICE_TERMINAL, None)
     with pytest.raises(ServiceError) as err:
         register(till)
     assert err.value.code == "register_not_enrolled"
-    with till.db.read() as conn:
+    with demo_db.read() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM operations").scalar_one() == 0

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from builders import card_key
 from sqlalchemy import text
 
 from common.clock import FixedClock
-from terminal.services.cache_unit import unit_over
 from terminal.services.roles import StaffMember
 from terminal.services.shifts import open_shift
 from terminal.services.staff import (
@@ -24,13 +24,14 @@ from terminal.services.staff import (
     log_in,
     pin_matches,
 )
+from terminal.services.till import Till
 from terminal.services.unit import Unit
 from terminal.store.database import Database
 
 
 def on(db: Database, clock: FixedClock, who: StaffMember | None = None) -> Unit:
     """A unit of work on the cache file, with ``who`` on duty."""
-    return unit_over(db, clock, who=who)
+    return Till(db, clock).unit(who)
 
 
 def test_pins_are_stored_hashed() -> None:
@@ -141,7 +142,7 @@ def test_a_supervisor_takes_over_with_the_report_printed(
         s = add_staff(conn, "Шеф", Role.SUPERVISOR, "5678")
     first = open_shift(on(demo_db, clock, log_in(on(demo_db, clock), a, "1234")))
     chief = log_in(on(demo_db, clock), s, "5678")
-    mine = open_shift(unit_over(demo_db, clock, who=chief, receipts=spooler), "till-7")
+    mine = open_shift(Till(demo_db, clock, receipts=spooler).unit(chief), "till-7")
     assert mine.id != first.id and mine.staff == chief
     with demo_db.read() as conn:
         closed = conn.execute(
@@ -192,9 +193,7 @@ def test_staff_card_is_refused_while_its_owner_is_locked_out(
 def test_closing_the_shift_reports_its_operations(demo_db: Database, clock: FixedClock) -> None:
     from terminal.loyalty import Money
     from terminal.services.checkout import checkout
-    from terminal.services.identify import CardKey
     from terminal.services.shifts import close_shift
-    from terminal.services.till import Till
 
     with demo_db.write() as conn:
         a = add_staff(conn, "Каса", Role.CASHIER, "1234")
@@ -202,12 +201,9 @@ def test_closing_the_shift_reports_its_operations(demo_db: Database, clock: Fixe
     cashier, chief = log_in(on(demo_db, clock), a, "1234"), log_in(on(demo_db, clock), s, "5678")
     shift = open_shift(on(demo_db, clock, cashier))
     till = Till(demo_db, clock)
-    with demo_db.read() as conn:
-        card = conn.execute(
-            text("SELECT id FROM cards WHERE kind='personal' AND state='active' LIMIT 1")
-        ).scalar_one()
+    card = card_key(demo_db)
     for amount in ("100", "250.50"):
-        checkout(till.unit(), CardKey(card_id=card), Money.parse(amount))
+        checkout(till.unit(), card, Money.parse(amount))
     with pytest.raises(NotAllowed):
         close_shift(till.unit(cashier), shift, "till-7")
     report = close_shift(till.unit(chief), shift, "till-7")

@@ -5,6 +5,7 @@ would): then the first must not be there either."""
 from __future__ import annotations
 
 import pytest
+from builders import card_key
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
@@ -14,9 +15,7 @@ from terminal.loyalty import Money
 from terminal.receipts.config import ReceiptConfig
 from terminal.receipts.spool import Spooler
 from terminal.services import supervisor
-from terminal.services.cache_unit import unit_over
 from terminal.services.checkout import checkout
-from terminal.services.identify import CardKey
 from terminal.services.shifts import close_shift, open_shift
 from terminal.services.staff import Role, StaffMember, add_staff
 from terminal.services.till import Till
@@ -47,9 +46,7 @@ def test_reprint_and_its_audit_line_are_one_transaction(
     demo_db: Database, clock: FixedClock, spooler: Spooler
 ) -> None:
     till = Till(demo_db, clock, receipts=spooler)
-    with demo_db.read() as conn:
-        card = conn.execute(text("SELECT id FROM cards WHERE state='active' LIMIT 1")).scalar()
-    checkout(till.unit(), CardKey(card_id=int(card)), Money.parse("100"))
+    checkout(till.unit(), card_key(demo_db, kind=None), Money.parse("100"))
     chief = till.unit(StaffMember(2, "Пётр Старший", Role.SUPERVISOR))
     job = count(demo_db, "SELECT id FROM print_jobs")
     refuse(demo_db, "audit_log", "NEW.action = 'reprint'")
@@ -68,16 +65,17 @@ def test_closing_the_shift_and_its_report_are_one_transaction(
 ) -> None:
     with demo_db.write() as conn:
         a = add_staff(conn, "Каса", Role.CASHIER, "1234")
-    shift = open_shift(unit_over(demo_db, clock, who=StaffMember(a, "Каса", Role.CASHIER)))
+    till = Till(demo_db, clock, receipts=spooler)
+    shift = open_shift(Till(demo_db, clock).unit(StaffMember(a, "Каса", Role.CASHIER)))
     chief = StaffMember(2, "Пётр Старший", Role.SUPERVISOR)
     refuse(demo_db, "print_jobs", "NEW.kind = 'shift'")
     with pytest.raises(IntegrityError):
-        close_shift(unit_over(demo_db, clock, who=chief, receipts=spooler), shift, "till-7")
+        close_shift(till.unit(chief), shift, "till-7")
     assert count(demo_db, "SELECT count(*) FROM shifts WHERE closed_at IS NULL") == 1
     assert count(demo_db, "SELECT count(*) FROM audit_log WHERE action='shift_closed'") == 0
     with demo_db.write() as conn:
         conn.execute(text("DROP TRIGGER refuse_print_jobs"))
-    report = close_shift(unit_over(demo_db, clock, who=chief, receipts=spooler), shift, "till-7")
+    report = close_shift(till.unit(chief), shift, "till-7")
     assert report.till == "till-7"
     assert count(demo_db, "SELECT count(*) FROM shifts WHERE closed_at IS NULL") == 0
     assert count(demo_db, "SELECT count(*) FROM print_jobs WHERE kind='shift'") == 1

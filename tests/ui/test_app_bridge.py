@@ -6,8 +6,9 @@ from __future__ import annotations
 import gc
 import threading
 
+from builders import a_card
 from pytestqt.qtbot import QtBot
-from windowkit import card_where, tap, tap_uid
+from windowkit import tap, tap_uid
 
 from drivers.config import ReadersConfig
 from drivers.events import CardEvent, EventSink
@@ -58,7 +59,7 @@ def test_the_app_connects_the_window_to_the_bridge(qtbot: QtBot, demo_db: Databa
         read_from_a_reader_thread(qtbot, reader.sink, tap_uid("04C0FFEE000001"))
         assert window.staff is not None and window.staff.name == "Мирослава"
         assert window.pages.currentIndex() == 0
-        card = card_where(demo_db, "kind='personal' AND state='active'")
+        card = a_card(demo_db).id
         read_from_a_reader_thread(qtbot, reader.sink, tap(card))
         assert window.pages.currentIndex() == 1 and window.checkout.view is not None
         assert window.checkout.view.card_id == card

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
+from builders import a_card
 from pytestqt.qtbot import QtBot
-from windowkit import READER, card_where, tap, tap_uid
+from windowkit import READER, tap, tap_uid
 
 from common.clock import FixedClock
 from drivers.events import BankCardRefused, ReaderAppeared, ReadFailed, ReadProblem, Technology
@@ -20,7 +21,7 @@ from terminal.ui.supervisor_page import SupervisorPage
 
 
 def test_a_known_card_shows_its_member(qapp: object, demo_db: Database, clock: FixedClock) -> None:
-    card = card_where(demo_db, "kind='personal' AND state='active'")
+    card = a_card(demo_db).id
     screen = card_screen(Till(demo_db, clock), CardKey(card_id=card))
     assert isinstance(screen, MemberScreen) and screen.view.card_id == card
 
@@ -49,7 +50,7 @@ def test_what_each_reader_event_shows(qapp: object, demo_db: Database, clock: Fi
     again = event_screen(till, ReadFailed(READER, Technology.MAGSTRIPE, ReadProblem.TORN_SWIPE))
     assert isinstance(again, MessageScreen) and again.kind is MessageKind.PROBLEM
     assert event_screen(till, ReaderAppeared(READER, Technology.CONTACTLESS)) is None
-    member = event_screen(till, tap(card_where(demo_db, "kind='personal' AND state='active'")))
+    member = event_screen(till, tap(a_card(demo_db).id))
     assert isinstance(member, MemberScreen)
 
 
@@ -63,7 +64,7 @@ def test_before_a_login_only_a_staff_card_counts(
     qtbot.addWidget(supervisor)
     session = Session(till, supervisor, required=True)
     router = CardRouter(till, session, supervisor)
-    member = tap(card_where(demo_db, "kind='personal' AND state='active'"))
+    member = tap(a_card(demo_db).id)
     with qtbot.assertNotEmitted(router.routed):
         router.route(member)
     with qtbot.waitSignal(session.opened) as opened, qtbot.assertNotEmitted(router.routed):
@@ -82,7 +83,7 @@ def test_a_registered_card_goes_to_its_member(
     supervisor = SupervisorPage(till)
     qtbot.addWidget(supervisor)
     router = CardRouter(till, Session(till, supervisor, required=False), supervisor)
-    card = card_where(demo_db, "kind='personal' AND state='active'")
+    card = a_card(demo_db).id
     with qtbot.waitSignal(router.routed) as routed:
         supervisor.member_registered.emit(Registered(1, card, "op", 1))
     assert routed.args is not None

@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from builders import card_key
 from pytestqt.qtbot import QtBot
 
 from common.clock import FixedClock
 from terminal.loyalty import CardState
-from terminal.services.identify import CardKey
 from terminal.services.till import Till
 from terminal.store.database import Database
 from terminal.ui.formats import money_text
@@ -92,10 +92,10 @@ def test_switching_language_retranslates_the_open_window(qtbot: QtBot, window: M
         assert window.language.currentData() == code
 
 
-def test_member_on_screen_follows_the_language(qtbot: QtBot, window: MainWindow) -> None:
-    with window._till.db.read() as conn:
-        blocked = conn.exec_driver_sql("SELECT id FROM cards WHERE state='blocked'").scalar()
-    window.present(CardKey(card_id=int(blocked)))
+def test_member_on_screen_follows_the_language(
+    qtbot: QtBot, window: MainWindow, demo_db: Database
+) -> None:
+    window.present(card_key(demo_db, kind=None, state=CardState.BLOCKED))
     assert window._view is not None and window._view.card_state is CardState.BLOCKED
     switch_language("uk")
     qtbot.waitUntil(lambda: "ЗАБЛОКОВАНО" in window.member.problem.text(), timeout=2000)
@@ -115,12 +115,10 @@ def test_money_in_the_locale_format(code: str, expected: str, qtbot: QtBot) -> N
         switch_language("en")
 
 
-def test_explanation_lines_follow_the_language(qtbot: QtBot, window: MainWindow) -> None:
-    with window._till.db.read() as conn:
-        card = conn.exec_driver_sql(
-            "SELECT id FROM cards WHERE kind='personal' AND state='active' ORDER BY id"
-        ).scalar()
-    window.present(CardKey(card_id=int(card)))
+def test_explanation_lines_follow_the_language(
+    qtbot: QtBot, window: MainWindow, demo_db: Database
+) -> None:
+    window.present(card_key(demo_db))
     switch_language("ru")
     qtbot.keyClicks(window.checkout.amount, "2450")
     lines = [window.checkout.lines.item(i).text() for i in range(window.checkout.lines.count())]

@@ -7,13 +7,14 @@ import json
 from collections.abc import Iterator
 
 import pytest
+from builders import card_key
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from common.clock import FixedClock
 from terminal.loyalty import Money
-from terminal.services.identify import CardKey
+from terminal.services.checkout import checkout
 from terminal.services.till import Till
 from terminal.store import sync_apply
 from terminal.store.database import Database
@@ -28,20 +29,12 @@ def window(qtbot: QtBot, demo_db: Database, clock: FixedClock) -> Iterator[MainW
     yield w
 
 
-def test_parked_operations_are_shown_and_sent_again(qtbot: QtBot, window: MainWindow) -> None:
-    till = window._till
-    with till.db.read() as conn:
-        card = int(
-            conn.execute(
-                text(
-                    "SELECT id FROM cards WHERE kind='personal' AND state='active' "
-                    "ORDER BY id LIMIT 1"
-                )
-            ).scalar_one()
-        )
-    op = till.checkout(CardKey(card_id=card), Money.parse("100")).operation_id
+def test_parked_operations_are_shown_and_sent_again(
+    qtbot: QtBot, window: MainWindow, demo_db: Database
+) -> None:
+    op = checkout(window._till.unit(), card_key(demo_db), Money.parse("100")).operation_id
     answer = {"id": op, "status": "rejected", "code": "unknown_member", "message": "member 1"}
-    with till.db.write() as conn:
+    with demo_db.write() as conn:
         sync_apply.record_outcomes(
             conn, [sync_apply.Outcome(op, "parked", json.dumps(answer))], "2026-11-22"
         )
@@ -55,7 +48,7 @@ def test_parked_operations_are_shown_and_sent_again(qtbot: QtBot, window: MainWi
     assert sup.send_again.isEnabled()
     sup.send_again.click()
     assert sup.parked.count() == 0 and not sup.send_again.isEnabled()
-    with till.db.read() as conn:
+    with demo_db.read() as conn:
         status = conn.execute(
             text("SELECT status FROM operations WHERE id = :i"), {"i": op}
         ).scalar_one()

@@ -16,7 +16,7 @@ from sqlalchemy import text
 from common.clock import FixedClock
 from drivers.events import CardPresented, CardType, Technology
 from terminal.services.till import Till
-from terminal.store import sync_apply
+from terminal.store import queries, sync_apply
 from terminal.store.database import Database
 from terminal.ui.bridge import EventBridge
 from terminal.ui.main_window import MainWindow
@@ -37,7 +37,7 @@ def window(qtbot: QtBot, demo_db: Database, clock: FixedClock) -> Iterator[MainW
 
 def tap_unknown(qtbot: QtBot, window: MainWindow) -> None:
     bridge = EventBridge()
-    bridge.card_event.connect(window.on_card_event)
+    window.connect_bridge(bridge)
     event = CardPresented(
         source="Virtual PCD 00 00",
         technology=Technology.CONTACTLESS,
@@ -52,7 +52,7 @@ def tap_unknown(qtbot: QtBot, window: MainWindow) -> None:
 
 def members(db: Database) -> int:
     with db.read() as conn:
-        return int(conn.execute(text("SELECT count(*) FROM members")).scalar_one())
+        return queries.count_members(conn)
 
 
 def enter(qtbot: QtBot, window: MainWindow) -> None:
@@ -62,9 +62,9 @@ def enter(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_register_a_member_from_the_keyboard_then_check_out(
-    qtbot: QtBot, window: MainWindow
+    qtbot: QtBot, window: MainWindow, demo_db: Database
 ) -> None:
-    db = window._till.db
+    db = demo_db
     before = members(db)
     tap_unknown(qtbot, window)
     assert window.pages.currentWidget() is window._message_page
@@ -127,7 +127,7 @@ def test_register_a_member_from_the_keyboard_then_check_out(
 
 
 def test_marketing_consent_is_its_own_box_and_the_button_registers(
-    qtbot: QtBot, window: MainWindow
+    qtbot: QtBot, window: MainWindow, demo_db: Database
 ) -> None:
     tap_unknown(qtbot, window)
     window.register_member.click()
@@ -141,7 +141,7 @@ def test_marketing_consent_is_its_own_box_and_the_button_registers(
     view = window._view
     assert view is not None and view.member is not None
     assert view.member.address_as == "Смирнова Ольга"  # empty: the full name
-    with window._till.db.read() as conn:
+    with demo_db.read() as conn:
         marketing = conn.execute(
             text("SELECT consent_marketing FROM members WHERE id = :i"), {"i": view.member.id}
         ).scalar_one()

@@ -44,7 +44,8 @@ def test_a_till_without_logins_is_always_on_duty(
 def test_a_pin_opens_the_shift_and_a_supervisor_closes_it(
     qtbot: QtBot, demo_db: Database, clock: FixedClock
 ) -> None:
-    session, supervisor = session_of(qtbot, Till(demo_db, clock))
+    till = Till(demo_db, clock)
+    session, supervisor = session_of(qtbot, till)
     assert not session.on_duty
     with qtbot.waitSignal(session.opened) as opened:
         pin(qtbot, session, "Анна Кассирова", "1111")
@@ -55,9 +56,9 @@ def test_a_pin_opens_the_shift_and_a_supervisor_closes_it(
         supervisor.close_shift_requested.emit(cashier)  # a cashier cannot close it
     assert problem.args is not None and problem.args[0].kind is MessageKind.PROBLEM
     assert session.shift is not None
-    ((boss_id, _),) = staff_on_till(demo_db, supervisors_only=True)
+    ((boss_id, _),) = staff_on_till(till.unit(), supervisors_only=True)
     with qtbot.waitSignal(session.ended):
-        supervisor.close_shift_requested.emit(log_in(demo_db, boss_id, "9999", clock))
+        supervisor.close_shift_requested.emit(log_in(till.unit(), boss_id, "9999"))
     assert session.shift is None
     with demo_db.read() as conn:
         assert conn.execute(text("SELECT closed_at FROM shifts")).scalar() is not None
@@ -66,8 +67,9 @@ def test_a_pin_opens_the_shift_and_a_supervisor_closes_it(
 def test_no_shift_over_someone_elses(qtbot: QtBot, demo_db: Database, clock: FixedClock) -> None:
     with demo_db.write() as conn:
         bohdan = add_staff(conn, "Богдан", Role.CASHIER, "5678")
-    open_shift(demo_db, log_in(demo_db, bohdan, "5678", clock), clock)  # never closed
-    session, _ = session_of(qtbot, Till(demo_db, clock))
+    till = Till(demo_db, clock)
+    open_shift(till.unit(log_in(till.unit(), bohdan, "5678")))  # never closed
+    session, _ = session_of(qtbot, till)
     with qtbot.waitSignal(session.ended), qtbot.assertNotEmitted(session.opened):
         pin(qtbot, session, "Анна Кассирова", "1111")
     assert session.staff is None and session.shift is None

@@ -13,6 +13,7 @@ from windowkit import READER, deliver
 from drivers.events import ReaderAppeared, ReaderDisappeared, ReaderFailed, Technology
 from drivers.printer.transport import PrinterStatus, StatusReport
 from sync.worker import SyncState, SyncStatus
+from terminal.store.database import Database
 from terminal.ui.bridge import EventBridge
 from terminal.ui.main_window import MainWindow
 from terminal.ui.status_bar import StatusBar
@@ -60,13 +61,13 @@ def test_the_office_from_the_sync_worker_thread(qtbot: QtBot) -> None:
 
 
 def test_the_window_reloads_the_program_when_the_office_is_back(
-    qtbot: QtBot, window: MainWindow
+    qtbot: QtBot, window: MainWindow, demo_db: Database
 ) -> None:
     """The office may have changed the rules while the till was offline."""
     bridge = EventBridge()
     window.connect_bridge(bridge)
     version = window._till.program.version
-    with window._till.db.write() as conn:  # what a sync of a new program version leaves
+    with demo_db.write() as conn:  # what a sync of a new program version leaves
         conn.execute(
             text(
                 "UPDATE programs SET version = version + 1, "

@@ -10,13 +10,13 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from builders import card_key
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event, text
 
 from common.clock import FixedClock
 from terminal.services.errors import StoreUnavailable, store_failure
-from terminal.services.identify import CardKey
 from terminal.services.till import Till
 from terminal.store.database import Database
 from terminal.ui.i18n import switch_language
@@ -42,16 +42,6 @@ def impatient(db: Database) -> None:
     event.listen(db.engine, "connect", short_wait)
 
 
-def active_card(db: Database) -> CardKey:
-    with db.read() as conn:
-        card = conn.execute(
-            text(
-                "SELECT id FROM cards WHERE state='active' AND kind='personal' ORDER BY id LIMIT 1"
-            )
-        ).scalar()
-    return CardKey(card_id=int(card))
-
-
 def operations(db: Database) -> int:
     with db.read() as conn:
         return int(conn.execute(text("SELECT count(*) FROM operations")).scalar_one())
@@ -63,10 +53,10 @@ def test_a_locked_cache_during_checkout_loses_nothing(
 ) -> None:
     switch_language(code)
     impatient(demo_db)
-    window.present(active_card(demo_db))
+    window.present(card_key(demo_db))
     qtbot.keyClicks(window.checkout.amount, "500")
     window.checkout.points.setText("0")
-    window.checkout._on_points_edited("0")
+    window.checkout.points.textEdited.emit("0")
     other = sqlite3.connect(demo_db.path, isolation_level=None)  # another program
     other.execute("BEGIN IMMEDIATE")
     try:
@@ -85,7 +75,7 @@ def test_a_locked_cache_during_checkout_loses_nothing(
 def test_a_locked_cache_in_a_supervisor_action(
     qtbot: QtBot, window: MainWindow, demo_db: Database
 ) -> None:
-    key = active_card(demo_db)
+    key = card_key(demo_db)
     window.present(key)
     window.show_supervisor()
     qtbot.keyClicks(window.supervisor.pin, "9999")
@@ -111,7 +101,7 @@ def test_a_locked_cache_in_a_supervisor_action(
 def test_service_refusals_are_translated(
     qtbot: QtBot, window: MainWindow, demo_db: Database
 ) -> None:
-    key = active_card(demo_db)
+    key = card_key(demo_db)
     window.present(key)
     window.show_supervisor()
     qtbot.keyClicks(window.supervisor.pin, "9999")

@@ -3,20 +3,25 @@ signal bridge, and land on the page they call for (terminal.ui.card_routing)."""
 
 from __future__ import annotations
 
+from builders import a_card
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from windowkit import card_where, deliver, tap
+from windowkit import deliver, tap
 
 from drivers.events import BankCardRefused, Technology
-from terminal.services.identify import CardKey
+from terminal.loyalty import CardState
+from terminal.services.identify import CardKey, identify
+from terminal.store.database import Database
 from terminal.ui.bridge import EventBridge
 from terminal.ui.main_window import MainWindow
 
 
-def test_card_tap_shows_the_member(qtbot: QtBot, window: MainWindow, bridge: EventBridge) -> None:
-    card = card_where(window._till.db, "kind='personal' AND state='active'")
+def test_card_tap_shows_the_member(
+    qtbot: QtBot, window: MainWindow, bridge: EventBridge, demo_db: Database
+) -> None:
+    card = a_card(demo_db).id
     deliver(qtbot, bridge, tap(card))
-    view = window._till.identify(CardKey(card_id=card))
+    view = identify(window._till.unit(), CardKey(card_id=card))
     assert window.pages.currentIndex() == 1
     assert view.member is not None
     assert window.member.name.text() == view.member.full_name
@@ -34,9 +39,9 @@ def test_bank_card_is_refused(qtbot: QtBot, window: MainWindow, bridge: EventBri
 
 
 def test_blocked_card_shows_the_problem_and_no_checkout(
-    qtbot: QtBot, window: MainWindow, bridge: EventBridge
+    qtbot: QtBot, window: MainWindow, bridge: EventBridge, demo_db: Database
 ) -> None:
-    deliver(qtbot, bridge, tap(card_where(window._till.db, "state='blocked'")))
+    deliver(qtbot, bridge, tap(a_card(demo_db, kind=None, state=CardState.BLOCKED).id))
     assert window.member.problem.isVisible() and "BLOCKED" in window.member.problem.text()
     assert not window.checkout.amount.isEnabled()
 

@@ -3,14 +3,16 @@
 
 from __future__ import annotations
 
+from builders import a_card, card_key
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
-from windowkit import card_where, deliver, printing_window, supervisor_mode, tap
+from windowkit import deliver, printing_window, supervisor_mode, tap
 
 from common.clock import FixedClock
 from terminal.loyalty import Money
-from terminal.services.identify import CardKey
+from terminal.services.checkout import preview
+from terminal.services.identify import CardKey, identify
 from terminal.store.database import Database
 from terminal.ui.bridge import EventBridge
 from terminal.ui.i18n import switch_language
@@ -18,8 +20,10 @@ from terminal.ui.main_window import MainWindow
 from terminal.ui.screens import MessageKind, MessageScreen
 
 
-def test_checkout_from_the_keyboard(qtbot: QtBot, window: MainWindow, bridge: EventBridge) -> None:
-    card = card_where(window._till.db, "kind='personal' AND state='active' AND fixed_discount_bp=0")
+def test_checkout_from_the_keyboard(
+    qtbot: QtBot, window: MainWindow, bridge: EventBridge, demo_db: Database
+) -> None:
+    card = a_card(demo_db, fixed_discount=False).id
     deliver(qtbot, bridge, tap(card))
     qtbot.keyClicks(window.checkout.amount, "2450")
     quote = window.checkout.quote
@@ -31,7 +35,7 @@ def test_checkout_from_the_keyboard(qtbot: QtBot, window: MainWindow, bridge: Ev
     qtbot.keyClicks(window.checkout.points, "0")
     qtbot.keyClick(window.checkout.points, Qt.Key.Key_Return)
     assert window.pages.currentIndex() == 2 and "Done" in window.message.text()
-    with window._till.db.read() as conn:
+    with demo_db.read() as conn:
         row = conn.execute(text("SELECT amount_minor, points_spent_centi FROM operations")).one()
     assert tuple(row) == (245000, 0)
 
@@ -40,7 +44,7 @@ def test_done_page_shows_the_receipt_as_printed(
     qtbot: QtBot, demo_db: Database, clock: FixedClock
 ) -> None:
     w = printing_window(qtbot, demo_db, clock)
-    w.present(CardKey(card_id=card_where(demo_db, "kind='personal' AND state='active'")))
+    w.present(card_key(demo_db))
     qtbot.keyClicks(w.checkout.amount, "100")
     qtbot.keyClick(w.checkout.amount, Qt.Key.Key_F2)  # the receipt before printing
     assert w.checkout.preview.isVisible() and not w.checkout.preview.pixmap().isNull()
@@ -51,37 +55,35 @@ def test_done_page_shows_the_receipt_as_printed(
     assert not pixmap.isNull() and pixmap.height() >= 200
 
 
-def test_member_panel_shows_the_discount_the_rules_give(qtbot: QtBot, window: MainWindow) -> None:
+def test_member_panel_shows_the_discount_the_rules_give(
+    qtbot: QtBot, window: MainWindow, demo_db: Database
+) -> None:
     """A frequent buyer in the lowest tier: the progressive discount (5%) beats the tier's
     3%; the panel shows what a quote applies, not a figure of its own."""
     till = window._till
-    card = card_where(till.db, "kind='personal' AND state='active' AND fixed_discount_bp=0")
-    with till.db.write() as conn:
+    card = a_card(demo_db, fixed_discount=False)
+    with demo_db.write() as conn:
         conn.execute(
             text(
                 "UPDATE members SET purchases = 60, lifetime_spend_minor = 0, "
-                "window_spend_minor = 0 WHERE id = (SELECT member_id FROM cards WHERE id = :c)"
+                "window_spend_minor = 0 WHERE id = :m"
             ),
-            {"c": card},
+            {"m": card.member_id},
         )
-    window.present(CardKey(card_id=card))
-    view = till.identify(CardKey(card_id=card))
-    quote = till.preview(view, Money.parse("1000"))
+    window.present(CardKey(card_id=card.id))
+    view = identify(till.unit(), CardKey(card_id=card.id))
+    quote = preview(till.unit(), view, Money.parse("1000"))
     assert quote.discount_pct == 5 and view.tier is not None and view.tier.discount_pct == 3
     assert window.member.discount.text() == "Discount: 5%"
 
 
-def test_points_prefill_reads_back_in_english(qtbot: QtBot, window: MainWindow) -> None:
+def test_points_prefill_reads_back_in_english(
+    qtbot: QtBot, window: MainWindow, demo_db: Database
+) -> None:
     """English groups thousands with a comma: the pre-filled points must not be '1,234',
     which reads back as 1.234 points."""
     switch_language("en")  # en_GB: 1,234
-    till = window._till
-    card = card_where(
-        till.db,
-        "kind='personal' AND state='active' AND member_id IN "
-        "(SELECT id FROM members WHERE balance_centi >= 150000)",
-    )
-    window.present(CardKey(card_id=card))
+    window.present(card_key(demo_db, balance_at_least=1500))
     qtbot.keyClicks(window.checkout.amount, "20000")
     quote = window.checkout.quote
     assert quote is not None and quote.max_spend_points >= 1000
@@ -93,10 +95,9 @@ def test_points_prefill_reads_back_in_english(qtbot: QtBot, window: MainWindow) 
 
 
 def test_exponent_points_are_refused_in_checkout_and_adjustment(
-    qtbot: QtBot, window: MainWindow
+    qtbot: QtBot, window: MainWindow, demo_db: Database
 ) -> None:
-    till = window._till
-    key = CardKey(card_id=card_where(till.db, "kind='personal' AND state='active'"))
+    key = card_key(demo_db)
     window.present(key)
     qtbot.keyClicks(window.checkout.amount, "1000")
     window.checkout.points.setText("")
@@ -109,7 +110,7 @@ def test_exponent_points_are_refused_in_checkout_and_adjustment(
     qtbot.keyClicks(actions.text, "goodwill")
     qtbot.keyClick(actions.text, Qt.Key.Key_Return)
     assert "type a number" in actions.result.text()
-    with till.db.read() as conn:
+    with demo_db.read() as conn:
         assert conn.execute(text("SELECT count(*) FROM operations")).scalar() == 0
 
 
@@ -117,7 +118,7 @@ def test_completion_says_done_then_draws_the_receipt(
     qtbot: QtBot, demo_db: Database, clock: FixedClock
 ) -> None:
     w = printing_window(qtbot, demo_db, clock)
-    w.present(CardKey(card_id=card_where(demo_db, "kind='personal' AND state='active'")))
+    w.present(card_key(demo_db))
     qtbot.keyClicks(w.checkout.amount, "100")
     w.checkout.points.setText("0")
     quote = w.checkout.quote
@@ -132,10 +133,8 @@ def test_completion_says_done_then_draws_the_receipt(
     assert isinstance(drawn, bytes) and drawn.startswith(b"\x89PNG")
 
 
-def test_no_printer_no_receipt_picture(qtbot: QtBot, window: MainWindow) -> None:
-    window.present(
-        CardKey(card_id=card_where(window._till.db, "kind='personal' AND state='active'"))
-    )
+def test_no_printer_no_receipt_picture(qtbot: QtBot, window: MainWindow, demo_db: Database) -> None:
+    window.present(card_key(demo_db))
     qtbot.keyClicks(window.checkout.amount, "100")
     window.checkout.points.setText("0")
     with (

@@ -3,16 +3,18 @@
 
 from __future__ import annotations
 
+from builders import a_card, a_member, member_of, new_member
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from sqlalchemy import text
 
+from terminal.store.database import Database
 from terminal.ui.main_window import MainWindow
 
 
-def test_manual_search_by_phone(qtbot: QtBot, window: MainWindow) -> None:
-    with window._till.db.read() as conn:
-        phone, name = conn.execute(text("SELECT phone, full_name FROM members WHERE id=3")).one()
+def test_manual_search_by_phone(qtbot: QtBot, window: MainWindow, demo_db: Database) -> None:
+    member = a_member(demo_db, with_phone=True)
+    phone, name = member.phone, member.full_name
+    assert phone is not None
     qtbot.keyClicks(window.search, "+" + phone)
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
     assert window.results.count() >= 1
@@ -20,14 +22,12 @@ def test_manual_search_by_phone(qtbot: QtBot, window: MainWindow) -> None:
     assert window.pages.currentIndex() == 1 and window.member.name.text() == name
 
 
-def test_a_card_number_typed_in_full_shows_its_member(qtbot: QtBot, window: MainWindow) -> None:
-    with window._till.db.read() as conn:
-        number, name = conn.execute(
-            text(
-                "SELECT c.number, m.full_name FROM cards c JOIN members m ON m.id = c.member_id "
-                "WHERE c.kind='personal' AND c.state='active' ORDER BY c.id"
-            )
-        ).first()
+def test_a_card_number_typed_in_full_shows_its_member(
+    qtbot: QtBot, window: MainWindow, demo_db: Database
+) -> None:
+    card = a_card(demo_db, with_member=True, with_number=True)
+    number, name = card.number, member_of(demo_db, card).full_name
+    assert number is not None
     qtbot.keyClicks(window.search, number)
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
     assert window.pages.currentIndex() == 1 and window.member.name.text() == name
@@ -48,10 +48,11 @@ def test_short_digits_are_searched_for_not_presented(qtbot: QtBot, window: MainW
     assert window.pages.currentIndex() == 0 and window.results.count() == 0
 
 
-def test_a_member_without_a_card_is_found_but_not_shown(qtbot: QtBot, window: MainWindow) -> None:
-    with window._till.db.write() as conn:
-        phone = conn.execute(text("SELECT phone FROM members WHERE id=3")).scalar()
-        conn.execute(text("UPDATE cards SET member_id = NULL WHERE member_id = 3"))
+def test_a_member_without_a_card_is_found_but_not_shown(
+    qtbot: QtBot, window: MainWindow, demo_db: Database
+) -> None:
+    phone = new_member(demo_db, phone="380501110001", card=False).phone
+    assert phone is not None
     qtbot.keyClicks(window.search, "+" + phone)
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
     assert window.results.count() == 1

@@ -3,10 +3,11 @@ nobody is served before (terminal.ui.session)."""
 
 from __future__ import annotations
 
+from builders import a_card
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
-from windowkit import bridged, card_where, deliver, opened, tap, tap_uid
+from windowkit import bridged, deliver, opened, tap, tap_uid
 
 from common.clock import FixedClock
 from drivers.printer.config import PrinterConfig
@@ -22,7 +23,7 @@ def test_shift_starts_with_a_pin(qtbot: QtBot, demo_db: Database, clock: FixedCl
     w = opened(qtbot, Till(demo_db, clock), login=True)
     assert w.pages.currentWidget() is w.login
     bridge = bridged(w)
-    deliver(qtbot, bridge, tap(card_where(demo_db, "kind='personal' AND state='active'")))
+    deliver(qtbot, bridge, tap(a_card(demo_db).id))
     assert w.pages.currentWidget() is w.login  # no member shown before a login
     qtbot.keyClick(w, Qt.Key.Key_Escape)
     assert w.pages.currentWidget() is w.login
@@ -80,8 +81,9 @@ def test_a_cashier_cannot_log_in_over_another_open_shift(
 ) -> None:
     with demo_db.write() as conn:
         bohdan = add_staff(conn, "Богдан", Role.CASHIER, "5678")
-    open_shift(demo_db, log_in(demo_db, bohdan, "5678", clock), clock)  # never closed
-    w = opened(qtbot, Till(demo_db, clock), login=True)
+    till = Till(demo_db, clock)
+    open_shift(till.unit(log_in(till.unit(), bohdan, "5678")))  # never closed
+    w = opened(qtbot, till, login=True)
     w.login.who.setCurrentIndex(w.login.who.findText("Анна Кассирова"))
     qtbot.keyClicks(w.login.pin, "1111")
     qtbot.keyClick(w.login.pin, Qt.Key.Key_Return)

@@ -3,17 +3,19 @@ and returns, for the member on screen."""
 
 from __future__ import annotations
 
+from builders import card_key
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
-from windowkit import card_where, opened, printing_window, supervisor_mode
+from windowkit import opened, printing_window, supervisor_mode
 
 from common.clock import FixedClock
 from drivers.printer.config import PrinterConfig
 from terminal.loyalty import Money
 from terminal.receipts.config import ReceiptConfig
 from terminal.receipts.spool import Spooler
-from terminal.services.identify import CardKey
+from terminal.services.checkout import checkout
+from terminal.services.identify import identify
 from terminal.services.till import Till
 from terminal.store.database import Database
 from terminal.ui.main_window import MainWindow
@@ -23,10 +25,7 @@ def test_supervisor_reprints_a_receipt(qtbot: QtBot, demo_db: Database, clock: F
     spooler = Spooler(demo_db, PrinterConfig.default(), ReceiptConfig.default())
     till = Till(demo_db, clock, receipts=spooler)
     w = opened(qtbot, till)
-    till.checkout(
-        CardKey(card_id=card_where(demo_db, "kind='personal' AND state='active'")),
-        Money.parse("100"),
-    )
+    checkout(till.unit(), card_key(demo_db), Money.parse("100"))
     w.show_supervisor()
     assert w.pages.currentWidget() is w.supervisor
     assert w.supervisor.who.findText("Анна Кассирова") == -1  # cashiers cannot open it
@@ -39,16 +38,16 @@ def test_supervisor_reprints_a_receipt(qtbot: QtBot, demo_db: Database, clock: F
         audit = conn.execute(text("SELECT action, staff_id FROM audit_log WHERE action='reprint'"))
         assert [a for a, s in audit if s is not None] == ["reprint"]
     # a card read ends supervisor mode and shows the member
-    w.present(CardKey(card_id=card_where(demo_db, "kind='personal' AND state='active'")))
+    w.present(card_key(demo_db))
     assert w.pages.currentIndex() == 1 and not w.supervisor.active
 
 
 def test_supervisor_adjusts_points_of_the_member_on_screen(
-    qtbot: QtBot, window: MainWindow
+    qtbot: QtBot, window: MainWindow, demo_db: Database
 ) -> None:
     till = window._till
-    key = CardKey(card_id=card_where(till.db, "kind='personal' AND state='active'"))
-    before = till.identify(key).balance
+    key = card_key(demo_db)
+    before = identify(till.unit(), key).balance
     window.present(key)
     window.show_supervisor()
     qtbot.keyClicks(window.supervisor.pin, "9999")
@@ -63,7 +62,7 @@ def test_supervisor_adjusts_points_of_the_member_on_screen(
     qtbot.keyClicks(actions.text, "apology for a long queue")
     qtbot.keyClick(actions.text, Qt.Key.Key_Return)
     assert "Done" in actions.result.text()
-    assert till.identify(key).balance == before + 150
+    assert identify(till.unit(), key).balance == before + 150
     window.supervisor.close_mode()
     assert window.pages.currentIndex() == 0
 
@@ -72,7 +71,7 @@ def test_supervisor_actions_in_the_window_print_their_receipts(
     qtbot: QtBot, demo_db: Database, clock: FixedClock
 ) -> None:
     w = printing_window(qtbot, demo_db, clock)
-    key = CardKey(card_id=card_where(demo_db, "kind='personal' AND state='active'"))
+    key = card_key(demo_db)
     supervisor_mode(qtbot, w, key)
     actions = w.supervisor.member_actions
     actions.action_list.setCurrentRow(2)  # adjust points
@@ -90,12 +89,7 @@ def test_a_double_enter_on_the_gift_list_gives_one_gift(
     qtbot: QtBot, demo_db: Database, clock: FixedClock
 ) -> None:
     w = printing_window(qtbot, demo_db, clock)
-    rich = card_where(
-        demo_db,
-        "kind='personal' AND state='active' AND member_id IN "
-        "(SELECT id FROM members WHERE balance_centi >= 200000)",
-    )
-    supervisor_mode(qtbot, w, CardKey(card_id=rich))
+    supervisor_mode(qtbot, w, card_key(demo_db, balance_at_least=2000))
     actions = w.supervisor.member_actions
     assert actions.action.code == "gift"
     mug = next(
@@ -118,8 +112,7 @@ def test_a_scanned_receipt_code_shows_the_purchase_and_returns_nothing_yet(
     """A QR scanner types the code and Enter: that finds the purchase; the supervisor
     then types how much comes back (or nothing: all) and confirms with Enter."""
     w = printing_window(qtbot, demo_db, clock)
-    key = CardKey(card_id=card_where(demo_db, "kind='personal' AND state='active'"))
-    purchase = w._till.checkout(key, Money.parse("1000"))
+    purchase = checkout(w._till.unit(), card_key(demo_db), Money.parse("1000"))
     supervisor_mode(qtbot, w, None)
     actions = w.supervisor.member_actions
     assert actions.action.code == "return"

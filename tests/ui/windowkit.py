@@ -1,5 +1,5 @@
 """Helpers of the cashier's window tests: card events delivered from a background thread
-through the real signal bridge, demo cards picked by a condition, supervisor mode."""
+through the real signal bridge, supervisor mode (the cards themselves: tests/builders.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import threading
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from sqlalchemy import text
 
 from common.clock import FixedClock
 from drivers.events import CardEvent, CardPresented, CardType, Technology
@@ -30,11 +29,6 @@ def deliver(qtbot: QtBot, bridge: EventBridge, event: CardEvent) -> None:
     t.start()
     t.join()
     qtbot.wait(20)
-
-
-def card_where(db: Database, where: str) -> int:
-    with db.read() as conn:
-        return int(conn.execute(text(f"SELECT id FROM cards WHERE {where} ORDER BY id")).scalar())
 
 
 def tap(card_id: int) -> CardPresented:
