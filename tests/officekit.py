@@ -23,6 +23,7 @@ from sync import credentials
 from sync.client import OfficeClient, Timeouts
 from sync.engine import Syncer
 from terminal.loyalty import Money
+from terminal.services.checkout import checkout as run_checkout
 from terminal.services.identify import CardKey
 from terminal.services.till import Till
 from terminal.store.database import Database
@@ -77,8 +78,11 @@ def checkout(t: Terminal, card_id: int, amount: str, spend: str | None = None) -
     clock = FixedClock(datetime(2026, 11, 22, 12, 0, tzinfo=UTC))
     prefix = t.path.parent.name
     till = Till(t.db, clock, ids=lambda: f"{prefix}-{next(_ids):08d}")
-    result = till.checkout(
-        CardKey(card_id=card_id), Money.parse(amount), Decimal(spend) if spend else None
+    result = run_checkout(
+        till.unit(),
+        CardKey(card_id=card_id),
+        Money.parse(amount),
+        Decimal(spend) if spend else None,
     )
     return result.operation_id
 
