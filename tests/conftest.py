@@ -8,12 +8,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from logcheck import fail_on_unexpected_warnings
 
 from common.clock import FixedClock
 from terminal.services import demo_data
 from terminal.store.database import Database
 
 DEMO_MEMBERS = 2000
+
+__all__ = ["fail_on_unexpected_warnings"]  # autouse: an unexpected WARNING log fails a test
 
 
 @pytest.fixture

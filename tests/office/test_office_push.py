@@ -156,6 +156,7 @@ def test_a_second_reversal_of_the_same_operation_is_not_applied_twice(
     assert office_member(office_db_any, member)["balance_centi"] == balance
 
 
+@pytest.mark.expected_log(r"overdrawn by an offline operation")
 def test_an_overdraft_offline_is_applied_recorded_and_flagged(
     terminal_any: Terminal, office_db_any: OfficeDB
 ) -> None:

@@ -35,6 +35,7 @@ def test_the_cache_is_written_once_and_reused(
     assert list(folder.iterdir()) == [cached]  # no temporary file left
 
 
+@pytest.mark.expected_log(r"replacing a damaged printer-capabilities cache")
 def test_a_torn_cache_is_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(ENV, raising=False)
     cached = tmp_path / "escpos" / f"{platform.python_version()}.capabilities.pickle"

@@ -145,6 +145,7 @@ class Reports:
             return self.items[-1]
 
 
+@pytest.mark.expected_log(r"printer out of paper")
 def test_worker_keeps_the_job_while_out_of_paper_and_prints_it_after(printer):
     printer.behaviour = Behaviour.PAPER_OUT
     queue = MemoryJobQueue()
@@ -169,6 +170,7 @@ def test_worker_keeps_the_job_while_out_of_paper_and_prints_it_after(printer):
     assert printer.receipts() == [decode(DATA)]
 
 
+@pytest.mark.expected_log(r"no printer configured")
 def test_worker_without_a_printer_reports_disabled_and_keeps_jobs():
     queue = MemoryJobQueue()
     reports = Reports()
@@ -184,6 +186,7 @@ def test_worker_without_a_printer_reports_disabled_and_keeps_jobs():
     assert queue.waiting() == 1
 
 
+@pytest.mark.expected_log(r"printer does not answer")
 def test_worker_stops_promptly_with_a_printer_that_never_reads(printer):
     printer.behaviour = Behaviour.NEVER_READ
     queue = MemoryJobQueue()
@@ -218,6 +221,7 @@ class FailingStoreQueue(MemoryJobQueue):
         return super().waiting()
 
 
+@pytest.mark.expected_log(r"the print queue failed", r"printer error: database is locked")
 def test_worker_survives_its_queue_failing_and_prints_after(printer):
     queue = FailingStoreQueue()
     job = queue.add(DATA, "purchase #1")

@@ -92,6 +92,7 @@ class Reports:
             return self.items[-1]
 
 
+@pytest.mark.expected_log(r"printer out of paper", r"not reachable")
 @pytest.mark.integration
 def test_spooler_prints_through_paper_out_and_a_restart(database):
     receipt = sample("purchase")

@@ -69,6 +69,7 @@ def test_receipt_reaches_the_printer(
     assert result.before.member.address_as in receipt.text()
 
 
+@pytest.mark.expected_log(r"no printer configured", r"not reachable")
 @pytest.mark.integration
 def test_printer_off_keeps_the_receipt_waiting(demo_db: Database, clock: FixedClock) -> None:
     with LoopbackPrinter() as gone:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from terminal.store import sync_apply
 from terminal.store.database import Database
 
@@ -80,6 +82,7 @@ def test_a_replacement_further_on_in_the_same_page(db: Database) -> None:
         assert sync_apply.get_state(conn, sync_apply.CURSOR) == "7"
 
 
+@pytest.mark.expected_log(r"named a replacement card the office did not send")
 def test_a_replacement_the_office_never_sent_is_forgotten(db: Database) -> None:
     snapshot(db, [[card(10, "2990000000100", 99, "replaced")]])
     assert cards(db)[10] == ("2990000000100", None)
@@ -91,6 +94,9 @@ def test_a_replacement_the_office_never_sent_is_forgotten(db: Database) -> None:
     assert db.integrity_check() == []
 
 
+@pytest.mark.expected_log(
+    r"shares its number with card \d+: dropped", r"named a replacement card the office did not send"
+)
 def test_two_cards_with_one_number_in_a_first_download(db: Database) -> None:
     """The office moved card 10 to id 30 while the pages were fetched: both arrive."""
     snapshot(

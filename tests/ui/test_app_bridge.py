@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import threading
 
+import pytest
 from builders import a_card
 from pytestqt.qtbot import QtBot
 from windowkit import tap, tap_uid
@@ -40,6 +41,7 @@ def read_from_a_reader_thread(qtbot: QtBot, sink: EventSink, event: CardEvent) -
     qtbot.wait(20)
 
 
+@pytest.mark.expected_log(r"no printer configured")
 def test_the_app_connects_the_window_to_the_bridge(qtbot: QtBot, demo_db: Database) -> None:
     with demo_db.write() as conn:
         add_staff(conn, "Мирослава", Role.CASHIER, "2468", card_uid="04C0FFEE000001")

@@ -47,6 +47,7 @@ def operations(db: Database) -> int:
         return int(conn.execute(text("SELECT count(*) FROM operations")).scalar_one())
 
 
+@pytest.mark.expected_log(r"the cache failed: .*locked", r"the print queue failed")
 @pytest.mark.parametrize(("code", "words"), [("en", "busy"), ("ru", "занята"), ("uk", "зайнята")])
 def test_a_locked_cache_during_checkout_loses_nothing(
     qtbot: QtBot, window: MainWindow, demo_db: Database, code: str, words: str
@@ -72,6 +73,7 @@ def test_a_locked_cache_during_checkout_loses_nothing(
     assert window.pages.currentIndex() == 2 and operations(demo_db) == 1
 
 
+@pytest.mark.expected_log(r"the cache failed: .*locked", r"the print queue failed")
 def test_a_locked_cache_in_a_supervisor_action(
     qtbot: QtBot, window: MainWindow, demo_db: Database
 ) -> None:
