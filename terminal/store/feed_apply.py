@@ -1,25 +1,37 @@
 """A page of the change feed applied to the cache, with the cursor after it, in the
 caller's one transaction (``Database.write()``). Applying a page twice changes nothing
-(member rows carry the office's sequence number).
+(member rows carry the office's sequence number: an older state never overwrites a
+newer one). The changes come decoded (:mod:`terminal.store.incoming`).
 """
 
 from __future__ import annotations
 
-import json
-import logging
 from collections.abc import Sequence
-from typing import Any
+from typing import assert_never
 
 from sqlalchemy import Connection
 
+from terminal.store.incoming import (
+    CardChanged,
+    CardGone,
+    Change,
+    GiftChanged,
+    GiftGone,
+    LimitsChanged,
+    MemberChanged,
+    MemberGone,
+    ProgramChanged,
+)
 from terminal.store.row_writes import (
+    CARD_ID,
+    CARD_MEMBER,
     CARD_UPSERT,
     MEMBER_UPSERT,
     card_values,
     delete_card,
-    delete_member,
     drop_clashing,
     known_members,
+    limits_text,
     member_values,
     put_gifts,
     put_program,
@@ -28,45 +40,35 @@ from terminal.store.row_writes import (
 )
 from terminal.store.sync_state import CURSOR, LIMITS, set_state
 
-log = logging.getLogger(__name__)
 
-
-def apply_changes(
-    conn: Connection, items: Sequence[Sequence[Any]], next_cursor: str, now: str
-) -> None:
-    """Apply feed items ``[seq, entity, key, data, at]`` in order; store the cursor."""
+def apply_changes(conn: Connection, changes: Sequence[Change], next_cursor: str) -> None:
+    """Apply ``changes`` in order; store the cursor after them."""
     cur = raw_cursor(conn)
     cur.execute("PRAGMA defer_foreign_keys = ON")
     touched: list[int] = []
-    for seq, entity, key, data, at in items:
-        if entity == "member":
-            if data is None:
-                delete_member(cur, int(key), int(seq))
-            else:
-                cur.execute(MEMBER_UPSERT, member_values(data, int(seq), str(at)))
-        elif entity == "card":
-            if data is None:
-                delete_card(cur, int(key))
-            else:
-                known = known_members(cur, [data[5]])
-                drop_clashing(cur, [data])
-                cur.execute(CARD_UPSERT, card_values(data, known))
-                touched.append(int(data[0]))
-        elif entity == "program":
-            put_program(cur, data)
-        elif entity == "gift":
-            if data is None:
-                cur.execute("DELETE FROM gifts WHERE code = ?", (key,))
-            else:
-                put_gifts(cur, [data])
-        elif entity == "limits":
-            cur.execute(
-                "INSERT INTO sync_state (key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (LIMITS, json.dumps(data, sort_keys=True)),
-            )
-        else:
-            log.warning("a change of an unknown kind %r ignored", entity)
+    for change in changes:
+        match change:
+            case MemberChanged(row=row, synced_at=synced_at):
+                cur.execute(MEMBER_UPSERT, member_values([row], synced_at)[0])
+            case MemberGone(member_id=member_id, office_seq=seq):
+                cur.execute("DELETE FROM members WHERE id = ? AND office_seq < ?", (member_id, seq))
+            case CardChanged(row=row):
+                known = known_members(cur, [row[CARD_MEMBER]])
+                drop_clashing(cur, [row])
+                cur.execute(CARD_UPSERT, card_values(row, known))
+                touched.append(int(row[CARD_ID]))
+            case CardGone(card_id=card_id):
+                delete_card(cur, card_id)
+            case ProgramChanged(program=program):
+                put_program(cur, program)
+            case GiftChanged(row=row):
+                put_gifts(cur, [row])
+            case GiftGone(code=code):
+                cur.execute("DELETE FROM gifts WHERE code = ?", (code,))
+            case LimitsChanged(limits=limits):
+                set_state(conn, LIMITS, limits_text(limits))
+            case _:
+                assert_never(change)
     unlink_missing_replacements(cur, touched)
     cur.close()
     set_state(conn, CURSOR, next_cursor)

@@ -10,9 +10,9 @@ Call every function inside ``Database.write()`` (or ``read()`` for the readers).
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
@@ -41,51 +41,69 @@ def last_outgoing_seq(conn: Connection) -> int:
     return int(conn.exec_driver_sql("SELECT coalesce(max(seq), 0) FROM outbox").scalar_one())
 
 
+class OutcomeStatus(enum.Enum):
+    """What an answer of the office does to an operation (its ``operations.status``)."""
+
+    ACKED = "acked"  # applied (or a duplicate): acknowledged, out of the outbox
+    PARKED = "parked"  # rejected: kept with its outbox row, for review
+    HELD = "held"  # a reversal waiting for its target: stays pending, sent again
+
+
+@dataclass(frozen=True, slots=True)
+class MemberFigures:
+    """A member's office figures right after an operation, as of the office's
+    ``office_seq`` (the three spend figures may be missing from an answer)."""
+
+    balance_centi: int
+    lifetime_spend_minor: int | None
+    window_spend_minor: int | None
+    purchases: int | None
+    last_gift_year: int | None  # None: unchanged
+    office_seq: int
+
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """The office's answer to one operation, in the store's terms.
-
-    ``status``: "acked" (applied or duplicate), "parked" (rejected) or "held" (a reversal
-    waiting for its target: stays pending). ``member``: the member's office figures after
-    it (balance_centi, lifetime_spend_minor, window_spend_minor, purchases,
-    last_gift_year, seq), when the office sent them."""
+    """The office's answer to one operation, in the store's terms: ``result`` is the
+    answer as JSON text; ``member`` the figures of ``member_id``, when the office sent
+    them."""
 
     op_id: str
-    status: str
+    status: OutcomeStatus
     result: str
     member_id: int | None = None
-    member: dict[str, Any] | None = field(default=None)
-
-
-_FIGURES = ("balance_centi", "lifetime_spend_minor", "window_spend_minor", "purchases")
+    member: MemberFigures | None = None
 
 
 def record_outcomes(conn: Connection, outcomes: Iterable[Outcome], synced_at: str) -> None:
     cur = raw_cursor(conn)
     for o in outcomes:
-        if o.status == "acked":
+        if o.status is OutcomeStatus.ACKED:
             cur.execute(
                 "UPDATE operations SET status = 'acked', result = ? WHERE id = ?",
                 (o.result, o.op_id),
             )
             cur.execute("DELETE FROM outbox WHERE op_id = ?", (o.op_id,))
             m = o.member
-            if o.member_id is not None and m is not None and m.get("seq") is not None:
+            if o.member_id is not None and m is not None:
                 cur.execute(
                     "UPDATE members SET balance_centi = ?, lifetime_spend_minor = ?, "
                     "window_spend_minor = ?, purchases = ?, "
                     "last_gift_year = coalesce(?, last_gift_year), office_seq = ?, "
                     "synced_at = ? WHERE id = ? AND office_seq < ?",
                     (
-                        *(m[k] for k in _FIGURES),
-                        m.get("last_gift_year"),
-                        m["seq"],
+                        m.balance_centi,
+                        m.lifetime_spend_minor,
+                        m.window_spend_minor,
+                        m.purchases,
+                        m.last_gift_year,
+                        m.office_seq,
                         synced_at,
                         o.member_id,
-                        m["seq"],
+                        m.office_seq,
                     ),
                 )
-        elif o.status == "parked":
+        elif o.status is OutcomeStatus.PARKED:
             cur.execute(
                 "UPDATE operations SET status = 'parked', result = ? WHERE id = ?",
                 (o.result, o.op_id),
@@ -94,7 +112,7 @@ def record_outcomes(conn: Connection, outcomes: Iterable[Outcome], synced_at: st
                 "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE op_id = ?",
                 (o.result, o.op_id),
             )
-        elif o.status == "held":
+        elif o.status is OutcomeStatus.HELD:
             cur.execute(
                 "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE op_id = ?",
                 (o.result, o.op_id),

@@ -1,88 +1,66 @@
 """Writing the office's members, cards, program and gifts into the cache: what the change
-feed (terminal.store.feed_apply) and the snapshot (terminal.store.snapshot_apply) share.
-
-The wire's field orders are repeated here (the store does not import ``sync``).
+feed (:mod:`terminal.store.feed_apply`) and the snapshot
+(:mod:`terminal.store.snapshot_apply`) share. Rows come in the column orders of
+:mod:`terminal.store.incoming`; the statements are built from those orders, once.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection
 
+from terminal.store.bulk import insert_sql
+from terminal.store.incoming import (
+    CARD_ROW,
+    GIFT_ROW,
+    MEMBER_DERIVED,
+    MEMBER_ROW,
+    ProgramRecord,
+    Row,
+)
 from terminal.store.normalize import name_key
 
 log = logging.getLogger(__name__)
 
-WIRE_MEMBER_FIELDS = (
-    "id",
-    "full_name",
-    "address_as",
-    "birthday",
-    "phone",
-    "segment",
-    "personal_manager",
-    "priority_service",
-    "consent_personal_data",
-    "consent_marketing",
-    "balance_centi",
-    "lifetime_spend_minor",
-    "window_spend_minor",
-    "purchases",
-    "last_gift_year",
-)
-WIRE_CARD_FIELDS = (
-    "id",
-    "uid",
-    "number",
-    "kind",
-    "state",
-    "member_id",
-    "fixed_discount_bp",
-    "expires",
-    "replaced_by",
-)
 
-_MEMBER_COLS = (*WIRE_MEMBER_FIELDS, "name_key", "office_seq", "synced_at")
-MEMBER_UPSERT = (
-    f"INSERT INTO members ({', '.join(_MEMBER_COLS)}) "
-    f"VALUES ({', '.join('?' for _ in _MEMBER_COLS)}) "
-    "ON CONFLICT(id) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in _MEMBER_COLS if c != "id")
-    + " WHERE members.office_seq <= excluded.office_seq"
+def _upsert(table: str, columns: Sequence[str], key: str, where: str = "") -> str:
+    sets = ", ".join(f"{c} = excluded.{c}" for c in columns if c != key)
+    return f"{insert_sql(table, columns)} ON CONFLICT({key}) DO UPDATE SET {sets}{where}"
+
+
+# A member row as written: the office's columns, then the derived ones (member_values).
+_MEMBER_WRITTEN = (*MEMBER_ROW, *MEMBER_DERIVED)
+_FULL_NAME = MEMBER_ROW.index("full_name")
+#: An older state of a member never overwrites a newer one.
+MEMBER_UPSERT = _upsert(
+    "members", _MEMBER_WRITTEN, "id", " WHERE members.office_seq <= excluded.office_seq"
 )
-MEMBER_INSERT = (
-    f"INSERT INTO members ({', '.join(_MEMBER_COLS)}) "
-    f"VALUES ({', '.join('?' for _ in _MEMBER_COLS)})"
-)
-CARD_UPSERT = (
-    f"INSERT INTO cards ({', '.join(WIRE_CARD_FIELDS)}) "
-    f"VALUES ({', '.join('?' for _ in WIRE_CARD_FIELDS)}) "
-    "ON CONFLICT(id) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in WIRE_CARD_FIELDS if c != "id")
-)
-CARD_INSERT = (
-    f"INSERT INTO cards ({', '.join(WIRE_CARD_FIELDS)}) "
-    f"VALUES ({', '.join('?' for _ in WIRE_CARD_FIELDS)})"
-)
+MEMBER_INSERT = insert_sql("members", _MEMBER_WRITTEN)
+CARD_UPSERT = _upsert("cards", CARD_ROW, "id")
+CARD_INSERT = insert_sql("cards", CARD_ROW)
+GIFT_UPSERT = _upsert("gifts", GIFT_ROW, "code")
+
+# Where a card row holds what the writes below look at.
+CARD_ID = CARD_ROW.index("id")
+CARD_UID = CARD_ROW.index("uid")
+CARD_NUMBER = CARD_ROW.index("number")
+CARD_MEMBER = CARD_ROW.index("member_id")
+CARD_REPLACED_BY = CARD_ROW.index("replaced_by")
 
 
 def raw_cursor(conn: Connection) -> Any:
+    """The DB-API cursor under ``conn``: executemany without SQLAlchemy's cost per row."""
     return conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
 
 
-def member_values(row: Sequence[Any], office_seq: int, synced_at: str) -> tuple[Any, ...]:
-    return (*row[: len(WIRE_MEMBER_FIELDS)], name_key(str(row[1])), office_seq, synced_at)
-
-
-def delete_member(cur: Any, member_id: int, seq: int | None) -> None:
-    if seq is None:
-        cur.execute("DELETE FROM members WHERE id = ?", (member_id,))
-    else:
-        cur.execute("DELETE FROM members WHERE id = ? AND office_seq < ?", (member_id, seq))
+def member_values(rows: Iterable[Row], synced_at: str) -> list[tuple[Any, ...]]:
+    """Member rows with their derived columns (MEMBER_DERIVED: name_key, synced_at), in
+    the order of MEMBER_UPSERT / MEMBER_INSERT."""
+    return [(*r, name_key(str(r[_FULL_NAME])), synced_at) for r in rows]
 
 
 def delete_card(cur: Any, card_id: int) -> None:
@@ -92,14 +70,14 @@ def delete_card(cur: Any, card_id: int) -> None:
     cur.execute("DELETE FROM cards WHERE id = ?", (card_id,))
 
 
-def drop_clashing(cur: Any, rows: Sequence[Sequence[Any]]) -> None:
+def drop_clashing(cur: Any, rows: Sequence[Row]) -> None:
     """Forget cached cards that hold a UID or number one of the office's ``rows`` has
     under another id: the office's state wins (a card this till registered, linked at the
     office to a card it had issued, comes back under the till's id later in the feed)."""
-    ids = {str(r[1]): int(r[0]) for r in rows if r[1] is not None}
-    numbers = {str(r[2]): int(r[0]) for r in rows if r[2] is not None}
+    uids = {str(r[CARD_UID]): int(r[CARD_ID]) for r in rows if r[CARD_UID] is not None}
+    numbers = {str(r[CARD_NUMBER]): int(r[CARD_ID]) for r in rows if r[CARD_NUMBER] is not None}
     gone: set[int] = set()
-    for column, wanted in (("uid", ids), ("number", numbers)):
+    for column, wanted in (("uid", uids), ("number", numbers)):
         if not wanted:
             continue
         found = cur.execute(
@@ -137,28 +115,36 @@ def known_members(cur: Any, ids: Iterable[Any]) -> set[int]:
     return {int(r[0]) for r in rows}
 
 
-def card_values(row: Sequence[Any], known: set[int]) -> tuple[Any, ...]:
-    values = list(row[: len(WIRE_CARD_FIELDS)])
-    if values[5] is not None and int(values[5]) not in known:
-        log.warning("card %s names a member the cache does not hold", values[0])
-        values[5] = None
+def card_values(row: Row, known: set[int], *, unlink: bool = False) -> Row:
+    """A card row as the cache can take it: the member forgotten if the cache does not
+    hold it (the foreign key), the replacement too when ``unlink``."""
+    member = row[CARD_MEMBER]
+    lost = member is not None and int(member) not in known
+    if not (lost or unlink):
+        return row
+    values = list(row)
+    if lost:
+        log.warning("card %s names a member the cache does not hold", row[CARD_ID])
+        values[CARD_MEMBER] = None
+    if unlink:
+        values[CARD_REPLACED_BY] = None
     return tuple(values)
 
 
-def put_program(cur: Any, data: dict[str, Any] | None) -> None:
-    if data is None:
+def put_program(cur: Any, program: ProgramRecord | None) -> None:
+    if program is None:
         return
     cur.execute("DELETE FROM programs")
     cur.execute(
         "INSERT INTO programs (code, version, body, active) VALUES (?, ?, ?, 1)",
-        (data["code"], int(data["version"]), json.dumps(data["body"], sort_keys=True)),
+        (program.code, program.version, json.dumps(program.body, sort_keys=True)),
     )
 
 
-def put_gifts(cur: Any, rows: Iterable[Sequence[Any]]) -> None:
-    cur.executemany(
-        "INSERT INTO gifts (code, name, kind, points_cost_centi, active) VALUES (?, ?, ?, ?, ?) "
-        "ON CONFLICT(code) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
-        "points_cost_centi = excluded.points_cost_centi, active = excluded.active",
-        [tuple(r[:5]) for r in rows],
-    )
+def put_gifts(cur: Any, rows: Iterable[Row]) -> None:
+    cur.executemany(GIFT_UPSERT, rows)
+
+
+def limits_text(limits: Mapping[str, int | bool]) -> str:
+    """The offline limits as the cache keeps them (sync_state LIMITS)."""
+    return json.dumps(dict(limits), sort_keys=True)

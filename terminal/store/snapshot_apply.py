@@ -10,13 +10,18 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Connection
 
+from terminal.store.bulk import drop_indexes, is_empty
+from terminal.store.incoming import GIFT_ROW, MEMBER_ROW, Part, SnapshotMeta, SnapshotRows
 from terminal.store.row_writes import (
+    CARD_ID,
     CARD_INSERT,
+    CARD_MEMBER,
+    CARD_REPLACED_BY,
     CARD_UPSERT,
     MEMBER_INSERT,
     MEMBER_UPSERT,
@@ -24,24 +29,31 @@ from terminal.store.row_writes import (
     delete_card,
     drop_clashing,
     known_members,
+    limits_text,
     member_values,
     put_gifts,
     put_program,
     raw_cursor,
     unlink_missing_replacements,
 )
+from terminal.store.schema import cards, members
 from terminal.store.sync_state import CURSOR, INDEX_DDL, LIMITS, SNAPSHOT, get_state, set_state
 
 log = logging.getLogger(__name__)
 
+_MEMBER_ID = MEMBER_ROW.index("id")
+_GIFT_CODE = GIFT_ROW.index("code")
+
 
 @dataclass(frozen=True, slots=True)
 class SnapshotState:
-    """Where a snapshot download is (kept in sync_state, so a restart resumes it)."""
+    """Where a snapshot download is (kept in sync_state, so a restart resumes it):
+    ``part`` and ``after`` say which page comes next; ``fixups`` are cards whose
+    replacement comes in a later page, linked at the end."""
 
     as_of: str
     as_of_time: str
-    part: str  # members | cards
+    part: Part
     after: int
     done_rows: int
     total_rows: int
@@ -53,7 +65,7 @@ class SnapshotState:
             {
                 "as_of": self.as_of,
                 "as_of_time": self.as_of_time,
-                "part": self.part,
+                "part": self.part.value,
                 "after": self.after,
                 "done_rows": self.done_rows,
                 "total_rows": self.total_rows,
@@ -69,7 +81,7 @@ class SnapshotState:
         return cls(
             str(d["as_of"]),
             str(d["as_of_time"]),
-            str(d["part"]),
+            Part(d["part"]),
             int(d["after"]),
             int(d["done_rows"]),
             int(d["total_rows"]),
@@ -83,37 +95,28 @@ def snapshot_state(conn: Connection) -> SnapshotState | None:
     return None if text is None else SnapshotState.from_json(text)
 
 
-def snapshot_start(conn: Connection, meta: dict[str, Any]) -> SnapshotState:
+def snapshot_start(conn: Connection, meta: SnapshotMeta) -> SnapshotState:
     """Begin a snapshot from its ``meta`` page: program, gifts, limits now; members and
     cards page by page (:func:`snapshot_page`)."""
     cur = raw_cursor(conn)
-    put_program(cur, meta.get("program"))
-    gifts = meta.get("gifts") or []
-    codes = json.dumps([g[0] for g in gifts])
+    put_program(cur, meta.program)
+    codes = json.dumps([g[_GIFT_CODE] for g in meta.gifts])
     cur.execute("DELETE FROM gifts WHERE code NOT IN (SELECT value FROM json_each(?))", (codes,))
-    put_gifts(cur, gifts)
-    empty = (
-        not cur.execute("SELECT EXISTS (SELECT 1 FROM members)").fetchone()[0]
-        and not (cur.execute("SELECT EXISTS (SELECT 1 FROM cards)").fetchone()[0])
-    )
+    put_gifts(cur, meta.gifts)
+    empty = is_empty(cur, members.name) and is_empty(cur, cards.name)
     if empty and get_state(conn, INDEX_DDL) is None:
-        rows = cur.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-            "AND tbl_name IN ('members', 'cards')"
-        ).fetchall()
-        for name, _sql in rows:
-            cur.execute(f'DROP INDEX "{name}"')
-        set_state(conn, INDEX_DDL, json.dumps([sql for _n, sql in rows]))
+        ddl = drop_indexes(cur, (members.name, cards.name))
+        set_state(conn, INDEX_DDL, json.dumps(ddl))
     cur.close()
-    if meta.get("limits") is not None:
-        set_state(conn, LIMITS, json.dumps(meta["limits"], sort_keys=True))
+    if meta.limits is not None:
+        set_state(conn, LIMITS, limits_text(meta.limits))
     state = SnapshotState(
-        as_of=str(meta["as_of"]),
-        as_of_time=str(meta["as_of_time"]),
-        part="members",
+        as_of=meta.as_of,
+        as_of_time=meta.as_of_time,
+        part=Part.MEMBERS,
         after=0,
         done_rows=0,
-        total_rows=int(meta.get("members", 0)) + int(meta.get("cards", 0)),
+        total_rows=meta.members + meta.cards,
         first_fill=empty,
         fixups={},
     )
@@ -122,59 +125,43 @@ def snapshot_start(conn: Connection, meta: dict[str, Any]) -> SnapshotState:
 
 
 def snapshot_page(
-    conn: Connection,
-    state: SnapshotState,
-    rows: Sequence[Sequence[Any]],
-    next_after: int,
-    done: bool,
+    conn: Connection, state: SnapshotState, page: SnapshotRows
 ) -> SnapshotState | None:
     """Apply one page of the current part; returns the new state, None when finished
     (the cursor is then the snapshot's ``as_of``)."""
+    if page.part is not state.part:
+        raise ValueError(f"a page of {page.part.value} while the snapshot is at {state.part}")
+    rows, done = page.rows, page.done
     cur = raw_cursor(conn)
     # A card may name its replacement further on in the same page: checked at COMMIT.
     cur.execute("PRAGMA defer_foreign_keys = ON")
-    upper = None if done else next_after
+    upper = None if done else page.next_after
     fixups = dict(state.fixups)
-    if state.part == "members":
-        values = [member_values(r, int(r[-1]), state.as_of_time) for r in rows]
+    if state.part is Part.MEMBERS:
+        values = member_values(rows, state.as_of_time)
         cur.executemany(MEMBER_INSERT if state.first_fill else MEMBER_UPSERT, values)
         if not state.first_fill:
-            _delete_missing(cur, "members", state.after, upper, [r[0] for r in rows])
+            _delete_missing(cur, "members", state.after, upper, [r[_MEMBER_ID] for r in rows])
     else:
-        known = known_members(cur, (r[5] for r in rows))
-        values = []
+        ids = [r[CARD_ID] for r in rows]
+        known = known_members(cur, (r[CARD_MEMBER] for r in rows))
+        cards_in = []
         for r in rows:
-            v = list(card_values(r, known))
-            if v[8] is not None and int(v[8]) > next_after and not done:
-                fixups[str(v[0])] = int(v[8])  # a card further on: linked at the end
-                v[8] = None
-            values.append(tuple(v))
+            target = r[CARD_REPLACED_BY]
+            later = not done and target is not None and int(target) > page.next_after
+            if later:  # a card further on: linked at the end
+                fixups[str(r[CARD_ID])] = int(target)
+            cards_in.append(card_values(r, known, unlink=later))
         if not state.first_fill:
-            _delete_missing_cards(cur, state.after, upper, [r[0] for r in rows])
+            _delete_missing_cards(cur, state.after, upper, ids)
             drop_clashing(cur, rows)
-        cur.executemany(CARD_INSERT if state.first_fill else CARD_UPSERT, values)
-        unlink_missing_replacements(cur, [r[0] for r in rows])
-    new = SnapshotState(
-        state.as_of,
-        state.as_of_time,
-        state.part,
-        next_after,
-        state.done_rows + len(rows),
-        state.total_rows,
-        state.first_fill,
-        fixups,
+        cur.executemany(CARD_INSERT if state.first_fill else CARD_UPSERT, cards_in)
+        unlink_missing_replacements(cur, ids)
+    new = replace(
+        state, after=page.next_after, done_rows=state.done_rows + len(rows), fixups=fixups
     )
-    if done and state.part == "members":
-        new = SnapshotState(
-            state.as_of,
-            state.as_of_time,
-            "cards",
-            0,
-            new.done_rows,
-            state.total_rows,
-            state.first_fill,
-            fixups,
-        )
+    if done and state.part is Part.MEMBERS:
+        new = replace(new, part=Part.CARDS, after=0)
     elif done:
         _finish(conn, cur, fixups, state.as_of)
         cur.close()

@@ -34,7 +34,7 @@ from office.server import OfficeServer
 from sync.client import OfficeClient, Timeouts
 from sync.protocol import OpStatus
 from sync.worker import Backoff, SyncState, SyncStatus, SyncWorker
-from terminal.store import sync_apply
+from terminal.store import push_outcomes, sync_state
 
 pytestmark = pytest.mark.integration
 
@@ -73,12 +73,12 @@ def worker(
 
 def waiting(t: Terminal) -> int:
     with t.db.read() as conn:
-        return sync_apply.counts(conn).waiting
+        return push_outcomes.counts(conn).waiting
 
 
 def state_value(t: Terminal, key: str) -> str | None:
     with t.db.read() as conn:
-        return sync_apply.get_state(conn, key)
+        return sync_state.get_state(conn, key)
 
 
 def active_cards(t: Terminal, n: int, skip: int = 0) -> list[int]:
@@ -174,8 +174,8 @@ def test_a_cursor_too_old_rebuilds_the_cache_and_keeps_unsent_operations(
         # The pull of a pass whose operations came after its push had begun: they wait.
         _changes, rows = syncer.pull_all()
     assert rows > 0
-    assert state_value(terminal, sync_apply.CURSOR) == str(head)
-    assert state_value(terminal, sync_apply.SNAPSHOT) is None
+    assert state_value(terminal, sync_state.CURSOR) == str(head)
+    assert state_value(terminal, sync_state.SNAPSHOT) is None
     statuses = terminal_ops(terminal.db)
     assert [statuses[o][0] for o in pending] == ["pending"] * 3
     cache = cache_balances(terminal.db)
@@ -296,7 +296,7 @@ def test_a_refused_credential_stops_the_worker_and_keeps_every_operation(
     assert "store IT" in final.message
     assert final.waiting == 3
     assert seen[-1].state is SyncState.STOPPED
-    assert state_value(terminal, sync_apply.AUTH_ERROR) == final.message
+    assert state_value(terminal, sync_state.AUTH_ERROR) == final.message
     assert [terminal_ops(terminal.db)[o][0] for o in ops] == ["pending"] * 3
     with terminal.db.read() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM outbox").scalar_one() == 3
@@ -418,7 +418,7 @@ def test_a_till_keeps_a_held_return_pending_until_its_purchase_is_applied(
     # Store IT reviews it: the purchase goes again and the held return follows it.
     _corrupt(terminal, purchase, good)
     with terminal.db.write() as conn:
-        assert sync_apply.unpark(conn, purchase)
+        assert push_outcomes.unpark(conn, purchase)
     terminal.sync()
     ops = terminal_ops(terminal.db)
     assert ops[purchase][0] == ops[reversal][0] == "acked"
@@ -581,7 +581,7 @@ def test_a_first_download_cut_short_raises_in_the_pass_and_resumes_where_it_stop
         syncer.progress = cut
         with pytest.raises(AuthFailed):
             syncer.run_pass()
-        kept = state_value(t, sync_apply.SNAPSHOT)
+        kept = state_value(t, sync_state.SNAPSHOT)
         assert kept is not None
         resumed_at = json.loads(kept)["done_rows"]
         assert 0 < resumed_at <= 300 * 4
@@ -590,7 +590,7 @@ def test_a_first_download_cut_short_raises_in_the_pass_and_resumes_where_it_stop
         pages.clear()
         syncer.run_pass()
         assert pages[0] == resumed_at
-        assert state_value(t, sync_apply.SNAPSHOT) is None
+        assert state_value(t, sync_state.SNAPSHOT) is None
         assert cache_balances(t.db) == office_balances(office_db)
         with t.db.read() as conn:
             n_cards = conn.exec_driver_sql("SELECT count(*) FROM cards").scalar_one()
