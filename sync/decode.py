@@ -35,7 +35,7 @@ from sync.protocol import (
     SnapshotPart,
 )
 from terminal.store import incoming
-from terminal.store.incoming import CARD_ROW, GIFT_ROW, MEMBER_ROW, Part
+from terminal.store.incoming import CARD_ROW, GIFT_ROW, MEMBER_ROW, MEMBER_SEQ, Part
 from terminal.store.push_outcomes import MemberFigures, Outcome, OutcomeStatus
 
 log = logging.getLogger(__name__)
@@ -51,14 +51,16 @@ def picker(positions: Mapping[str, int], columns: Sequence[str]) -> Pick:
     """A wire row to a store row: each of ``columns`` taken from its position on the
     wire. A column the wire does not send is a bug of this module (LookupError)."""
     missing = [c for c in columns if c not in positions]
-    if missing or len(columns) < 2:
-        raise LookupError(f"no field on the wire for the columns {missing or columns}")
+    if missing:
+        raise LookupError(f"no field on the wire for the columns {missing}")
+    if len(columns) < 2:  # itemgetter of one position gives the value, not a tuple
+        raise ValueError("a row of one column")
     return itemgetter(*(positions[c] for c in columns))
 
 
 #: A member: MEMBER_FIELDS, then its seq (the snapshot sends it last in the row; the feed
 #: as the change's own seq, appended before picking).
-pick_member = picker({**_positions(MEMBER_FIELDS), "office_seq": -1}, MEMBER_ROW)
+pick_member = picker({**_positions(MEMBER_FIELDS), MEMBER_SEQ: -1}, MEMBER_ROW)
 pick_card = picker(_positions(CARD_FIELDS), CARD_ROW)
 pick_gift = picker(_positions(GIFT_FIELDS), GIFT_ROW)
 

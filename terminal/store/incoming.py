@@ -20,8 +20,9 @@ from terminal.store.schema import CARD_COLUMNS, GIFT_COLUMNS, MEMBER_COLUMNS
 #: Member columns the store fills itself: ``name_key`` from ``full_name`` (the search
 #: key), ``synced_at`` from when the office sent the row.
 MEMBER_DERIVED = ("name_key", "synced_at")
-#: A member row from the office: every other column of the members table, in its order
-#: (``office_seq``: the office's sequence number of that state of the member).
+#: The member column that holds the office's sequence number of that state of the member.
+MEMBER_SEQ = "office_seq"
+#: A member row from the office: every other column of the members table, in its order.
 MEMBER_ROW = tuple(c for c in MEMBER_COLUMNS if c not in MEMBER_DERIVED)
 #: A card row from the office: the cards table's columns, in its order.
 CARD_ROW = CARD_COLUMNS

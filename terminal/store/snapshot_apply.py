@@ -130,7 +130,7 @@ def snapshot_page(
     """Apply one page of the current part; returns the new state, None when finished
     (the cursor is then the snapshot's ``as_of``)."""
     if page.part is not state.part:
-        raise ValueError(f"a page of {page.part.value} while the snapshot is at {state.part}")
+        raise ValueError(f"a page of {page.part.value} while the snapshot is at {state.part.value}")
     rows, done = page.rows, page.done
     cur = raw_cursor(conn)
     # A card may name its replacement further on in the same page: checked at COMMIT.

@@ -14,13 +14,17 @@ from sync import decode
 from sync.protocol import CARD_FIELDS, GIFT_FIELDS, MEMBER_FIELDS
 from terminal.store import feed_apply
 from terminal.store.database import Database
-from terminal.store.incoming import CARD_ROW, GIFT_ROW, MEMBER_DERIVED, MEMBER_ROW, MemberChanged
+from terminal.store.incoming import (
+    CARD_ROW,
+    GIFT_ROW,
+    MEMBER_DERIVED,
+    MEMBER_ROW,
+    MEMBER_SEQ,
+    MemberChanged,
+)
 from terminal.store.normalize import name_key
 from terminal.store.records import CardRecord, MemberRecord
 from terminal.store.schema import CARD_COLUMNS, GIFT_COLUMNS, MEMBER_COLUMNS, cards, members
-
-#: Filled from the wire's ``seq`` (a change's own, the snapshot row's last item).
-FROM_SEQ = {"office_seq"}
 
 
 def test_the_column_orders_are_the_tables() -> None:
@@ -33,7 +37,7 @@ def test_the_column_orders_are_the_tables() -> None:
 def test_every_member_field_is_a_column_and_every_other_column_is_derived() -> None:
     assert len(set(MEMBER_FIELDS)) == len(MEMBER_FIELDS)
     assert set(MEMBER_FIELDS) <= set(MEMBER_COLUMNS)
-    assert set(MEMBER_COLUMNS) - set(MEMBER_FIELDS) == {*MEMBER_DERIVED, *FROM_SEQ}
+    assert set(MEMBER_COLUMNS) - set(MEMBER_FIELDS) == {*MEMBER_DERIVED, MEMBER_SEQ}
     assert not set(MEMBER_DERIVED) & set(MEMBER_FIELDS)
 
 
@@ -49,8 +53,8 @@ def test_card_and_gift_fields_are_their_tables_columns(
 
 def test_the_decoder_takes_each_field_to_the_column_of_its_name() -> None:
     """A wire row whose every value is its field's name decodes to a store row whose
-    every value is its column's name (the member's seq: office_seq)."""
-    member = decode.pick_member([*MEMBER_FIELDS, "office_seq"])
+    every value is its column's name (the member's seq: MEMBER_SEQ, office_seq)."""
+    member = decode.pick_member([*MEMBER_FIELDS, MEMBER_SEQ])
     assert dict(zip(MEMBER_ROW, member, strict=True)) == {c: c for c in MEMBER_ROW}
     card = decode.pick_card(list(CARD_FIELDS))
     assert dict(zip(CARD_ROW, card, strict=True)) == {c: c for c in CARD_ROW}
