@@ -151,7 +151,9 @@ def test_a_first_download_cut_short_raises_in_the_pass_and_resumes_where_it_stop
         kept = state_value(t, sync_state.SNAPSHOT)
         assert kept is not None
         resumed_at = json.loads(kept)["done_rows"]
-        assert 0 < resumed_at <= 300 * 4
+        # Cut after 3 pages: the 4th waits in the prefetch queue, and the 5th may have
+        # been asked for before the revocation (the prefetch is one page ahead of it).
+        assert 0 < resumed_at <= 300 * 5
         with office_db.write() as conn:
             conn.execute(update(terminals).values(revoked_at=None))
         pages.clear()
