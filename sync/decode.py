@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
@@ -35,7 +36,7 @@ from sync.protocol import (
     SnapshotPart,
 )
 from terminal.store import incoming
-from terminal.store.incoming import CARD_ROW, GIFT_ROW, MEMBER_ROW, MEMBER_SEQ, Part
+from terminal.store.incoming import CARD_ROW, GIFT_ROW, MEMBER_ROW, MEMBER_SEQ, Part, Row
 from terminal.store.push_outcomes import MemberFigures, Outcome, OutcomeStatus
 
 log = logging.getLogger(__name__)
@@ -47,26 +48,49 @@ def _positions(fields: Sequence[str]) -> dict[str, int]:
     return {name: i for i, name in enumerate(fields)}
 
 
-def picker(positions: Mapping[str, int], columns: Sequence[str]) -> Pick:
-    """A wire row to a store row: each of ``columns`` taken from its position on the
-    wire. A column the wire does not send is a bug of this module (LookupError)."""
-    missing = [c for c in columns if c not in positions]
-    if missing:
-        raise LookupError(f"no field on the wire for the columns {missing}")
-    if len(columns) < 2:  # itemgetter of one position gives the value, not a tuple
-        raise ValueError("a row of one column")
-    return itemgetter(*(positions[c] for c in columns))
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Where each of the store's ``columns`` stands in a row on the wire, worked out once
+    from the names. A column the wire does not send is a bug of this module
+    (LookupError, at import)."""
+
+    positions: Mapping[str, int]  # a column's position; negative: from the row's end
+    columns: Sequence[str]
+    pick: Pick = field(init=False)
+    same_order: bool = field(init=False)  # a row of len(columns) is already in order
+
+    def __post_init__(self) -> None:
+        missing = [c for c in self.columns if c not in self.positions]
+        if missing:
+            raise LookupError(f"no field on the wire for the columns {missing}")
+        if len(self.columns) < 2:  # itemgetter of one position gives the value itself
+            raise ValueError("a row of one column")
+        n = len(self.columns)
+        at = [self.positions[c] for c in self.columns]
+        object.__setattr__(self, "pick", itemgetter(*at))
+        object.__setattr__(self, "same_order", [p % n for p in at] == list(range(n)))
+
+    def rows(self, rows: list[list[Any]]) -> Sequence[Row]:
+        """A page of wire rows in the store's order: passed on as they are when they are
+        already (no copy of a million rows), else picked, in C."""
+        n = len(self.columns)
+        if self.same_order and all(len(r) == n for r in rows):
+            return rows
+        return list(map(self.pick, rows))
 
 
 #: A member: MEMBER_FIELDS, then its seq (the snapshot sends it last in the row; the feed
 #: as the change's own seq, appended before picking).
-pick_member = picker({**_positions(MEMBER_FIELDS), MEMBER_SEQ: -1}, MEMBER_ROW)
-pick_card = picker(_positions(CARD_FIELDS), CARD_ROW)
-pick_gift = picker(_positions(GIFT_FIELDS), GIFT_ROW)
+MEMBER_LAYOUT = Layout({**_positions(MEMBER_FIELDS), MEMBER_SEQ: -1}, MEMBER_ROW)
+CARD_LAYOUT = Layout(_positions(CARD_FIELDS), CARD_ROW)
+GIFT_LAYOUT = Layout(_positions(GIFT_FIELDS), GIFT_ROW)
+pick_member = MEMBER_LAYOUT.pick
+pick_card = CARD_LAYOUT.pick
+pick_gift = GIFT_LAYOUT.pick
 
 #: The store's snapshot parts and the wire's, in the order they come.
 WIRE_PARTS = {Part.MEMBERS: SnapshotPart.MEMBERS, Part.CARDS: SnapshotPart.CARDS}
-_PICK_PART = {Part.MEMBERS: pick_member, Part.CARDS: pick_card}
+_LAYOUT = {Part.MEMBERS: MEMBER_LAYOUT, Part.CARDS: CARD_LAYOUT}
 
 
 _BAD = (AttributeError, IndexError, KeyError, TypeError, ValueError)  # an answer unread
@@ -185,7 +209,7 @@ def snapshot_rows(part: Part, body: Any) -> incoming.SnapshotRows:
         page = SnapshotPage.from_dict(body)
         if page.part is not WIRE_PARTS[part]:
             raise ValueError(f"a page of {page.part.value} in place of {part.value}")
-        rows = list(map(_PICK_PART[part], page.rows))
+        rows = _LAYOUT[part].rows(page.rows)
     except _BAD as exc:
         raise _unreadable("a snapshot page", exc) from exc
     return incoming.SnapshotRows(part, rows, page.next_after, page.done)

@@ -138,6 +138,10 @@ def test_snapshot_pages_come_in_the_store_order_the_seq_last() -> None:
     assert (rows.part, rows.next_after, rows.done) == (Part.MEMBERS, 7, False)
     assert [by_column(r, MEMBER_ROW)["office_seq"] for r in rows.rows] == [41, 42]
     assert by_column(rows.rows[0], MEMBER_ROW) == {**MEMBER, "office_seq": 41}
+    # A field of a later office, before the seq: left out, the seq still taken last.
+    later = {**members, "rows": [[*wire(MEMBER, MEMBER_FIELDS), "later", 43]]}
+    (row,) = decode.snapshot_rows(Part.MEMBERS, later).rows
+    assert by_column(row, MEMBER_ROW) == {**MEMBER, "office_seq": 43}
     cards = {"part": "cards", "rows": [wire(CARD, CARD_FIELDS)], "next_after": 70, "done": True}
     (card,) = decode.snapshot_rows(Part.CARDS, cards).rows
     assert by_column(card, CARD_ROW) == CARD
