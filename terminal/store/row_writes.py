@@ -23,6 +23,7 @@ from terminal.store.incoming import (
     Row,
 )
 from terminal.store.normalize import name_key
+from terminal.store.schema import cards, gifts, members
 
 log = logging.getLogger(__name__)
 
@@ -37,12 +38,12 @@ _MEMBER_WRITTEN = (*MEMBER_ROW, *MEMBER_DERIVED)
 _FULL_NAME = MEMBER_ROW.index("full_name")
 #: An older state of a member never overwrites a newer one.
 MEMBER_UPSERT = _upsert(
-    "members", _MEMBER_WRITTEN, "id", " WHERE members.office_seq <= excluded.office_seq"
+    members.name, _MEMBER_WRITTEN, "id", " WHERE members.office_seq <= excluded.office_seq"
 )
-MEMBER_INSERT = insert_sql("members", _MEMBER_WRITTEN)
-CARD_UPSERT = _upsert("cards", CARD_ROW, "id")
-CARD_INSERT = insert_sql("cards", CARD_ROW)
-GIFT_UPSERT = _upsert("gifts", GIFT_ROW, "code")
+MEMBER_INSERT = insert_sql(members.name, _MEMBER_WRITTEN)
+CARD_UPSERT = _upsert(cards.name, CARD_ROW, "id")
+CARD_INSERT = insert_sql(cards.name, CARD_ROW)
+GIFT_UPSERT = _upsert(gifts.name, GIFT_ROW, "code")
 
 # Where a card row holds what the writes below look at.
 CARD_ID = CARD_ROW.index("id")

@@ -141,7 +141,7 @@ def snapshot_page(
         values = member_values(rows, state.as_of_time)
         cur.executemany(MEMBER_INSERT if state.first_fill else MEMBER_UPSERT, values)
         if not state.first_fill:
-            _delete_missing(cur, "members", state.after, upper, [r[_MEMBER_ID] for r in rows])
+            _delete_missing(cur, members.name, state.after, upper, [r[_MEMBER_ID] for r in rows])
     else:
         ids = [r[CARD_ID] for r in rows]
         known = known_members(cur, (r[CARD_MEMBER] for r in rows))
