@@ -171,15 +171,15 @@ def run(cache: Path, workdir: Path, ops: int = 2000) -> dict[str, Any]:
 
 def _enrol(till: Path, url: str, enrolment: dict[str, Any]) -> None:
     from sync import credentials
-    from terminal.store import sync_apply
+    from terminal.store import sync_state
     from terminal.store.database import Database
 
     creds = credentials.Credentials(
         url, int(enrolment["terminal_id"]), str(enrolment["name"]), str(enrolment["token"])
     )
     with Database.open(till) as db, db.write() as conn:
-        sync_apply.set_state(conn, sync_apply.OFFICE_URL, url)
-        sync_apply.set_state(conn, sync_apply.OFFICE_TERMINAL, str(creds.terminal_id))
+        sync_state.set_state(conn, sync_state.OFFICE_URL, url)
+        sync_state.set_state(conn, sync_state.OFFICE_TERMINAL, str(creds.terminal_id))
     credentials.save(till, creds)
 
 

@@ -10,7 +10,6 @@ balance from the feed never includes an operation the cache still counts as pend
 from __future__ import annotations
 
 import fcntl
-import json
 import logging
 import os
 import queue
@@ -20,12 +19,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
-from sync.client import Answer, CursorGone, OfficeClient, ProtocolError, Refused
-from sync.protocol import OpResult, OpStatus, format_time
-from terminal.store import sync_apply
+from sync import decode
+from sync.client import CursorGone, OfficeClient, ProtocolError, Refused
+from sync.protocol import OpResult, OpStatus, SnapshotPart, format_time
+from terminal.store import feed_apply, push_outcomes, snapshot_apply, sync_state
 from terminal.store.database import Database
+from terminal.store.incoming import Part, SnapshotRows
+from terminal.store.push_outcomes import OutcomeStatus
 
 log = logging.getLogger(__name__)
 
@@ -94,8 +95,8 @@ class Syncer:
         pushed, acked, parked, held = self.push_all()
         changes, rows = self.pull_all()
         with self.db.write() as conn:
-            sync_apply.set_state(conn, sync_apply.LAST_CONTACT, format_time(self.now()))
-            sync_apply.set_state(conn, sync_apply.LAST_PULL, format_time(self.now()))
+            sync_state.set_state(conn, sync_state.LAST_CONTACT, format_time(self.now()))
+            sync_state.set_state(conn, sync_state.LAST_PULL, format_time(self.now()))
         return PassResult(pushed, acked, parked, held, changes, rows, self.office_time)
 
     # --- push ---------------------------------------------------------------------------
@@ -106,10 +107,10 @@ class Syncer:
         with self.db.read() as conn:
             # What is waiting now; later operations go in the next pass, so that a busy
             # till still pulls between its pushes.
-            upto = sync_apply.last_outgoing_seq(conn)
+            upto = push_outcomes.last_outgoing_seq(conn)
         while True:
             with self.db.read() as conn:
-                batch = [o for o in sync_apply.outgoing(conn, after, size) if o.seq <= upto]
+                batch = [o for o in push_outcomes.outgoing(conn, after, size) if o.seq <= upto]
             if not batch:
                 return pushed, acked, parked, held
             try:
@@ -123,36 +124,15 @@ class Syncer:
                 ]
                 office_time = None
             self._saw(office_time)
-            outcomes = [self._outcome(o.op_id, r) for o, r in zip(batch, results, strict=True)]
+            outcomes = [decode.outcome(o.op_id, r) for o, r in zip(batch, results, strict=True)]
             with self.db.write() as conn:
-                sync_apply.record_outcomes(conn, outcomes, format_time(self.now()))
+                push_outcomes.record_outcomes(conn, outcomes, format_time(self.now()))
             pushed += len(batch)
-            acked += sum(1 for o in outcomes if o.status == "acked")
-            parked += sum(1 for o in outcomes if o.status == "parked")
-            held += sum(1 for o in outcomes if o.status == "held")
+            acked += sum(1 for o in outcomes if o.status is OutcomeStatus.ACKED)
+            parked += sum(1 for o in outcomes if o.status is OutcomeStatus.PARKED)
+            held += sum(1 for o in outcomes if o.status is OutcomeStatus.HELD)
             after = batch[-1].seq
             size = self.push_batch
-
-    def _outcome(self, op_id: str, r: OpResult) -> sync_apply.Outcome:
-        if r.id != op_id:
-            raise ProtocolError(f"the office answered for {r.id} in place of {op_id}")
-        text = json.dumps(r.to_dict(), sort_keys=True)
-        if r.status is OpStatus.REJECTED:
-            log.warning("operation %s rejected by the office: %s %s", op_id, r.code, r.message)
-            return sync_apply.Outcome(op_id, "parked", text)
-        if r.status is OpStatus.HELD:
-            return sync_apply.Outcome(op_id, "held", text)
-        member = None
-        if r.member_seq is not None and r.balance_centi is not None:
-            member = {
-                "balance_centi": r.balance_centi,
-                "lifetime_spend_minor": r.lifetime_spend_minor,
-                "window_spend_minor": r.window_spend_minor,
-                "purchases": r.purchases,
-                "last_gift_year": r.last_gift_year,
-                "seq": r.member_seq,
-            }
-        return sync_apply.Outcome(op_id, "acked", text, r.member_id, member)
 
     # --- pull ---------------------------------------------------------------------------
 
@@ -161,15 +141,15 @@ class Syncer:
         snapshot half done), and again when the office says the cursor is too old."""
         rows = 0
         with self.db.read() as conn:
-            cursor = sync_apply.get_state(conn, sync_apply.CURSOR)
-            pending_snapshot = sync_apply.snapshot_state(conn)
+            cursor = sync_state.get_state(conn, sync_state.CURSOR)
+            pending_snapshot = snapshot_apply.snapshot_state(conn)
         if cursor is None or pending_snapshot is not None:
             rows += self.download_snapshot()
         total = 0
         rebuilt = False
         while True:
             with self.db.read() as conn:
-                cursor = sync_apply.get_state(conn, sync_apply.CURSOR) or "0"
+                cursor = sync_state.get_state(conn, sync_state.CURSOR) or "0"
             try:
                 answer = self.client.changes(cursor, self.feed_page)
             except CursorGone:
@@ -180,46 +160,39 @@ class Syncer:
                 rebuilt = True
                 log.warning("the office no longer keeps changes after %s: rebuilding", cursor)
                 with self.db.write() as conn:
-                    sync_apply.set_state(conn, sync_apply.SNAPSHOT, None)
+                    sync_state.set_state(conn, sync_state.SNAPSHOT, None)
                 rows += self.download_snapshot(fresh=True)
                 continue
             self._saw(answer.office_time)
-            body = answer.body
-            try:
-                items = body["changes"]
-                nxt = str(body["next"])
-                more = bool(body["more"])
-            except (KeyError, TypeError) as exc:
-                raise ProtocolError(f"a change page the terminal cannot read: {exc}") from exc
-            if items or nxt != cursor:
+            page = decode.changes_page(answer.body)
+            if page.changes or page.next != cursor:
+                changes = decode.changes(page.changes)
                 with self.db.write() as conn:
-                    sync_apply.apply_changes(conn, items, nxt, format_time(self.now()))
-            total += len(items)
-            if not more:
+                    feed_apply.apply_changes(conn, changes, page.next)
+            total += len(page.changes)
+            if not page.more:
                 return total, rows
 
     def download_snapshot(self, fresh: bool = False) -> int:
         """Download (or resume) the snapshot: one local transaction per page."""
         with self.db.read() as conn:
-            state = None if fresh else sync_apply.snapshot_state(conn)
+            state = None if fresh else snapshot_apply.snapshot_state(conn)
         if state is None:
-            meta = self.client.snapshot("meta")
-            self._saw(meta.office_time)
+            answer = self.client.snapshot(SnapshotPart.META.value)
+            self._saw(answer.office_time)
+            meta = decode.snapshot_meta(answer.body)
             with self.db.write() as conn:
-                state = sync_apply.snapshot_start(conn, meta.body)
+                state = snapshot_apply.snapshot_start(conn, meta)
         rows = 0
         self._report(state.done_rows, state.total_rows)
         with _Prefetch(self.client, state.part, state.after, self.snapshot_page_size) as pages:
             while state is not None:
-                page = pages.next()
-                self._saw(page.office_time)
-                body: dict[str, Any] = page.body
+                page, office_time = pages.next()
+                self._saw(office_time)
                 total = state.total_rows
                 with self.db.write() as conn:
-                    state = sync_apply.snapshot_page(
-                        conn, state, body["rows"], int(body["next_after"]), bool(body["done"])
-                    )
-                rows += len(body["rows"])
+                    state = snapshot_apply.snapshot_page(conn, state, page)
+                rows += len(page.rows)
                 done = total if state is None else state.done_rows
                 self._report(done, max(total, done))
         return rows
@@ -234,18 +207,21 @@ class Syncer:
             self.clock_skew_s = (office_time - self.now()).total_seconds()
 
 
-class _Prefetch:
-    """The snapshot's pages, each fetched while the one before it is being applied, so
-    that the office's work and the cache's overlap (the first download of 1,000,000
-    members took their sum). One thread, one page ahead, the pages in the order
-    :func:`sync_apply.snapshot_page` asks for them (members, then cards); the client is
-    used by that thread alone until the ``with`` block has ended. A failure of a fetch
-    is raised by :meth:`next`."""
+Page = tuple[SnapshotRows, datetime | None]  # a decoded page, the office's time of it
 
-    def __init__(self, client: OfficeClient, part: str, after: int, limit: int) -> None:
+
+class _Prefetch:
+    """The snapshot's pages, each fetched and decoded while the one before it is being
+    applied, so that the office's work and the cache's overlap (the first download of
+    1,000,000 members took their sum). One thread, one page ahead, the pages in the
+    order :func:`snapshot_apply.snapshot_page` asks for them (members, then cards); the
+    client is used by that thread alone until the ``with`` block has ended. A failure
+    of a fetch is raised by :meth:`next`."""
+
+    def __init__(self, client: OfficeClient, part: Part, after: int, limit: int) -> None:
         self.client = client
         self.limit = limit
-        self._pages: queue.Queue[tuple[Answer | None, BaseException | None]] = queue.Queue(1)
+        self._pages: queue.Queue[tuple[Page | None, BaseException | None]] = queue.Queue(1)
         self._stop = threading.Event()
         self._thread = threading.Thread(
             target=self._run, args=(part, after), name="snapshot-prefetch", daemon=True
@@ -266,29 +242,29 @@ class _Prefetch:
         # that the thread never outlives the pass still using the client's Session.
         self._thread.join(self.client.timeouts.whole + 5)
 
-    def next(self) -> Answer:
+    def next(self) -> Page:
         page, error = self._pages.get()
         if error is not None:
             raise error
         assert page is not None
         return page
 
-    def _run(self, part: str, after: int) -> None:
+    def _run(self, part: Part, after: int) -> None:
         try:
             while not self._stop.is_set():
-                page = self.client.snapshot(part, after, self.limit)
-                if not self._hand_over((page, None)):
+                answer = self.client.snapshot(decode.WIRE_PARTS[part].value, after, self.limit)
+                page = decode.snapshot_rows(part, answer.body)
+                if not self._hand_over(((page, answer.office_time), None)):
                     return
-                body = page.body
-                after = int(body["next_after"])
-                if bool(body["done"]):
-                    if part != "members":
+                after = page.next_after
+                if page.done:
+                    if part is not Part.MEMBERS:
                         return
-                    part, after = "cards", 0
+                    part, after = Part.CARDS, 0
         except BaseException as exc:  # raised in the caller's thread by next()
             self._hand_over((None, exc))
 
-    def _hand_over(self, item: tuple[Answer | None, BaseException | None]) -> bool:
+    def _hand_over(self, item: tuple[Page | None, BaseException | None]) -> bool:
         while not self._stop.is_set():
             try:
                 self._pages.put(item, timeout=0.1)

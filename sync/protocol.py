@@ -14,7 +14,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from terminal.loyalty import id_blocks
 
@@ -30,8 +30,9 @@ in_block = id_blocks.in_block
 TIME_HEADER = "X-Office-Time"
 VERSION_HEADER = "X-Protocol-Version"
 
-#: Member fields on the wire, in order (the cache's members table without name_key,
-#: office_seq and synced_at, which the terminal derives).
+#: Member fields on the wire, in order (the cache's members table without name_key and
+#: synced_at, which the terminal derives, and office_seq, which is the member's ``seq``:
+#: a change's own, or in the snapshot the last item of the row, after these fields).
 MEMBER_FIELDS = (
     "id",
     "full_name",
@@ -89,6 +90,14 @@ class Entity(enum.Enum):
     PROGRAM = "program"  # data: {"code", "version", "body"}; key: the program's code
     GIFT = "gift"  # data: a gift row (GIFT_FIELDS); None: withdrawn
     LIMITS = "limits"  # data: OfflineLimits.to_dict(); key: "terminal"
+
+
+class SnapshotPart(enum.Enum):
+    """The snapshot's pages (``/snapshot/{part}``): ``meta`` first, then members and cards."""
+
+    META = "meta"
+    MEMBERS = "members"  # rows: MEMBER_FIELDS, then the member's seq
+    CARDS = "cards"  # rows: CARD_FIELDS
 
 
 class OpStatus(enum.Enum):
@@ -198,6 +207,97 @@ class OfflineLimits:
             ),
             gifts_offline=bool(data.get("gifts_offline", defaults.gifts_offline)),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramState:
+    """A program as the feed (``Entity.PROGRAM``) and the snapshot's meta send it; ``body``
+    is ``terminal.loyalty.Program.to_dict()``."""
+
+    code: str
+    version: int
+    body: dict[str, Any]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ProgramState:
+        return cls(str(data["code"]), int(data["version"]), dict(data["body"]))
+
+
+class Change(NamedTuple):
+    """One change of the feed, ``[seq, entity, key, data, at]`` on the wire. ``entity``
+    is an :class:`Entity` value (a till ignores one it does not know); ``data`` the
+    entity's whole state after the change, None for a deletion; ``at`` the office's
+    time of it."""
+
+    seq: int
+    entity: str
+    key: str
+    data: Any
+    at: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChangesPage:
+    """``GET /changes``: the changes after the cursor, in the office's commit order; the
+    cursor after them (opaque to the till); ``more``: not caught up yet."""
+
+    changes: list[Change]
+    next: str
+    more: bool
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ChangesPage:
+        changes = [
+            Change(int(seq), str(entity), str(key), state, str(at))
+            for seq, entity, key, state, at in data["changes"]
+        ]
+        return cls(changes, str(data["next"]), bool(data["more"]))
+
+
+@dataclass(frozen=True, slots=True)
+class SnapshotMeta:
+    """``GET /snapshot/meta``: what comes whole (program, gift rows in GIFT_FIELDS order,
+    limits), the row counts of the parts, and ``as_of``: the feed cursor to follow once
+    the parts are in. ``as_of_time`` is the office's clock then."""
+
+    as_of: str
+    as_of_time: str
+    program: ProgramState | None
+    gifts: list[list[Any]]
+    limits: OfflineLimits | None
+    members: int
+    cards: int
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SnapshotMeta:
+        program, limits = data.get("program"), data.get("limits")
+        return cls(
+            as_of=str(data["as_of"]),
+            as_of_time=str(data["as_of_time"]),
+            program=None if program is None else ProgramState.from_dict(program),
+            gifts=[list(g) for g in data.get("gifts") or []],
+            limits=None if limits is None else OfflineLimits.from_dict(limits),
+            members=int(data.get("members", 0)),
+            cards=int(data.get("cards", 0)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SnapshotPage:
+    """``GET /snapshot/{members|cards}?after=ID``: rows by id after ``after``; the next
+    page starts after ``next_after``; ``done``: the part's last page."""
+
+    part: SnapshotPart
+    rows: list[list[Any]]
+    next_after: int
+    done: bool
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SnapshotPage:
+        rows = data["rows"]
+        if not isinstance(rows, list):
+            raise TypeError(f"rows: a list expected, not {type(rows).__name__}")
+        return cls(SnapshotPart(data["part"]), rows, int(data["next_after"]), bool(data["done"]))
 
 
 def format_time(at: datetime) -> str:

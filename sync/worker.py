@@ -22,7 +22,7 @@ from datetime import datetime
 from sync.client import AuthFailed, OfficeClient, Transient
 from sync.engine import Busy, Syncer, sync_lock
 from sync.protocol import format_time, parse_time
-from terminal.store import sync_apply
+from terminal.store import push_outcomes, sync_state
 from terminal.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -203,7 +203,7 @@ class SyncWorker:
         log.error(message)
         try:
             with self.db.write() as conn:
-                sync_apply.set_state(conn, sync_apply.AUTH_ERROR, message)
+                sync_state.set_state(conn, sync_state.AUTH_ERROR, message)
         except Exception:
             log.exception("cannot record the credential failure")
         previous = self.status
@@ -227,9 +227,9 @@ class SyncWorker:
     def _with_counts(self, status: SyncStatus) -> SyncStatus:
         try:
             with self.db.read() as conn:
-                counts = sync_apply.counts(conn)
-                skew = sync_apply.get_state(conn, sync_apply.CLOCK_SKEW)
-                last = sync_apply.get_state(conn, sync_apply.LAST_CONTACT)
+                counts = push_outcomes.counts(conn)
+                skew = sync_state.get_state(conn, sync_state.CLOCK_SKEW)
+                last = sync_state.get_state(conn, sync_state.LAST_CONTACT)
         except Exception:
             log.exception("cannot read the sync counts")
             return status
@@ -260,7 +260,7 @@ class SyncWorker:
     def _remember_skew(self, skew: float) -> None:
         try:
             with self.db.write() as conn:
-                sync_apply.set_state(conn, sync_apply.CLOCK_SKEW, f"{skew:.3f}")
+                sync_state.set_state(conn, sync_state.CLOCK_SKEW, f"{skew:.3f}")
         except Exception:
             log.exception("cannot record the clock skew")
 

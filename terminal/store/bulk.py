@@ -1,55 +1,25 @@
 """Filling the cache fast: many members and cards in one transaction.
 
-Used by the first download from the office and by the demo data. Rows are tuples in the
-column order below; the executemany goes straight to SQLite, in chunks, so memory stays
+Used by the demo data (and, for its index rebuild, by the first download from the
+office). Rows are tuples in the column orders of the tables (schema.MEMBER_COLUMNS,
+schema.CARD_COLUMNS); the executemany goes straight to SQLite, in chunks, so memory stays
 flat whatever the number of rows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Any
 
 from sqlalchemy import Connection
 
-from terminal.store.schema import cards, members
+from terminal.store.schema import CARD_COLUMNS, MEMBER_COLUMNS, cards, members
 
-MEMBER_COLUMNS = (
-    "id",
-    "full_name",
-    "address_as",
-    "name_key",
-    "birthday",
-    "phone",
-    "segment",
-    "personal_manager",
-    "priority_service",
-    "consent_personal_data",
-    "consent_marketing",
-    "balance_centi",
-    "lifetime_spend_minor",
-    "window_spend_minor",
-    "purchases",
-    "last_gift_year",
-    "office_seq",
-    "synced_at",
-)
-CARD_COLUMNS = (
-    "id",
-    "uid",
-    "number",
-    "kind",
-    "state",
-    "member_id",
-    "fixed_discount_bp",
-    "expires",
-    "replaced_by",
-)
 CHUNK = 20_000
 
 
-def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+def insert_sql(table: str, columns: Sequence[str]) -> str:
     marks = ", ".join("?" for _ in columns)
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
 
@@ -72,14 +42,14 @@ def load(
     which is several times faster than keeping them up to date row by row.
     """
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    rebuild = _empty(cursor, members.name) and _empty(cursor, cards.name)
-    indexes = _drop_indexes(cursor, (members.name, cards.name)) if rebuild else []
+    rebuild = is_empty(cursor, members.name) and is_empty(cursor, cards.name)
+    indexes = drop_indexes(cursor, (members.name, cards.name)) if rebuild else []
     counts = []
     for table, columns, rows in (
         (members.name, MEMBER_COLUMNS, member_rows),
         (cards.name, CARD_COLUMNS, card_rows),
     ):
-        sql = _insert_sql(table, columns)
+        sql = insert_sql(table, columns)
         n = 0
         for chunk in _chunks(rows):
             cursor.executemany(sql, chunk)
@@ -91,11 +61,11 @@ def load(
     return counts[0], counts[1]
 
 
-def _empty(cursor: Any, table: str) -> bool:
+def is_empty(cursor: Any, table: str) -> bool:
     return bool(cursor.execute(f"SELECT NOT EXISTS (SELECT 1 FROM {table})").fetchone()[0])
 
 
-def _drop_indexes(cursor: Any, tables: tuple[str, ...]) -> list[str]:
+def drop_indexes(cursor: Any, tables: tuple[str, ...]) -> list[str]:
     """Drop the named indexes of ``tables``; returns the DDL that makes them again."""
     marks = ", ".join("?" for _ in tables)
     rows = cursor.execute(

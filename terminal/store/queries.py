@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import fields
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, select
@@ -21,48 +22,10 @@ from terminal.store.records import (
 )
 from terminal.store.schema import cards, members, operations, programs
 
-_CARD_COLS = (
-    cards.c.id,
-    cards.c.uid,
-    cards.c.number,
-    cards.c.kind,
-    cards.c.state,
-    cards.c.member_id,
-    cards.c.fixed_discount_bp,
-    cards.c.expires,
-    cards.c.replaced_by,
-)
-_MEMBER_COLS = (
-    members.c.id,
-    members.c.full_name,
-    members.c.address_as,
-    members.c.birthday,
-    members.c.phone,
-    members.c.segment,
-    members.c.personal_manager,
-    members.c.priority_service,
-    members.c.balance_centi,
-    members.c.lifetime_spend_minor,
-    members.c.window_spend_minor,
-    members.c.purchases,
-    members.c.last_gift_year,
-    members.c.office_seq,
-    members.c.synced_at,
-)
-_OP_COLS = (
-    operations.c.id,
-    operations.c.seq,
-    operations.c.kind,
-    operations.c.created_at,
-    operations.c.card_id,
-    operations.c.member_id,
-    operations.c.amount_minor,
-    operations.c.paid_minor,
-    operations.c.points_delta_centi,
-    operations.c.facts,
-    operations.c.reverses,
-    operations.c.status,
-)
+# What a lookup selects: the columns named by the record's fields, in their order.
+_CARD_COLS = tuple(cards.c[f.name] for f in fields(CardRecord))
+_MEMBER_COLS = tuple(members.c[f.name] for f in fields(MemberRecord))
+_OP_COLS = tuple(operations.c[f.name] for f in fields(OperationRecord))
 
 _CARD_BY_UID = select(*_CARD_COLS).where(cards.c.uid == bindparam("key"))
 _CARD_BY_NUMBER = select(*_CARD_COLS).where(cards.c.number == bindparam("key"))

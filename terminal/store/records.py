@@ -1,4 +1,8 @@
-"""What the cache returns: plain frozen values, in the store's exact integer units."""
+"""What the cache returns: plain frozen values, in the store's exact integer units.
+
+The fields of a record that a lookup returns are columns of its table, by name and in
+the order selected (terminal.store.queries builds its SELECTs from them).
+"""
 
 from __future__ import annotations
 

@@ -202,3 +202,10 @@ shifts = Table(
     Column("closed_at", Text),
     Index(None, "closed_at"),
 )
+
+# Column orders, derived from the tables above (the one place that lists the columns):
+# rows that fill the cache in bulk (terminal.store.bulk) or come from the office
+# (terminal.store.incoming) are tuples in these orders.
+MEMBER_COLUMNS: tuple[str, ...] = tuple(members.c.keys())
+CARD_COLUMNS: tuple[str, ...] = tuple(cards.c.keys())
+GIFT_COLUMNS: tuple[str, ...] = tuple(gifts.c.keys())

@@ -15,6 +15,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+# Its helpers beside it, and the code of this checkout (not a copy installed elsewhere).
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from workload import Workload, member_cards
@@ -23,7 +25,7 @@ from sync import credentials
 from sync.client import OfficeClient, Timeouts, Transient
 from sync.engine import Syncer, sync_lock
 from sync.worker import Backoff, SyncWorker
-from terminal.store import sync_apply
+from terminal.store import sync_state
 from terminal.store.database import Database
 
 
@@ -40,7 +42,7 @@ def main() -> None:
         syncer = Syncer(db, client, now, push_batch=7, snapshot_page=250)
         while True:  # the first download, a page per transaction
             with db.read() as conn:
-                if sync_apply.get_state(conn, sync_apply.CURSOR) is not None:
+                if sync_state.get_state(conn, sync_state.CURSOR) is not None:
                     break
             try:
                 with sync_lock(db.path):

@@ -12,7 +12,7 @@ from officekit import Terminal, checkout, now, terminal_ops
 from sync.client import OfficeClient, Timeouts
 from sync.engine import Syncer
 from sync.protocol import OpResult
-from terminal.store import sync_apply
+from terminal.store import sync_state
 
 pytestmark = pytest.mark.integration
 
@@ -37,14 +37,14 @@ class BusyClient(OfficeClient):
 def test_a_pass_pushes_what_waited_when_it_began_then_pulls(terminal: Terminal) -> None:
     terminal.sync()
     with terminal.db.read() as conn:
-        cursor = sync_apply.get_state(conn, sync_apply.CURSOR)
+        cursor = sync_state.get_state(conn, sync_state.CURSOR)
     checkout(terminal, 1, "100.00")
     with BusyClient(terminal, limit=20) as client:
         result = Syncer(terminal.db, client, now, push_batch=1).run_pass()
         assert (client.pushes, result.pushed, result.acked) == (1, 1, 1)
         assert result.changes >= 1  # the member's change from that push
         with terminal.db.read() as conn:
-            assert sync_apply.get_state(conn, sync_apply.CURSOR) != cursor
+            assert sync_state.get_state(conn, sync_state.CURSOR) != cursor
         assert sorted(s for s, _d, _m in terminal_ops(terminal.db).values()) == [
             "acked",
             "pending",

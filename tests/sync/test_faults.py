@@ -32,7 +32,7 @@ from office.server import OfficeServer
 from sync.client import OfficeClient, Timeouts
 from sync.engine import Syncer
 from sync.worker import Backoff, SyncWorker
-from terminal.store import sync_apply
+from terminal.store import push_outcomes
 
 pytestmark = pytest.mark.integration
 
@@ -110,7 +110,7 @@ def _terminal_ops(t: Terminal) -> dict[str, tuple[str, int, int | None]]:
 
 def _waiting(t: Terminal) -> int:
     with t.db.read() as conn:
-        c = sync_apply.counts(conn)
+        c = push_outcomes.counts(conn)
     return c.waiting + c.parked
 
 

@@ -18,7 +18,7 @@ from office.db import OfficeDB
 from office.server import OfficeServer
 from sync.client import AuthFailed, OfficeClient, Timeouts, Transient
 from sync.engine import Syncer
-from terminal.store import sync_apply
+from terminal.store import sync_state
 
 pytestmark = pytest.mark.integration
 
@@ -83,13 +83,13 @@ def test_a_cursor_from_the_future_rebuilds_the_cache(
     410 makes the till rebuild from the snapshot instead of waiting forever."""
     terminal.sync()
     with terminal.db.write() as conn:
-        sync_apply.set_state(conn, sync_apply.CURSOR, "999999")
+        sync_state.set_state(conn, sync_state.CURSOR, "999999")
         conn.execute(text("UPDATE members SET balance_centi = balance_centi + 1"))
     with terminal.client() as client:
         _changes, rows = Syncer(terminal.db, client, now).pull_all()
     assert rows > 0  # a snapshot
     with terminal.db.read() as conn:
-        cursor = sync_apply.get_state(conn, sync_apply.CURSOR)
+        cursor = sync_state.get_state(conn, sync_state.CURSOR)
     assert cursor is not None and int(cursor) < 999999
     assert cache_balances(terminal.db) == office_balances(office_db)
 

@@ -14,7 +14,7 @@ from sqlalchemy import Connection
 
 from sync.protocol import OfflineLimits, format_time
 from terminal.services.offline import OfflineLimit, check_spend
-from terminal.store import ledger, sync_apply
+from terminal.store import ledger, sync_state
 from terminal.store.database import Database
 from terminal.store.records import NewOperation
 
@@ -34,10 +34,10 @@ _ids = itertools.count(1)
 def cache(demo_db: Database) -> Iterator[Database]:
     """An enrolled till, offline for 10 minutes, its data pulled 20 minutes ago."""
     with demo_db.write() as conn:
-        sync_apply.set_state(conn, sync_apply.OFFICE_TERMINAL, "1")
+        sync_state.set_state(conn, sync_state.OFFICE_TERMINAL, "1")
         set_limits(conn, LIMITS)
-        sync_apply.set_state(conn, sync_apply.LAST_CONTACT, ago(minutes=10))
-        sync_apply.set_state(conn, sync_apply.LAST_PULL, format_time(NOW - timedelta(minutes=20)))
+        sync_state.set_state(conn, sync_state.LAST_CONTACT, ago(minutes=10))
+        sync_state.set_state(conn, sync_state.LAST_PULL, format_time(NOW - timedelta(minutes=20)))
         conn.exec_driver_sql("UPDATE members SET balance_centi = 200000")
     yield demo_db
 
@@ -47,7 +47,7 @@ def ago(**delta: float) -> str:
 
 
 def set_limits(conn: Connection, limits: OfflineLimits) -> None:
-    sync_apply.set_state(conn, sync_apply.LIMITS, json.dumps(limits.to_dict()))
+    sync_state.set_state(conn, sync_state.LIMITS, json.dumps(limits.to_dict()))
 
 
 def member_and_card(db: Database, skip: int = 0) -> tuple[int, int]:
@@ -114,23 +114,23 @@ def test_earning_is_never_refused(cache: Database) -> None:
                 per_operation_centi=0, per_card_centi=0, terminal_total_centi=0, gifts_offline=False
             ),
         )
-        sync_apply.set_state(conn, sync_apply.LAST_PULL, format_time(NOW - timedelta(days=90)))
+        sync_state.set_state(conn, sync_state.LAST_PULL, format_time(NOW - timedelta(days=90)))
         conn.exec_driver_sql("UPDATE members SET balance_centi = -500")
     check(cache, member, 0)
     check(cache, None, 0)
     with cache.write() as conn:  # never synced at all
-        sync_apply.set_state(conn, sync_apply.LAST_PULL, None)
+        sync_state.set_state(conn, sync_state.LAST_PULL, None)
     check(cache, member, 0)
 
 
 def test_online_or_not_enrolled_the_limits_do_not_apply(cache: Database) -> None:
     member, _ = member_and_card(cache)
     with cache.write() as conn:
-        sync_apply.set_state(conn, sync_apply.LAST_CONTACT, ago(seconds=30))
+        sync_state.set_state(conn, sync_state.LAST_CONTACT, ago(seconds=30))
     check(cache, member, 1900_00)  # beyond the per-operation and per-card caps: online
     with cache.write() as conn:
-        sync_apply.set_state(conn, sync_apply.LAST_CONTACT, format_time(NOW - timedelta(hours=1)))
-        sync_apply.set_state(conn, sync_apply.OFFICE_TERMINAL, None)
+        sync_state.set_state(conn, sync_state.LAST_CONTACT, format_time(NOW - timedelta(hours=1)))
+        sync_state.set_state(conn, sync_state.OFFICE_TERMINAL, None)
     check(cache, member, 1900_00)  # a till without an office: its own cache is the truth
 
 
@@ -141,7 +141,7 @@ def test_stale_data_refuses_spending_offline(cache: Database) -> None:
     e = refused(cache, member, 100_00, now=late)
     assert e.code == "offline_stale" and "too old" in str(e)
     with cache.write() as conn:
-        sync_apply.set_state(conn, sync_apply.LAST_PULL, None)
+        sync_state.set_state(conn, sync_state.LAST_PULL, None)
     assert refused(cache, member, 1).code == "offline_stale"
 
 

@@ -27,7 +27,7 @@ from terminal.services.member_ops import Context
 from terminal.services.registration import Registered, register_member
 from terminal.services.staff import Role, StaffMember, add_staff
 from terminal.services.till import Till
-from terminal.store import sync_apply
+from terminal.store import sync_state
 
 pytestmark = pytest.mark.integration
 
@@ -44,8 +44,8 @@ def enrolled(t: Terminal, terminal_id: int | None = None) -> None:
     """As `loyalty-terminal enroll` does: the cache knows its office terminal id; and the
     till has a supervisor."""
     with t.db.write() as conn:
-        sync_apply.set_state(
-            conn, sync_apply.OFFICE_TERMINAL, str(terminal_id or t.creds.terminal_id)
+        sync_state.set_state(
+            conn, sync_state.OFFICE_TERMINAL, str(terminal_id or t.creds.terminal_id)
         )
         add_staff(conn, "Пётр Старший", Role.SUPERVISOR, "9999")
 

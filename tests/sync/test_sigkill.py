@@ -25,7 +25,7 @@ from sqlalchemy import select
 from office.db import OfficeDB
 from office.models import operations as office_operations
 from office.server import OfficeServer
-from terminal.store import sync_apply
+from terminal.store import push_outcomes
 from terminal.store.database import Database
 
 pytestmark = pytest.mark.integration
@@ -132,7 +132,7 @@ def test_sigkill_at_random_moments_loses_nothing_and_duplicates_nothing(
             assert len(office_ids.get(cred.terminal_id, set()) - set(before)) == 0
             Terminal(db, path, cred, office.url).sync()
             with db.read() as conn:
-                counts = sync_apply.counts(conn)
+                counts = push_outcomes.counts(conn)
                 outbox = conn.exec_driver_sql("SELECT count(*) FROM outbox").scalar()
             assert (counts.waiting, counts.parked, outbox) == (0, 0, 0)
             after = terminal_ops(db)
