@@ -12,7 +12,7 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from terminal.store import sync_apply
+from terminal.store import sync_state
 from terminal.store.database import Database
 
 
@@ -74,11 +74,11 @@ def note_in_cache(db: Database, creds: Credentials) -> None:
     name): the offline limits and the id block of registrations go by it. Enrolment
     writes both; at start the credential wins, so a crash between the two writes heals."""
     with db.read() as conn:
-        same = sync_apply.get_state(conn, sync_apply.OFFICE_TERMINAL) == str(creds.terminal_id)
-        same = same and sync_apply.get_state(conn, sync_apply.OFFICE_URL) == creds.office_url
+        same = sync_state.get_state(conn, sync_state.OFFICE_TERMINAL) == str(creds.terminal_id)
+        same = same and sync_state.get_state(conn, sync_state.OFFICE_URL) == creds.office_url
     if same:
         return
     with db.write() as conn:
-        sync_apply.set_state(conn, sync_apply.OFFICE_URL, creds.office_url)
-        sync_apply.set_state(conn, sync_apply.OFFICE_TERMINAL, str(creds.terminal_id))
-        sync_apply.set_state(conn, sync_apply.OFFICE_NAME, creds.name)
+        sync_state.set_state(conn, sync_state.OFFICE_URL, creds.office_url)
+        sync_state.set_state(conn, sync_state.OFFICE_TERMINAL, str(creds.terminal_id))
+        sync_state.set_state(conn, sync_state.OFFICE_NAME, creds.name)

@@ -29,7 +29,7 @@ from terminal.cli.commands import config_of, db_path
 from terminal.cli.demo_office import seed_office
 from terminal.cli.office_process import OfficeProcessError
 from terminal.services import demo_data
-from terminal.store import sync_apply
+from terminal.store import push_outcomes, sync_state
 from terminal.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -111,8 +111,8 @@ def enroll(db_path: Path, office: str, code: str, ca: str | None) -> int:
         # A till with operations not yet acknowledged must come back as the terminal it
         # was (the office applies each once per terminal): tell the office.
         with db.read() as conn:
-            was = sync_apply.get_state(conn, sync_apply.OFFICE_TERMINAL)
-            unsent = sync_apply.counts(conn)
+            was = sync_state.get_state(conn, sync_state.OFFICE_TERMINAL)
+            unsent = push_outcomes.counts(conn)
         with OfficeClient(office, ca_bundle=ca_path, timeouts=Timeouts(5, 30)) as client:
             body = client.enrol(
                 code,
@@ -125,7 +125,7 @@ def enroll(db_path: Path, office: str, code: str, ca: str | None) -> int:
         path = credentials.save(db_path, creds)  # first: the token exists only here
         credentials.note_in_cache(db, creds)
         with db.write() as conn:
-            sync_apply.set_state(conn, sync_apply.AUTH_ERROR, None)
+            sync_state.set_state(conn, sync_state.AUTH_ERROR, None)
     again = " again" if was is not None and int(was) == creds.terminal_id else ""
     print(f"enrolled{again} as {creds.name!r} (terminal {creds.terminal_id}); credential in {path}")
     return 0

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 
 from sqlalchemy import Connection
 
-from terminal.store import ledger, sync_apply
+from terminal.store import ledger, push_outcomes
 from terminal.store.card_updates import CardUpdates
 from terminal.store.database import OUTBOX_WRITTEN, Database
 from terminal.store.gift_queries import GiftRows
@@ -63,7 +63,7 @@ class LedgerWrites:
     def unpark(self, op_id: str) -> bool:
         """A parked operation back in the outbox (False: no such parked operation); the
         sync worker is woken after the commit."""
-        if not sync_apply.unpark(self._conn, op_id):
+        if not push_outcomes.unpark(self._conn, op_id):
             return False
         self._conn.info[OUTBOX_WRITTEN] = True
         return True

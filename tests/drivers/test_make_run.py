@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from drivers.virtual.pcscd import Pcscd
-from terminal.store import sync_apply
+from terminal.store import sync_state
 from terminal.store.database import Database
 
 pytestmark = pytest.mark.integration
@@ -47,7 +47,7 @@ def display() -> Iterator[str]:
 def _cursor(path: Path) -> str | None:
     try:
         with Database.open(path, create=False) as db, db.read() as conn:
-            return sync_apply.get_state(conn, sync_apply.CURSOR)
+            return sync_state.get_state(conn, sync_state.CURSOR)
     except Exception:
         return None
 

@@ -17,7 +17,7 @@ from terminal.services.checkout import checkout
 from terminal.services.identify import CardKey
 from terminal.services.offline import OfflineLimit
 from terminal.services.till import Till
-from terminal.store import sync_apply
+from terminal.store import sync_state
 from terminal.store.database import Database
 
 
@@ -34,10 +34,10 @@ def enrol_offline(
     """A till enrolled with an office, last heard from ``contact_ago`` ago."""
     at = (clock.now() - contact_ago).isoformat()
     with db.write() as conn:
-        sync_apply.set_state(conn, sync_apply.OFFICE_TERMINAL, "1")
-        sync_apply.set_state(conn, sync_apply.LAST_CONTACT, at)
-        sync_apply.set_state(conn, sync_apply.LAST_PULL, at)
-        sync_apply.set_state(conn, sync_apply.LIMITS, json.dumps(limits))
+        sync_state.set_state(conn, sync_state.OFFICE_TERMINAL, "1")
+        sync_state.set_state(conn, sync_state.LAST_CONTACT, at)
+        sync_state.set_state(conn, sync_state.LAST_PULL, at)
+        sync_state.set_state(conn, sync_state.LIMITS, json.dumps(limits))
 
 
 def operations(db: Database) -> int:

@@ -18,7 +18,7 @@ from terminal.services.registration import Registered, register_member
 from terminal.services.staff import NotAllowed, Role, StaffMember
 from terminal.services.till import Till
 from terminal.services.unit import Unit
-from terminal.store import sync_apply
+from terminal.store import push_outcomes, sync_state
 from terminal.store.database import Database
 
 CHIEF = StaffMember(2, "Пётр Старший", Role.SUPERVISOR)
@@ -31,7 +31,7 @@ def on(db: Database, clock: FixedClock, who: StaffMember) -> Unit:
 
 def parked_registration(db: Database, clock: FixedClock) -> Registered:
     with db.write() as conn:  # registering needs a till enrolled with the office
-        sync_apply.set_state(conn, sync_apply.OFFICE_TERMINAL, "0")
+        sync_state.set_state(conn, sync_state.OFFICE_TERMINAL, "0")
     counter = itertools.count(1)
     till = Till(db, clock, ids=lambda: f"park-{next(counter):04d}")
     done = register_member(
@@ -51,9 +51,13 @@ def parked_registration(db: Database, clock: FixedClock) -> Registered:
         "message": "a card with this UID or number belongs to someone",
     }
     with db.write() as conn:
-        sync_apply.record_outcomes(
+        push_outcomes.record_outcomes(
             conn,
-            [sync_apply.Outcome(done.operation_id, "parked", json.dumps(answer))],
+            [
+                push_outcomes.Outcome(
+                    done.operation_id, push_outcomes.OutcomeStatus.PARKED, json.dumps(answer)
+                )
+            ],
             clock.now().isoformat(),
         )
     return done
@@ -93,7 +97,7 @@ def test_send_again_makes_it_pending_once_and_is_audited(
         audit = conn.execute(
             text("SELECT action, staff_id, target FROM audit_log ORDER BY id DESC LIMIT 1")
         ).one()
-        waiting = sync_apply.outgoing(conn, 0, 10)
+        waiting = push_outcomes.outgoing(conn, 0, 10)
     assert status == "pending"
     assert tuple(audit) == ("send_again", CHIEF.id, done.operation_id)
     assert [o.op_id for o in waiting] == [done.operation_id]

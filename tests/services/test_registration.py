@@ -21,7 +21,7 @@ from terminal.services.registration import parse_birthday, register_member
 from terminal.services.staff import NotAllowed, Role, StaffMember
 from terminal.services.till import Till
 from terminal.services.unit import Unit
-from terminal.store import local_ids, sync_apply
+from terminal.store import local_ids, sync_state
 from terminal.store.database import Database
 
 CHIEF = StaffMember(2, "Пётр Старший", Role.SUPERVISOR)
@@ -33,7 +33,7 @@ NEW_CARD = CardKey(uid="04A1B2C3D4E5F6", number="7000123400001")
 def till(demo_db: Database, clock: object) -> Till:
     """A till enrolled as terminal 0 (registration needs an enrolled till)."""
     with demo_db.write() as conn:
-        sync_apply.set_state(conn, sync_apply.OFFICE_TERMINAL, "0")
+        sync_state.set_state(conn, sync_state.OFFICE_TERMINAL, "0")
     counter = itertools.count(1)
     return Till(demo_db, clock, ids=lambda: f"reg-{next(counter):08d}")  # type: ignore[arg-type]
 
@@ -130,7 +130,7 @@ def test_the_new_member_checks_out_at_once(till: Till) -> None:
 
 def test_ids_follow_the_block_of_the_enrolled_till(till: Till, demo_db: Database) -> None:
     with demo_db.write() as conn:
-        sync_apply.set_state(conn, sync_apply.OFFICE_TERMINAL, "3")
+        sync_state.set_state(conn, sync_state.OFFICE_TERMINAL, "3")
     first = register(till)
     second = register(till, CardKey(number="7000123400002"), phone="")
     low, high = local_ids.block_of(3)
@@ -209,7 +209,7 @@ def test_birthdays_as_typed() -> None:
 
 def test_a_till_not_enrolled_registers_nobody(till: Till, demo_db: Database) -> None:
     with demo_db.write() as conn:
-        sync_apply.set_state(conn, sync_apply.OFFICE_TERMINAL, None)
+        sync_state.set_state(conn, sync_state.OFFICE_TERMINAL, None)
     with pytest.raises(ServiceError) as err:
         register(till)
     assert err.value.code == "register_not_enrolled"

@@ -15,7 +15,8 @@ from office.db import OfficeDB
 from office.server import OfficeServer
 from terminal.config import from_mapping
 from terminal.loyalty import Money
-from terminal.services.identify import CardKey
+from terminal.services.checkout import checkout
+from terminal.services.identify import CardKey, identify
 from terminal.store.database import Database
 from terminal.ui.app import TillApp
 from terminal.ui.i18n import switch_language
@@ -63,13 +64,13 @@ def test_the_app_pushes_at_once_and_shows_offline(
                 assert app.sync is not None
                 qtbot.waitUntil(lambda: "online" in status.text(), timeout=5000)
                 card = active_card(t.db)
-                app.till.checkout(CardKey(card_id=card), Money.parse("500.00"))
+                checkout(app.till.unit(), CardKey(card_id=card), Money.parse("500.00"))
                 # poll_s is ten minutes: only the commit's wake-up can send it this soon
                 qtbot.waitUntil(lambda: office_op_count(office_db) == 1, timeout=5000)
                 qtbot.waitUntil(lambda: "to send" not in status.text(), timeout=5000)
 
                 server.stop()
-                app.till.checkout(CardKey(card_id=card), Money.parse("100.00"))
+                checkout(app.till.unit(), CardKey(card_id=card), Money.parse("100.00"))
                 qtbot.waitUntil(lambda: "OFFLINE" in status.text(), timeout=10_000)
                 assert "1 to send" in status.text()
                 assert status.label.property("alert") is True
@@ -119,7 +120,7 @@ def test_a_new_till_downloads_its_cache_in_the_app(
             qtbot.waitUntil(lambda: "online" in window.office_status.text(), timeout=30_000)
             assert not window.office_status.progress.isVisible()
             card = active_card(t.db)
-            view = app.till.identify(CardKey(card_id=card))
+            view = identify(app.till.unit(), CardKey(card_id=card))
             assert view.member is not None
         finally:
             app.stop()
@@ -176,7 +177,7 @@ def test_a_dead_background_part_is_started_again(
             crash_once(first_sync, "on_status")
             crash_once(first_printer, "_print")  # dies holding a job: it prints again
             card = active_card(t.db)
-            app.till.checkout(CardKey(card_id=card), Money.parse("300.00"))
+            checkout(app.till.unit(), CardKey(card_id=card), Money.parse("300.00"))
             qtbot.waitUntil(lambda: not first_sync.is_alive(), timeout=5000)
             qtbot.waitUntil(lambda: not first_printer.is_alive(), timeout=5000)
             # the watchdog starts both again; what was waiting goes out
@@ -184,7 +185,7 @@ def test_a_dead_background_part_is_started_again(
                 lambda: app.sync is not first_sync and app.sync.is_alive(), timeout=6000
             )
             qtbot.waitUntil(lambda: app.spooler.worker is not first_printer, timeout=6000)
-            app.till.checkout(CardKey(card_id=card), Money.parse("200.00"))
+            checkout(app.till.unit(), CardKey(card_id=card), Money.parse("200.00"))
             qtbot.waitUntil(lambda: office_op_count(office_db) == 2, timeout=10_000)
             assert printer.wait_for_receipts(2, timeout=10)
             qtbot.waitUntil(lambda: "online" in window.office_status.text(), timeout=5000)

@@ -17,6 +17,7 @@ from terminal.services.offline import OfflineLimit, check_spend
 from terminal.store import ledger, sync_state
 from terminal.store.database import Database
 from terminal.store.records import NewOperation
+from terminal.store.unit_of_work import SqlReads
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 LIMITS = OfflineLimits(
@@ -96,7 +97,7 @@ def check(
     db: Database, member: int | None, centi: int, *, gift: bool = False, now: datetime = NOW
 ) -> None:
     with db.read() as conn:
-        check_spend(conn, member, centi, now, gift=gift)
+        check_spend(SqlReads(conn), member, centi, now, gift=gift)
 
 
 def refused(db: Database, member: int | None, centi: int, **kw: object) -> OfflineLimit:

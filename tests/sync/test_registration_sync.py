@@ -22,8 +22,8 @@ from office.models import members as office_members
 from office.server import OfficeServer
 from sync.protocol import LOCAL_ID_BASE, block_of
 from terminal.loyalty import Money
-from terminal.services.identify import CardKey
-from terminal.services.member_ops import Context
+from terminal.services.checkout import checkout
+from terminal.services.identify import CardKey, identify
 from terminal.services.registration import Registered, register_member
 from terminal.services.staff import Role, StaffMember, add_staff
 from terminal.services.till import Till
@@ -55,7 +55,7 @@ def register(t: Terminal, card: CardKey, name: str = "Ковальчук Оле�
     with t.db.read() as conn:
         chief = conn.exec_driver_sql("SELECT id FROM staff WHERE role = 'supervisor'").scalar()
     who = StaffMember(int(chief), "Пётр Старший", Role.SUPERVISOR)
-    ctx = Context(till.db, till.program, till.clock, till.ids, who)
+    ctx = till.unit(who)
     return register_member(
         ctx, card, name, "Олена", "+380 50 123 45 67", date(1990, 5, 17), True, True
     )
@@ -111,7 +111,7 @@ def test_registered_at_one_till_known_at_the_office_and_at_another_till(
             "active",
         )
         other.sync()
-        view = till_of(other).identify(CardKey(uid="04AABBCCDDEEFF"))
+        view = identify(till_of(other).unit(), CardKey(uid="04AABBCCDDEEFF"))
         assert view.member is not None and view.member.id == done.member_id
         assert view.member.address_as == "Олена" and view.usable
         # the registering till now holds the office's state of its member
@@ -121,7 +121,7 @@ def test_registered_at_one_till_known_at_the_office_and_at_another_till(
             ).scalar_one()
         assert seq == member["seq"] > 0
         # a purchase at the other till applies to the member at the office
-        till_of(other).checkout(CardKey(card_id=done.card_id), Money.parse("500"))
+        checkout(till_of(other).unit(), CardKey(card_id=done.card_id), Money.parse("500"))
         other.sync()
         after = office_member(office_db, done.member_id)
         assert after is not None and after["purchases"] == 1 and after["balance_centi"] > 0
@@ -133,7 +133,7 @@ def test_registered_offline_then_a_purchase_both_in_one_batch(
     terminal.sync()
     enrolled(terminal)
     done = register(terminal, CardKey(number="7000111100002"))
-    bought = till_of(terminal).checkout(done.card, Money.parse("2000"))
+    bought = checkout(till_of(terminal).unit(), done.card, Money.parse("2000"))
     with terminal.db.read() as conn:
         waiting = conn.exec_driver_sql("SELECT count(*) FROM outbox").scalar_one()
     assert waiting == 2
@@ -144,7 +144,7 @@ def test_registered_offline_then_a_purchase_both_in_one_batch(
     assert member is not None and member["purchases"] == 1
     earned = bought.quote.points_earned
     assert member["balance_centi"] == int(earned * 100)
-    assert till_of(terminal).identify(done.card).balance == earned
+    assert identify(till_of(terminal).unit(), done.card).balance == earned
     # the same batch again: duplicates, nothing applied twice
     with terminal.client() as client:
         stored = _stored_bodies(office_db, [done.operation_id, bought.operation_id])
@@ -169,7 +169,7 @@ def test_ids_outside_the_tills_block_are_rejected(terminal: Terminal, office_db:
     terminal.sync()
     enrolled(terminal, terminal.creds.terminal_id + 1)  # another till's block
     done = register(terminal, CardKey(number="7000111100003"))
-    bought = till_of(terminal).checkout(done.card, Money.parse("100"))
+    bought = checkout(till_of(terminal).unit(), done.card, Money.parse("100"))
     terminal.sync()
     ops = terminal_ops(terminal.db)
     assert ops[done.operation_id][0] == "parked"
@@ -214,7 +214,7 @@ def test_an_unissued_office_card_is_linked_under_the_tills_id(
         other.sync()
         assert cache_card(other, "7000111100005") == [(1_900_002, None)]
         done = register(terminal, CardKey(uid="04010203040506", number="7000111100005"))
-        bought = till_of(terminal).checkout(done.card, Money.parse("300"))
+        bought = checkout(till_of(terminal).unit(), done.card, Money.parse("300"))
         terminal.sync()
         ops = terminal_ops(terminal.db)
         assert ops[done.operation_id][0] == ops[bought.operation_id][0] == "acked"
@@ -239,7 +239,7 @@ def test_a_rebuild_keeps_registrations_the_office_has_not_acknowledged(
     with terminal.client() as client:
         terminal.syncer(client).download_snapshot(fresh=True)  # as after a 410
     assert cache_card(terminal, "7000111100006") == [(done.card_id, done.member_id)]
-    assert till_of(terminal).identify(done.card).member is not None
+    assert identify(till_of(terminal).unit(), done.card).member is not None
     terminal.sync()
     assert terminal_ops(terminal.db)[done.operation_id][0] == "acked"
     with terminal.client() as client:

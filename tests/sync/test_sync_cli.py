@@ -14,7 +14,7 @@ from office.server import OfficeServer
 from sync import credentials
 from sync.client import OfficeClient
 from terminal.cli.main import main
-from terminal.store import sync_apply
+from terminal.store import sync_state
 from terminal.store.database import Database
 
 
@@ -145,8 +145,8 @@ def test_a_crash_between_the_credential_and_the_cache_heals(
     code = auth.create_code(office.db, "Till 9")
     assert main(["--db", str(db), "enroll", "--office", office.url, "--code", code]) == 0
     with Database.open(db) as cache, cache.write() as conn:
-        sync_apply.set_state(conn, sync_apply.OFFICE_TERMINAL, None)
+        sync_state.set_state(conn, sync_state.OFFICE_TERMINAL, None)
     assert main(["--db", str(db), "sync", "--once"]) == 0
     with Database.open(db) as cache, cache.read() as conn:
-        noted = sync_apply.get_state(conn, sync_apply.OFFICE_TERMINAL)
+        noted = sync_state.get_state(conn, sync_state.OFFICE_TERMINAL)
     assert noted == str(credentials.load(db).terminal_id)

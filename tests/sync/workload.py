@@ -13,7 +13,8 @@ from sqlalchemy import text
 from common.clock import FixedClock
 from terminal.loyalty import Money, PointsError
 from terminal.services import member_ops
-from terminal.services.identify import CardKey
+from terminal.services.checkout import checkout, preview
+from terminal.services.identify import CardKey, identify
 from terminal.services.staff import Role, StaffMember, add_staff
 from terminal.services.till import Till
 from terminal.store.database import Database
@@ -65,20 +66,18 @@ class Workload:
         if self.rng.random() < self.returns:
             candidates = self._returnable()
             if candidates:
-                ctx = member_ops.Context(
-                    self.db, self.till.program, self.till.clock, self.till.ids, self.chief
-                )
+                ctx = self.till.unit(self.chief)
                 recorded, _quote = member_ops.return_purchase(ctx, self.rng.choice(candidates))
                 return recorded.operation_id
         key = CardKey(card_id=self.rng.choice(self.cards))
         amount = Money.parse(f"{self.rng.randint(50, 5000)}.{self.rng.randint(0, 99):02d}")
         spend: Decimal | None = None
         if self.rng.random() < 0.35:
-            view = self.till.identify(key)
-            allowed = self.till.preview(view, amount).max_spend_points
+            view = identify(self.till.unit(), key)
+            allowed = preview(self.till.unit(), view, amount).max_spend_points
             if allowed > 0:
                 spend = allowed
         try:
-            return self.till.checkout(key, amount, spend).operation_id
+            return checkout(self.till.unit(), key, amount, spend).operation_id
         except PointsError:  # a sync lowered the balance since the preview
-            return self.till.checkout(key, amount, None).operation_id
+            return checkout(self.till.unit(), key, amount, None).operation_id

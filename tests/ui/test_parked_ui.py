@@ -16,7 +16,7 @@ from common.clock import FixedClock
 from terminal.loyalty import Money
 from terminal.services.checkout import checkout
 from terminal.services.till import Till
-from terminal.store import sync_apply
+from terminal.store import push_outcomes
 from terminal.store.database import Database
 from terminal.ui.main_window import MainWindow
 
@@ -35,8 +35,10 @@ def test_parked_operations_are_shown_and_sent_again(
     op = checkout(window._till.unit(), card_key(demo_db), Money.parse("100")).operation_id
     answer = {"id": op, "status": "rejected", "code": "unknown_member", "message": "member 1"}
     with demo_db.write() as conn:
-        sync_apply.record_outcomes(
-            conn, [sync_apply.Outcome(op, "parked", json.dumps(answer))], "2026-11-22"
+        push_outcomes.record_outcomes(
+            conn,
+            [push_outcomes.Outcome(op, push_outcomes.OutcomeStatus.PARKED, json.dumps(answer))],
+            "2026-11-22",
         )
     window.show_supervisor()
     sup = window.supervisor

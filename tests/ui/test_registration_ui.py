@@ -16,7 +16,7 @@ from sqlalchemy import text
 from common.clock import FixedClock
 from drivers.events import CardPresented, CardType, Technology
 from terminal.services.till import Till
-from terminal.store import queries, sync_apply
+from terminal.store import queries, sync_state
 from terminal.store.database import Database
 from terminal.ui.bridge import EventBridge
 from terminal.ui.main_window import MainWindow
@@ -27,7 +27,7 @@ NEW_UID = "04C0FFEE112233"
 @pytest.fixture
 def window(qtbot: QtBot, demo_db: Database, clock: FixedClock) -> Iterator[MainWindow]:
     with demo_db.write() as conn:  # registration needs a till enrolled with the office
-        sync_apply.set_state(conn, sync_apply.OFFICE_TERMINAL, "0")
+        sync_state.set_state(conn, sync_state.OFFICE_TERMINAL, "0")
     w = MainWindow(Till(demo_db, clock), login=False)
     qtbot.addWidget(w)
     w.resize(1280, 800)
