@@ -28,11 +28,16 @@ from office import entities
 from office.admin import AdminError
 from office.db import OfficeDB, emit
 from office.models import cards, members
-from sync.protocol import CARD_FIELDS, GIFT_FIELDS, MEMBER_FIELDS, Entity
+from sync.protocol import (
+    CARD_FIELDS,
+    GIFT_FIELDS,
+    MEMBER_FIELDS,
+    SEED_END,
+    SEED_FORMAT,
+    SEED_VERSION,
+    Entity,
+)
 
-SEED_FORMAT = "loyalty-seed"
-SEED_VERSION = 1
-END = "end"
 CHUNK = 20_000
 _FIELDS = {
     Entity.MEMBER.value: list(MEMBER_FIELDS),
@@ -151,7 +156,7 @@ class _Loader:
                 self._gift(data)
             elif kind == Entity.PROGRAM.value:
                 self._program(data)
-            elif kind == END:
+            elif kind == SEED_END:
                 return self._end(data, lines)
             else:
                 raise self._error(f"unknown entity {kind!r}")

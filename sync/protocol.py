@@ -81,6 +81,13 @@ MAX_BATCH = 1000
 DEFAULT_PAGE = 5000
 MAX_PAGE = 50_000
 
+#: A seed file (a till's members for an empty office, docs/install.md): JSON Lines, a
+#: header ``{"format": SEED_FORMAT, "version": SEED_VERSION, ...}``, rows of the entities
+#: above in their field order, and a last line of kind SEED_END with the counts.
+SEED_FORMAT = "loyalty-seed"
+SEED_VERSION = 1
+SEED_END = "end"
+
 
 class Entity(enum.Enum):
     """What a change in the feed is about."""
@@ -171,7 +178,8 @@ class OpResult:
 
 @dataclass(frozen=True, slots=True)
 class OfflineLimits:
-    """What a terminal may spend while it cannot reach the office (SYNC.md, Offline).
+    """What a terminal may spend while it cannot reach the office (docs/sync-rules.md,
+    Online and offline).
 
     ``offline_after_s``: no successful exchange for this long means offline.
     ``max_data_age_s``: spending offline needs a cache updated at most this long ago.

@@ -25,14 +25,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from sync.protocol import CARD_FIELDS, GIFT_FIELDS, MEMBER_FIELDS, VERSION, Entity
+from sync.protocol import (
+    CARD_FIELDS,
+    GIFT_FIELDS,
+    MEMBER_FIELDS,
+    SEED_END,
+    SEED_FORMAT,
+    SEED_VERSION,
+    VERSION,
+    Entity,
+)
 from terminal.cli.commands import open_existing
 from terminal.store import export
 from terminal.store.database import Database
 
-SEED_FORMAT = "loyalty-seed"
-SEED_VERSION = 1
-END = "end"
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
@@ -96,7 +102,7 @@ def write_seed(db: Database, path: Path) -> SeedCounts:
             n_members = _lines(fh, Entity.MEMBER, export.member_rows(conn, MEMBER_FIELDS))
             n_cards = _lines(fh, Entity.CARD, export.card_rows(conn, CARD_FIELDS))
             counts = SeedCounts(int(program is not None), len(gifts), n_members, n_cards)
-            fh.write(_encode([END, _end(counts)]) + "\n")
+            fh.write(_encode([SEED_END, _end(counts)]) + "\n")
             fh.flush()
             os.fsync(fh.fileno())
         part.replace(path)

@@ -53,7 +53,7 @@ def checkout(
         if view.card_kind is CardKind.PERSONAL and view.member is None:
             raise NotAMemberCard("a purchase")
         q = quote(program, view.terms, view.state, amount, clock.today(), spend_points)
-        # Offline, spending is allowed only within the office's limits (SYNC.md).
+        # Offline, spending is allowed only within the office's limits (docs/sync-rules.md).
         member_id = None if view.member is None else view.member.id
         offline.check_spend(tx, member_id, centi_from_points(q.points_spent), now)
         facts = q.facts()

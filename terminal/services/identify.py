@@ -1,7 +1,7 @@
 """Identify a card: who is this, what may they do, what will the cashier see.
 
 The balance shown is the office's last balance plus this terminal's operations on the
-member that the office has not acknowledged yet (SYNC.md); spend and purchase counts are
+member that the office has not acknowledged yet (docs/sync-rules.md); spend and purchase counts are
 derived the same way, so tiers and progressive discounts move at once, offline too. So is
 the year of the last birthday gift: a sync that rewrites the member row before the office
 has seen this terminal's gift cannot make the gift due again.

@@ -194,7 +194,7 @@ def give_gift(unit: Unit, key: CardKey, gift_code: str) -> Recorded:
             details["birthday_year"] = year  # identify derives the gift's year from this
         elif cost > centi_from_points(view.balance):
             raise ServiceError("points_short")
-        # Offline, gifts only within the office's limits (SYNC.md): a birthday gift twice
+        # Offline, gifts only within the office's limits (docs/sync-rules.md): a birthday gift twice
         # from two offline tills is what the limit prevents.
         assert view.member is not None
         offline.check_spend(tx, view.member.id, cost, unit.clock.now(), gift=True)

@@ -2,11 +2,11 @@
 
 Earning always works. Spending is checked only on a till enrolled with an office, and
 only while it is offline (no successful exchange with the office for the office's
-``offline_after_s``). Then the office's limits apply (SYNC.md, Offline): the cache must
-be fresh enough, the amount within a per-operation cap, the card's pending spending
-within a per-card cap and within the known balance, and the till's pending spending
-within its own cap. A refusal is an :class:`OfflineLimit` error whose message tells the
-cashier what happened and what to do.
+``offline_after_s``). Then the office's limits apply (docs/sync-rules.md, Online and
+offline): the cache must be fresh enough, the amount within a per-operation cap, the
+card's pending spending within a per-card cap and within the known balance, and the
+till's pending spending within its own cap. A refusal is an :class:`OfflineLimit` error
+whose message tells the cashier what happened and what to do.
 
 Call :func:`check_spend` inside the checkout's (or the gift's) write transaction, before
 the operation is recorded.
@@ -128,7 +128,7 @@ def check_spend(
         raise OfflineLimit("offline_per_operation", cap=_points(int(limits["per_operation_centi"])))
     if member_id is not None:
         # The known balance minus what is pending against it (spending, gifts, points a
-        # return takes back); points earned offline are not the office's yet (SYNC.md).
+        # return takes back); points earned offline are not the office's yet (docs/sync-rules.md).
         against = tx.operations.member_spending(member_id)
         left = int(limits["per_card_centi"]) - against.spent_centi
         if points_centi > left:

@@ -147,6 +147,7 @@ def test_a_card_pulled_during_the_read(
         assert event.number == OURS
 
 
+@pytest.mark.expected_log(r"reader-pcsc failed")
 def test_pcscd_killed_and_restarted(
     pcscd_restartable: Pcscd, start_driver: StartDriver, recorder: Recorder
 ) -> None:
@@ -167,6 +168,7 @@ def test_pcscd_killed_and_restarted(
         card.remove()
 
 
+@pytest.mark.expected_log(r"reader-pcsc failed")
 def test_no_reader_at_start_then_one_appears(
     pcscd_restartable: Pcscd, start_driver: StartDriver, recorder: Recorder
 ) -> None:

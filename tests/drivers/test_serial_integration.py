@@ -117,6 +117,7 @@ def test_msr605_framing(start: Start, recorder: Recorder) -> None:
     recorder.wait_for(ReadFailed)
 
 
+@pytest.mark.expected_log(r"reader-serial-.* failed")
 def test_the_port_vanishes_and_comes_back(start: Start, recorder: Recorder) -> None:
     pty = start()
     pty.vanish()

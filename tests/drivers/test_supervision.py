@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -33,6 +34,7 @@ class Flaky(SupervisedThread):
         self.wait(60)
 
 
+@pytest.mark.expected_log(r"reader-flaky failed")
 def test_failures_are_reported_and_retried() -> None:
     recorder = Recorder()
     driver = Flaky(recorder, failures=2)
@@ -47,6 +49,7 @@ def test_failures_are_reported_and_retried() -> None:
     assert not driver._thread or not driver._thread.is_alive()
 
 
+@pytest.mark.expected_log(r"reader-flaky failed", r"the event sink failed")
 def test_a_failing_sink_does_not_kill_the_driver() -> None:
     calls: list[CardEvent] = []
 

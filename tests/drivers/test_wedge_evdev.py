@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from drivers.config import WedgeConfig, demo_rules
 from drivers.events import (
     BankCardRefused,
@@ -33,6 +35,7 @@ def typed(text: str) -> bytes:
     return out + input_event(KEY_ENTER, 1) + input_event(KEY_ENTER, 0)
 
 
+@pytest.mark.expected_log(r"reader-evdev-.*device gone")
 def test_a_scanner_on_evdev(tmp_path: Path) -> None:
     fifo = tmp_path / "event-kbd"
     os.mkfifo(fifo)

@@ -46,6 +46,7 @@ def active_card(db: Database) -> int:
         )
 
 
+@pytest.mark.expected_log(r"no printer configured")
 def test_the_app_pushes_at_once_and_shows_offline(
     qtbot: QtBot, office_db: OfficeDB, tmp_path: Path
 ) -> None:
@@ -87,6 +88,7 @@ def test_the_app_pushes_at_once_and_shows_offline(
         switch_language("en")
 
 
+@pytest.mark.expected_log(r"no printer configured")
 def test_an_unenrolled_till_says_so(qtbot: QtBot, demo_db: Database) -> None:
     app = TillApp(
         from_mapping({"terminal": {"language": "en"}}),
@@ -102,6 +104,7 @@ def test_an_unenrolled_till_says_so(qtbot: QtBot, demo_db: Database) -> None:
         app.stop()
 
 
+@pytest.mark.expected_log(r"no printer configured", r"the cache holds no program yet")
 def test_a_new_till_downloads_its_cache_in_the_app(
     qtbot: QtBot, office_db: OfficeDB, tmp_path: Path
 ) -> None:
@@ -143,6 +146,11 @@ def crash_once(target: object, attribute: str) -> None:
     setattr(target, attribute, die)
 
 
+@pytest.mark.expected_log(
+    r"stopped unexpectedly; starting it again",
+    r"interrupted by a restart will print again",
+    r"no printer configured",
+)
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
 def test_a_dead_background_part_is_started_again(
     qtbot: QtBot, office_db: OfficeDB, tmp_path: Path
@@ -193,6 +201,7 @@ def test_a_dead_background_part_is_started_again(
             app.stop()
 
 
+@pytest.mark.expected_log(r"no printer configured")
 def test_enrolled_while_the_app_runs_it_starts_to_sync(
     qtbot: QtBot, office_db: OfficeDB, demo_db: Database
 ) -> None:

@@ -95,6 +95,7 @@ def test_every_entity_of_the_feed_becomes_its_record() -> None:
     assert lim.limits["per_card_centi"] == 100_000  # the protocol's default
 
 
+@pytest.mark.expected_log(r"a change of an unknown kind 'lottery' ignored")
 def test_what_the_till_does_not_know_is_left_out(caplog: pytest.LogCaptureFixture) -> None:
     longer = [*wire(MEMBER, MEMBER_FIELDS), "a field of a later office"]
     body = page(
@@ -173,6 +174,7 @@ def test_the_snapshot_meta() -> None:
         decode.snapshot_meta({"as_of_time": AT})
 
 
+@pytest.mark.expected_log(r"rejected by the office: conflict")
 def test_push_answers_become_outcomes() -> None:
     applied = OpResult(
         "a",

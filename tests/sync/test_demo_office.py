@@ -19,6 +19,7 @@ from sync.client import OfficeClient
 from sync.worker import run_once
 from terminal.cli.demo_office import demo_office, office_path
 from terminal.loyalty import Money
+from terminal.services.checkout import checkout
 from terminal.services.identify import CardKey
 from terminal.services.till import Till
 from terminal.store.database import Database
@@ -59,7 +60,7 @@ def test_the_demo_office_serves_the_demo_till_across_runs(demo_file: Path, tmp_p
             first = office.url
             assert office.process.pid != os.getpid() and _running(office.process.pid)
             assert "snapshot rows" in _sync(db)
-            Till(db).checkout(CardKey(card_id=1), Money.parse("100.00"))
+            checkout(Till(db).unit(), CardKey(card_id=1), Money.parse("100.00"))
         assert office_path(path).exists()
         assert office.process.returncode == 0  # SIGTERM: stopped the orderly way
         assert not _running(office.process.pid)

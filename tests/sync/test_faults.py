@@ -114,6 +114,9 @@ def _waiting(t: Terminal) -> int:
     return c.waiting + c.parked
 
 
+@pytest.mark.expected_log(
+    r"overdrawn by an offline operation", r"no longer keeps changes after \d+: rebuilding"
+)
 def test_a_thousand_operations_through_faults_apply_exactly_once(
     office_any: OfficeServer, office_db_any: OfficeDB, tmp_path: Path
 ) -> None:

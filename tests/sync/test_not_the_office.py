@@ -76,6 +76,7 @@ def test_the_office_own_refusals_still_count(office: OfficeServer) -> None:
         client.hello()
 
 
+@pytest.mark.expected_log(r"no longer keeps changes after \d+: rebuilding")
 def test_a_cursor_from_the_future_rebuilds_the_cache(
     terminal: Terminal, office_db: OfficeDB
 ) -> None:

@@ -25,6 +25,7 @@ pytestmark = pytest.mark.integration
 # --- offline: two tills spending the same points ------------------------------------
 
 
+@pytest.mark.expected_log(r"overdrawn by an offline operation")
 def test_two_offline_tills_spending_the_same_points_are_both_applied_and_flagged(
     office: OfficeServer, office_db: OfficeDB, tmp_path: Path
 ) -> None:

@@ -33,6 +33,7 @@ pytestmark = pytest.mark.integration
 # --- the feed: a cursor too old, deletions ----------------------------------------------
 
 
+@pytest.mark.expected_log(r"no longer keeps changes after \d+: rebuilding")
 def test_a_cursor_too_old_rebuilds_the_cache_and_keeps_unsent_operations(
     terminal: Terminal, office_db: OfficeDB
 ) -> None:

@@ -91,6 +91,7 @@ def _corrupt(t: Terminal, op_id: str, payload: str) -> None:
         conn.exec_driver_sql("UPDATE outbox SET payload = ? WHERE op_id = ?", (payload, op_id))
 
 
+@pytest.mark.expected_log(r"rejected by the office: (http_400|unknown_kind)")
 def test_operations_the_office_rejects_are_parked_and_the_ones_behind_still_apply(
     terminal: Terminal, office_db: OfficeDB
 ) -> None:
@@ -124,6 +125,7 @@ def test_operations_the_office_rejects_are_parked_and_the_ones_behind_still_appl
     assert kept == {ops[1], ops[3]}
 
 
+@pytest.mark.expected_log(r"rejected by the office: conflict")
 def test_the_same_operation_id_with_another_body_is_parked_as_a_conflict(
     terminal: Terminal, office_db: OfficeDB
 ) -> None:
@@ -170,6 +172,7 @@ def test_a_reversal_that_arrives_before_its_target_is_held_then_applied_once(
     assert stored == {target["id"]: "applied", reversal["id"]: "applied"}
 
 
+@pytest.mark.expected_log(r"rejected by the office: http_400")
 def test_a_till_keeps_a_held_return_pending_until_its_purchase_is_applied(
     terminal: Terminal, office_db: OfficeDB
 ) -> None:

@@ -24,6 +24,7 @@ pytestmark = pytest.mark.integration
 # --- credentials ------------------------------------------------------------------------
 
 
+@pytest.mark.expected_log(r"the office refused this till's credential")
 @pytest.mark.parametrize("how", ["unknown", "revoked"])
 def test_a_refused_credential_stops_the_worker_and_keeps_every_operation(
     terminal: Terminal, office_db: OfficeDB, how: str

@@ -165,6 +165,7 @@ def _stored_bodies(db: OfficeDB, op_ids: list[str]) -> list[str]:
     return [str(rows[i]) for i in op_ids]
 
 
+@pytest.mark.expected_log(r"rejected by the office: (id_not_yours|unknown_member)")
 def test_ids_outside_the_tills_block_are_rejected(terminal: Terminal, office_db: OfficeDB) -> None:
     terminal.sync()
     enrolled(terminal, terminal.creds.terminal_id + 1)  # another till's block
@@ -181,6 +182,7 @@ def test_ids_outside_the_tills_block_are_rejected(terminal: Terminal, office_db:
     assert cache_card(terminal, "7000111100003") == [(done.card_id, done.member_id)]
 
 
+@pytest.mark.expected_log(r"rejected by the office: card_taken")
 def test_a_card_someone_has_at_the_office_is_card_taken(
     terminal: Terminal, office_db: OfficeDB
 ) -> None:

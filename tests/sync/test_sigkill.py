@@ -91,6 +91,7 @@ def _indexes(db: Database) -> set[str]:
     return {str(r[0]) for r in rows}
 
 
+@pytest.mark.expected_log(r"overdrawn by an offline operation")
 def test_sigkill_at_random_moments_loses_nothing_and_duplicates_nothing(
     office: OfficeServer, office_db: OfficeDB, tmp_path: Path
 ) -> None:
