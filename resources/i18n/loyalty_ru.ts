@@ -3,48 +3,48 @@
 <context>
     <name>CheckoutPanel</name>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="85" />
         <location filename="../../terminal/ui/checkout_panel.py" line="86" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="87" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="87" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="88" />
         <source>Points to spend</source>
         <translation>Списать баллов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="88" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="89" />
         <source>Confirm (Enter)</source>
         <translation>Подтвердить (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="89" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="90" />
         <source>Cancel (Esc)</source>
         <translation>Отмена (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="90" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="91" />
         <source>Receipt (F2)</source>
         <translation>Чек (F2)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="160" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="164" />
         <source>Type the amount, e.g. 1234.50</source>
         <translation>Введите сумму, например 1234,50</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="168" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="172" />
         <source>Points: type a number</source>
         <translation>Баллы: введите число</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="179" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="183" />
         <source>To pay: %1</source>
         <translation>К оплате: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="181" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="185" />
         <source>Points earned: %1 · balance after: %2</source>
         <translation>Начислено баллов: %1 · остаток: %2</translation>
     </message>
@@ -52,37 +52,37 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="56" />
+        <location filename="../../terminal/ui/login_page.py" line="55" />
         <source>Start of shift</source>
         <translation>Начало смены</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="56" />
+        <location filename="../../terminal/ui/login_page.py" line="55" />
         <source>Supervisor</source>
         <translation>Старший смены</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="58" />
+        <location filename="../../terminal/ui/login_page.py" line="57" />
         <source>PIN</source>
         <translation>PIN-код</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="59" />
+        <location filename="../../terminal/ui/login_page.py" line="58" />
         <source>Log in (Enter)</source>
         <translation>Войти (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="86" />
+        <location filename="../../terminal/ui/login_page.py" line="94" />
         <source>No staff on this till yet: store IT adds them.</source>
         <translation>На этой кассе ещё нет сотрудников: их добавляет ИТ магазина.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="100" />
+        <location filename="../../terminal/ui/login_page.py" line="108" />
         <source>Wrong PIN. %1 attempt(s) left.</source>
         <translation>Неверный PIN-код. Осталось попыток: %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="104" />
+        <location filename="../../terminal/ui/login_page.py" line="112" />
         <source>Too many wrong PINs. Try again after %1.</source>
         <translation>Слишком много неверных PIN-кодов. Попробуйте снова после %1.</translation>
     </message>
@@ -90,87 +90,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="155" />
+        <location filename="../../terminal/ui/main_window.py" line="126" />
         <source>Loyalty terminal</source>
         <translation>Терминал лояльности</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="156" />
+        <location filename="../../terminal/ui/search_page.py" line="48" />
         <source>Tap or swipe the club card</source>
         <translation>Приложите или проведите клубную карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="157" />
+        <location filename="../../terminal/ui/search_page.py" line="50" />
         <source>Phone, card number or surname</source>
         <translation>Телефон, номер карты или фамилия</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="158" />
+        <location filename="../../terminal/ui/message_page.py" line="45" />
         <source>Supervisor: register a member with this card (F9)</source>
         <translation>Старший смены: зарегистрировать участника с этой картой (F9)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="319" />
+        <location filename="../../terminal/ui/status_bar.py" line="77" />
         <source>Readers: %1</source>
         <translation>Считыватели: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="322" />
+        <location filename="../../terminal/ui/status_bar.py" line="82" />
         <source>Readers: none</source>
         <translation>Считыватели: нет</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="342" />
+        <location filename="../../terminal/ui/status_bar.py" line="87" />
         <source>Printer: ready</source>
         <translation>Принтер: готов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="343" />
+        <location filename="../../terminal/ui/status_bar.py" line="88" />
         <source>Printer: OFFLINE</source>
         <translation>Принтер: НЕ В СЕТИ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="344" />
+        <location filename="../../terminal/ui/status_bar.py" line="89" />
         <source>Printer: OUT OF PAPER</source>
         <translation>Принтер: НЕТ БУМАГИ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="345" />
+        <location filename="../../terminal/ui/status_bar.py" line="92" />
         <source>Printer: COVER OPEN</source>
         <translation>Принтер: ОТКРЫТА КРЫШКА</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="346" />
+        <location filename="../../terminal/ui/status_bar.py" line="95" />
         <source>Printer: not answering</source>
         <translation>Принтер: не отвечает</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="347" />
+        <location filename="../../terminal/ui/status_bar.py" line="98" />
         <source>Printer: error</source>
         <translation>Принтер: ошибка</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="348" />
+        <location filename="../../terminal/ui/status_bar.py" line="99" />
         <source>Printer: none configured</source>
         <translation>Принтер: не настроен</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="351" />
+        <location filename="../../terminal/ui/status_bar.py" line="104" />
         <source>Printer: …</source>
         <translation>Принтер: …</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="355" />
+        <location filename="../../terminal/ui/status_bar.py" line="108" />
         <source>%1 receipt(s) waiting</source>
         <translation>чеков в очереди: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="385" />
+        <location filename="../../terminal/ui/search_page.py" line="91" />
         <source>This member has no card.</source>
         <translation>У участника нет карты.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="407" />
+        <location filename="../../terminal/ui/checkout_completion.py" line="34" />
         <source>Done. To pay %1 · points earned %2 · balance %3</source>
         <translation>Готово. К оплате %1 · начислено %2 · остаток %3</translation>
     </message>
@@ -178,113 +178,113 @@
 <context>
     <name>MemberActions</name>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="94" />
+        <location filename="../../terminal/ui/member_actions.py" line="95" />
         <source>Give a gift</source>
         <translation>Выдать подарок</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="95" />
+        <location filename="../../terminal/ui/member_actions.py" line="96" />
         <source>Return (receipt code)</source>
         <translation>Возврат (код чека)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="96" />
+        <location filename="../../terminal/ui/member_actions.py" line="97" />
         <source>Adjust points</source>
         <translation>Корректировка баллов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="97" />
+        <location filename="../../terminal/ui/member_actions.py" line="98" />
         <source>Record a complaint or suggestion</source>
         <translation>Записать жалобу или предложение</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="98" />
+        <location filename="../../terminal/ui/member_actions.py" line="99" />
         <source>Block the card</source>
         <translation>Заблокировать карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="99" />
+        <location filename="../../terminal/ui/member_actions.py" line="100" />
         <source>Activate the bearer card</source>
         <translation>Активировать карту на предъявителя</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="100" />
+        <location filename="../../terminal/ui/member_actions.py" line="101" />
         <source>Replace the card</source>
         <translation>Заменить карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="109" />
+        <location filename="../../terminal/ui/member_actions.py" line="110" />
         <source>Do it (Enter)</source>
         <translation>Выполнить (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="152" />
+        <location filename="../../terminal/ui/member_actions.py" line="153" />
         <source>Receipt code (scan the QR)</source>
         <translation>Код чека (отсканируйте QR)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="153" />
+        <location filename="../../terminal/ui/member_actions.py" line="154" />
         <source>Amount returned (empty: all)</source>
         <translation>Сумма возврата (пусто: всё)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="155" />
+        <location filename="../../terminal/ui/member_actions.py" line="156" />
         <source>Points (+ or -)</source>
         <translation>Баллы (+ или -)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="155" />
+        <location filename="../../terminal/ui/member_actions.py" line="156" />
         <source>Reason (required)</source>
         <translation>Причина (обязательно)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="156" />
+        <location filename="../../terminal/ui/member_actions.py" line="157" />
         <source>What the member said</source>
         <translation>Что сказал участник</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="157" />
+        <location filename="../../terminal/ui/member_actions.py" line="158" />
         <source>Why</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="158" />
+        <location filename="../../terminal/ui/member_actions.py" line="159" />
         <source>New card: number or UID</source>
         <translation>Новая карта: номер или UID</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="206" />
+        <location filename="../../terminal/ui/member_actions.py" line="207" />
         <source>Purchase %1 of %2: %3, returned so far %4. Type the amount returned (empty: all %5) and press Enter to return.</source>
         <translation>Покупка %1 от %2: %3, уже возвращено %4. Введите сумму возврата (пусто: всё, %5) и нажмите Enter.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="235" />
+        <location filename="../../terminal/ui/member_actions.py" line="234" />
         <source>Done: operation %1 recorded.</source>
         <translation>Готово: операция %1 записана.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="263" />
+        <location filename="../../terminal/ui/member_actions.py" line="264" />
         <source>Present the member's card first.</source>
         <translation>Сначала предъявите карту участника.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="269" />
+        <location filename="../../terminal/ui/member_actions.py" line="270" />
         <source>Choose a gift.</source>
         <translation>Выберите подарок.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="275" />
-        <location filename="../../terminal/ui/member_actions.py" line="282" />
+        <location filename="../../terminal/ui/member_actions.py" line="276" />
+        <location filename="../../terminal/ui/member_actions.py" line="283" />
         <source>Scan or type the receipt code.</source>
         <translation>Отсканируйте или введите код чека.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="292" />
+        <location filename="../../terminal/ui/member_actions.py" line="293" />
         <source>Points: type a number, e.g. 100 or -50.</source>
         <translation>Баллы: введите число, например 100 или -50.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="297" />
+        <location filename="../../terminal/ui/member_actions.py" line="298" />
         <source>Type or scan the new card's number.</source>
         <translation>Введите или отсканируйте номер новой карты.</translation>
     </message>
@@ -403,47 +403,47 @@
 <context>
     <name>RegistrationPage</name>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="84" />
+        <location filename="../../terminal/ui/registration_page.py" line="83" />
         <source>Register a member with this card</source>
         <translation>Регистрация участника с этой картой</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="88" />
+        <location filename="../../terminal/ui/registration_page.py" line="87" />
         <source>Full name</source>
         <translation>Фамилия, имя, отчество</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="89" />
+        <location filename="../../terminal/ui/registration_page.py" line="88" />
         <source>How to address them</source>
         <translation>Как обращаться</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="90" />
+        <location filename="../../terminal/ui/registration_page.py" line="89" />
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="91" />
+        <location filename="../../terminal/ui/registration_page.py" line="90" />
         <source>Birthday (DD.MM.YYYY)</source>
         <translation>День рождения (ДД.ММ.ГГГГ)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="96" />
+        <location filename="../../terminal/ui/registration_page.py" line="95" />
         <source>e.g. Anna Petrovna (empty: the full name)</source>
         <translation>например, Анна Петровна (пусто: полное имя)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="100" />
+        <location filename="../../terminal/ui/registration_page.py" line="99" />
         <source>Consents to the processing of personal data (required)</source>
         <translation>Согласие на обработку персональных данных (обязательно)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="102" />
+        <location filename="../../terminal/ui/registration_page.py" line="101" />
         <source>Consents to receiving offers and news (optional)</source>
         <translation>Согласие на получение предложений и новостей (по желанию)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="103" />
+        <location filename="../../terminal/ui/registration_page.py" line="102" />
         <source>Register (Enter)</source>
         <translation>Зарегистрировать (Enter)</translation>
     </message>
@@ -985,32 +985,32 @@
         <translation>Такой возврат невозможен: возвращать нечего или больше, чем куплено.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="43" />
+        <location filename="../../terminal/services/offline.py" line="35" />
         <source>No connection to the office: gifts cannot be handed out offline. Try again when the till is back online.</source>
         <translation>Нет связи с офисом: подарки без связи не выдаются. Повторите, когда связь появится.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="48" />
+        <location filename="../../terminal/services/offline.py" line="40" />
         <source>No connection to the office and the member data is too old to spend points. The purchase can go ahead without spending points.</source>
         <translation>Нет связи с офисом, а данные участника слишком старые для списания баллов. Покупку можно провести без списания.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="53" />
+        <location filename="../../terminal/services/offline.py" line="45" />
         <source>No connection to the office: at most {cap} points can be spent in one purchase. Spend fewer points.</source>
         <translation>Нет связи с офисом: за одну покупку можно списать не больше {cap} баллов. Спишите меньше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="58" />
+        <location filename="../../terminal/services/offline.py" line="50" />
         <source>No connection to the office: this card can spend only {left} more points until the till is back online. Spend fewer points.</source>
         <translation>Нет связи с офисом: по этой карте можно списать ещё только {left} баллов, пока связь не появится. Спишите меньше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="63" />
+        <location filename="../../terminal/services/offline.py" line="55" />
         <source>The card has only {left} points (counting purchases not yet sent to the office). Spend fewer points.</source>
         <translation>На карте только {left} баллов (с учётом покупок, ещё не отправленных в офис). Спишите меньше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="68" />
+        <location filename="../../terminal/services/offline.py" line="60" />
         <source>No connection to the office: this till can spend only {left} more points until it is back online. Spend fewer points.</source>
         <translation>Нет связи с офисом: на этой кассе можно списать ещё только {left} баллов, пока связь не появится. Спишите меньше.</translation>
     </message>

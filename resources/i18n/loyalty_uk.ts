@@ -3,48 +3,48 @@
 <context>
     <name>CheckoutPanel</name>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="85" />
         <location filename="../../terminal/ui/checkout_panel.py" line="86" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="87" />
         <source>Amount</source>
         <translation>Сума</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="87" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="88" />
         <source>Points to spend</source>
         <translation>Списати балів</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="88" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="89" />
         <source>Confirm (Enter)</source>
         <translation>Підтвердити (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="89" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="90" />
         <source>Cancel (Esc)</source>
         <translation>Скасувати (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="90" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="91" />
         <source>Receipt (F2)</source>
         <translation>Чек (F2)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="160" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="164" />
         <source>Type the amount, e.g. 1234.50</source>
         <translation>Введіть суму, наприклад 1234,50</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="168" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="172" />
         <source>Points: type a number</source>
         <translation>Бали: введіть число</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="179" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="183" />
         <source>To pay: %1</source>
         <translation>До сплати: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="181" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="185" />
         <source>Points earned: %1 · balance after: %2</source>
         <translation>Нараховано балів: %1 · залишок: %2</translation>
     </message>
@@ -52,37 +52,37 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="56" />
+        <location filename="../../terminal/ui/login_page.py" line="55" />
         <source>Start of shift</source>
         <translation>Початок зміни</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="56" />
+        <location filename="../../terminal/ui/login_page.py" line="55" />
         <source>Supervisor</source>
         <translation>Старший зміни</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="58" />
+        <location filename="../../terminal/ui/login_page.py" line="57" />
         <source>PIN</source>
         <translation>PIN-код</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="59" />
+        <location filename="../../terminal/ui/login_page.py" line="58" />
         <source>Log in (Enter)</source>
         <translation>Увійти (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="86" />
+        <location filename="../../terminal/ui/login_page.py" line="94" />
         <source>No staff on this till yet: store IT adds them.</source>
         <translation>На цій касі ще немає працівників: їх додає ІТ магазину.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="100" />
+        <location filename="../../terminal/ui/login_page.py" line="108" />
         <source>Wrong PIN. %1 attempt(s) left.</source>
         <translation>Неправильний PIN-код. Залишилося спроб: %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="104" />
+        <location filename="../../terminal/ui/login_page.py" line="112" />
         <source>Too many wrong PINs. Try again after %1.</source>
         <translation>Забагато неправильних PIN-кодів. Спробуйте знову після %1.</translation>
     </message>
@@ -90,87 +90,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="155" />
+        <location filename="../../terminal/ui/main_window.py" line="126" />
         <source>Loyalty terminal</source>
         <translation>Термінал лояльності</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="156" />
+        <location filename="../../terminal/ui/search_page.py" line="48" />
         <source>Tap or swipe the club card</source>
         <translation>Прикладіть або проведіть клубну картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="157" />
+        <location filename="../../terminal/ui/search_page.py" line="50" />
         <source>Phone, card number or surname</source>
         <translation>Телефон, номер картки або прізвище</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="158" />
+        <location filename="../../terminal/ui/message_page.py" line="45" />
         <source>Supervisor: register a member with this card (F9)</source>
         <translation>Старший зміни: зареєструвати учасника з цією карткою (F9)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="319" />
+        <location filename="../../terminal/ui/status_bar.py" line="77" />
         <source>Readers: %1</source>
         <translation>Зчитувачі: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="322" />
+        <location filename="../../terminal/ui/status_bar.py" line="82" />
         <source>Readers: none</source>
         <translation>Зчитувачі: немає</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="342" />
+        <location filename="../../terminal/ui/status_bar.py" line="87" />
         <source>Printer: ready</source>
         <translation>Принтер: готовий</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="343" />
+        <location filename="../../terminal/ui/status_bar.py" line="88" />
         <source>Printer: OFFLINE</source>
         <translation>Принтер: НЕ В МЕРЕЖІ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="344" />
+        <location filename="../../terminal/ui/status_bar.py" line="89" />
         <source>Printer: OUT OF PAPER</source>
         <translation>Принтер: НЕМАЄ ПАПЕРУ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="345" />
+        <location filename="../../terminal/ui/status_bar.py" line="92" />
         <source>Printer: COVER OPEN</source>
         <translation>Принтер: ВІДКРИТА КРИШКА</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="346" />
+        <location filename="../../terminal/ui/status_bar.py" line="95" />
         <source>Printer: not answering</source>
         <translation>Принтер: не відповідає</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="347" />
+        <location filename="../../terminal/ui/status_bar.py" line="98" />
         <source>Printer: error</source>
         <translation>Принтер: помилка</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="348" />
+        <location filename="../../terminal/ui/status_bar.py" line="99" />
         <source>Printer: none configured</source>
         <translation>Принтер: не налаштовано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="351" />
+        <location filename="../../terminal/ui/status_bar.py" line="104" />
         <source>Printer: …</source>
         <translation>Принтер: …</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="355" />
+        <location filename="../../terminal/ui/status_bar.py" line="108" />
         <source>%1 receipt(s) waiting</source>
         <translation>чеків у черзі: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="385" />
+        <location filename="../../terminal/ui/search_page.py" line="91" />
         <source>This member has no card.</source>
         <translation>Учасник не має картки.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="407" />
+        <location filename="../../terminal/ui/checkout_completion.py" line="34" />
         <source>Done. To pay %1 · points earned %2 · balance %3</source>
         <translation>Готово. До сплати %1 · нараховано %2 · залишок %3</translation>
     </message>
@@ -178,113 +178,113 @@
 <context>
     <name>MemberActions</name>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="94" />
+        <location filename="../../terminal/ui/member_actions.py" line="95" />
         <source>Give a gift</source>
         <translation>Видати подарунок</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="95" />
+        <location filename="../../terminal/ui/member_actions.py" line="96" />
         <source>Return (receipt code)</source>
         <translation>Повернення (код чека)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="96" />
+        <location filename="../../terminal/ui/member_actions.py" line="97" />
         <source>Adjust points</source>
         <translation>Коригування балів</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="97" />
+        <location filename="../../terminal/ui/member_actions.py" line="98" />
         <source>Record a complaint or suggestion</source>
         <translation>Записати скаргу чи пропозицію</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="98" />
+        <location filename="../../terminal/ui/member_actions.py" line="99" />
         <source>Block the card</source>
         <translation>Заблокувати картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="99" />
+        <location filename="../../terminal/ui/member_actions.py" line="100" />
         <source>Activate the bearer card</source>
         <translation>Активувати картку на пред'явника</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="100" />
+        <location filename="../../terminal/ui/member_actions.py" line="101" />
         <source>Replace the card</source>
         <translation>Замінити картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="109" />
+        <location filename="../../terminal/ui/member_actions.py" line="110" />
         <source>Do it (Enter)</source>
         <translation>Виконати (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="152" />
+        <location filename="../../terminal/ui/member_actions.py" line="153" />
         <source>Receipt code (scan the QR)</source>
         <translation>Код чека (скануйте QR)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="153" />
+        <location filename="../../terminal/ui/member_actions.py" line="154" />
         <source>Amount returned (empty: all)</source>
         <translation>Сума повернення (порожньо: все)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="155" />
+        <location filename="../../terminal/ui/member_actions.py" line="156" />
         <source>Points (+ or -)</source>
         <translation>Бали (+ або -)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="155" />
+        <location filename="../../terminal/ui/member_actions.py" line="156" />
         <source>Reason (required)</source>
         <translation>Причина (обов'язково)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="156" />
+        <location filename="../../terminal/ui/member_actions.py" line="157" />
         <source>What the member said</source>
         <translation>Що сказав учасник</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="157" />
+        <location filename="../../terminal/ui/member_actions.py" line="158" />
         <source>Why</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="158" />
+        <location filename="../../terminal/ui/member_actions.py" line="159" />
         <source>New card: number or UID</source>
         <translation>Нова картка: номер або UID</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="206" />
+        <location filename="../../terminal/ui/member_actions.py" line="207" />
         <source>Purchase %1 of %2: %3, returned so far %4. Type the amount returned (empty: all %5) and press Enter to return.</source>
         <translation>Покупка %1 від %2: %3, уже повернено %4. Введіть суму повернення (порожньо: усе, %5) і натисніть Enter.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="235" />
+        <location filename="../../terminal/ui/member_actions.py" line="234" />
         <source>Done: operation %1 recorded.</source>
         <translation>Готово: операцію %1 записано.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="263" />
+        <location filename="../../terminal/ui/member_actions.py" line="264" />
         <source>Present the member's card first.</source>
         <translation>Спочатку пред'явіть картку учасника.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="269" />
+        <location filename="../../terminal/ui/member_actions.py" line="270" />
         <source>Choose a gift.</source>
         <translation>Оберіть подарунок.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="275" />
-        <location filename="../../terminal/ui/member_actions.py" line="282" />
+        <location filename="../../terminal/ui/member_actions.py" line="276" />
+        <location filename="../../terminal/ui/member_actions.py" line="283" />
         <source>Scan or type the receipt code.</source>
         <translation>Скануйте або введіть код чека.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="292" />
+        <location filename="../../terminal/ui/member_actions.py" line="293" />
         <source>Points: type a number, e.g. 100 or -50.</source>
         <translation>Бали: введіть число, наприклад 100 або -50.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="297" />
+        <location filename="../../terminal/ui/member_actions.py" line="298" />
         <source>Type or scan the new card's number.</source>
         <translation>Введіть або скануйте номер нової картки.</translation>
     </message>
@@ -403,47 +403,47 @@
 <context>
     <name>RegistrationPage</name>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="84" />
+        <location filename="../../terminal/ui/registration_page.py" line="83" />
         <source>Register a member with this card</source>
         <translation>Реєстрація учасника з цією карткою</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="88" />
+        <location filename="../../terminal/ui/registration_page.py" line="87" />
         <source>Full name</source>
         <translation>Прізвище, ім'я, по батькові</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="89" />
+        <location filename="../../terminal/ui/registration_page.py" line="88" />
         <source>How to address them</source>
         <translation>Як звертатися</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="90" />
+        <location filename="../../terminal/ui/registration_page.py" line="89" />
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="91" />
+        <location filename="../../terminal/ui/registration_page.py" line="90" />
         <source>Birthday (DD.MM.YYYY)</source>
         <translation>День народження (ДД.ММ.РРРР)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="96" />
+        <location filename="../../terminal/ui/registration_page.py" line="95" />
         <source>e.g. Anna Petrovna (empty: the full name)</source>
         <translation>наприклад, Ганна Петрівна (порожньо: повне ім'я)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="100" />
+        <location filename="../../terminal/ui/registration_page.py" line="99" />
         <source>Consents to the processing of personal data (required)</source>
         <translation>Згода на обробку персональних даних (обов'язково)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="102" />
+        <location filename="../../terminal/ui/registration_page.py" line="101" />
         <source>Consents to receiving offers and news (optional)</source>
         <translation>Згода на отримання пропозицій і новин (за бажанням)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="103" />
+        <location filename="../../terminal/ui/registration_page.py" line="102" />
         <source>Register (Enter)</source>
         <translation>Зареєструвати (Enter)</translation>
     </message>
@@ -985,32 +985,32 @@
         <translation>Таке повернення неможливе: повертати нічого або більше, ніж куплено.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="43" />
+        <location filename="../../terminal/services/offline.py" line="35" />
         <source>No connection to the office: gifts cannot be handed out offline. Try again when the till is back online.</source>
         <translation>Немає зв'язку з офісом: подарунки без зв'язку не видаються. Повторіть, коли зв'язок з'явиться.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="48" />
+        <location filename="../../terminal/services/offline.py" line="40" />
         <source>No connection to the office and the member data is too old to spend points. The purchase can go ahead without spending points.</source>
         <translation>Немає зв'язку з офісом, а дані учасника застарілі для списання балів. Покупку можна провести без списання.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="53" />
+        <location filename="../../terminal/services/offline.py" line="45" />
         <source>No connection to the office: at most {cap} points can be spent in one purchase. Spend fewer points.</source>
         <translation>Немає зв'язку з офісом: за одну покупку можна списати не більше {cap} балів. Спишіть менше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="58" />
+        <location filename="../../terminal/services/offline.py" line="50" />
         <source>No connection to the office: this card can spend only {left} more points until the till is back online. Spend fewer points.</source>
         <translation>Немає зв'язку з офісом: з цієї картки можна списати ще лише {left} балів, доки зв'язок не з'явиться. Спишіть менше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="63" />
+        <location filename="../../terminal/services/offline.py" line="55" />
         <source>The card has only {left} points (counting purchases not yet sent to the office). Spend fewer points.</source>
         <translation>На картці лише {left} балів (з урахуванням покупок, ще не надісланих до офісу). Спишіть менше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="68" />
+        <location filename="../../terminal/services/offline.py" line="60" />
         <source>No connection to the office: this till can spend only {left} more points until it is back online. Spend fewer points.</source>
         <translation>Немає зв'язку з офісом: на цій касі можна списати ще лише {left} балів, доки зв'язок не з'явиться. Спишіть менше.</translation>
     </message>

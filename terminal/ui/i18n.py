@@ -1,7 +1,8 @@
 """Languages of the app: Russian, Ukrainian and English, switchable without a restart.
 
 Texts are English in the source (``self.tr(...)``); translations are Qt Linguist files in
-resources/i18n (*.ts, edited by people) compiled to terminal/ui/translations (*.qm,
+resources/i18n (*.ts, filled by `make translations` from the data files
+resources/i18n/<code>.toml, which people edit) compiled to terminal/ui/translations (*.qm,
 shipped with the package; a test keeps them in step). Switching installs another
 QTranslator: Qt then sends every widget a LanguageChange event and each one sets its
 texts again. Numbers, money and dates follow the language's locale.
