@@ -15,8 +15,10 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-# Its helpers beside it, and the code of this checkout (not a copy installed elsewhere).
+# Its helpers beside it and in tests/ (the builders), and the code of this checkout (not a
+# copy installed elsewhere).
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from workload import Workload, member_cards

@@ -9,11 +9,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from builders import cards
 from officekit import Terminal, now
 
 from sync.client import OfficeClient
 from sync.worker import Backoff, SyncStatus, SyncWorker
-from terminal.store import push_outcomes, sync_state
+from terminal.store import push_outcomes, queries, sync_state
 
 FAST = Backoff(base_s=0.02, cap_s=0.1)
 
@@ -59,17 +60,11 @@ def state_value(t: Terminal, key: str) -> str | None:
 
 
 def active_cards(t: Terminal, n: int, skip: int = 0) -> list[int]:
-    with t.db.read() as conn:
-        rows = conn.exec_driver_sql(
-            "SELECT c.id FROM cards c JOIN members m ON m.id = c.member_id "
-            "WHERE c.state = 'active' AND c.kind = 'personal' ORDER BY c.id LIMIT ? OFFSET ?",
-            (n, skip),
-        ).all()
-    return [int(r[0]) for r in rows]
+    return [c.id for c in cards(t.db, limit=n + skip, with_member=True)][skip:]
 
 
 def member_of_card(t: Terminal, card: int) -> int:
     with t.db.read() as conn:
-        return int(
-            conn.exec_driver_sql("SELECT member_id FROM cards WHERE id = ?", (card,)).scalar_one()
-        )
+        found = queries.card_by_id(conn, card)
+    assert found is not None and found.member_id is not None, card
+    return found.member_id

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from builders import a_card
 from officekit import enrolled_terminal, office_op_count
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
@@ -35,15 +36,7 @@ class NoReaders:
 
 
 def active_card(db: Database) -> int:
-    with db.read() as conn:
-        return int(
-            conn.execute(
-                text(
-                    "SELECT c.id FROM cards c JOIN members m ON m.id = c.member_id "
-                    "WHERE c.kind = 'personal' AND c.state = 'active' ORDER BY c.id LIMIT 1"
-                )
-            ).scalar_one()
-        )
+    return a_card(db, with_member=True).id
 
 
 @pytest.mark.expected_log(r"no printer configured")

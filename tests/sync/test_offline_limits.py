@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from builders import cards
 from sqlalchemy import Connection
 
 from sync.protocol import OfflineLimits, format_time
@@ -52,13 +53,9 @@ def set_limits(conn: Connection, limits: OfflineLimits) -> None:
 
 
 def member_and_card(db: Database, skip: int = 0) -> tuple[int, int]:
-    with db.read() as conn:
-        row = conn.exec_driver_sql(
-            "SELECT member_id, id FROM cards WHERE member_id IS NOT NULL ORDER BY id "
-            "LIMIT 1 OFFSET ?",
-            (skip,),
-        ).one()
-    return int(row[0]), int(row[1])
+    card = cards(db, kind=None, state=None, limit=skip + 1, with_member=True)[skip]
+    assert card.member_id is not None
+    return card.member_id, card.id
 
 
 def spend(

@@ -8,6 +8,7 @@ import uuid
 from datetime import UTC, datetime
 from decimal import Decimal
 
+from builders import cards
 from sqlalchemy import text
 
 from common.clock import FixedClock
@@ -22,15 +23,7 @@ from terminal.store.database import Database
 
 def member_cards(db: Database, limit: int) -> list[int]:
     """Active personal cards of members, the first ``limit`` of them."""
-    with db.read() as conn:
-        rows = conn.execute(
-            text(
-                "SELECT id FROM cards WHERE kind = 'personal' AND state = 'active' "
-                "AND member_id IS NOT NULL ORDER BY id LIMIT :n"
-            ),
-            {"n": limit},
-        ).all()
-    return [int(r[0]) for r in rows]
+    return [card.id for card in cards(db, limit=limit, with_member=True)]
 
 
 class Workload:
