@@ -24,6 +24,7 @@ import requests
 import urllib3
 
 from common.errors import AppError
+from sync.office_url import check_office_url
 from sync.protocol import PREFIX, TIME_HEADER, VERSION_HEADER, OpResult, parse_time
 
 log = logging.getLogger(__name__)
@@ -156,7 +157,7 @@ class OfficeClient:
         timeouts: Timeouts = Timeouts(),
         user_agent: str = "loyalty-terminal",
     ) -> None:
-        self.base_url = base_url.rstrip("/")
+        self.base_url = check_office_url(base_url).rstrip("/")  # sync/office_url.py
         self.timeouts = timeouts
         self.session = requests.Session()
         # Verification is always on: the system's CA store, or a private CA's bundle.
@@ -234,6 +235,7 @@ class OfficeClient:
                 # Session's verify, which would drop the office's private CA.
                 verify=self.session.verify,
                 stream=True,  # the body is read here, against the whole answer's deadline
+                allow_redirects=False,  # never on to another host, or to plain http
             )
             with response:
                 content = self._body(response, deadline)

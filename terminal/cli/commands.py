@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from common.files import UnsafeFile
 from terminal.cli import render
 from terminal.config import Config, ConfigError, load_config
 from terminal.loyalty import LoyaltyError, Money
@@ -20,9 +21,17 @@ from terminal.store import queries
 from terminal.store.database import APPLICATION_ID, Database
 from terminal.store.errors import StoreError
 from terminal.store.normalize import normalize_phone
+from terminal.store.run_lock import AlreadyRunning
 
 #: Errors that a person caused and can fix: shown as one line, exit code 1 (2 for config).
-USER_ERRORS: tuple[type[Exception], ...] = (ConfigError, StoreError, ServiceError, LoyaltyError)
+USER_ERRORS: tuple[type[Exception], ...] = (
+    ConfigError,
+    StoreError,
+    ServiceError,
+    LoyaltyError,
+    UnsafeFile,
+    AlreadyRunning,
+)
 
 
 class UsageError(ServiceError):

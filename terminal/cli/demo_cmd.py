@@ -22,6 +22,7 @@ from terminal.store import queries
 from terminal.store.card_picks import CardWanted, card_ids
 from terminal.store.connection import Connection
 from terminal.store.database import Database
+from terminal.store.run_lock import RunLock
 
 DEMO_MEMBERS = 10_000
 
@@ -88,12 +89,16 @@ def _demo_app(args: argparse.Namespace, db: Database) -> int:
     from terminal.config import from_mapping
     from terminal.ui.app import run_app
 
+    # Taken before the devices and the demo office start: a second `make run` on the
+    # same cache stops here, in words, and leaves the first one's office and credential.
+    run_lock = RunLock.acquire(db.path)
     pcscd = Pcscd(db.path.with_name("pcscd.log"))
     try:
         pcscd.start()
     except Exception as exc:  # the app still runs: the status bar shows no reader
         print(f"the virtual card reader is not available ({exc}); run as root to start pcscd")
     with ExitStack() as stack:
+        stack.callback(run_lock.release)
         stack.callback(pcscd.stop)
         printer = stack.enter_context(LoopbackPrinter())
         office: RunningOffice | None = None
@@ -120,7 +125,7 @@ def _demo_app(args: argparse.Namespace, db: Database) -> int:
                 f"a demo office syncs with this till on {office.url} "
                 f"({office.path}; its log {office.log})"
             )
-        return run_app(config, db)
+        return run_app(config, db, run_lock=run_lock)
 
 
 def _demo_cards(conn: Connection, today_mmdd: str) -> list[tuple[str, str]]:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sync import credentials
 from sync.client import OfficeClient
+from sync.office_url import is_loopback
 from terminal.cli import office_process
 from terminal.cli.office_process import RunningOffice
 from terminal.cli.seed_cmd import write_seed
@@ -74,7 +75,7 @@ def _enrol(db: Database, office_db: Path, url: str) -> None:
         creds = credentials.load(db.path)
     except credentials.NotEnrolled:
         creds = None
-    if creds is not None and not creds.office_url.startswith("http://127.0.0.1:"):
+    if creds is not None and not is_loopback(creds.office_url):
         log.warning("this cache is enrolled with %s; the demo office is not used", creds)
         return
     if creds is not None:  # the demo office of an earlier run, on another port now

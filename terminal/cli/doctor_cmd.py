@@ -25,7 +25,12 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     config = config_of(args)
     path, clock = db_path(args, config), SystemClock()
     found = diagnose(
-        path, config.readers, config.printer, clock, office=lambda: check_office(path, clock)
+        path,
+        config.readers,
+        config.printer,
+        clock,
+        office=lambda: check_office(path, clock),
+        log_file=config.logging.file,
     )
     if args.json:
         print(json.dumps([f.to_dict() for f in found], ensure_ascii=False, indent=2))

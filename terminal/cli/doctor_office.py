@@ -7,13 +7,15 @@ the doctor's findings; every failure is a finding with its fix, never an excepti
 
 from __future__ import annotations
 
-import stat
 from datetime import datetime
 from pathlib import Path
 
+from common import files
 from common.clock import Clock
+from common.files import UnsafeFile
 from sync import credentials
 from sync.client import AuthFailed, OfficeClient, Refused, SyncError, Timeouts, TlsFailed
+from sync.office_url import is_loopback
 from terminal.services.doctor import Finding, Status
 
 SKEW_WARN_S = 60.0
@@ -28,6 +30,8 @@ _FIX_CLOCK = (
 def check_office(db_path: Path, clock: Clock, timeout_s: float = 5.0) -> list[Finding]:
     try:
         creds = credentials.load(db_path)
+    except UnsafeFile as exc:
+        return [Finding("office credential", Status.FAIL, exc.problem, exc.fix)]
     except credentials.NotEnrolled as exc:
         missing = not credentials.path_for(db_path).exists()
         return [
@@ -101,7 +105,7 @@ def check_office(db_path: Path, clock: Clock, timeout_s: float = 5.0) -> list[Fi
         ]
     finally:
         client.close()
-    tls = "TLS verified" if where.startswith("https://") else "plain HTTP on loopback"
+    tls = "plain HTTP on loopback" if is_loopback(where) else "TLS verified"
     found.append(
         Finding(
             "office",
@@ -115,14 +119,9 @@ def check_office(db_path: Path, clock: Clock, timeout_s: float = 5.0) -> list[Fi
 
 def _credential_file(db_path: Path) -> Finding:
     path = credentials.path_for(db_path)
-    mode = path.stat().st_mode
-    if mode & (stat.S_IRWXG | stat.S_IRWXO):
-        return Finding(
-            "office credential",
-            Status.FAIL,
-            f"{path} can be read by other users (mode {stat.S_IMODE(mode):o})",
-            f"chmod 600 {path} (the service user alone may read it)",
-        )
+    wrong = files.problem(path, credentials.WHAT)
+    if wrong is not None:
+        return Finding("office credential", Status.FAIL, wrong[0], wrong[1])
     return Finding("office credential", Status.OK, f"{path}, readable by its owner only")
 
 

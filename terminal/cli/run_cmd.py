@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 import argparse
+import io
 import logging
 import logging.handlers
+import os
+from pathlib import Path
 from typing import Any
 
+from common.files import open_private
+from sync import credentials
 from terminal.cli.commands import config_of, open_existing
 from terminal.config import Config, ConfigError
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """The log file made mode 0600 whatever the umask, never opened through a link and
+    refused if another user owns it or may write it (it names members' card ids and
+    operations); the rotated files keep the mode (a rename keeps it)."""
+
+    def _open(self) -> io.TextIOWrapper:
+        flags = os.O_WRONLY | (os.O_APPEND if "a" in self.mode else os.O_TRUNC)
+        fd = open_private(Path(self.baseFilename), flags, "the log")
+        return io.TextIOWrapper(io.FileIO(fd, "w"), encoding=self.encoding, errors=self.errors)
 
 
 def setup_logging(config: Config) -> None:
@@ -18,7 +34,7 @@ def setup_logging(config: Config) -> None:
     path = config.logging.file
     if path:
         try:
-            handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            handler: logging.Handler = PrivateRotatingFileHandler(
                 path, maxBytes=5 * 2**20, backupCount=5, encoding="utf-8"
             )
         except OSError as exc:
@@ -38,6 +54,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     config = config_of(args)
     setup_logging(config)
     db = open_existing(args)
+    try:
+        credentials.check(db.path)  # a linked or foreign credential: refused, with the fix
+    except BaseException:
+        db.close()
+        raise
     from terminal.ui.app import run_app  # Qt is loaded only for the app
 
     try:

@@ -23,6 +23,7 @@ from typing import Any
 from sync import credentials
 from sync.client import AuthFailed, OfficeClient, SyncError, Timeouts
 from sync.credentials import Credentials, NotEnrolled
+from sync.office_url import BadOfficeUrl, check_office_url
 from sync.worker import SyncStatus, SyncWorker, run_once
 from terminal.cli import office_process
 from terminal.cli.commands import config_of, db_path
@@ -96,12 +97,10 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def enroll(db_path: Path, office: str, code: str, ca: str | None) -> int:
-    if not office.startswith(("https://", "http://127.", "http://localhost", "http://[::1]")):
-        print(
-            "loyalty-terminal: the office must be an https:// URL "
-            "(plain http only on this machine's loopback)",
-            file=sys.stderr,
-        )
+    try:
+        check_office_url(office)
+    except BadOfficeUrl as exc:
+        print(f"loyalty-terminal: {exc}", file=sys.stderr)
         return 2
     if ca is not None and not Path(ca).is_file():
         print(f"loyalty-terminal: {ca}: no such CA file", file=sys.stderr)

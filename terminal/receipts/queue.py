@@ -10,6 +10,7 @@ of their own: this class is the :class:`drivers.printer.worker.JobQueue` port ov
 
 from __future__ import annotations
 
+from common import processes
 from common.clock import Clock, SystemClock
 from drivers.printer.worker import PrintJob
 from terminal.store import print_queue
@@ -21,6 +22,8 @@ class PrintQueue:
     def __init__(self, db: Database, clock: Clock | None = None) -> None:
         self.db = db
         self.clock: Clock = SystemClock() if clock is None else clock  # the jobs' times
+        #: This process, as the jobs it prints name it (common/processes.py).
+        self.printer = processes.identity()
 
     # --- in the caller's transaction ------------------------------------------------
     def enqueue(
@@ -37,13 +40,19 @@ class PrintQueue:
 
     # --- each its own transaction (the printer thread's side) ------------------------
     def requeue_interrupted(self) -> int:
-        """Jobs left ``printing`` by a crash wait again; returns how many."""
+        """Jobs left ``printing`` by a crash (or by this process's printer thread that
+        died) wait again; never one that another live process is printing. How many."""
+        me = self.printer
+
+        def alive(printer: str) -> bool:
+            return printer != me and processes.is_alive(printer)
+
         with self.db.write() as conn:
-            return print_queue.requeue_interrupted(conn)
+            return print_queue.requeue_interrupted(conn, alive)
 
     def claim_next(self) -> PrintJob | None:
         with self.db.write() as conn:
-            job = print_queue.claim_next(conn)
+            job = print_queue.claim_next(conn, self.printer)
         return None if job is None else PrintJob(job.id, job.data, job.title)
 
     def mark_printed(self, job_id: int) -> None:

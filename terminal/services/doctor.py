@@ -7,12 +7,15 @@ from __future__ import annotations
 import enum
 import os
 import shutil
+import stat
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from common import files
 from common.clock import Clock
+from common.files import UnsafeFile
 from drivers.config import ReadersConfig
 from drivers.discovery import pcsc_readers
 from drivers.printer.config import PrinterConfig, Transport
@@ -125,9 +128,52 @@ def check_printer(printer: PrinterConfig) -> Finding:
     )
 
 
+def check_files(db_path: Path, log_file: str = "") -> list[Finding]:
+    """The till's private files (common/files.py): the cache, its WAL and SHM, the
+    office credential, the lock files and the log are the service user's alone, and
+    their folder is not open to others."""
+    found = []
+    names = {
+        "": "the cache",
+        "-wal": "the cache's WAL",
+        "-shm": "the cache's SHM",
+        ".office.json": "the office credential",
+        ".run-lock": "the cache's run lock",
+        ".sync-lock": "the cache's sync lock",
+    }
+    paths = [(db_path.with_name(db_path.name + suffix), what) for suffix, what in names.items()]
+    if log_file:
+        paths.append((Path(log_file), "the log"))
+    for path, what in paths:
+        wrong = files.problem(path, what)
+        if wrong is not None:
+            found.append(Finding("file modes", Status.FAIL, wrong[0], wrong[1]))
+    folder = db_path.parent
+    try:
+        st = folder.stat()
+    except OSError:
+        st = None
+    if st is not None and st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        found.append(
+            Finding(
+                "file modes",
+                Status.WARN,
+                f"other users may create files in {folder} (mode {stat.S_IMODE(st.st_mode):o}):"
+                " they could plant links or files where the till writes",
+                f"chmod 700 {folder} (the service user's alone)",
+            )
+        )
+    if not found:
+        who = files.user_name(os.geteuid())
+        found.append(Finding("file modes", Status.OK, f"the till's files are {who}'s alone"))
+    return found
+
+
 def check_cache(path: Path, clock: Clock) -> list[Finding]:
     try:
         db = Database.open(path, create=False)
+    except UnsafeFile as exc:
+        return [Finding("cache", Status.FAIL, exc.problem, exc.fix)]
     except StoreError as exc:
         return [
             Finding(
@@ -246,6 +292,7 @@ def diagnose(
     printer: PrinterConfig,
     clock: Clock,
     office: Callable[[], list[Finding]] | None = None,
+    log_file: str = "",
 ) -> list[Finding]:
     """Every check, in order. ``office``: the office checks (the command supplies them:
     they need the sync client); without it, only "not enrolled" is said."""
@@ -253,6 +300,7 @@ def diagnose(
         lambda: [check_pcsc(readers)],
         lambda: check_serial(readers),
         lambda: [check_printer(printer)],
+        lambda: check_files(db_path, log_file),
         lambda: check_cache(db_path, clock),
         lambda: [check_disk(db_path)],
         office or (lambda: [check_office()]),

@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.pool import QueuePool
 
+from common.files import check_private, create_private
 from terminal.store.errors import StoreError
 
 log = logging.getLogger(__name__)
@@ -24,7 +25,7 @@ log = logging.getLogger(__name__)
 #: PRAGMA application_id of our files: "LOYT". A file with another id is not ours.
 APPLICATION_ID = 0x4C4F5954
 #: The newest migration (terminal/store/migrations/versions); a test keeps them equal.
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 BUSY_TIMEOUT_MS = 5000
 #: How long opening a cache waits for another process migrating it (a slow disk, a busy
 #: machine: a migration of a large cache can take seconds).
@@ -65,7 +66,8 @@ class Database:
 
         Raises :class:`StoreError` with a clear message for a missing file (``create=False``),
         a directory, an unreadable file, a file that is not SQLite, or a SQLite file of
-        another program.
+        another program; :class:`~common.files.UnsafeFile` for a cache (or its -wal,
+        -shm) that is a symbolic link, someone else's, or writable by other users.
         """
         path = Path(path)
         if path.is_dir():
@@ -74,9 +76,13 @@ class Database:
             if not create:
                 raise StoreError("missing", f"{path} does not exist")
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
+                path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+                # Made 0600 here, before SQLite opens it (SQLite would use the umask):
+                # SQLite gives the -wal and -shm the main file's mode.
+                create_private(path)
             except OSError as exc:
-                raise StoreError("cannot_open", f"cannot create {path.parent}: {exc}") from exc
+                raise StoreError("cannot_open", f"cannot create {path}: {exc}") from exc
+        check_files(path)
         _check_identity(path)
         engine = create_engine(
             f"sqlite:///{path}",
@@ -178,6 +184,18 @@ class Database:
             for p in (self.path, self.path.with_name(self.path.name + "-wal"))
             if p.exists()
         )
+
+
+def side_files(path: Path) -> tuple[Path, Path, Path]:
+    """The cache and the two files SQLite keeps beside it."""
+    return path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def check_files(path: Path) -> None:
+    """The cache, its -wal and -shm are the service user's alone (common/files.py)."""
+    names = ("the cache", "the cache's WAL", "the cache's SHM")
+    for name, file in zip(names, side_files(path), strict=True):
+        check_private(file, name)
 
 
 def _revision(conn: Connection) -> str | None:

@@ -2,9 +2,11 @@
 
 A receipt is added with :func:`enqueue` in the same transaction as its operation, so an
 operation never exists without its receipt. The printer thread takes the oldest waiting
-job with :func:`claim_next` (it becomes ``printing``), and marks it ``printed`` or back to
-``waiting`` with the error (:func:`mark_failed`). A job left ``printing`` by a crash goes
-back to ``waiting`` at start (:func:`requeue_interrupted`). A supervisor sees the list
+job with :func:`claim_next` (it becomes ``printing``, with the identity of the process
+printing it), and marks it ``printed`` or back to ``waiting`` with the error
+(:func:`mark_failed`). A job left ``printing`` by a crash goes back to ``waiting`` at
+start (:func:`requeue_interrupted`); one that a process still alive is printing never
+does (it would print twice). A supervisor sees the list
 (:func:`list_jobs`), prints a copy (:func:`reprint`) or cancels a stuck job (:func:`cancel`).
 
 Every function takes a Connection of a transaction the caller holds
@@ -14,6 +16,7 @@ Every function takes a Connection of a transaction the caller holds
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from sqlalchemy import Connection, func, insert, select, update
@@ -87,8 +90,9 @@ def enqueue(
     return int(key[0])
 
 
-def claim_next(conn: Connection) -> QueuedJob | None:
-    """The oldest waiting job, now ``printing`` (its attempts counted); None if none."""
+def claim_next(conn: Connection, printer: str | None = None) -> QueuedJob | None:
+    """The oldest waiting job, now ``printing`` by ``printer`` (a process identity,
+    common/processes.py) with its attempts counted; None if none."""
     row = conn.execute(
         select(print_jobs)
         .where(print_jobs.c.status == JobStatus.WAITING.value)
@@ -100,7 +104,11 @@ def claim_next(conn: Connection) -> QueuedJob | None:
     conn.execute(
         update(print_jobs)
         .where(print_jobs.c.id == row.id)
-        .values(status=JobStatus.PRINTING.value, attempts=print_jobs.c.attempts + 1)
+        .values(
+            status=JobStatus.PRINTING.value,
+            attempts=print_jobs.c.attempts + 1,
+            printer=printer,
+        )
     )
     job = _job(row)
     return replace(job, status=JobStatus.PRINTING, attempts=job.attempts + 1)
@@ -110,7 +118,7 @@ def mark_printed(conn: Connection, job_id: int, at: str) -> None:
     conn.execute(
         update(print_jobs)
         .where(print_jobs.c.id == job_id)
-        .values(status=JobStatus.PRINTED.value, printed_at=at, last_error=None)
+        .values(status=JobStatus.PRINTED.value, printed_at=at, last_error=None, printer=None)
     )
 
 
@@ -119,16 +127,26 @@ def mark_failed(conn: Connection, job_id: int, error: str) -> None:
     conn.execute(
         update(print_jobs)
         .where(print_jobs.c.id == job_id, print_jobs.c.status == JobStatus.PRINTING.value)
-        .values(status=JobStatus.WAITING.value, last_error=error[:500])
+        .values(status=JobStatus.WAITING.value, last_error=error[:500], printer=None)
     )
 
 
-def requeue_interrupted(conn: Connection) -> int:
-    """Jobs left ``printing`` by a crash wait again (printed twice rather than never)."""
+def requeue_interrupted(conn: Connection, alive: Callable[[str], bool]) -> int:
+    """Jobs left ``printing`` by a crash wait again (printed twice rather than never):
+    those whose printer is unknown or not ``alive`` (``alive(printer)`` is False). A job
+    a live process prints is left to it."""
+    rows = conn.execute(
+        select(print_jobs.c.id, print_jobs.c.printer).where(
+            print_jobs.c.status == JobStatus.PRINTING.value
+        )
+    ).all()
+    dead = [r.id for r in rows if r.printer is None or not alive(r.printer)]
+    if not dead:
+        return 0
     result = conn.execute(
         update(print_jobs)
-        .where(print_jobs.c.status == JobStatus.PRINTING.value)
-        .values(status=JobStatus.WAITING.value)
+        .where(print_jobs.c.id.in_(dead), print_jobs.c.status == JobStatus.PRINTING.value)
+        .values(status=JobStatus.WAITING.value, printer=None)
     )
     return int(result.rowcount)
 

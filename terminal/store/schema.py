@@ -188,6 +188,9 @@ print_jobs = Table(
     Column("created_at", Text, nullable=False),
     Column("printed_at", Text),
     Column("copy_of", Integer, ForeignKey("print_jobs.id")),
+    # The process printing it (common/processes.py: boot id, pid, start time), while
+    # ``printing``: a start requeues only the jobs of printers no longer alive.
+    Column("printer", Text),
     CheckConstraint("status IN ('waiting', 'printing', 'printed', 'cancelled')", name="status"),
     Index(None, "status", "id"),
     Index(None, "op_id"),

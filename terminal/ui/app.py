@@ -14,6 +14,7 @@ from typing import Protocol
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from common.files import UnsafeFile
 from drivers.config import ReadersConfig
 from drivers.events import EventSink
 from sync import credentials
@@ -25,6 +26,7 @@ from terminal.receipts.spool import Spooler
 from terminal.services.errors import NoProgram
 from terminal.services.till import Till
 from terminal.store.database import Database
+from terminal.store.run_lock import RunLock
 from terminal.ui.bridge import EventBridge
 from terminal.ui.i18n import switch_language
 from terminal.ui.main_window import MainWindow
@@ -51,17 +53,21 @@ def default_readers(config: ReadersConfig, sink: EventSink) -> Readers:
 
 
 class TillApp:
-    """The cashier app's parts, started in order and stopped in reverse: the language,
-    the till's services over the cache, the printer thread, the window, the card readers
-    and the keyboard-wedge hook. The QApplication must exist already."""
+    """The cashier app's parts, started in order and stopped in reverse: the cache's run
+    lock (one app per cache: :class:`~terminal.store.run_lock.AlreadyRunning` otherwise),
+    the language, the till's services over the cache, the printer thread, the window,
+    the card readers and the keyboard-wedge hook. The QApplication must exist already.
+    ``run_lock``: the lock, if the caller took it already (the demo, before its devices)."""
 
     def __init__(
         self,
         config: Config,
         db: Database,
         readers_factory: ReadersFactory = default_readers,
+        run_lock: RunLock | None = None,
     ) -> None:
         self.config, self.db, self._readers_factory = config, db, readers_factory
+        self.run_lock = run_lock
         self.bridge = EventBridge()
         self.spooler = Spooler(
             db, config.printer, config.receipt, on_status=self.bridge.printer_sink
@@ -77,6 +83,8 @@ class TillApp:
     def start(self) -> MainWindow:
         app = QApplication.instance()
         assert isinstance(app, QApplication), "create the QApplication first"
+        if self.run_lock is None:
+            self.run_lock = RunLock.acquire(self.db.path)  # before the printer requeues
         log.info("init: language %s", self.config.terminal.language)
         switch_language(self.config.terminal.language)
         log.info("init: cache %s", self.db.path)
@@ -118,6 +126,9 @@ class TillApp:
             creds = credentials.load(self.db.path)
         except credentials.NotEnrolled as exc:
             log.info("init: no sync (%s)", exc)
+            return None
+        except UnsafeFile as exc:
+            log.error("init: no sync: %s", exc)
             return None
         log.info("init: sync with %s", creds.office_url)
         self._sync_token = creds.token
@@ -185,12 +196,14 @@ class TillApp:
                 self.db.outbox_listeners.remove(self.sync.wake)
             self.sync.stop()
         self.spooler.stop()
+        if self.run_lock is not None:
+            self.run_lock.release()
 
 
 def _token_of(db_path: Path) -> str | None:
     try:
         return credentials.load(db_path).token
-    except credentials.NotEnrolled:
+    except (credentials.NotEnrolled, UnsafeFile):
         return None
 
 
@@ -199,10 +212,11 @@ def run_app(
     db: Database,
     readers_factory: ReadersFactory = default_readers,
     argv: list[str] | None = None,
+    run_lock: RunLock | None = None,
 ) -> int:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
-    till_app = TillApp(config, db, readers_factory)
-    till_app.start().showMaximized()
+    till_app = TillApp(config, db, readers_factory, run_lock)
+    till_app.start().showMaximized()  # AlreadyRunning: another app has this cache
     app.aboutToQuit.connect(till_app.stop)
     # Ctrl-C and `systemctl stop` end the app the orderly way (threads joined, the
     # printer's queue left consistent). Python only sees a signal between bytecodes, so

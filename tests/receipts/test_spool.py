@@ -50,7 +50,7 @@ def test_queue_order_claim_fail_and_print(database):
         nxt = print_queue.claim_next(conn)
         assert nxt is not None and nxt.id == b
     with database.write() as conn:
-        assert print_queue.requeue_interrupted(conn) == 1  # b was left printing
+        assert print_queue.requeue_interrupted(conn, lambda _p: False) == 1  # b was left printing
         assert print_queue.get(conn, b).status is JobStatus.WAITING  # type: ignore[union-attr]
         copy = print_queue.reprint(conn, a, AT)
         assert print_queue.get(conn, copy).copy_of == a  # type: ignore[union-attr]
