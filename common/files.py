@@ -114,9 +114,9 @@ def problem(path: Path, what: str = "the file") -> tuple[str, str] | None:
     return found
 
 
-def check_private(path: Path, what: str = "the file") -> None:
+def check_private(path: Path, what: str = "the file", *, tighten: bool = True) -> None:
     """Raise :class:`UnsafeFile` if ``path`` (when it exists) is a link, not ours, or
-    writable by the group or others; make one that they may read 0600."""
+    writable by the group or others; with ``tighten``, make one they may read 0600."""
     try:
         st = os.lstat(path)
     except FileNotFoundError:
@@ -124,7 +124,7 @@ def check_private(path: Path, what: str = "the file") -> None:
     found = _problem(path, st, what)
     if found is not None:
         raise UnsafeFile(found[0], path=path, fix=found[1])
-    if st.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+    if tighten and st.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
         fd = os.open(path, os.O_RDONLY | _NOFOLLOW)
         try:
             os.fchmod(fd, PRIVATE_MODE)
@@ -133,7 +133,9 @@ def check_private(path: Path, what: str = "the file") -> None:
         log.warning("%s %s could be read by other users: made mode 600", what, path)
 
 
-def open_private(path: Path, flags: int, what: str = "the file", *, create: bool = True) -> int:
+def open_private(
+    path: Path, flags: int, what: str = "the file", *, create: bool = True, tighten: bool = True
+) -> int:
     """A descriptor on ``path`` (with ``create``, made 0600 if new), never through a
     link, and refused (:class:`UnsafeFile`) if the file is someone else's or others may
     write it; one they may read is made 0600."""
@@ -151,7 +153,7 @@ def open_private(path: Path, flags: int, what: str = "the file", *, create: bool
         found = _problem(path, st, what)
         if found is not None:
             raise UnsafeFile(found[0], path=path, fix=found[1])
-        if st.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+        if tighten and st.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
             os.fchmod(fd, PRIVATE_MODE)
             log.warning("%s %s could be read by other users: made mode 600", what, path)
     except BaseException:

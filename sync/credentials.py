@@ -60,9 +60,11 @@ def check(db_path: Path) -> None:
     check_private(path_for(db_path), WHAT)
 
 
-def load(db_path: Path) -> Credentials:
+def load(db_path: Path, *, tighten: bool = True) -> Credentials:
     """The credential; :class:`NotEnrolled` if there is none or it cannot be read,
-    :class:`~common.files.UnsafeFile` if it is not the service user's alone."""
+    :class:`~common.files.UnsafeFile` if it is a link, someone else's or writable by
+    others. One others may only read is made 0600 (``tighten``; the doctor reports it
+    instead)."""
     path = path_for(db_path)
     if not path.exists() and not path.is_symlink():
         raise NotEnrolled(
@@ -70,7 +72,7 @@ def load(db_path: Path) -> Credentials:
             "loyalty-terminal enroll --office URL --code CODE"
         )
     try:
-        fd = open_private(path, os.O_RDONLY, WHAT, create=False)
+        fd = open_private(path, os.O_RDONLY, WHAT, create=False, tighten=tighten)
     except OSError as exc:
         raise NotEnrolled(f"{WHAT} {path} cannot be read: {exc.strerror}") from None
     try:

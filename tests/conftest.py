@@ -39,7 +39,7 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def demo_db(demo_file: Path, tmp_path: Path) -> Iterator[Database]:
     """A private, writable copy of the demo cache."""
     path = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_file, path)
+    shutil.copy(demo_file, path)  # its mode too: 0600, as the till makes its files
     with Database.open(path) as database:
         yield database
 

@@ -24,7 +24,7 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     def _open(self) -> io.TextIOWrapper:
         flags = os.O_WRONLY | (os.O_APPEND if "a" in self.mode else os.O_TRUNC)
         fd = open_private(Path(self.baseFilename), flags, "the log")
-        return io.TextIOWrapper(io.FileIO(fd, "w"), encoding=self.encoding, errors=self.errors)
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)
 
 
 def setup_logging(config: Config) -> None:

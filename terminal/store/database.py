@@ -82,8 +82,9 @@ class Database:
                 create_private(path)
             except OSError as exc:
                 raise StoreError("cannot_open", f"cannot create {path}: {exc}") from exc
-        check_files(path)
+        check_files(path, tighten=False)  # refuse a link, another's file, before reading
         _check_identity(path)
+        check_files(path)  # ours: one others may read is made 0600
         engine = create_engine(
             f"sqlite:///{path}",
             poolclass=QueuePool,
@@ -191,11 +192,11 @@ def side_files(path: Path) -> tuple[Path, Path, Path]:
     return path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
 
 
-def check_files(path: Path) -> None:
+def check_files(path: Path, *, tighten: bool = True) -> None:
     """The cache, its -wal and -shm are the service user's alone (common/files.py)."""
     names = ("the cache", "the cache's WAL", "the cache's SHM")
     for name, file in zip(names, side_files(path), strict=True):
-        check_private(file, name)
+        check_private(file, name, tighten=tighten)
 
 
 def _revision(conn: Connection) -> str | None:

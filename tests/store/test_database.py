@@ -61,11 +61,13 @@ def test_write_rolls_back_on_error(db: Database) -> None:
         assert conn.exec_driver_sql("SELECT count(*) FROM cards").scalar() == 0
 
 
+@pytest.mark.expected_log(r"the cache .* could be read by other users: made mode 600")
 def test_empty_file_is_initialised(tmp_path: Path) -> None:
     path = tmp_path / "empty.sqlite3"
-    path.touch()
+    path.touch(mode=0o644)  # made by hand, as umask 022 leaves it
     with Database.open(path) as database:
         assert database.revision() == HEAD_REVISION
+    assert path.stat().st_mode & 0o777 == 0o600  # ours, so made private
 
 
 @pytest.mark.parametrize(
