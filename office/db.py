@@ -10,6 +10,7 @@ sequence numbers are handed out in commit order; :func:`emit` appends one change
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -17,10 +18,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, insert, select
+from sqlalchemy import Connection, Engine, create_engine, event, insert, make_url, select
 from sqlalchemy.pool import QueuePool
 
 from common.clock import Clock, SystemClock
+from common.files import create_private
 from office.migrate import migrate
 from office.models import changes, settings
 from sync.protocol import Entity, format_time
@@ -33,6 +35,15 @@ def database_url(value: str) -> str:
     if "://" in value:
         return value
     return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+def _create_private(url: str) -> None:
+    """A new SQLite file is made mode 0600 before SQLite opens it (its -wal and -shm
+    take its mode): members' personal data, whatever the umask (common/files.py)."""
+    name = make_url(url).database
+    if name and name != ":memory:" and not name.startswith("file:"):
+        with contextlib.suppress(FileNotFoundError):  # no folder: SQLite says so
+            create_private(Path(name))
 
 
 def _sqlite_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -61,6 +72,7 @@ class OfficeDB:
     def open(cls, url: str, clock: Clock | None = None) -> OfficeDB:
         url = database_url(url)
         if url.startswith("sqlite"):
+            _create_private(url)
             engine = create_engine(
                 url,
                 poolclass=QueuePool,
