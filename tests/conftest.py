@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from logcheck import fail_on_unexpected_warnings
+from otheruser import OtherUser, other_user
 
 from common.clock import FixedClock
 from terminal.services import demo_data
@@ -17,6 +18,12 @@ from terminal.store.database import Database
 DEMO_MEMBERS = 2000
 
 __all__ = ["fail_on_unexpected_warnings"]  # autouse: an unexpected WARNING log fails a test
+
+
+@pytest.fixture(scope="session")
+def other() -> OtherUser:
+    """A real second, unprivileged user (tests/otheruser.py; created if missing)."""
+    return other_user()
 
 
 @pytest.fixture
