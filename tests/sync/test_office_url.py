@@ -127,7 +127,7 @@ def test_a_credential_with_a_refused_url_is_not_used(tmp_path: Path) -> None:
     data = json.loads(path.read_text())
     data["office_url"] = "http://localhost@203.0.113.7:8700"
     path.write_text(json.dumps(data))
-    with pytest.raises(credentials.NotEnrolled, match="user name or password.*enrol again"):
+    with pytest.raises(credentials.NotEnrolled, match=r"user name or password.*enrol again"):
         credentials.load(cache)
     with pytest.raises(BadOfficeUrl):
         credentials.save(cache, credentials.Credentials("http://office.example", 3, "t", "k"))
