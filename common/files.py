@@ -4,7 +4,10 @@ through a symbolic link, and refused when someone else could have written them.
 The till's cache (and its ``-wal`` and ``-shm``, which SQLite creates with the main
 file's mode), its office credential, its lock files, its log and the office's SQLite
 database hold members' personal data, PIN hashes or the till's token: every local user
-but the service user (the process's effective uid) is kept out.
+but the service user is kept out. The service user is the process's effective uid; for
+root (store IT running ``sudo loyalty-terminal doctor``, say), the owner of the file's
+folder (``loyalty``, who owns /var/lib/loyalty-terminal): root accepts that user's files
+and gives what it creates there to that user, so that the till can still open them.
 
 - :func:`create_private`: a new empty file, ``O_CREAT|O_EXCL|O_NOFOLLOW``, 0600.
 - :func:`write_private`: a file's whole new content through a unique temporary file in
@@ -55,6 +58,26 @@ def user_name(uid: int) -> str:
         return str(uid)
 
 
+def service_owner(path: Path) -> tuple[int, int]:
+    """Whose the files at ``path`` must be (uid, gid): see the module's docstring."""
+    me = os.geteuid()
+    if me != 0:
+        return me, os.getegid()
+    try:
+        folder = os.stat(path.parent)
+    except OSError:
+        return 0, 0
+    return folder.st_uid, folder.st_gid
+
+
+def _give(fd: int, path: Path) -> None:
+    """A file root has just made goes to the service user (as SQLite does with the
+    -wal and -shm of a database it opens as root)."""
+    uid, gid = service_owner(path)
+    if os.geteuid() == 0 and uid != 0:
+        os.fchown(fd, uid, gid)
+
+
 def create_private(path: Path) -> bool:
     """Create ``path`` empty, mode 0600, unless it exists; True if this call made it.
     A symbolic link at ``path`` is not followed (``O_EXCL``): it counts as existing and
@@ -65,6 +88,7 @@ def create_private(path: Path) -> bool:
         return False
     try:
         os.fchmod(fd, PRIVATE_MODE)
+        _give(fd, path)
     finally:
         os.close(fd)
     return True
@@ -72,7 +96,7 @@ def create_private(path: Path) -> bool:
 
 def _problem(path: Path, st: os.stat_result, what: str) -> tuple[str, str] | None:
     """What is wrong with the file ``st`` describes, and its fix; None if nothing."""
-    me = os.geteuid()
+    me = service_owner(path)[0]
     if stat.S_ISLNK(st.st_mode):
         target = os.readlink(path)
         return (
@@ -85,7 +109,7 @@ def _problem(path: Path, st: os.stat_result, what: str) -> tuple[str, str] | Non
     if st.st_uid != me:
         owner, user = user_name(st.st_uid), user_name(me)
         return (
-            f"{what} {path} belongs to {owner}, not to {user} (the user running the till)",
+            f"{what} {path} belongs to {owner}, not to {user} (the till's service user)",
             f"run the till as its service user (sudo -u {owner} loyalty-terminal ...) "
             f"if {owner} is it; otherwise chown {user}: {path} && chmod 600 {path}",
         )
@@ -150,6 +174,9 @@ def open_private(
         raise
     try:
         st = os.fstat(fd)
+        if st.st_uid == 0 and os.geteuid() == 0 and service_owner(path)[0] != 0:
+            _give(fd, path)  # root made it just now (a lock file): the service user's
+            st = os.fstat(fd)
         found = _problem(path, st, what)
         if found is not None:
             raise UnsafeFile(found[0], path=path, fix=found[1])
@@ -170,6 +197,7 @@ def write_private(path: Path, data: bytes) -> None:
     try:
         try:
             os.fchmod(fd, PRIVATE_MODE)
+            _give(fd, path)
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view) :]

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from common.files import open_private
 from sync import decode
 from sync.client import CursorGone, OfficeClient, ProtocolError, Refused
 from sync.protocol import OpResult, OpStatus, SnapshotPart, format_time
@@ -56,7 +57,7 @@ class PassResult:
 def sync_lock(db_path: Path, wait: bool = True) -> Iterator[None]:
     """The terminal's one-batch-in-flight lock (flock: per open file, across processes)."""
     path = db_path.with_name(db_path.name + ".sync-lock")
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    fd = open_private(path, os.O_RDWR, "the cache's sync lock")  # 0600, never via a link
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))

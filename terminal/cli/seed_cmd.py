@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from common.files import open_private
 from sync.protocol import (
     CARD_FIELDS,
     GIFT_FIELDS,
@@ -90,7 +91,9 @@ def write_seed(db: Database, path: Path) -> SeedCounts:
     renamed), from one read transaction of the cache."""
     part = path.with_name(path.name + ".part")
     try:
-        with part.open("w", encoding="utf-8") as fh, db.read() as conn:
+        # Every member's personal data: 0600, never through a link (common/files.py).
+        fd = open_private(part, os.O_WRONLY | os.O_TRUNC, "the seed file")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh, db.read() as conn:
             fh.write(_encode(header()) + "\n")
             program = export.active_program(conn)
             if program is not None:

@@ -164,7 +164,7 @@ def check_files(db_path: Path, log_file: str = "") -> list[Finding]:
             )
         )
     if not found:
-        who = files.user_name(os.geteuid())
+        who = files.user_name(files.service_owner(db_path)[0])
         found.append(Finding("file modes", Status.OK, f"the till's files are {who}'s alone"))
     return found
 

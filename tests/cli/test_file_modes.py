@@ -185,3 +185,23 @@ def test_a_linked_log_is_refused(other: OtherUser) -> None:
         with pytest.raises(UnsafeFile, match=r"the log .* symbolic link"):
             PrivateRotatingFileHandler(log, encoding="utf-8")
         assert (folder / "x").read_text() == ""
+
+
+def test_root_works_for_the_folders_owner(other: OtherUser) -> None:
+    """Root (IT's `sudo loyalty-terminal doctor`, the package's scripts) accepts the
+    files of the data folder's owner, the service user, and gives it what it makes."""
+    with open_folder(0o700) as folder:
+        os.chown(folder, other.uid, other.gid)
+        cache = folder / "cache.sqlite3"
+        with Database.open(cache) as db:
+            with db.write() as conn:
+                conn.execute(text("INSERT INTO sync_state (key, value) VALUES ('k', 'v')"))
+            credentials.save(cache, CREDS)
+            RunLock.acquire(cache).release()
+            for name in ("", "-wal", "-shm", ".office.json", ".run-lock"):
+                path = folder / f"cache.sqlite3{name}"
+                assert os.stat(path).st_uid == other.uid, path
+                assert mode(path) == 0o600, path
+        assert credentials.load(cache).token == TOKEN
+        assert [f.status for f in check_files(cache)] == [Status.OK]
+        assert as_other(other, ["cat", str(credentials.path_for(cache))]).returncode == 0
