@@ -1,9 +1,12 @@
 """Two processes opening one new cache at the same moment (the app starting while
 `sync --once` runs, or a test polling the file the app is creating): both succeed, the
-schema is migrated once, and nothing is left half-made."""
+schema is migrated once, nothing is left half-made, and the file is 0600 under umask
+000 too."""
 
 from __future__ import annotations
 
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -11,8 +14,9 @@ from pathlib import Path
 from terminal.store.database import HEAD_REVISION, Database
 
 OPENER = """
-import sys
+import os, sys
 from terminal.store.database import Database
+os.umask(0)  # the files' modes come from the code, not the umask
 sys.stdin.readline()  # start together
 with Database.open(sys.argv[1]) as db:
     print(db.revision(), flush=True)
@@ -43,6 +47,7 @@ def test_processes_creating_one_cache_at_once_all_succeed(tmp_path: Path) -> Non
             out, err = proc.communicate(timeout=60)
             assert proc.returncode == 0, err
             assert out.strip() == HEAD_REVISION
+        assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
         with Database.open(path, create=False) as db:
             assert db.integrity_check() == []
             assert db.revision() == HEAD_REVISION

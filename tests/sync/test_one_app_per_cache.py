@@ -137,6 +137,26 @@ def test_a_killed_app_leaves_no_lock_behind(tmp_path: Path, demo_file: Path) -> 
     RunLock.acquire(cache).release()
 
 
+def test_make_runs_demo_app_stops_before_its_devices_when_the_cache_is_in_use(
+    tmp_path: Path, demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from terminal.cli.main import main
+
+    cache = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_file, cache)
+    lock = RunLock.acquire(cache)  # the first `make run`'s app
+    try:
+        assert main(["--db", str(cache), "demo", "--app"]) == 1
+    finally:
+        lock.release()
+    out, err = capsys.readouterr()
+    assert (
+        f"another cashier app is already running on the cache {cache} (process {os.getpid()})"
+        in err
+    )
+    assert "virtual" not in out and not (tmp_path / "office.sqlite3").exists()
+
+
 HOLDER = """
 import sys
 from terminal.receipts.queue import PrintQueue
