@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import os
 import subprocess
 import sys
 import tempfile
@@ -20,6 +21,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from common.files import open_private
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +92,8 @@ def serving(office_db: Path, port: int = 0, host: str = "127.0.0.1") -> Iterator
     beside its database (``office.log`` for ``office.sqlite3``)."""
     _check_installed()
     log_path = office_db.with_suffix(".log")
-    with tempfile.TemporaryDirectory(prefix="office-") as tmp, log_path.open("ab") as out:
+    fd = open_private(log_path, os.O_WRONLY | os.O_APPEND, "the office's log")  # 0600
+    with tempfile.TemporaryDirectory(prefix="office-") as tmp, os.fdopen(fd, "ab") as out:
         ready = Path(tmp) / "ready"
         args = ["serve", "--host", host, "--port", str(port)]
         proc = subprocess.Popen(
