@@ -17,7 +17,7 @@ from sqlalchemy import create_engine, insert, select, text
 
 from office import admin
 from office.db import OfficeDB
-from office.migrate import BASELINE, BASELINE_TABLES, HEAD, NotAnOfficeDatabase, head_revision, revision
+from office.migrate import BASELINE_TABLES, HEAD, NotAnOfficeDatabase, head_revision, revision
 from office.models import members, metadata, terminals
 
 

@@ -111,9 +111,7 @@ def test_an_office_slower_than_its_deadline_leaves_the_offline_limits_to_decide(
             with pytest.raises(OfflineLimit) as refused:
                 spend(till, "1000")  # beyond the offline cap of 300.00
             waited = time.monotonic() - began
-            assert refused.value.code == "offline_per_operation" and "300.00" in str(
-                refused.value
-            )
+            assert refused.value.code == "offline_per_operation" and "300.00" in str(refused.value)
             assert 0.35 < waited < 1.2, f"the cashier waited {waited:.2f} s"
             began = time.monotonic()
             within = spend(till, "300")  # within the caps: recorded on them
