@@ -144,3 +144,20 @@ def test_enrol_and_hello_tell_the_terminal_its_id_floors(
         code = auth.create_code(db, "Till 1", terminal_id=terminal)
         again = anon.enrol(code, was=terminal, unsent=0).body
     assert again["terminal_id"] == terminal and again["floors"] == floors
+
+
+def test_an_operation_settles_the_hold_its_facts_name_and_no_other_tills(
+    office_any: OfficeServer, tmp_path: Path
+) -> None:
+    rich_member(office_any.db)
+    with (
+        client_of(office_any, tmp_path / "a" / "c.sqlite3", "A") as a,
+        client_of(office_any, tmp_path / "b" / "c.sqlite3", "B") as b,
+    ):
+        assert a.hold("hold-a", MEMBER, CARD, 1000_00).granted
+        assert b.hold("hold-b", MEMBER, CARD, 1000_00).granted
+        named = op(MEMBER, CARD, -1000_00, kind="purchase", facts={"hold": "hold-a"})
+        stranger = op(MEMBER, CARD, -1_00, kind="purchase", facts={"hold": "hold-b"})
+        results, _ = a.push([text(named), text(stranger)])  # B's hold is not A's to settle
+        assert [r.status for r in results] == [OpStatus.APPLIED, OpStatus.APPLIED]
+    assert open_holds(office_any.db) == ["hold-b"]
