@@ -114,6 +114,20 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--per-card", default=str(d.per_card_centi / 100), metavar="POINTS")
     s.add_argument("--terminal", default=str(d.terminal_total_centi / 100), metavar="POINTS")
     s.add_argument("--no-gifts-offline", action="store_true")
+    s.add_argument(
+        "--authorise-ms",
+        type=int,
+        default=d.authorise_ms,
+        metavar="MS",
+        help="how long a till waits for the office to authorise a spend (a hold)",
+    )
+    s.add_argument(
+        "--hold",
+        type=int,
+        default=d.hold_s,
+        metavar="SECONDS",
+        help="how long a hold no operation settles stays open",
+    )
 
     sub.add_parser("openapi", help="print the protocol's OpenAPI document (docs/openapi.json)")
 
@@ -205,6 +219,8 @@ def _run(args: argparse.Namespace, db: OfficeDB) -> int:
                 per_card_centi=_centi(args.per_card),
                 terminal_total_centi=_centi(args.terminal),
                 gifts_offline=not args.no_gifts_offline,
+                authorise_ms=args.authorise_ms,
+                hold_s=args.hold,
             ),
         )
     elif cmd == "prune":

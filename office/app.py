@@ -19,7 +19,7 @@ from sqlalchemy.exc import OperationalError
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 
-from office import auth, feed, ledger, openapi
+from office import auth, feed, holds, id_floors, ledger, openapi
 from office.db import OfficeDB
 from sync.protocol import (
     DEFAULT_PAGE,
@@ -137,7 +137,10 @@ def create_app(db: OfficeDB) -> FastAPI:
             return _error(403, "bad_code", str(exc))
         except auth.WrongCode as exc:
             return _error(409, "wrong_code", str(exc))
-        return JSONResponse({"terminal_id": terminal.id, "name": terminal.name, "token": token})
+        floors = await run_in_threadpool(id_floors.floors, db, terminal.id)
+        return JSONResponse(
+            {"terminal_id": terminal.id, "name": terminal.name, "token": token, "floors": floors}
+        )
 
     @app.get(f"{PREFIX}/hello")
     async def hello(request: Request) -> Response:
@@ -145,7 +148,23 @@ def create_app(db: OfficeDB) -> FastAPI:
         terminal = await _terminal(request)
         if isinstance(terminal, JSONResponse):
             return terminal
-        return JSONResponse({"terminal_id": terminal.id, "name": terminal.name})
+        floors = await run_in_threadpool(id_floors.floors, db, terminal.id)
+        return JSONResponse({"terminal_id": terminal.id, "name": terminal.name, "floors": floors})
+
+    @app.post(f"{PREFIX}/holds", openapi_extra=holds.SCHEMA)
+    async def hold(request: Request) -> Response:
+        """Hold points of a member's balance for the spending operation named by id."""
+        terminal = await _terminal(request)
+        if isinstance(terminal, JSONResponse):
+            return terminal
+        body = await _json(request)
+        try:
+            answer = await run_in_threadpool(holds.request, db, terminal.id, body)
+        except holds.BadHold as exc:
+            return _error(400, "bad_request", str(exc))
+        except holds.HoldConflict as exc:
+            return _error(409, "conflict", str(exc))
+        return JSONResponse(answer.to_dict())
 
     @app.post(f"{PREFIX}/operations", openapi_extra=_OPS_SCHEMA)
     async def push(request: Request) -> Response:

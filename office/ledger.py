@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, update
 
-from office import entities, registration
+from office import entities, holds, id_floors, registration
 from office.db import OfficeDB, emit
 from office.models import cards, members, operations
 from sync.protocol import MEMBER_FIELDS, OPERATION_KINDS, VERSION, Entity, OpResult, OpStatus
@@ -230,6 +230,9 @@ def _decide(conn: Connection, at: str, terminal_id: int, op: dict[str, Any]) -> 
         new = facts.get("new_card") if isinstance(facts, dict) else None
         if not isinstance(new, int) or conn.execute(_CARD_EXISTS, {"cid": new}).first() is None:
             return OpResult(op["id"], OpStatus.REJECTED, "unknown_card", f"new card {new}")
+    if (refused := id_floors.check(conn, terminal_id, op)) is not None:  # ids never reused
+        return refused
+    holds.settle(conn, at, terminal_id, op)  # online spending: its hold is spent
     return _apply(conn, at, op, row)
 
 

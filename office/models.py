@@ -127,6 +127,7 @@ operations = Table(
     PrimaryKeyConstraint("terminal_id", "op_id"),
     Index("ix_operations_reverses", "terminal_id", "reverses"),
     Index("ix_operations_op_id", "op_id"),  # a reversal's target, whichever terminal
+    Index("ix_operations_terminal_seq", "terminal_id", "seq"),  # a terminal's id floors
 )
 
 changes = Table(
@@ -138,4 +139,20 @@ changes = Table(
     Column("data", Text),  # JSON; None: deleted
     Column("at", Text, nullable=False),
     sqlite_autoincrement=True,  # a pruned seq is never handed out again
+)
+
+#: Points of a member's balance held for a spending operation a till is about to record
+#: (office/holds.py): open until the operation (``id``) settles it or ``expires_at``.
+holds = Table(
+    "holds",
+    metadata,
+    Column("id", String(36), primary_key=True),  # the operation's id
+    Column("terminal_id", Integer, nullable=False),
+    Column("member_id", BigInteger, nullable=False),
+    Column("card_id", BigInteger),
+    Column("points_centi", BigInteger, nullable=False),
+    Column("created_at", Text, nullable=False),
+    Column("expires_at", Text, nullable=False),
+    Column("settled_at", Text),
+    Index("ix_holds_member_open", "member_id", "settled_at", "expires_at"),
 )

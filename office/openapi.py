@@ -53,17 +53,42 @@ SCHEMAS: dict[str, Any] = {
     },
     "Enrolment": {
         "type": "object",
-        "required": ["terminal_id", "name", "token"],
+        "required": ["terminal_id", "name", "token", "floors"],
         "properties": {
             "terminal_id": _INT,
             "name": _STR,
             "token": {**_STR, "description": "the bearer credential; shown once"},
+            "floors": _ref("IdFloors"),
         },
     },
     "Hello": {
         "type": "object",
-        "required": ["terminal_id", "name"],
-        "properties": {"terminal_id": _INT, "name": _STR},
+        "required": ["terminal_id", "name", "floors"],
+        "properties": {"terminal_id": _INT, "name": _STR, "floors": _ref("IdFloors")},
+    },
+    "IdFloors": {
+        "type": "object",
+        "description": "the highest member id and card id the office holds from the "
+        "terminal's block, and the terminal's highest operation seq (null: none); the "
+        "till allocates above them",
+        "required": ["member_id", "card_id", "seq"],
+        "properties": {"member_id": _NULL_INT, "card_id": _NULL_INT, "seq": _NULL_INT},
+    },
+    "HoldAnswer": {
+        "type": "object",
+        "required": ["id", "granted", "points_centi", "available_centi"],
+        "properties": {
+            "id": _STR,
+            "granted": {"type": "boolean"},
+            "points_centi": _INT,
+            "available_centi": {
+                **_INT,
+                "description": "the balance minus the member's other open holds "
+                "(after this one, when granted)",
+            },
+            "reason": {"enum": ["balance", "unknown_member", "unknown_card", "card_not_usable"]},
+            "expires_at": {**_STR, "description": "when an unsettled hold frees itself"},
+        },
     },
     "Operation": {
         "type": "object",
@@ -89,6 +114,11 @@ SCHEMAS: dict[str, Any] = {
             "spend_delta_minor": _INT,
             "purchases_delta": _INT,
             "reverses": {**_NULL_STR, "description": "the id of the operation it reverses"},
+            "registration": {
+                **_STR,
+                "description": "the id of the member_register of its member, while that "
+                "member is the till's own: rejected as registration_rejected if that was",
+            },
             "facts": {
                 "type": "object",
                 "description": "what the rules decided, for audit. member_register: "
@@ -198,13 +228,15 @@ RESPONSES: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
     ("/v1/enrol", "post"): ("Enrolment", ("400", "403", "409", "503")),
     ("/v1/hello", "get"): ("Hello", ("401", "403", "503")),
     ("/v1/operations", "post"): ("PushResults", ("400", "401", "403", "413", "503")),
+    ("/v1/holds", "post"): ("HoldAnswer", ("400", "401", "403", "409", "503")),
     ("/v1/changes", "get"): ("ChangePage", ("400", "401", "403", "410", "503")),
     ("/v1/snapshot/{part}", "get"): ("SnapshotMeta | SnapshotPage", ("401", "403", "404", "503")),
 }
 _MORE = {
     "404": "no such snapshot part",
-    "409": "a code for a new till, but this till still has operations to send as the "
-    "terminal it was: it needs a re-enrolment code for that terminal (the code stays usable)",
+    "409": "/enrol: a code for a new till, but this till still has operations to send as "
+    "the terminal it was: it needs a re-enrolment code for that terminal (the code stays "
+    "usable); /holds: the id names another hold, or an operation already received",
     "410": "the cursor is older than the feed keeps: download a snapshot",
     "413": f"more than {MAX_BATCH} operations in one batch",
 }

@@ -26,6 +26,7 @@ import urllib3
 from common.errors import AppError
 from sync.office_url import check_office_url
 from sync.protocol import PREFIX, TIME_HEADER, VERSION_HEADER, OpResult, parse_time
+from sync.wire_spend import HOLDS_PATH, HoldAnswer
 
 log = logging.getLogger(__name__)
 
@@ -197,6 +198,20 @@ class OfficeClient:
             return [OpResult.from_dict(r) for r in results], answer.office_time
         except (KeyError, ValueError, TypeError) as exc:
             raise ProtocolError(f"a result the terminal cannot read: {exc}") from exc
+
+    def hold(
+        self, op_id: str, member_id: int, card_id: int | None, points_centi: int
+    ) -> HoldAnswer:
+        """Ask the office to hold points for the operation ``op_id`` (``POST /holds``)."""
+        body = {"id": op_id, "member_id": member_id, "card_id": card_id}
+        answer = self._call("POST", HOLDS_PATH, json_body={**body, "points_centi": points_centi})
+        try:
+            decided = HoldAnswer.from_dict(answer.body)
+        except (KeyError, ValueError, TypeError, AttributeError) as exc:
+            raise ProtocolError(f"a hold answer the terminal cannot read: {exc}") from exc
+        if decided.id != op_id:
+            raise ProtocolError("the office answered a hold for another operation")
+        return decided
 
     def changes(self, cursor: str, limit: int) -> Answer:
         return self._call("GET", "/changes", params={"cursor": cursor, "limit": limit})

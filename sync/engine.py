@@ -24,6 +24,7 @@ from common.files import open_private
 from sync import decode
 from sync.client import CursorGone, OfficeClient, ProtocolError, Refused
 from sync.protocol import OpResult, OpStatus, SnapshotPart, format_time
+from sync.wire_spend import IdFloors
 from terminal.store import feed_apply, push_outcomes, snapshot_apply, sync_state
 from terminal.store.database import Database
 from terminal.store.incoming import Part, SnapshotRows
@@ -89,16 +90,33 @@ class Syncer:
         self.snapshot_page_size = snapshot_page
         self.office_time: datetime | None = None
         self.clock_skew_s: float | None = None  # office clock minus ours, last seen
+        self.greeted = False  # the office's id floors taken since this syncer began
 
     def run_pass(self) -> PassResult:
-        """Push everything pending, then pull until caught up. Raises the client's errors
-        (the worker decides about retries); whatever was committed stays committed."""
+        """Say hello first (once), push everything pending, then pull until caught up.
+        Raises the client's errors (the worker decides about retries); whatever was
+        committed stays committed."""
+        if not self.greeted:
+            self.greet()
         pushed, acked, parked, held = self.push_all()
         changes, rows = self.pull_all()
         with self.db.write() as conn:
             sync_state.set_state(conn, sync_state.LAST_CONTACT, format_time(self.now()))
             sync_state.set_state(conn, sync_state.LAST_PULL, format_time(self.now()))
         return PassResult(pushed, acked, parked, held, changes, rows, self.office_time)
+
+    def greet(self) -> IdFloors:
+        """``GET /hello``: the office's id floors for this till, kept in the cache before
+        anything else of the pass, so that a cache restored from a backup allocates its
+        next ids and seqs above what the office holds (docs/protocol.md, Id floors)."""
+        answer = self.client.hello()
+        self._saw(answer.office_time)
+        body = answer.body if isinstance(answer.body, dict) else {}
+        floors = IdFloors.from_dict(body.get("floors"))
+        with self.db.write() as conn:
+            sync_state.raise_floors(conn, floors.member_id, floors.card_id, floors.seq)
+        self.greeted = True
+        return floors
 
     # --- push ---------------------------------------------------------------------------
 

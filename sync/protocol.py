@@ -183,7 +183,10 @@ class OfflineLimits:
 
     ``offline_after_s``: no successful exchange for this long means offline.
     ``max_data_age_s``: spending offline needs a cache updated at most this long ago.
-    Points caps are in hundredths; a cap of 0 forbids spending offline altogether."""
+    Points caps are in hundredths; a cap of 0 forbids spending offline altogether.
+    ``authorise_ms``: how long a till waits for the office to authorise a spend (a hold,
+    ``POST /v1/holds``) before it falls back to these limits; ``hold_s``: how long a
+    hold the office grants stays open if no operation settles it."""
 
     offline_after_s: int = 120
     max_data_age_s: int = 24 * 3600
@@ -191,6 +194,8 @@ class OfflineLimits:
     per_card_centi: int = 100_000
     terminal_total_centi: int = 1_000_000
     gifts_offline: bool = True
+    authorise_ms: int = 1500
+    hold_s: int = 300
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -200,6 +205,8 @@ class OfflineLimits:
             "per_card_centi": self.per_card_centi,
             "terminal_total_centi": self.terminal_total_centi,
             "gifts_offline": self.gifts_offline,
+            "authorise_ms": self.authorise_ms,
+            "hold_s": self.hold_s,
         }
 
     @classmethod
@@ -214,6 +221,8 @@ class OfflineLimits:
                 data.get("terminal_total_centi", defaults.terminal_total_centi)
             ),
             gifts_offline=bool(data.get("gifts_offline", defaults.gifts_offline)),
+            authorise_ms=int(data.get("authorise_ms", defaults.authorise_ms)),
+            hold_s=int(data.get("hold_s", defaults.hold_s)),
         )
 
 

@@ -57,7 +57,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "sync": ("terminal.store", "terminal.loyalty", "common"),
     # the office is a product of its own: the wire and the pure rules, nothing else of
     # the till (and nothing of the till imports it)
-    "office": ("sync.protocol", "terminal.loyalty", "common"),
+    "office": ("sync.protocol", "sync.wire_spend", "terminal.loyalty", "common"),
 }
 
 # Libraries: (the rule, where it holds, the libraries it forbids there, the exceptions).

@@ -985,34 +985,44 @@
         <translation>Такой возврат невозможен: возвращать нечего или больше, чем куплено.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="35" />
+        <location filename="../../terminal/services/offline.py" line="39" />
         <source>No connection to the office: gifts cannot be handed out offline. Try again when the till is back online.</source>
         <translation>Нет связи с офисом: подарки без связи не выдаются. Повторите, когда связь появится.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="40" />
+        <location filename="../../terminal/services/offline.py" line="44" />
         <source>No connection to the office and the member data is too old to spend points. The purchase can go ahead without spending points.</source>
         <translation>Нет связи с офисом, а данные участника слишком старые для списания баллов. Покупку можно провести без списания.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="45" />
+        <location filename="../../terminal/services/offline.py" line="49" />
         <source>No connection to the office: at most {cap} points can be spent in one purchase. Spend fewer points.</source>
         <translation>Нет связи с офисом: за одну покупку можно списать не больше {cap} баллов. Спишите меньше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="50" />
+        <location filename="../../terminal/services/offline.py" line="54" />
         <source>No connection to the office: this card can spend only {left} more points until the till is back online. Spend fewer points.</source>
         <translation>Нет связи с офисом: по этой карте можно списать ещё только {left} баллов, пока связь не появится. Спишите меньше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="55" />
+        <location filename="../../terminal/services/offline.py" line="59" />
         <source>The card has only {left} points (counting purchases not yet sent to the office). Spend fewer points.</source>
         <translation>На карте только {left} баллов (с учётом покупок, ещё не отправленных в офис). Спишите меньше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="60" />
+        <location filename="../../terminal/services/offline.py" line="64" />
         <source>No connection to the office: this till can spend only {left} more points until it is back online. Spend fewer points.</source>
         <translation>Нет связи с офисом: на этой кассе можно списать ещё только {left} баллов, пока связь не появится. Спишите меньше.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/offline.py" line="69" />
+        <source>The office refuses: this card has only {left} points available now (they may have been spent at another till just now). Spend fewer points.</source>
+        <translation>Офис отказал: на карте сейчас доступно только {left} баллов (возможно, их только что списали на другой кассе). Спишите меньше.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/offline.py" line="74" />
+        <source>The office refuses: this card cannot spend points now (the office has it blocked or under another member). Call a supervisor.</source>
+        <translation>Офис отказал: по этой карте сейчас нельзя списывать баллы (в офисе она заблокирована или принадлежит другому участнику). Позовите старшего смены.</translation>
     </message>
 </context>
 </TS>

@@ -985,34 +985,44 @@
         <translation>Таке повернення неможливе: повертати нічого або більше, ніж куплено.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="35" />
+        <location filename="../../terminal/services/offline.py" line="39" />
         <source>No connection to the office: gifts cannot be handed out offline. Try again when the till is back online.</source>
         <translation>Немає зв'язку з офісом: подарунки без зв'язку не видаються. Повторіть, коли зв'язок з'явиться.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="40" />
+        <location filename="../../terminal/services/offline.py" line="44" />
         <source>No connection to the office and the member data is too old to spend points. The purchase can go ahead without spending points.</source>
         <translation>Немає зв'язку з офісом, а дані учасника застарілі для списання балів. Покупку можна провести без списання.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="45" />
+        <location filename="../../terminal/services/offline.py" line="49" />
         <source>No connection to the office: at most {cap} points can be spent in one purchase. Spend fewer points.</source>
         <translation>Немає зв'язку з офісом: за одну покупку можна списати не більше {cap} балів. Спишіть менше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="50" />
+        <location filename="../../terminal/services/offline.py" line="54" />
         <source>No connection to the office: this card can spend only {left} more points until the till is back online. Spend fewer points.</source>
         <translation>Немає зв'язку з офісом: з цієї картки можна списати ще лише {left} балів, доки зв'язок не з'явиться. Спишіть менше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="55" />
+        <location filename="../../terminal/services/offline.py" line="59" />
         <source>The card has only {left} points (counting purchases not yet sent to the office). Spend fewer points.</source>
         <translation>На картці лише {left} балів (з урахуванням покупок, ще не надісланих до офісу). Спишіть менше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="60" />
+        <location filename="../../terminal/services/offline.py" line="64" />
         <source>No connection to the office: this till can spend only {left} more points until it is back online. Spend fewer points.</source>
         <translation>Немає зв'язку з офісом: на цій касі можна списати ще лише {left} балів, доки зв'язок не з'явиться. Спишіть менше.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/offline.py" line="69" />
+        <source>The office refuses: this card has only {left} points available now (they may have been spent at another till just now). Spend fewer points.</source>
+        <translation>Офіс відмовив: на картці зараз доступно лише {left} балів (можливо, їх щойно списали на іншій касі). Спишіть менше.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/offline.py" line="74" />
+        <source>The office refuses: this card cannot spend points now (the office has it blocked or under another member). Call a supervisor.</source>
+        <translation>Офіс відмовив: з цієї картки зараз не можна списувати бали (в офісі її заблоковано або вона належить іншому учаснику). Покличте старшого зміни.</translation>
     </message>
 </context>
 </TS>

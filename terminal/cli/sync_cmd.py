@@ -24,6 +24,7 @@ from sync import credentials
 from sync.client import AuthFailed, OfficeClient, SyncError, Timeouts
 from sync.credentials import Credentials, NotEnrolled
 from sync.office_url import BadOfficeUrl, check_office_url
+from sync.wire_spend import IdFloors
 from sync.worker import SyncStatus, SyncWorker, run_once
 from terminal.cli import office_process
 from terminal.cli.commands import config_of, db_path
@@ -123,8 +124,10 @@ def enroll(db_path: Path, office: str, code: str, ca: str | None) -> int:
         )
         path = credentials.save(db_path, creds)  # first: the token exists only here
         credentials.note_in_cache(db, creds)
+        floors = IdFloors.from_dict(body.get("floors"))
         with db.write() as conn:
             sync_state.set_state(conn, sync_state.AUTH_ERROR, None)
+            sync_state.raise_floors(conn, floors.member_id, floors.card_id, floors.seq)
     again = " again" if was is not None and int(was) == creds.terminal_id else ""
     print(f"enrolled{again} as {creds.name!r} (terminal {creds.terminal_id}); credential in {path}")
     return 0

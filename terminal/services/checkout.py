@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from terminal.loyalty import CardKind, Money, Quote, quote
 from terminal.receipts.model import ReceiptData, from_quote
-from terminal.services import offline
+from terminal.services import offline, spend_auth
 from terminal.services.errors import NotAMemberCard
 from terminal.services.identify import CardKey, MemberView, centi_from_points, find_card, view_of
 from terminal.services.receipt_preview import card_tail
@@ -48,6 +48,7 @@ def checkout(
     printer's thread."""
     program, clock, receipts = unit.rules, unit.clock, unit.receipts
     now = clock.now()
+    auth = _authorised(unit, key, amount, spend_points)
     with unit.write() as tx:
         view = view_of(tx, program, find_card(tx, key), clock.today())
         if view.card_kind is CardKind.PERSONAL and view.member is None:
@@ -55,10 +56,11 @@ def checkout(
         q = quote(program, view.terms, view.state, amount, clock.today(), spend_points)
         # Offline, spending is allowed only within the office's limits (docs/sync-rules.md).
         member_id = None if view.member is None else view.member.id
-        offline.check_spend(tx, member_id, centi_from_points(q.points_spent), now)
+        spent = centi_from_points(q.points_spent)
+        offline.check_spend(tx, member_id, spent, now, held_centi=auth.held_centi)
         facts = q.facts()
         op = NewOperation(
-            id=unit.ids(),
+            id=auth.op_id,
             kind="purchase",
             created_at=now.isoformat(),
             card_id=view.card_id,
@@ -94,3 +96,21 @@ def checkout(
         tx.commit()
     unit.wake_printer()
     return CheckoutResult(op.id, seq, op.created_at, q, view, receipt)
+
+
+def _authorised(
+    unit: Unit, key: CardKey, amount: Money, spend_points: Decimal | None
+) -> spend_auth.Authorisation:
+    """Online, the office holds the points the quote spends before anything is written
+    (terminal.services.spend_auth); the write transaction quotes again and checks that
+    the hold covers it."""
+    if not spend_points or unit.authoriser is None:
+        return spend_auth.Authorisation(unit.ids())
+    with unit.read() as tx:
+        view = view_of(tx, unit.rules, find_card(tx, key), unit.clock.today())
+    if view.member is None:
+        return spend_auth.Authorisation(unit.ids())
+    q = quote(unit.rules, view.terms, view.state, amount, unit.clock.today(), spend_points)
+    return spend_auth.authorise(
+        unit, view.member.id, view.card_id, centi_from_points(q.points_spent)
+    )

@@ -25,7 +25,7 @@ from terminal.loyalty import (
     quote_return,
 )
 from terminal.receipts.model import ReceiptData, ReceiptKind
-from terminal.services import offline
+from terminal.services import offline, spend_auth
 from terminal.services.errors import NotAMemberCard, ServiceError
 from terminal.services.identify import CardKey, MemberView, centi_from_points, find_card, view_of
 from terminal.services.ports import Reads, Writes
@@ -77,11 +77,12 @@ def _record(
     kind: str,
     view: MemberView | None,
     details: dict[str, object],
+    op_id: str | None = None,
     **amounts: int | str | None,
 ) -> Recorded:
     now = unit.clock.now().isoformat()
     op = NewOperation(
-        id=unit.ids(),
+        id=op_id or unit.ids(),
         kind=kind,
         created_at=now,
         card_id=None if view is None else view.card_id,
@@ -177,6 +178,7 @@ def give_gift(unit: Unit, key: CardKey, gift_code: str) -> Recorded:
     """Hand out a gift: the birthday gift (once per birthday), a reward bought with points,
     or a lottery prize."""
     unit.require(Role.SUPERVISOR, "a gift")
+    auth = _gift_authorised(unit, key, gift_code)
     with unit.write() as tx:
         view = _member_view(tx, unit, key, "a gift")
         if not view.usable:
@@ -197,8 +199,11 @@ def give_gift(unit: Unit, key: CardKey, gift_code: str) -> Recorded:
         # Offline, gifts only within the office's limits (docs/sync-rules.md): a birthday gift twice
         # from two offline tills is what the limit prevents.
         assert view.member is not None
-        offline.check_spend(tx, view.member.id, cost, unit.clock.now(), gift=True)
-        recorded = _record(tx, unit, "gift", view, details, points_delta_centi=-cost)
+        now = unit.clock.now()
+        offline.check_spend(tx, view.member.id, cost, now, gift=True, held_centi=auth.held_centi)
+        recorded = _record(
+            tx, unit, "gift", view, details, points_delta_centi=-cost, op_id=auth.op_id
+        )
         _print(
             tx,
             unit,
@@ -212,6 +217,21 @@ def give_gift(unit: Unit, key: CardKey, gift_code: str) -> Recorded:
         tx.commit()
     unit.wake_printer()
     return recorded
+
+
+def _gift_authorised(unit: Unit, key: CardKey, gift_code: str) -> spend_auth.Authorisation:
+    """Online, the office holds the gift's points (a birthday gift: none, but the office
+    answering is what lets it go ahead) before anything is written."""
+    if unit.authoriser is None:
+        return spend_auth.Authorisation(unit.ids())
+    with unit.read() as tx:
+        view = _member_view(tx, unit, key, "a gift")
+        gift = tx.gifts.by_code(gift_code)
+    if gift is None or view.member is None:
+        return spend_auth.Authorisation(unit.ids())  # refused in the write transaction
+    return spend_auth.authorise(
+        unit, view.member.id, view.card_id, int(gift.points_cost_centi), gift=True
+    )
 
 
 def adjust_points(unit: Unit, key: CardKey, delta: Decimal, reason: str) -> Recorded:

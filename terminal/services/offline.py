@@ -1,12 +1,14 @@
 """Offline limits: may this till let a member spend points (or take a gift) right now?
 
 Earning always works. Spending is checked only on a till enrolled with an office, and
-only while it is offline (no successful exchange with the office for the office's
-``offline_after_s``). Then the office's limits apply (docs/sync-rules.md, Online and
-offline): the cache must be fresh enough, the amount within a per-operation cap, the
-card's pending spending within a per-card cap and within the known balance, and the
-till's pending spending within its own cap. A refusal is an :class:`OfflineLimit` error
-whose message tells the cashier what happened and what to do.
+only when the office has not authorised it: a spend the office holds points for
+(``held_centi``, :mod:`terminal.services.spend_auth`) is the office's decision. Any other
+spend is decided on the cache's data, whatever the status bar says (the office did not
+answer within its deadline, or cannot be reached), and then the office's limits apply
+(docs/sync-rules.md, Online and offline): the cache must be fresh enough, the amount
+within a per-operation cap, the card's pending spending within a per-card cap and within
+the known balance, and the till's pending spending within its own cap. A refusal is an
+:class:`OfflineLimit` error whose message tells the cashier what happened and what to do.
 
 Call :func:`check_spend` inside the checkout's (or the gift's) write transaction, before
 the operation is recorded.
@@ -29,6 +31,8 @@ _DEFAULTS = {
     "per_card_centi": 100_000,
     "terminal_total_centi": 1_000_000,
     "gifts_offline": True,
+    "authorise_ms": 1500,
+    "hold_s": 300,
 }
 
 MESSAGES = {
@@ -62,6 +66,16 @@ MESSAGES = {
         "No connection to the office: this till can spend only {left} more "
         "points until it is back online. Spend fewer points.",
     ),
+    "office_refused": QT_TRANSLATE_NOOP(
+        "messages",
+        "The office refuses: this card has only {left} points available now (they may "
+        "have been spent at another till just now). Spend fewer points.",
+    ),
+    "office_refused_card": QT_TRANSLATE_NOOP(
+        "messages",
+        "The office refuses: this card cannot spend points now (the office has it "
+        "blocked or under another member). Call a supervisor.",
+    ),
 }
 
 
@@ -85,11 +99,16 @@ def _points(centi: int) -> str:
     return f"{Decimal(centi) / 100:.2f}"
 
 
+def limits_of(tx: Reads) -> dict[str, int | bool]:
+    """The office's limits as the cache holds them, each with its default."""
+    return {**_DEFAULTS, **tx.sync.offline_limits()}
+
+
 def state(tx: Reads, now: datetime) -> OfflineState:
     """Is the till enrolled, online, how old is its data, what may it spend offline."""
     sync = tx.sync
     enrolled = sync.terminal_id() is not None
-    limits: dict[str, int | bool] = {**_DEFAULTS, **sync.offline_limits()}
+    limits = limits_of(tx)
     contact = sync.last_contact()
     pulled = sync.last_pull()
     # A clock set back since the last contact makes the age negative: that is not
@@ -108,13 +127,17 @@ def check_spend(
     now: datetime,
     *,
     gift: bool = False,
+    held_centi: int | None = None,
 ) -> None:
     """Raise :class:`OfflineLimit` if spending ``points_centi`` (or handing out a gift)
-    is not allowed now; return quietly otherwise. ``tx``: the use case's transaction."""
+    is not allowed now; return quietly otherwise. ``tx``: the use case's transaction;
+    ``held_centi``: the points the office holds for this operation (None: no hold)."""
     if points_centi <= 0 and not gift:
         return
+    if held_centi is not None and points_centi <= held_centi:
+        return  # the office authorised it
     st = state(tx, now)
-    if not st.enrolled or st.online:
+    if not st.enrolled:
         return
     limits = st.limits
     if gift and not limits["gifts_offline"]:

@@ -192,6 +192,41 @@ class Store(Protocol):
     def write(self) -> AbstractContextManager[Writes]: ...
 
 
+# --- the office ------------------------------------------------------------------------
+
+
+class SpendDecision(Protocol):
+    """The office's answer to a spend: ``granted`` (it holds ``points_centi`` for the
+    operation) or refused, with the points ``available_centi`` it would hold; ``reason``
+    (refused): ``balance``, ``unknown_member``, ``unknown_card``, ``card_not_usable``."""
+
+    @property
+    def granted(self) -> bool: ...
+    @property
+    def points_centi(self) -> int: ...
+    @property
+    def available_centi(self) -> int: ...
+    @property
+    def reason(self) -> str | None: ...
+
+
+class SpendAuthoriser(Protocol):
+    """Asks the office to authorise spending points before the operation is recorded
+    (docs/protocol.md, Online spending): a hold for the operation ``op_id`` will have.
+    Returns within ``deadline_s``: None when the office did not answer by then (or cannot
+    be reached), and the till decides on its offline limits. Implemented over HTTP in
+    ``sync.authoriser``; a till without an office has none."""
+
+    def authorise(
+        self,
+        op_id: str,
+        member_id: int,
+        card_id: int | None,
+        points_centi: int,
+        deadline_s: float,
+    ) -> SpendDecision | None: ...
+
+
 # --- the printer -----------------------------------------------------------------------
 
 

@@ -11,11 +11,14 @@ a use case is a function of ``terminal.services`` called with a unit.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from common.clock import Clock, IdFactory, SystemClock, uuid_ids
 from terminal.loyalty import Program
 from terminal.receipts.spool import Spooler
 from terminal.services.cache_unit import SpoolerReceipts
 from terminal.services.errors import NoProgram
+from terminal.services.ports import SpendAuthoriser
 from terminal.services.program import changed_program, load_program
 from terminal.services.roles import StaffMember
 from terminal.services.unit import Unit
@@ -32,6 +35,7 @@ class Till:
         clock: Clock | None = None,
         ids: IdFactory = uuid_ids,
         receipts: Spooler | None = None,
+        authoriser: SpendAuthoriser | None = None,
     ):
         self.receipts = receipts  # the spooler itself: the UI draws receipts with it
         self.clock: Clock = clock or SystemClock()
@@ -41,8 +45,18 @@ class Till:
             self.clock,
             ids,
             receipts=None if receipts is None else SpoolerReceipts(receipts),
+            authoriser=authoriser,
         )
         self._program: Program | None = None
+
+    @property
+    def authoriser(self) -> SpendAuthoriser | None:
+        return self._base.authoriser
+
+    def authorise_with(self, authoriser: SpendAuthoriser | None) -> None:
+        """From now on, spending is authorised by the office through ``authoriser``
+        (the app sets it when the sync starts; None: no office)."""
+        self._base = replace(self._base, authoriser=authoriser)
 
     def unit(self, who: StaffMember | None = None) -> Unit:
         """A unit of work with ``who`` on duty, and the program if the cache has one."""
@@ -51,7 +65,10 @@ class Till:
                 self.reload_program()
             except NoProgram:  # a use case that needs the rules says so itself
                 pass
-        return Unit(self._base.store, self.clock, self.ids, who, self._base.receipts, self._program)
+        base = self._base
+        return Unit(
+            base.store, self.clock, self.ids, who, base.receipts, self._program, base.authoriser
+        )
 
     @property
     def program(self) -> Program:

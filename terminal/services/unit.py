@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from common.clock import Clock, IdFactory, uuid_ids
 from terminal.loyalty import Program
 from terminal.services.errors import NoProgram, ServiceError
-from terminal.services.ports import Reads, Receipts, Store, Writes
+from terminal.services.ports import Reads, Receipts, SpendAuthoriser, Store, Writes
 from terminal.services.roles import Role, StaffMember
 
 
@@ -33,6 +33,7 @@ class Unit:
     who: StaffMember | None = None  # the person on duty (None: nobody logged in)
     receipts: Receipts | None = None  # None: this till prints nothing
     program: Program | None = None  # None: the cache holds no program yet
+    authoriser: SpendAuthoriser | None = None  # None: no office to authorise spending
 
     def read(self) -> AbstractContextManager[Reads]:
         return self.store.read()

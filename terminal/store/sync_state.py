@@ -20,6 +20,11 @@ AUTH_ERROR = "sync.auth_error"
 OFFICE_URL = "office.url"
 OFFICE_TERMINAL = "office.terminal_id"
 OFFICE_NAME = "office.name"
+# The id floors (docs/protocol.md, Id floors): the highest member id, card id (of this
+# till's block) and operation seq the office holds from this till, as it last said.
+FLOOR_MEMBER = "office.floor_member_id"
+FLOOR_CARD = "office.floor_card_id"
+FLOOR_SEQ = "office.floor_seq"
 
 
 def get_state(conn: Connection, key: str) -> str | None:
@@ -36,3 +41,21 @@ def set_state(conn: Connection, key: str, value: str | None) -> None:
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
+
+
+def raise_floors(
+    conn: Connection, member_id: int | None, card_id: int | None, seq: int | None
+) -> None:
+    """Keep the office's id floors (each only ever goes up): the till allocates member
+    ids, card ids and operation seqs above them."""
+    for key, value in ((FLOOR_MEMBER, member_id), (FLOOR_CARD, card_id), (FLOOR_SEQ, seq)):
+        if value is None:
+            continue
+        known = get_state(conn, key)
+        if known is None or int(known) < value:
+            set_state(conn, key, str(int(value)))
+
+
+def floor(conn: Connection, key: str) -> int | None:
+    value = get_state(conn, key)
+    return None if value is None else int(value)

@@ -18,6 +18,7 @@ from common.files import UnsafeFile
 from drivers.config import ReadersConfig
 from drivers.events import EventSink
 from sync import credentials
+from sync.authoriser import HttpSpendAuthoriser
 from sync.client import OfficeClient, Timeouts
 from sync.engine import Syncer
 from sync.worker import SyncState, SyncWorker
@@ -79,6 +80,7 @@ class TillApp:
         self._watchdog = QTimer(interval=WATCH_MS)
         self._stopped = False
         self._sync_token: str | None = None  # the credential the worker was started with
+        self._authoriser: HttpSpendAuthoriser | None = None  # online spending (with sync)
 
     def start(self) -> MainWindow:
         app = QApplication.instance()
@@ -133,6 +135,9 @@ class TillApp:
         log.info("init: sync with %s", creds.office_url)
         self._sync_token = creds.token
         credentials.note_in_cache(self.db, creds)
+        self._authorise_with(
+            HttpSpendAuthoriser(creds.office_url, creds.token, ca_bundle=creds.ca_bundle)
+        )
         client = OfficeClient(
             creds.office_url,
             creds.token,
@@ -154,6 +159,13 @@ class TillApp:
         self.db.outbox_listeners.append(worker.wake)
         worker.start()
         return worker
+
+    def _authorise_with(self, authoriser: HttpSpendAuthoriser | None) -> None:
+        """Spending is authorised by the office through ``authoriser`` (None: no office)."""
+        if self._authoriser is not None:
+            self._authoriser.close()
+        self._authoriser = authoriser
+        self.till.authorise_with(authoriser)
 
     def watch(self) -> None:
         """Start again a background part whose thread has died (the watchdog's tick): the
@@ -195,6 +207,7 @@ class TillApp:
             if self.sync.wake in self.db.outbox_listeners:
                 self.db.outbox_listeners.remove(self.sync.wake)
             self.sync.stop()
+        self._authorise_with(None)
         self.spooler.stop()
         if self.run_lock is not None:
             self.run_lock.release()

@@ -22,6 +22,7 @@ from terminal.ui.errors import SHOWN_ERRORS, error_text
 from terminal.ui.formats import money_text, points_text
 from terminal.ui.screens import MessageKind, MessageScreen
 from terminal.ui.session import Session
+from terminal.ui.waiting import waiting_for_the_office
 
 # The texts keep the context they had in the window ("MainWindow"), so that the
 # catalogues (resources/i18n/*.ts) still match: translate() with a literal context.
@@ -86,7 +87,8 @@ class CheckoutCompletion(QObject):
             return
         unit = self._till.unit(self._session.staff)  # a purchase records who was on duty
         try:
-            result = checkout(unit, CardKey(card_id=view.card_id), amount, spend)
+            with waiting_for_the_office():  # a spend: at most the office's deadline
+                result = checkout(unit, CardKey(card_id=view.card_id), amount, spend)
         except SHOWN_ERRORS as exc:  # rolled back: the checkout stays on screen to retry
             self._checkout.show_error(error_text(exc))
             return

@@ -30,6 +30,7 @@ from terminal.services.till import Till
 from terminal.services.unit import Unit
 from terminal.ui.errors import SHOWN_ERRORS, error_text
 from terminal.ui.formats import money_text, points_text
+from terminal.ui.waiting import waiting_for_the_office
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +224,8 @@ class MemberActions(QWidget):
             self._find_purchase()  # shown first; the next Enter (or the button) returns
             return
         try:
-            recorded = self._perform(self._till.unit(self._who))
+            with waiting_for_the_office():  # a gift: at most the office's deadline
+                recorded = self._perform(self._till.unit(self._who))
         except UserInputError as exc:
             self.result.setText(str(exc))
             return

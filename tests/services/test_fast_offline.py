@@ -63,10 +63,14 @@ def allowed(t: Tables, member_id: int | None, centi: int, *, gift: bool = False)
         check_spend(tx, member_id, centi, NOW, gift=gift)
 
 
-def test_online_or_not_enrolled_has_no_limits() -> None:
+def test_a_hold_or_not_enrolled_has_no_limits_online_without_one_has() -> None:
     t = offline(tables())
-    t.last_contact = NOW - timedelta(seconds=30)
-    allowed(t, 1, 10**9)
+    t.last_contact = NOW - timedelta(seconds=30)  # "online": data from the cache all the same
+    assert refused(t, 1, 10**9) == "offline_per_operation"
+    with FakeStore(t).read() as tx:  # the office holds the points: its decision
+        check_spend(tx, 1, 10**9, NOW, held_centi=10**9)
+        with pytest.raises(OfflineLimit):  # a spend above its hold is an offline one
+            check_spend(tx, 1, 10**9, NOW, held_centi=10**9 - 1)
     t = offline(tables())
     t.terminal_id = None
     allowed(t, 1, 10**9)

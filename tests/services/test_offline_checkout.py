@@ -4,6 +4,8 @@ offline only within them, and a refused checkout records nothing."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 
@@ -62,13 +64,78 @@ def test_offline_spending_beyond_the_cap_is_refused_and_nothing_recorded(
     assert operations(demo_db) == 2
 
 
-def test_online_the_offline_caps_do_not_apply(demo_db: Database, clock: FixedClock) -> None:
-    card, _member = rich_card(demo_db)
+@dataclass(frozen=True)
+class Decision:
+    granted: bool
+    points_centi: int
+    available_centi: int
+    reason: str | None = None
+
+
+class FakeOffice:
+    """The SpendAuthoriser port, answering as told (None: no answer in time)."""
+
+    def __init__(self, answer: Callable[[int], Decision | None]) -> None:
+        self.answer = answer
+        self.asked: list[tuple[str, int, int | None, int, float]] = []
+
+    def authorise(
+        self, op_id: str, member_id: int, card_id: int | None, points_centi: int, deadline_s: float
+    ) -> Decision | None:
+        self.asked.append((op_id, member_id, card_id, points_centi, deadline_s))
+        return self.answer(points_centi)
+
+
+def test_online_a_spend_the_office_holds_is_not_capped_one_it_does_not_is(
+    demo_db: Database, clock: FixedClock
+) -> None:
+    card, member = rich_card(demo_db)
     enrol_offline(demo_db, clock, timedelta(seconds=10), per_operation_centi=10_000)
-    checkout(
-        Till(demo_db, clock).unit(), CardKey(card_id=card), Money.parse("5000.00"), Decimal("150")
+    # "online" by the status, but nobody asked the office: the cache's data, the caps
+    with pytest.raises(OfflineLimit) as err:
+        checkout(
+            Till(demo_db, clock).unit(), CardKey(card_id=card), Money.parse("5000.00"), Decimal(150)
+        )
+    assert err.value.code == "offline_per_operation"
+    office = FakeOffice(lambda centi: Decision(True, centi, 0))
+    done = checkout(
+        Till(demo_db, clock, authoriser=office).unit(),
+        CardKey(card_id=card),
+        Money.parse("5000.00"),
+        Decimal("150"),
     )
     assert operations(demo_db) == 1
+    [(op_id, asked_member, asked_card, points, deadline)] = office.asked
+    assert (op_id, asked_member, asked_card, points) == (done.operation_id, member, card, 150_00)
+    assert deadline == 1.5  # the office's default authorise_ms
+    # no answer within the deadline: the offline caps again
+    silent = Till(demo_db, clock, authoriser=FakeOffice(lambda centi: None))
+    with pytest.raises(OfflineLimit) as err:
+        checkout(silent.unit(), CardKey(card_id=card), Money.parse("5000.00"), Decimal("150"))
+    assert err.value.code == "offline_per_operation"
+    checkout(silent.unit(), CardKey(card_id=card), Money.parse("5000.00"), Decimal("100"))
+    assert operations(demo_db) == 2
+
+
+def test_the_office_refusing_a_spend_records_nothing_and_says_why(
+    demo_db: Database, clock: FixedClock
+) -> None:
+    card, _member = rich_card(demo_db)
+    enrol_offline(demo_db, clock, timedelta(seconds=10))
+    office = FakeOffice(lambda centi: Decision(False, centi, 12_34, "balance"))
+    till = Till(demo_db, clock, authoriser=office)
+    with pytest.raises(OfflineLimit) as err:
+        checkout(till.unit(), CardKey(card_id=card), Money.parse("5000.00"), Decimal("50"))
+    assert err.value.code == "office_refused"
+    assert "12.34" in str(err.value) and "another till" in str(err.value)
+    blocked = Till(demo_db, clock, authoriser=FakeOffice(lambda c: Decision(False, c, 0, "x")))
+    with pytest.raises(OfflineLimit) as err:
+        checkout(blocked.unit(), CardKey(card_id=card), Money.parse("5000.00"), Decimal("50"))
+    assert err.value.code == "office_refused_card"
+    assert operations(demo_db) == 0
+    # earning only: nothing to authorise, the office is not asked
+    checkout(till.unit(), CardKey(card_id=card), Money.parse("5000.00"), Decimal("0"))
+    assert operations(demo_db) == 1 and len(office.asked) == 1
 
 
 def test_stale_data_offline_allows_earning_only(demo_db: Database, clock: FixedClock) -> None:
@@ -109,4 +176,36 @@ def test_gifts_offline_follow_the_office(demo_db: Database, clock: FixedClock) -
     assert operations(demo_db) == 0
     enrol_offline(demo_db, clock, timedelta(minutes=10))
     member_ops.give_gift(ctx, CardKey(card_id=card), code)
+    assert operations(demo_db) == 1
+
+
+def test_a_gift_online_is_the_offices_decision(demo_db: Database, clock: FixedClock) -> None:
+    from terminal.services import member_ops
+    from terminal.services.staff import Role, StaffMember
+
+    card, member = rich_card(demo_db)
+    with demo_db.read() as conn:
+        code, cost = conn.execute(
+            text(
+                "SELECT code, points_cost_centi FROM gifts WHERE kind = 'reward' AND active "
+                "ORDER BY points_cost_centi LIMIT 1"
+            )
+        ).one()
+    chief = StaffMember(2, "Пётр Старший", Role.SUPERVISOR)
+    enrol_offline(demo_db, clock, timedelta(seconds=10), gifts_offline=False)
+    with pytest.raises(OfflineLimit) as err:  # nobody asked: the offline rule
+        member_ops.give_gift(Till(demo_db, clock).unit(chief), CardKey(card_id=card), code)
+    assert err.value.code == "offline_gift"
+    refusing = FakeOffice(lambda centi: Decision(False, centi, 5_00, "balance"))
+    with pytest.raises(OfflineLimit) as err:
+        member_ops.give_gift(
+            Till(demo_db, clock, authoriser=refusing).unit(chief), CardKey(card_id=card), code
+        )
+    assert err.value.code == "office_refused" and "5.00" in str(err.value)
+    assert operations(demo_db) == 0
+    granting = FakeOffice(lambda centi: Decision(True, centi, 0))
+    done = member_ops.give_gift(
+        Till(demo_db, clock, authoriser=granting).unit(chief), CardKey(card_id=card), code
+    )
+    assert granting.asked[0][:4] == (done.operation_id, member, card, cost)
     assert operations(demo_db) == 1

@@ -1,9 +1,11 @@
 """A till that is killed with SIGKILL at random moments (tests/sync/test_sigkill.py).
 
-``python killee.py CACHE SEED``: opens the cache beside its office credential, prints
-``ready``, downloads the office's data (or resumes the download), then loops: a checkout
-or a return, its operation id printed only after the service returned (the commit is on
-the disk), and the sync worker woken to push it. It never stops by itself.
+``python killee.py CACHE SEED [online]``: opens the cache beside its office credential,
+prints ``ready``, downloads the office's data (or resumes the download), then loops: a
+checkout or a return, its operation id printed only after the service returned (the
+commit is on the disk), and the sync worker woken to push it. It never stops by itself.
+``online``: enrolled as the app is, its spending authorised by the office (holds), and
+no returns (a return may take back points already spent: not what is checked then).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from workload import Workload, member_cards
 
 from sync import credentials
+from sync.authoriser import HttpSpendAuthoriser
 from sync.client import OfficeClient, Timeouts, Transient
 from sync.engine import Syncer, sync_lock
 from sync.worker import Backoff, SyncWorker
@@ -37,8 +40,13 @@ def now() -> datetime:
 
 def main() -> None:
     path, seed = Path(sys.argv[1]), int(sys.argv[2])
+    online = sys.argv[3:] == ["online"]
     creds = credentials.load(path)
     with Database.open(path) as db:
+        authoriser = None
+        if online:
+            credentials.note_in_cache(db, creds)
+            authoriser = HttpSpendAuthoriser(creds.office_url, creds.token)
         client = OfficeClient(creds.office_url, creds.token, timeouts=Timeouts(1.0, 5.0))
         print("ready", flush=True)
         syncer = Syncer(db, client, now, push_batch=7, snapshot_page=250)
@@ -61,7 +69,13 @@ def main() -> None:
             syncer=syncer,
         )
         worker.start()
-        load = Workload(db, random.Random(seed), member_cards(db, 30), returns=0.15)
+        load = Workload(
+            db,
+            random.Random(seed),
+            member_cards(db, 30),
+            returns=0.0 if online else 0.15,
+            authoriser=authoriser,
+        )
         while True:
             op_id = load.step()
             print(op_id, flush=True)

@@ -219,3 +219,34 @@ def test_enrolled_while_the_app_runs_it_starts_to_sync(
     finally:
         app.stop()
         switch_language("en")
+
+
+@pytest.mark.expected_log(r"no printer configured")
+def test_the_app_has_the_office_authorise_spending(
+    qtbot: QtBot, office_db: OfficeDB, tmp_path: Path
+) -> None:
+    from decimal import Decimal
+
+    from sqlalchemy import select
+
+    from office.models import holds
+
+    config = from_mapping({"terminal": {"language": "en"}, "sync": {"poll_s": 600}})
+    with OfficeServer(office_db) as server, enrolled_terminal(server, tmp_path / "till") as t:
+        t.sync()
+        app = TillApp(config, t.db, readers_factory=lambda _c, _s: NoReaders())
+        window = app.start()
+        qtbot.addWidget(window)
+        try:
+            assert app.till.authoriser is not None
+            card = a_card(t.db, balance_at_least=100).id
+            done = checkout(
+                app.till.unit(), CardKey(card_id=card), Money.parse("1000.00"), Decimal("50")
+            )
+            qtbot.waitUntil(lambda: office_op_count(office_db) == 1, timeout=5000)
+            with office_db.read() as conn:
+                row = conn.execute(select(holds).where(holds.c.id == done.operation_id)).one()
+            assert row.points_centi == 50_00 and row.settled_at is not None
+        finally:
+            app.stop()
+        assert app.till.authoriser is None  # stopped with the app

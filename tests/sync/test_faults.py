@@ -29,6 +29,8 @@ from office import feed
 from office.db import OfficeDB
 from office.models import operations as office_operations
 from office.server import OfficeServer
+from sync import credentials
+from sync.authoriser import HttpSpendAuthoriser
 from sync.client import OfficeClient, Timeouts
 from sync.engine import Syncer
 from sync.worker import Backoff, SyncWorker
@@ -240,6 +242,77 @@ def test_a_thousand_operations_through_faults_apply_exactly_once(
     assert retried >= 3, "no worker retried after a 429 with Retry-After"
     elapsed = time.monotonic() - started
     print(f"faults: {dict(faults)}; {len(log)} requests; {made_s:.1f}/{elapsed:.1f} s")
+
+
+@pytest.mark.expected_log(r"no longer keeps changes after \d+: rebuilding")
+def test_online_authorisation_through_faults_spends_no_balance_twice(
+    office_any: OfficeServer, office_db_any: OfficeDB, tmp_path: Path
+) -> None:
+    """Two tills online sharing their members, the office authorising every spend (a
+    hold, asked through the same faulty network): exactly once as before, the same
+    balances everywhere, and no spend took a balance below zero (no returns here: a
+    return may take back points already spent)."""
+    office, office_db = office_any, office_db_any
+    rng = random.Random(SEED + 7)
+    start_balances = office_balances(office_db)
+    with ExitStack() as stack:
+        tills = [
+            stack.enter_context(enrolled_terminal(office, tmp_path / name, name))
+            for name in ("till-a", "till-b")
+        ]
+        proxy = stack.enter_context(
+            FaultProxy(office.host, office.port, seed=SEED, rates=RATES, slow_s=2.5 * READ_TIMEOUT)
+        )
+        loads = []
+        for t in tills:
+            t.sync()
+            credentials.note_in_cache(t.db, t.creds)
+            authoriser = HttpSpendAuthoriser(proxy.url, t.creds.token)
+            stack.callback(authoriser.close)
+            shared = member_cards(t.db, 12)
+            loads.append(Workload(t.db, random.Random(rng.random()), shared, 0.0, authoriser))
+        workers = [_worker(t, proxy.url, SEED + i) for i, t in enumerate(tills)]
+        for w in workers:
+            stack.callback(w.stop)
+            w.start()
+        made: list[set[str]] = [set(), set()]
+        for _ in range(N_OPS // 4):
+            which = rng.randrange(2)
+            made[which].add(loads[which].step())
+            workers[which].wake()
+        deadline = time.monotonic() + 90
+        while any(_waiting(t) for t in tills) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        for w in workers:
+            w.stop()
+        assert [_waiting(t) for t in tills] == [0, 0], [w.status for w in workers]
+        proxy.enabled = False
+        for t in tills:
+            with t.client(proxy.url) as client:
+                t.syncer(client).run_pass()
+        office_ops = _office_ops(office_db)
+        assert len({(tid, op_id) for tid, op_id, _s, _b in office_ops}) == len(office_ops)
+        assert {
+            tid: {o for t2, o, _s, _b in office_ops if t2 == tid} for tid, *_ in office_ops
+        } == {t.creds.terminal_id: ids for t, ids in zip(tills, made, strict=True)}
+        assert {status for _t, _o, status, _b in office_ops} == {"applied"}
+        expected = dict(start_balances)
+        for _tid, _op_id, _status, body in office_ops:
+            if body.get("member_id") is not None:
+                expected[int(str(body["member_id"]))] += int(str(body["points_delta_centi"]))
+        final = office_balances(office_db)
+        assert final == expected
+        for t in tills:
+            assert cache_balances(t.db) == final
+        spends = [
+            (op_id, result)
+            for _tid, op_id, result, body in _office_results(office_db)
+            if int(body["points_spent_centi"]) > 0
+        ]
+        assert len(spends) >= 10, "the office authorised spending through the faults"
+        assert min(int(result["balance_centi"]) for _o, result in spends) >= 0
+        assert not any(result.get("overdrawn") for _o, result in spends)
+        assert proxy.faults()[Fault.LOSE_RESPONSE] > 0
 
 
 def test_a_till_gone_in_the_middle_of_its_request_is_no_error_at_the_office(

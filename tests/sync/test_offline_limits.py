@@ -121,11 +121,14 @@ def test_earning_is_never_refused(cache: Database) -> None:
     check(cache, member, 0)
 
 
-def test_online_or_not_enrolled_the_limits_do_not_apply(cache: Database) -> None:
+def test_a_hold_or_not_enrolled_the_limits_do_not_apply(cache: Database) -> None:
     member, _ = member_and_card(cache)
     with cache.write() as conn:
         sync_state.set_state(conn, sync_state.LAST_CONTACT, ago(seconds=30))
-    check(cache, member, 1900_00)  # beyond the per-operation and per-card caps: online
+    # "online" by the last contact, but the data is the cache's: the caps apply
+    assert refused(cache, member, 1900_00).code == "offline_per_operation"
+    with cache.read() as conn:  # the office holds the points: its decision, no caps
+        check_spend(SqlReads(conn), member, 1900_00, NOW, held_centi=1900_00)
     with cache.write() as conn:
         sync_state.set_state(conn, sync_state.LAST_CONTACT, format_time(NOW - timedelta(hours=1)))
         sync_state.set_state(conn, sync_state.OFFICE_TERMINAL, None)

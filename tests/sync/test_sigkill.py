@@ -7,6 +7,7 @@ office exactly once and nothing waits."""
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import re
@@ -23,6 +24,7 @@ from officekit import Terminal, cache_balances, enrol, office_balances, terminal
 from sqlalchemy import select
 
 from office.db import OfficeDB
+from office.models import holds
 from office.models import operations as office_operations
 from office.server import OfficeServer
 from terminal.store import push_outcomes
@@ -37,14 +39,16 @@ KILLEE = Path(__file__).with_name("killee.py")
 OP_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\n$")
 
 
-def _one_life(path: Path, seed: int, delay: float, env: dict[str, str], log: Path) -> list[str]:
+def _one_life(
+    path: Path, seed: int, delay: float, env: dict[str, str], log: Path, extra: list[str]
+) -> list[str]:
     """Start the till, let it work for ``delay`` s after it is ready, SIGKILL it; the
     operation ids it confirmed."""
     lines: list[str] = []
     with (
         log.open("a") as err,
         subprocess.Popen(
-            [sys.executable, str(KILLEE), str(path), str(seed)],
+            [sys.executable, str(KILLEE), str(path), str(seed), *extra],
             stdout=subprocess.PIPE,
             stderr=err,
             text=True,
@@ -74,12 +78,13 @@ def _one_life(path: Path, seed: int, delay: float, env: dict[str, str], log: Pat
     return confirmed
 
 
-def _lives(path: Path, seed: int, kills: int, env: dict[str, str]) -> list[str]:
+def _lives(path: Path, seed: int, kills: int, env: dict[str, str], extra: list[str]) -> list[str]:
     rng = random.Random(seed)
     confirmed: list[str] = []
     for life in range(kills):
         delay = rng.uniform(0.02, 0.4)
-        confirmed += _one_life(path, seed * 1000 + life, delay, env, path.with_name("stderr"))
+        log = path.with_name("stderr")
+        confirmed += _one_life(path, seed * 1000 + life, delay, env, log, extra)
     return confirmed
 
 
@@ -94,6 +99,33 @@ def _indexes(db: Database) -> set[str]:
 @pytest.mark.expected_log(r"overdrawn by an offline operation")
 def test_sigkill_at_random_moments_loses_nothing_and_duplicates_nothing(
     office: OfficeServer, office_db: OfficeDB, tmp_path: Path
+) -> None:
+    _killed_again_and_again(office, office_db, tmp_path, KILLS, [])
+
+
+def test_sigkill_with_online_authorisation_loses_nothing_and_spends_nothing_twice(
+    office: OfficeServer, office_db: OfficeDB, tmp_path: Path
+) -> None:
+    """The tills online, the office authorising their spending (holds) between the kills:
+    still exactly once and the same balances everywhere, and every spend was authorised
+    (a hold settled by it), so no balance went below zero."""
+    _killed_again_and_again(office, office_db, tmp_path, KILLS // 2, ["online"])
+    spends: list[tuple[str, int]] = []
+    with office_db.read() as conn:
+        for op_id, body, result in conn.execute(
+            select(office_operations.c.op_id, office_operations.c.body, office_operations.c.result)
+        ):
+            if json.loads(body)["points_spent_centi"] > 0:
+                spends.append((str(op_id), int(json.loads(result)["balance_centi"])))
+        done = select(holds.c.id).where(holds.c.settled_at.isnot(None))
+        settled = {str(h) for h in conn.execute(done).scalars()}
+    assert len(spends) > 10, "the tills spent points between the kills"
+    assert {op_id for op_id, _b in spends} <= settled  # each one authorised by its hold
+    assert min(balance for _op, balance in spends) >= 0
+
+
+def _killed_again_and_again(
+    office: OfficeServer, office_db: OfficeDB, tmp_path: Path, kills: int, extra: list[str]
 ) -> None:
     started = time.monotonic()
     start_balances = office_balances(office_db)
@@ -111,7 +143,8 @@ def test_sigkill_at_random_moments_loses_nothing_and_duplicates_nothing(
         indexes = _indexes(fresh)
     with ThreadPoolExecutor(TILLS) as pool:
         futures = [
-            pool.submit(_lives, p, SEED * 10 + i, KILLS // TILLS, env) for i, p in enumerate(paths)
+            pool.submit(_lives, p, SEED * 10 + i, kills // TILLS, env, extra)
+            for i, p in enumerate(paths)
         ]
         confirmed = [f.result() for f in futures]
     killed_s = time.monotonic() - started
@@ -155,7 +188,7 @@ def test_sigkill_at_random_moments_loses_nothing_and_duplicates_nothing(
         with Database.open(path) as db:
             Terminal(db, path, cred, office.url).sync()  # the other till's operations
             assert cache_balances(db) == final
-    print(f"{KILLS} kills in {killed_s:.1f} s; {total} operations")
+    print(f"{kills} kills in {killed_s:.1f} s; {total} operations")
 
 
 def test_a_till_killed_before_its_first_checkpoint_opens_its_cache_again(tmp_path: Path) -> None:

@@ -1,5 +1,8 @@
 """A till's day in small: random checkouts (some spending points) and returns of earlier
-purchases, through the real services on a real cache. Used by the fault and kill tests."""
+purchases, through the real services on a real cache. Used by the fault and kill tests.
+With an ``authoriser`` the office authorises the spending (a till online); a spend it
+refuses, or that the offline limits refuse, becomes a purchase without points, as the
+cashier would make it."""
 
 from __future__ import annotations
 
@@ -16,6 +19,8 @@ from terminal.loyalty import Money, PointsError
 from terminal.services import member_ops
 from terminal.services.checkout import checkout, preview
 from terminal.services.identify import CardKey, identify
+from terminal.services.offline import OfflineLimit
+from terminal.services.ports import SpendAuthoriser
 from terminal.services.staff import Role, StaffMember, add_staff
 from terminal.services.till import Till
 from terminal.store.database import Database
@@ -30,14 +35,19 @@ class Workload:
     """``Workload(db, rng, cards).step()``: one operation, durably recorded; its id."""
 
     def __init__(
-        self, db: Database, rng: random.Random, cards: list[int], returns: float = 0.12
+        self,
+        db: Database,
+        rng: random.Random,
+        cards: list[int],
+        returns: float = 0.12,
+        authoriser: SpendAuthoriser | None = None,
     ) -> None:
         self.db = db
         self.rng = rng
         self.cards = cards
         self.returns = returns
         clock = FixedClock(datetime(2026, 11, 22, 12, 0, tzinfo=UTC))
-        self.till = Till(db, clock, ids=lambda: str(uuid.uuid4()))
+        self.till = Till(db, clock, ids=lambda: str(uuid.uuid4()), authoriser=authoriser)
         with db.write() as conn:
             row = conn.execute(text("SELECT id FROM staff WHERE role = 'supervisor'")).first()
             staff_id = int(row[0]) if row else add_staff(conn, "Chief", Role.SUPERVISOR, "9876")
@@ -72,5 +82,5 @@ class Workload:
                 spend = allowed
         try:
             return checkout(self.till.unit(), key, amount, spend).operation_id
-        except PointsError:  # a sync lowered the balance since the preview
+        except (PointsError, OfflineLimit):  # a sync lowered the balance; the office refused
             return checkout(self.till.unit(), key, amount, None).operation_id

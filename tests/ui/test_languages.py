@@ -137,3 +137,23 @@ def test_offline_refusals_are_in_the_cashiers_language(qapp: object, code: str, 
     finally:
         switch_language("en")
     assert text.startswith(word) and "500.00" in text
+
+
+@pytest.mark.parametrize(
+    ("code", "word"),
+    [("ru", "Офис отказал"), ("uk", "Офіс відмовив"), ("en", "The office refuses")],
+)
+def test_the_offices_refusal_is_in_the_cashiers_language(
+    qapp: object, code: str, word: str
+) -> None:
+    from terminal.services.offline import OfflineLimit
+    from terminal.ui.errors import error_text
+
+    switch_language(code)
+    try:
+        text = error_text(OfflineLimit("office_refused", left="12.34"))
+        card = error_text(OfflineLimit("office_refused_card"))
+    finally:
+        switch_language("en")
+    assert text.startswith(word) and "12.34" in text
+    assert card.startswith(word)

@@ -143,3 +143,42 @@ def test_no_printer_no_receipt_picture(qtbot: QtBot, window: MainWindow, demo_db
     ):
         qtbot.keyClick(window.checkout.points, Qt.Key.Key_Return)
     assert window.receipt.pixmap().isNull()
+
+
+class _RefusingOffice:
+    """The SpendAuthoriser port: the office says the points were spent elsewhere."""
+
+    def __init__(self) -> None:
+        self.asked = 0
+
+    def authorise(
+        self, op_id: str, member_id: int, card_id: int | None, points_centi: int, deadline_s: float
+    ) -> object:
+        from sync.wire_spend import HoldAnswer
+
+        self.asked += 1
+        return HoldAnswer(op_id, False, points_centi, 3_00, reason="balance")
+
+
+def test_the_office_refusing_the_points_is_said_in_words_and_nothing_is_recorded(
+    qtbot: QtBot, window: MainWindow, demo_db: Database
+) -> None:
+    from terminal.store import sync_state
+
+    card = a_card(demo_db, fixed_discount=False, balance_at_least=100)
+    with demo_db.write() as conn:
+        sync_state.set_state(conn, sync_state.OFFICE_TERMINAL, "1")  # a till with an office
+    office = _RefusingOffice()
+    window._till.authorise_with(office)  # type: ignore[arg-type]
+    window.present(CardKey(card_id=card.id))
+    qtbot.keyClicks(window.checkout.amount, "1000")
+    qtbot.keyClick(window.checkout.amount, Qt.Key.Key_Return)
+    window.checkout.points.setText("")
+    qtbot.keyClicks(window.checkout.points, "50")
+    qtbot.keyClick(window.checkout.points, Qt.Key.Key_Return)
+    assert office.asked == 1
+    assert window.checkout.error.isVisible()
+    assert window.checkout.error.text().startswith("The office refuses")
+    assert "3.00" in window.checkout.error.text()
+    with demo_db.read() as conn:
+        assert conn.execute(text("SELECT count(*) FROM operations")).scalar() == 0
