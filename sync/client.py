@@ -197,6 +197,10 @@ class OfficeClient:
         except (KeyError, ValueError, TypeError) as exc:
             raise ProtocolError(f"a result the terminal cannot read: {exc}") from exc
 
+    def push_audit(self, events: Sequence[dict[str, Any]]) -> Answer:
+        """Send audit events (``POST /v1/audit``); the office keeps each once."""
+        return self._call("POST", "/audit", raw_body=json.dumps({"events": list(events)}).encode())
+
     def changes(self, cursor: str, limit: int) -> Answer:
         return self._call("GET", "/changes", params={"cursor": cursor, "limit": limit})
 
