@@ -17,6 +17,7 @@ from common.clock import FixedClock
 from office import audit, staff
 from office.db import OfficeDB
 from office.server import OfficeServer
+from terminal.services.doctor import Status, check_cache
 from terminal.services.errors import ServiceError
 from terminal.services.staff import (
     LockedOut,
@@ -28,6 +29,7 @@ from terminal.services.staff import (
     log_in_by_card,
 )
 from terminal.services.till import Till
+from terminal.store.database import Database
 
 pytestmark = pytest.mark.integration
 
@@ -137,3 +139,18 @@ def test_the_tills_audit_log_reaches_the_office_exactly_once(
         conn.exec_driver_sql("DELETE FROM sync_state WHERE key = 'sync.audit_sent'")
     till.sync()
     assert len(audit.events_of(db, till.creds.terminal_id)) == len(local)
+
+
+def test_the_doctor_says_nobody_can_log_in_until_the_office_has_staff(
+    bare_office: OfficeServer, till: Terminal
+) -> None:
+    till.sync()
+    db_path = till.path
+    till.db.close()
+    found = {f.check: f for f in check_cache(db_path, CLOCK)}
+    assert found["staff"].status is Status.FAIL and "office staff add" in found["staff"].fix
+    staff.add(bare_office.db, "Олена", "cashier", pin="2468")
+    with Database.open(db_path) as db:
+        Terminal(db, db_path, till.creds, till.url).sync()
+    found = {f.check: f for f in check_cache(db_path, CLOCK)}
+    assert found["staff"].status is Status.WARN and "no supervisor" in found["staff"].message
