@@ -5,7 +5,7 @@ audited). Hidden while nobody is locked out, so it costs the page no room."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal, Slot
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from terminal.services import staff
 from terminal.services.roles import StaffMember
@@ -28,15 +28,17 @@ class LockoutPanel(QWidget):
         self._who: StaffMember | None = None
         self.label = QLabel(wordWrap=True)
         self.people = QComboBox()
+        # A long name must not widen the page past a 1024-pixel screen.
+        self.people.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.people.setMinimumContentsLength(12)
         self.lift = QPushButton()
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.people, 1)
-        row.addWidget(self.lift)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
-        layout.addLayout(row)
+        layout.addWidget(self.people)
+        layout.addWidget(self.lift)
         self.lift.clicked.connect(self._on_lift_clicked)
         self.retranslate()
         self.hide()
