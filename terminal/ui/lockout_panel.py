@@ -32,7 +32,7 @@ class LockoutPanel(QWidget):
         self.people.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.people.setMinimumContentsLength(12)
+        self.people.setMinimumContentsLength(6)
         self.lift = QPushButton()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
