@@ -5,20 +5,29 @@ person may not work at, stops the log-in; the till's audit log reaches the offic
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from officekit import Terminal, enrolled_terminal
-from sqlalchemy import text
+from builders import cards
+from officekit import Terminal, enrolled_terminal, terminal_ops
+from opkit import SUPERVISOR_ID
+from sqlalchemy import select, text
 
 from common.clock import FixedClock
 from office import audit, staff
 from office.db import OfficeDB
+from office.models import operations as office_operations
 from office.server import OfficeServer
+from terminal.loyalty import Money
+from terminal.services import member_ops
+from terminal.services.checkout import checkout
 from terminal.services.doctor import Status, check_cache
 from terminal.services.errors import ServiceError
+from terminal.services.identify import CardKey
 from terminal.services.staff import (
     LockedOut,
     PinRejected,
@@ -154,3 +163,33 @@ def test_the_doctor_says_nobody_can_log_in_until_the_office_has_staff(
         Terminal(db, db_path, till.creds, till.url).sync()
     found = {f.check: f for f in check_cache(db_path, CLOCK)}
     assert found["staff"].status is Status.WARN and "no supervisor" in found["staff"].message
+
+
+def test_every_supervisor_operation_names_its_supervisor_and_the_office_takes_it(
+    terminal: Terminal, office_db: OfficeDB
+) -> None:
+    """The till sends the staff id on every path that needs a role; the office, which
+    checks it, applies them all (the demo's supervisor is the office's, via the seed)."""
+    terminal.sync()
+    till = Till(terminal.db, CLOCK)
+    chief = log_in(till.unit(), SUPERVISOR_ID, "9999")
+    unit = till.unit(chief)
+    first, second = (CardKey(card_id=c.id) for c in cards(terminal.db, limit=2, with_member=True))
+    purchase = checkout(unit, first, Money.parse("1000.00")).operation_id
+    recorded = [
+        member_ops.adjust_points(unit, first, Decimal("15"), "goodwill").operation_id,
+        member_ops.record_feedback(unit, first, "slow queue").operation_id,
+        member_ops.return_purchase(unit, purchase)[0].operation_id,
+        member_ops.block_card(unit, second, "lost, reported by phone").operation_id,
+    ]
+    terminal.sync()
+    statuses = {op_id: status for op_id, (status, _d, _m) in terminal_ops(terminal.db).items()}
+    assert {statuses[i] for i in [purchase, *recorded]} == {"acked"}
+    with office_db.read() as conn:
+        bodies = conn.execute(
+            select(office_operations.c.op_id, office_operations.c.body).where(
+                office_operations.c.op_id.in_(recorded)
+            )
+        ).all()
+    assert {json.loads(b)["staff_id"] for _i, b in bodies} == {SUPERVISOR_ID}
+    assert len(bodies) == len(recorded)
