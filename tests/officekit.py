@@ -68,7 +68,6 @@ def enrolled_terminal(office: OfficeServer, folder: Path, name: str = "till") ->
     path = folder / "cache.sqlite3"
     creds = enrol(office, path, name)
     with Database.open(path) as db:
-        credentials.note_in_cache(db, creds)  # as loyalty-terminal enroll does
         yield Terminal(db, path, creds, office.url)
 
 

@@ -22,6 +22,7 @@ from office import audit, staff
 from office.db import OfficeDB
 from office.models import operations as office_operations
 from office.server import OfficeServer
+from sync import credentials
 from terminal.loyalty import Money
 from terminal.services import member_ops
 from terminal.services.checkout import checkout
@@ -59,6 +60,7 @@ def bare_office(tmp_path: Path) -> Iterator[OfficeServer]:
 @pytest.fixture
 def till(bare_office: OfficeServer, tmp_path: Path) -> Iterator[Terminal]:
     with enrolled_terminal(bare_office, tmp_path / "till") as t:
+        credentials.note_in_cache(t.db, t.creds)  # as loyalty-terminal enroll does
         yield t
 
 
