@@ -103,9 +103,11 @@ def add_staff(
 
 
 def staff_on_till(unit: Unit, *, supervisors_only: bool = False) -> list[tuple[int, str]]:
-    """(id, name) of the active staff, by name; only supervisors (and IT) if asked."""
+    """(id, name) of the active staff who may work at this till, by name; only
+    supervisors (and store admins) if asked."""
     with unit.read() as tx:
-        return tx.staff.on_till(supervisors_only=supervisors_only)
+        here = tx.sync.terminal_id()
+        return tx.staff.on_till(supervisors_only=supervisors_only, terminal_id=here)
 
 
 def _member(row: StaffRecord) -> StaffMember:

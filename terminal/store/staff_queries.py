@@ -81,12 +81,20 @@ class StaffRows:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
 
-    def on_till(self, *, supervisors_only: bool = False) -> list[tuple[int, str]]:
-        """(id, name) of the active staff, by name; only supervisors (and IT) if asked."""
-        query = select(staff.c.id, staff.c.name).where(staff.c.active.is_(True))
+    def on_till(
+        self, *, supervisors_only: bool = False, terminal_id: str | None = None
+    ) -> list[tuple[int, str]]:
+        """(id, name) of the active staff who may work at ``terminal_id`` (None: any),
+        by name; only supervisors (and store admins) if asked."""
+        query = select(staff.c.id, staff.c.name, staff.c.tills).where(staff.c.active.is_(True))
         if supervisors_only:
             query = query.where(staff.c.role != CASHIER)
-        return [(int(i), str(n)) for i, n in self._conn.execute(query.order_by(staff.c.name))]
+        rows = self._conn.execute(query.order_by(staff.c.name)).all()
+        return [
+            (int(i), str(n))
+            for i, n, tills in rows
+            if terminal_id is None or tills is None or int(terminal_id) in json.loads(tills)
+        ]
 
     def by_id(self, staff_id: int) -> StaffRecord | None:
         return _record(self._conn.execute(_BY_ID, {"key": staff_id}).first())

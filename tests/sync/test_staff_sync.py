@@ -37,6 +37,7 @@ from terminal.services.staff import (
     lift_lock_out,
     log_in,
     log_in_by_card,
+    staff_on_till,
 )
 from terminal.services.till import Till
 from terminal.store.database import Database
@@ -195,3 +196,15 @@ def test_every_supervisor_operation_names_its_supervisor_and_the_office_takes_it
         ).all()
     assert {json.loads(b)["staff_id"] for _i, b in bodies} == {SUPERVISOR_ID}
     assert len(bodies) == len(recorded)
+
+
+def test_the_log_in_list_shows_only_who_may_work_at_this_till(
+    bare_office: OfficeServer, till: Terminal
+) -> None:
+    here = till.creds.terminal_id
+    staff.add(bare_office.db, "Тут", "cashier", pin="2468", tills=(here,))
+    staff.add(bare_office.db, "Всюди", "supervisor", pin="2468")
+    staff.add(bare_office.db, "Деінде", "cashier", pin="2468", tills=(here + 1,))
+    till.sync()
+    names = [name for _, name in staff_on_till(Till(till.db, CLOCK).unit())]
+    assert names == ["Всюди", "Тут"]
