@@ -14,6 +14,7 @@ from typing import Any
 from sync.protocol import (
     CARD_FIELDS,
     GIFT_FIELDS,
+    MAX_AUDIT_BATCH,
     MAX_BATCH,
     MEMBER_FIELDS,
     OPERATION_KINDS,
@@ -239,7 +240,7 @@ _MORE = {
     "409": "a code for a new till, but this till still has operations to send as the "
     "terminal it was: it needs a re-enrolment code for that terminal (the code stays usable)",
     "410": "the cursor is older than the feed keeps: download a snapshot",
-    "413": f"more than {MAX_BATCH} operations in one batch",
+    "413": f"more than {MAX_BATCH} operations (or {MAX_AUDIT_BATCH} audit events) in one batch",
 }
 
 
