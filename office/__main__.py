@@ -13,6 +13,8 @@
     python -m office set-limits [--per-operation P] [--per-card P] [--terminal P] ...
     python -m office prune --keep-after SEQ
     python -m office openapi                        (the protocol, docs/openapi.json)
+    python -m office staff add|list|set|deactivate|add-card|remove-card ...
+                                                    (the chain's staff: office/staff_cli.py)
 
 The database is a SQLite file (default ``office.sqlite3``) or a SQLAlchemy URL such as
 ``postgresql+psycopg://user@host/office``.
@@ -31,7 +33,7 @@ from pathlib import Path
 from sqlalchemy import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from office import admin, auth, feed
+from office import admin, auth, feed, staff_cli
 from office.app import openapi_document
 from office.db import OfficeDB
 from office.migrate import NotAnOfficeDatabase
@@ -133,6 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("prune", help="forget feed changes up to SEQ (older cursors get 410)")
     s.add_argument("--keep-after", type=int, required=True, metavar="SEQ")
+
+    staff_cli.register(sub)
     return p
 
 
@@ -223,6 +227,8 @@ def _run(args: argparse.Namespace, db: OfficeDB) -> int:
                 hold_s=args.hold,
             ),
         )
+    elif cmd == "staff":
+        return staff_cli.run(args, db)
     elif cmd == "prune":
         print(f"{feed.prune(db, args.keep_after)} changes removed")
     return 0

@@ -19,7 +19,7 @@ from sqlalchemy.exc import OperationalError
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 
-from office import auth, feed, holds, id_floors, ledger, openapi
+from office import audit, auth, feed, holds, id_floors, ledger, openapi
 from office.db import OfficeDB
 from sync.protocol import (
     DEFAULT_PAGE,
@@ -207,6 +207,8 @@ def create_app(db: OfficeDB) -> FastAPI:
             return _error(404, "no_such_part", f"parts: {', '.join(feed.PARTS)}")
         text = await run_in_threadpool(feed.snapshot_page, db, part, after, _limit(limit))
         return _raw(text)
+
+    audit.add_route(app, db, _terminal, _json, _error)  # POST /v1/audit: office/audit.py
 
     generated = app.openapi
 

@@ -10,7 +10,7 @@ import json
 
 from sqlalchemy import Connection, delete, func, select
 
-from office import entities
+from office import entities, staff
 from office.db import OfficeDB
 from office.models import cards, changes, gifts, members, programs
 from sync.protocol import CARD_FIELDS, GIFT_FIELDS, MEMBER_FIELDS
@@ -88,7 +88,7 @@ PARTS = ("meta", "members", "cards")
 
 
 def snapshot_page(db: OfficeDB, part: str, after: int, limit: int) -> str:
-    """One page of the snapshot. ``meta`` (program, gifts, limits and ``as_of``, the
+    """One page of the snapshot. ``meta`` (program, gifts, limits, staff and ``as_of``, the
     cursor to follow the feed from afterwards) comes first, then members and cards by id.
     Rows changed while the pages are fetched come newer than ``as_of``: the feed brings
     them again, and applying them twice changes nothing."""
@@ -132,6 +132,9 @@ def _meta(db: OfficeDB, conn: Connection) -> str:
         else {"code": program.code, "version": program.version, "body": json.loads(program.body)},
         "gifts": [[*g[:4], bool(g[4])] for g in gift_rows],
         "limits": entities.get_limits(conn).to_dict(),
+        # Every member of staff (deactivated ones too): a till enrolled now can be logged
+        # into as soon as its first download is in.
+        "staff": staff.wire_rows(conn),
         "members": int(
             conn.execute(
                 select(func.count()).select_from(members).where(members.c.deleted.is_(False))

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, update
 
-from office import entities, holds, id_floors, registration
+from office import entities, holds, id_floors, registration, roles
 from office.db import OfficeDB, emit
 from office.models import cards, members, operations
 from sync.protocol import MEMBER_FIELDS, OPERATION_KINDS, VERSION, Entity, OpResult, OpStatus
@@ -197,6 +197,8 @@ def _decide(conn: Connection, at: str, terminal_id: int, op: dict[str, Any]) -> 
     but the operations row the caller adds)."""
     if op["kind"] not in OPERATION_KINDS:
         return OpResult(op["id"], OpStatus.REJECTED, "unknown_kind", f"kind {op['kind']!r}")
+    if (refused := roles.check(conn, terminal_id, op)) is not None:
+        return refused
     if op["kind"] == "member_register":  # its member and card are new: not looked up
         return registration.apply(conn, at, terminal_id, op)
     target = op.get("reverses")

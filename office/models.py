@@ -156,3 +156,40 @@ holds = Table(
     Column("settled_at", Text),
     Index("ix_holds_member_open", "member_id", "settled_at", "expires_at"),
 )
+
+# Staff belong to the office (docs/sync-rules.md, "Who may do what"): made and changed
+# here (``python -m office staff``), published to every till in the feed (Entity.STAFF).
+staff = Table(
+    "staff",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    Column("role", String(16), nullable=False),  # sync.protocol.STAFF_ROLES
+    Column("tills", Text),  # JSON list of terminal ids; None: every till
+    Column("pin_hash", Text),  # common.pins; None: no PIN set (a staff card only)
+    Column("active", Boolean, nullable=False, default=True),
+    Column("created_at", Text, nullable=False),
+    Column("changed_at", Text, nullable=False),
+)
+
+staff_cards = Table(
+    "staff_cards",
+    metadata,
+    Column("uid", String(20), primary_key=True),  # upper-case hex
+    Column("staff_id", Integer, nullable=False, index=True),
+)
+
+# The tills' audit logs (``POST /v1/audit``): one row per (terminal, its event id).
+audit_events = Table(
+    "audit_events",
+    metadata,
+    Column("terminal_id", Integer, nullable=False),
+    Column("event_id", BigInteger, nullable=False),  # the till's audit_log id
+    Column("at", Text, nullable=False),  # the till's clock, for people
+    Column("staff_id", Integer),
+    Column("action", String(32), nullable=False),
+    Column("target", Text),
+    Column("details", Text, nullable=False),  # JSON object
+    Column("received_at", Text, nullable=False),
+    PrimaryKeyConstraint("terminal_id", "event_id"),
+)

@@ -14,9 +14,12 @@ from typing import Any
 from sync.protocol import (
     CARD_FIELDS,
     GIFT_FIELDS,
+    MAX_AUDIT_BATCH,
     MAX_BATCH,
     MEMBER_FIELDS,
     OPERATION_KINDS,
+    STAFF_FIELDS,
+    STAFF_ROLES,
     TIME_HEADER,
     VERSION_HEADER,
     Entity,
@@ -170,7 +173,8 @@ SCHEMAS: dict[str, Any] = {
     "Change": {
         "type": "array",
         "description": "[seq, entity, key, data, at]: data is the entity's state after the "
-        "change (a MemberRow, CardRow, GiftRow, program or OfflineLimits), null when deleted",
+        "change (a MemberRow, CardRow, GiftRow, StaffRow, program or OfflineLimits), null when "
+        "deleted",
         "prefixItems": [
             _INT,
             {"enum": [e.value for e in Entity]},
@@ -200,6 +204,35 @@ SCHEMAS: dict[str, Any] = {
             "limits": _ref("OfflineLimits"),
             "members": _INT,
             "cards": _INT,
+            "staff": {"type": "array", "items": _ref("StaffRow")},
+        },
+    },
+    "StaffRow": {
+        **_row(STAFF_FIELDS, "member of staff"),
+        "description": f"A member of staff as an array, in this order: {', '.join(STAFF_FIELDS)}"
+        f". role: one of {', '.join(STAFF_ROLES)}; tills: terminal ids, or null for every "
+        "till; pin_hash: common.pins' hash or null; cards: staff card UIDs (hex); active.",
+    },
+    "AuditEvent": {
+        "type": "object",
+        "required": ["id", "at", "action"],
+        "properties": {
+            "id": {**_INT, "description": "the till's own id of the event (increasing)"},
+            "at": {**_STR, "description": "the till's clock, for people"},
+            "staff_id": _NULL_INT,
+            "action": _STR,
+            "target": _NULL_STR,
+            "details": {"type": "object"},
+        },
+    },
+    "AuditStored": {
+        "type": "object",
+        "required": ["stored", "duplicates", "refused", "last"],
+        "properties": {
+            "stored": _INT,
+            "duplicates": {**_INT, "description": "received before: stored once"},
+            "refused": {"type": "array", "items": {"type": "object"}},
+            "last": {**_INT, "description": "the highest event id of the batch"},
         },
     },
     "SnapshotPage": {
@@ -230,6 +263,7 @@ RESPONSES: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
     ("/v1/operations", "post"): ("PushResults", ("400", "401", "403", "413", "503")),
     ("/v1/holds", "post"): ("HoldAnswer", ("400", "401", "403", "409", "503")),
     ("/v1/changes", "get"): ("ChangePage", ("400", "401", "403", "410", "503")),
+    ("/v1/audit", "post"): ("AuditStored", ("400", "401", "403", "413", "503")),
     ("/v1/snapshot/{part}", "get"): ("SnapshotMeta | SnapshotPage", ("401", "403", "404", "503")),
 }
 _MORE = {
@@ -238,7 +272,7 @@ _MORE = {
     "the terminal it was: it needs a re-enrolment code for that terminal (the code stays "
     "usable); /holds: the id names another hold, or an operation already received",
     "410": "the cursor is older than the feed keeps: download a snapshot",
-    "413": f"more than {MAX_BATCH} operations in one batch",
+    "413": f"more than {MAX_BATCH} operations (or {MAX_AUDIT_BATCH} audit events) in one batch",
 }
 
 

@@ -24,7 +24,7 @@ from typing import Any, TextIO
 from sqlalchemy import Connection, Table, func, select
 from sqlalchemy.exc import DBAPIError
 
-from office import entities
+from office import entities, staff
 from office.admin import AdminError
 from office.db import OfficeDB, emit
 from office.models import cards, members
@@ -35,6 +35,8 @@ from sync.protocol import (
     SEED_END,
     SEED_FORMAT,
     SEED_VERSION,
+    STAFF_FIELDS,
+    STAFF_ROLES,
     Entity,
 )
 
@@ -43,6 +45,7 @@ _FIELDS = {
     Entity.MEMBER.value: list(MEMBER_FIELDS),
     Entity.CARD.value: list(CARD_FIELDS),
     Entity.GIFT.value: list(GIFT_FIELDS),
+    Entity.STAFF.value: list(STAFF_FIELDS),
 }
 
 
@@ -56,15 +59,20 @@ class Seeded:
     gifts: int
     members: int
     cards: int
+    staff: int = 0
 
     def __str__(self) -> str:
         program = "the program" if self.program else "no program"
-        return f"{self.members} members, {self.cards} cards, {self.gifts} gifts, {program}"
+        return (
+            f"{self.members} members, {self.cards} cards, {self.gifts} gifts, "
+            f"{self.staff} staff, {program}"
+        )
 
     def counts(self) -> dict[str, int]:
         return {
             Entity.PROGRAM.value: self.program,
             Entity.GIFT.value: self.gifts,
+            Entity.STAFF.value: self.staff,
             Entity.MEMBER.value: self.members,
             Entity.CARD.value: self.cards,
         }
@@ -154,6 +162,8 @@ class _Loader:
                 self._row(kind, data)
             elif kind == Entity.GIFT.value:
                 self._gift(data)
+            elif kind == Entity.STAFF.value:
+                self._staff(data)
             elif kind == Entity.PROGRAM.value:
                 self._program(data)
             elif kind == SEED_END:
@@ -195,6 +205,30 @@ class _Loader:
         entities.upsert_gift(self.conn, self.at, dict(zip(GIFT_FIELDS, data, strict=True)))
         self.counts[Entity.GIFT.value] += 1
 
+    def _staff(self, data: Any) -> None:
+        if not (isinstance(data, list) and len(data) == len(STAFF_FIELDS)):
+            raise self._error(f"a staff row has {len(STAFF_FIELDS)} fields")
+        row = dict(zip(STAFF_FIELDS, data, strict=True))
+        tills, cards = row["tills"], row["cards"]
+        if (
+            type(row["id"]) is not int
+            or row["role"] not in STAFF_ROLES
+            or not (tills is None or isinstance(tills, list))
+            or not isinstance(cards, list)
+        ):
+            raise self._error("a staff row: id, name, role, tills, pin_hash, cards, active")
+        person = staff.StaffMember(
+            row["id"],
+            staff.check_name(str(row["name"])),
+            row["role"],
+            None if tills is None else tuple(int(t) for t in tills),
+            None if row["pin_hash"] is None else str(row["pin_hash"]),
+            tuple(staff.check_uid(str(c)) for c in cards),
+            bool(row["active"]),
+        )
+        staff.insert_member(self.conn, self.at, person)
+        self.counts[Entity.STAFF.value] += 1
+
     def _program(self, data: Any) -> None:
         if not (isinstance(data, dict) and isinstance(data.get("body"), dict)):
             raise self._error('a program is {"code", "version", "body"}')
@@ -216,4 +250,4 @@ class _Loader:
             limits = entities.get_limits(self.conn).to_dict()
             emit(self.conn, self.at, Entity.LIMITS, "terminal", limits)
         n = self.counts
-        return Seeded(n["program"], n["gift"], n["member"], n["card"])
+        return Seeded(n["program"], n["gift"], n["member"], n["card"], n["staff"])

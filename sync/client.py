@@ -213,6 +213,10 @@ class OfficeClient:
             raise ProtocolError("the office answered a hold for another operation")
         return decided
 
+    def push_audit(self, events: Sequence[dict[str, Any]]) -> Answer:
+        """Send audit events (``POST /v1/audit``); the office keeps each once."""
+        return self._call("POST", "/audit", raw_body=json.dumps({"events": list(events)}).encode())
+
     def changes(self, cursor: str, limit: int) -> Answer:
         return self._call("GET", "/changes", params={"cursor": cursor, "limit": limit})
 

@@ -24,6 +24,8 @@ from sync.protocol import (
     CARD_FIELDS,
     GIFT_FIELDS,
     MEMBER_FIELDS,
+    STAFF_FIELDS,
+    STAFF_ROLES,
     Change,
     ChangesPage,
     Entity,
@@ -172,7 +174,40 @@ def _change(c: Change) -> incoming.Change | None:
         return None if gone else incoming.ProgramChanged(_program(ProgramState.from_dict(c.data)))
     if entity is Entity.LIMITS:
         return incoming.LimitsChanged(_limits(OfflineLimits.from_dict(c.data)))
+    if entity is Entity.STAFF:
+        return incoming.StaffGone(int(c.key)) if gone else incoming.StaffChanged(staff(c.data))
     raise AssertionError(f"an entity of the protocol without a decoder: {entity}")
+
+
+_STAFF = _positions(STAFF_FIELDS)
+
+
+def staff(row: Sequence[Any]) -> incoming.StaffIn:
+    """A staff row of the wire (STAFF_FIELDS), checked: a role this till does not know,
+    a malformed list, is an answer it cannot read (ValueError, TypeError)."""
+    if len(row) < len(STAFF_FIELDS):
+        raise ValueError(f"a staff row has {len(STAFF_FIELDS)} fields")
+
+    def at(name: str) -> Any:
+        return row[_STAFF[name]]
+
+    role = str(at("role"))
+    if role not in STAFF_ROLES:
+        raise ValueError(f"a role this till does not know: {role!r}")
+    tills, pin_hash, cards = at("tills"), at("pin_hash"), at("cards")
+    if tills is not None and not isinstance(tills, list):
+        raise TypeError("tills: a list or null")
+    if not isinstance(cards, list):
+        raise TypeError("cards: a list")
+    return incoming.StaffIn(
+        id=int(at("id")),
+        name=str(at("name")),
+        role=role,
+        tills=None if tills is None else tuple(int(t) for t in tills),
+        pin_hash=None if pin_hash is None else str(pin_hash),
+        cards=tuple(str(c).upper() for c in cards),
+        active=bool(at("active")),
+    )
 
 
 def _program(p: ProgramState) -> incoming.ProgramRecord:
@@ -190,6 +225,7 @@ def snapshot_meta(body: Any) -> incoming.SnapshotMeta:
     try:
         meta = SnapshotMeta.from_dict(body)
         gifts = [pick_gift(g) for g in meta.gifts]
+        people = None if meta.staff is None else [staff(r) for r in meta.staff]
     except _BAD as exc:
         raise _unreadable("a snapshot's meta page", exc) from exc
     return incoming.SnapshotMeta(
@@ -200,6 +236,7 @@ def snapshot_meta(body: Any) -> incoming.SnapshotMeta:
         limits=None if meta.limits is None else _limits(meta.limits),
         members=meta.members,
         cards=meta.cards,
+        staff=people,
     )
 
 

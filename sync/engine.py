@@ -23,9 +23,9 @@ from pathlib import Path
 from common.files import open_private
 from sync import decode
 from sync.client import CursorGone, OfficeClient, ProtocolError, Refused
-from sync.protocol import OpResult, OpStatus, SnapshotPart, format_time
+from sync.protocol import MAX_AUDIT_BATCH, OpResult, OpStatus, SnapshotPart, format_time
 from sync.wire_spend import IdFloors
-from terminal.store import feed_apply, push_outcomes, snapshot_apply, sync_state
+from terminal.store import audit_rows, feed_apply, push_outcomes, snapshot_apply, sync_state
 from terminal.store.database import Database
 from terminal.store.incoming import Part, SnapshotRows
 from terminal.store.push_outcomes import OutcomeStatus
@@ -99,6 +99,7 @@ class Syncer:
         if not self.greeted:
             self.greet()
         pushed, acked, parked, held = self.push_all()
+        self.push_audit()
         changes, rows = self.pull_all()
         with self.db.write() as conn:
             sync_state.set_state(conn, sync_state.LAST_CONTACT, format_time(self.now()))
@@ -152,6 +153,27 @@ class Syncer:
             held += sum(1 for o in outcomes if o.status is OutcomeStatus.HELD)
             after = batch[-1].seq
             size = self.push_batch
+
+    def push_audit(self) -> int:
+        """Send the audit log's new rows, after the operations (docs/protocol.md, "The
+        audit log"); the mark moves on only once the office has answered, so a lost
+        answer sends them again, and the office keeps each once. An office that does not
+        take audit logs yet (404) is left alone until the next pass."""
+        sent = 0
+        while True:
+            with self.db.read() as conn:
+                events = audit_rows.unsent(conn, MAX_AUDIT_BATCH)
+            if not events:
+                return sent
+            try:
+                answer = self.client.push_audit(events)
+            except Refused as exc:
+                log.info("the office does not take the audit log (HTTP %s)", exc.status)
+                return sent
+            self._saw(answer.office_time)
+            with self.db.write() as conn:
+                audit_rows.mark_sent(conn, int(events[-1]["id"]))
+            sent += len(events)
 
     # --- pull ---------------------------------------------------------------------------
 

@@ -62,6 +62,21 @@ CARD_FIELDS = (
     "replaced_by",
 )
 GIFT_FIELDS = ("code", "name", "kind", "points_cost_centi", "active")
+#: A member of staff on the wire (the feed's ``staff`` entity, the snapshot's meta, a
+#: seed file), in order: ``role`` one of STAFF_ROLES; ``tills`` the terminal ids they may
+#: work at, or None for every till; ``pin_hash`` common.pins' hash (None: no PIN yet);
+#: ``cards`` their staff cards' UIDs (upper-case hex); ``active`` False: deactivated,
+#: cannot log in anywhere.
+STAFF_FIELDS = ("id", "name", "role", "tills", "pin_hash", "cards", "active")
+#: The roles of staff, from the least to the most a role may do. A cashier checks out
+#: and looks members up; a supervisor also does every operation of docs/sync-rules.md,
+#: "Who may do what"; a store admin may do what a supervisor may (and runs the till).
+STAFF_ROLES = ("cashier", "supervisor", "store_admin")
+#: At most this many audit events in one ``POST /v1/audit``.
+MAX_AUDIT_BATCH = 500
+#: An audit event on the wire (``POST /v1/audit``): the till's own row id, its clock,
+#: the staff id, what was done, on what, and details (a JSON object).
+AUDIT_FIELDS = ("id", "at", "staff_id", "action", "target", "details")
 
 #: Operation kinds the office knows; anything else is rejected (``unknown_kind``).
 OPERATION_KINDS = frozenset(
@@ -97,6 +112,7 @@ class Entity(enum.Enum):
     PROGRAM = "program"  # data: {"code", "version", "body"}; key: the program's code
     GIFT = "gift"  # data: a gift row (GIFT_FIELDS); None: withdrawn
     LIMITS = "limits"  # data: OfflineLimits.to_dict(); key: "terminal"
+    STAFF = "staff"  # data: a staff row (STAFF_FIELDS); None: removed; key: the staff id
 
 
 class SnapshotPart(enum.Enum):
@@ -274,8 +290,9 @@ class ChangesPage:
 @dataclass(frozen=True, slots=True)
 class SnapshotMeta:
     """``GET /snapshot/meta``: what comes whole (program, gift rows in GIFT_FIELDS order,
-    limits), the row counts of the parts, and ``as_of``: the feed cursor to follow once
-    the parts are in. ``as_of_time`` is the office's clock then."""
+    limits, every member of staff in STAFF_FIELDS order), the row counts of the parts,
+    and ``as_of``: the feed cursor to follow once the parts are in. ``as_of_time`` is the
+    office's clock then."""
 
     as_of: str
     as_of_time: str
@@ -284,6 +301,7 @@ class SnapshotMeta:
     limits: OfflineLimits | None
     members: int
     cards: int
+    staff: list[list[Any]] | None = None  # STAFF_FIELDS rows; None: an office without staff
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SnapshotMeta:
@@ -296,6 +314,7 @@ class SnapshotMeta:
             limits=None if limits is None else OfflineLimits.from_dict(limits),
             members=int(data.get("members", 0)),
             cards=int(data.get("cards", 0)),
+            staff=None if data.get("staff") is None else [list(r) for r in data["staff"]],
         )
 
 

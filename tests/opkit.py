@@ -16,6 +16,10 @@ from office.models import members as office_members
 from office.models import operations as office_operations
 
 _seq = itertools.count(1)
+#: The staff every test office has (the demo's, through the seed file: demo_data.DEMO_STAFF
+#: in order, ids from 1): operations are made in their names unless a test says otherwise.
+CASHIER_ID = 1
+SUPERVISOR_ID = 2
 
 
 def op(
@@ -37,7 +41,7 @@ def op(
         "seq": seq if seq is not None else next(_seq),
         "kind": kind,
         "created_at": "2026-11-22T12:00:00+00:00",
-        "staff_id": None,
+        "staff_id": SUPERVISOR_ID,
         "card_id": card_id,
         "member_id": member_id,
         "amount_minor": 0,

@@ -10,9 +10,13 @@ then an end line with the counts (a file cut short has none and is refused whole
     {"format":"loyalty-seed","version":1,"protocol":1,"fields":{"member":[...],...}}
     ["program",{"code":"standard","version":1,"body":{...}}]
     ["gift",["BDAY","Подарок ко дню рождения","birthday",0,true]]
+    ["staff",[2,"Пётр Старший","supervisor",null,"scrypt$...",[],true]]
     ["member",[1,"Ершова Анна Петровна",...]]
     ["card",[1,"0400009E3779B1","2990000000018","personal","active",1,0,"2030-12-31",null]]
-    ["end",{"program":1,"gift":4,"member":1000,"card":1321}]
+    ["end",{"program":1,"gift":4,"staff":2,"member":1000,"card":1321}]
+
+Staff (with their PIN hashes) are a demo's own: an office made from a real till's cache
+gets that till's staff, and from then on makes them itself (``python -m office staff``).
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from sync.protocol import (
     SEED_END,
     SEED_FORMAT,
     SEED_VERSION,
+    STAFF_FIELDS,
     VERSION,
     Entity,
 )
@@ -49,10 +54,14 @@ class SeedCounts:
     gifts: int
     members: int
     cards: int
+    staff: int = 0
 
     def __str__(self) -> str:
         program = "the program" if self.program else "no program"
-        return f"{self.members} members, {self.cards} cards, {self.gifts} gifts, {program}"
+        return (
+            f"{self.members} members, {self.cards} cards, {self.gifts} gifts, "
+            f"{self.staff} staff, {program}"
+        )
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -82,6 +91,7 @@ def header() -> dict[str, Any]:
             Entity.MEMBER.value: list(MEMBER_FIELDS),
             Entity.CARD.value: list(CARD_FIELDS),
             Entity.GIFT.value: list(GIFT_FIELDS),
+            Entity.STAFF.value: list(STAFF_FIELDS),
         },
     }
 
@@ -102,9 +112,14 @@ def write_seed(db: Database, path: Path) -> SeedCounts:
             gifts = export.gift_rows(conn, GIFT_FIELDS)
             for gift in gifts:
                 _line(fh, Entity.GIFT, gift)
+            people = export.staff_rows(conn)
+            for person in people:
+                _line(fh, Entity.STAFF, [person[f] for f in STAFF_FIELDS])
             n_members = _lines(fh, Entity.MEMBER, export.member_rows(conn, MEMBER_FIELDS))
             n_cards = _lines(fh, Entity.CARD, export.card_rows(conn, CARD_FIELDS))
-            counts = SeedCounts(int(program is not None), len(gifts), n_members, n_cards)
+            counts = SeedCounts(
+                int(program is not None), len(gifts), n_members, n_cards, len(people)
+            )
             fh.write(_encode([SEED_END, _end(counts)]) + "\n")
             fh.flush()
             os.fsync(fh.fileno())
@@ -118,6 +133,7 @@ def _end(counts: SeedCounts) -> dict[str, int]:
     return {
         Entity.PROGRAM.value: counts.program,
         Entity.GIFT.value: counts.gifts,
+        Entity.STAFF.value: counts.staff,
         Entity.MEMBER.value: counts.members,
         Entity.CARD.value: counts.cards,
     }

@@ -238,6 +238,7 @@ def _cache_findings(db: Database, clock: Clock) -> list[Finding]:
         )
     else:
         found.append(Finding("cache data", Status.OK, f"{members} members, {size:.0f} MB"))
+    found.append(_staff_finding(figures.staff, figures.supervisors))
     count, oldest = figures.pending, figures.oldest_pending or ""
     if count:
         found.append(
@@ -258,6 +259,21 @@ def _cache_findings(db: Database, clock: Clock) -> list[Finding]:
             )
         )
     return found
+
+
+def _staff_finding(staff: int, supervisors: int) -> Finding:
+    """Staff come from the office (docs/install.md): none here means nobody can log in."""
+    fix = (
+        "staff are made at the office (`python -m office staff add --name ... --role ... "
+        "--pin ...`), then reach the till with its next sync; a till makes none itself"
+    )
+    if not staff:
+        return Finding("staff", Status.FAIL, "nobody can log in at this till", fix)
+    if not supervisors:
+        return Finding(
+            "staff", Status.WARN, f"{staff} staff, no supervisor: supervisor mode is closed", fix
+        )
+    return Finding("staff", Status.OK, f"{staff} staff, {supervisors} of them supervisors")
 
 
 def check_disk(path: Path, fail_below: int = DISK_FAIL_BYTES) -> Finding:

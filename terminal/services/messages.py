@@ -57,6 +57,9 @@ ERRORS: dict[str, str] = {
     "not_allowed": QT_TRANSLATE_NOOP("messages", "{action} needs a supervisor, not a {role}"),
     "pin_format": QT_TRANSLATE_NOOP("messages", "a PIN is 4 to 12 digits"),
     "unknown_staff": QT_TRANSLATE_NOOP("messages", "no such member of staff on this till"),
+    "staff_not_here": QT_TRANSLATE_NOOP(
+        "messages", "the office does not let this member of staff work at this till"
+    ),
     "shift_still_open": QT_TRANSLATE_NOOP(
         "messages",
         "the shift of {owner} (opened {opened}) is still open: "
@@ -158,6 +161,20 @@ PARK_REASONS: dict[str, str] = {
         "messages",
         "The card belongs to someone else at the office: give the member another card and "
         "register them again.",
+    ),
+    "unknown_staff": QT_TRANSLATE_NOOP(
+        "messages",
+        "The office does not know the member of staff who made it: staff are made at the "
+        "office; call IT.",
+    ),
+    "staff_inactive": QT_TRANSLATE_NOOP(
+        "messages", "The member of staff who made it was deactivated at the office."
+    ),
+    "staff_not_here": QT_TRANSLATE_NOOP(
+        "messages", "The member of staff who made it may not work at this till (office's list)."
+    ),
+    "role_required": QT_TRANSLATE_NOOP(
+        "messages", "It needs a supervisor's authorisation, and the office did not find one."
     ),
     "http": QT_TRANSLATE_NOOP("messages", "The office refused the request: call IT."),
 }

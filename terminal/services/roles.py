@@ -14,9 +14,12 @@ from terminal.services.errors import ServiceError
 
 
 class Role(enum.Enum):
+    """The office's roles (``sync.protocol.STAFF_ROLES``), one vocabulary at both ends:
+    the till's "it" of before is ``store_admin`` (cache migration 0004)."""
+
     CASHIER = "cashier"
     SUPERVISOR = "supervisor"
-    IT = "it"
+    STORE_ADMIN = "store_admin"
 
 
 class NotAllowed(ServiceError):
@@ -32,5 +35,5 @@ class StaffMember:
 
     def require(self, role: Role, action: str) -> None:
         """Raise :class:`NotAllowed` unless this person may do ``action``."""
-        if role is Role.SUPERVISOR and self.role not in (Role.SUPERVISOR, Role.IT):
+        if role is Role.SUPERVISOR and self.role not in (Role.SUPERVISOR, Role.STORE_ADMIN):
             raise NotAllowed(action, self.role)

@@ -1,18 +1,20 @@
-"""Staff at the till: PINs (scrypt), lock-outs that grow and survive restarts, roles.
+"""Staff at the till: PINs, lock-outs that grow and survive restarts, roles.
 
-A PIN is stored as ``scrypt$n$r$p$salt$hash`` (hex), never in clear. Five wrong PINs in a
-row lock that person out for a minute; every further wrong PIN doubles it, up to a day.
-The count and the lock are in the database, so restarting the app changes nothing.
-Roles are checked here, in the service, not only by hiding buttons.
+Staff belong to the office and come in its feed (docs/sync-rules.md, "Who may do what"):
+their PIN hash is :mod:`common.pins`', the same function at both ends. Five wrong PINs in
+a row lock that person out for a minute; every further wrong PIN doubles it, up to a day.
+The count and the lock are this till's own, in the database, so restarting the app (or
+the office changing the person) changes nothing; a supervisor can lift a cashier's
+lock-out (:func:`lift_lock_out`, audited). A deactivated person, or one the office does
+not let work at this till, cannot log in. Roles are checked here, in the service, not
+only by hiding buttons.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import secrets
 from datetime import datetime, timedelta
 
+from common import pins
 from terminal.services.errors import ServiceError
 from terminal.services.ports import Writes
 from terminal.services.roles import NotAllowed, Role, StaffMember
@@ -31,18 +33,19 @@ __all__ = [
     "StaffMember",
     "add_staff",
     "hash_pin",
+    "lift_lock_out",
     "lock_for",
+    "locked_out",
     "log_in",
     "log_in_by_card",
     "pin_matches",
     "staff_on_till",
 ]
 
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 FREE_ATTEMPTS = 5
 FIRST_LOCK = timedelta(minutes=1)
 LONGEST_LOCK = timedelta(days=1)
-PIN_LENGTHS = range(4, 13)
+PIN_LENGTHS = pins.PIN_LENGTHS
 #: After this many doublings the first lock is longer than the longest: stop doubling.
 _DOUBLINGS_TO_LONGEST = (LONGEST_LOCK // FIRST_LOCK).bit_length()
 
@@ -65,22 +68,14 @@ class BadPin(ServiceError):
 
 
 def hash_pin(pin: str, salt: bytes | None = None) -> str:
-    if not pin.isdigit() or len(pin) not in PIN_LENGTHS:
-        raise BadPin()
-    salt = salt or secrets.token_bytes(16)
-    digest = hashlib.scrypt(pin.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P)
-    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${salt.hex()}${digest.hex()}"
-
-
-def pin_matches(pin: str, stored: str) -> bool:
+    """The office's PIN hash (:mod:`common.pins`), refusing a bad PIN as a service error."""
     try:
-        scheme, n, r, p, salt, digest = stored.split("$")
-        if scheme != "scrypt":
-            return False
-        got = hashlib.scrypt(pin.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p))
-    except (ValueError, TypeError):
-        return False
-    return hmac.compare_digest(got.hex(), digest)
+        return pins.hash_pin(pin, salt)
+    except pins.PinFormatError:
+        raise BadPin() from None
+
+
+pin_matches = pins.pin_matches
 
 
 def lock_for(failed: int) -> timedelta | None:
@@ -98,17 +93,21 @@ def add_staff(
     tx: Writes | Connection, name: str, role: Role, pin: str, card_uid: str | None = None
 ) -> int:
     """Add a person to the till's staff in the caller's write transaction; returns their
-    id. Set-up of a cache, not a use case (no role to check: store IT and the demo do it,
-    and tests): ``tx`` is a transaction of a unit of work, or the connection of the
-    ``Database.write()`` that sets the cache up (with the demo fill, say)."""
+    id. Only for a demo or a cache not enrolled with an office (the demo fill, tests):
+    staff belong to the office (``python -m office staff add``), and a till that follows
+    one refuses (``terminal.store.staff_queries.OfficeOwnsStaff``). ``tx`` is a
+    transaction of a unit of work, or the connection of the ``Database.write()`` that
+    sets the cache up."""
     writes = SqlWrites(tx) if isinstance(tx, Connection) else tx
     return writes.staff_updates.add(name, role.value, hash_pin(pin), card_uid)
 
 
 def staff_on_till(unit: Unit, *, supervisors_only: bool = False) -> list[tuple[int, str]]:
-    """(id, name) of the active staff, by name; only supervisors (and IT) if asked."""
+    """(id, name) of the active staff who may work at this till, by name; only
+    supervisors (and store admins) if asked."""
     with unit.read() as tx:
-        return tx.staff.on_till(supervisors_only=supervisors_only)
+        here = tx.sync.terminal_id()
+        return tx.staff.on_till(supervisors_only=supervisors_only, terminal_id=here)
 
 
 def _member(row: StaffRecord) -> StaffMember:
@@ -124,6 +123,10 @@ def log_in_by_card(unit: Unit, card_uid: str) -> StaffMember | None:
         row = tx.staff.by_card(card_uid)
         if row is None:
             return None
+        if not row.works_at(tx.sync.terminal_id()):
+            tx.ledger.audit(now.isoformat(), "login_not_here", staff_id=row.id)
+            tx.commit()
+            raise ServiceError("staff_not_here")
         until = _locked_until(row.locked_until, now)
         action = "login_card" if until is None else "login_card_locked"
         tx.ledger.audit(now.isoformat(), action, staff_id=row.id)
@@ -148,6 +151,8 @@ def log_in(unit: Unit, staff_id: int, pin: str) -> StaffMember:
         row = tx.staff.by_id(staff_id)
         if row is None or not row.active:
             raise ServiceError("unknown_staff")
+        if not row.works_at(tx.sync.terminal_id()):
+            raise ServiceError("staff_not_here")
         locked = _locked_until(row.locked_until, now)
         if locked is not None:
             raise LockedOut(locked)
@@ -165,3 +170,42 @@ def log_in(unit: Unit, staff_id: int, pin: str) -> StaffMember:
     if until is not None:
         raise LockedOut(until)
     raise PinRejected(FREE_ATTEMPTS - failed)
+
+
+def locked_out(unit: Unit) -> list[tuple[int, str, datetime]]:
+    """(id, name, until) of the staff locked out now, by name: whom a supervisor may help
+    (:func:`lift_lock_out`)."""
+    now = unit.clock.now()
+    with unit.read() as tx:
+        rows = tx.staff.locked_out(now.isoformat())
+    return [(i, name, datetime.fromisoformat(until)) for i, name, until in rows]
+
+
+def lift_lock_out(unit: Unit, staff_id: int) -> None:
+    """The supervisor on duty lifts a cashier's PIN lock-out (a store admin: anyone's but
+    their own); the wrong PINs count from nought again. Audited as ``lockout_lifted``."""
+    who = unit.require(Role.SUPERVISOR, "lifting a lock-out")
+    now = unit.clock.now()
+    with unit.write() as tx:
+        row = tx.staff.by_id(staff_id)
+        if row is None or not row.active:
+            raise ServiceError("unknown_staff")
+        role = Role(row.role)
+        may = role is Role.CASHIER or (who.role is Role.STORE_ADMIN and row.id != who.id)
+        if not may:
+            raise NotAllowed("lifting this lock-out", who.role)
+        if _locked_until(row.locked_until, now) is None and not row.failed_pins:
+            return  # nothing to lift
+        tx.staff_updates.lift_lock(staff_id)
+        details: dict[str, object] = {
+            "failed_pins": row.failed_pins,
+            "locked_until": row.locked_until,
+        }
+        tx.ledger.audit(
+            now.isoformat(),
+            "lockout_lifted",
+            staff_id=who.id,
+            target=str(staff_id),
+            details=details,
+        )
+        tx.commit()

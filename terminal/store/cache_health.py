@@ -15,6 +15,8 @@ class CacheFigures:
     pending: int  # operations not yet acknowledged by the office
     oldest_pending: str | None  # the created_at of the oldest of them
     parked: int  # operations the office refused
+    staff: int = 0  # active staff (who may log in somewhere)
+    supervisors: int = 0  # of them, supervisors and store admins
 
 
 def figures(conn: Connection) -> CacheFigures:
@@ -26,4 +28,9 @@ def figures(conn: Connection) -> CacheFigures:
     parked = conn.exec_driver_sql(
         "SELECT count(*) FROM operations WHERE status = 'parked'"
     ).scalar_one()
-    return CacheFigures(int(members), newest, int(pending), oldest, int(parked))
+    staff, supervisors = conn.exec_driver_sql(
+        "SELECT count(*), coalesce(sum(role != 'cashier'), 0) FROM staff WHERE active"
+    ).one()
+    return CacheFigures(
+        int(members), newest, int(pending), oldest, int(parked), int(staff), int(supervisors)
+    )

@@ -9,13 +9,14 @@ every part is of the same moment.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Column, Connection, Date, String, Table, select, type_coerce
 
-from terminal.store.schema import cards, gifts, members, programs
+from terminal.store.schema import cards, gifts, members, programs, staff, staff_cards
 
 CHUNK = 20_000
 
@@ -75,3 +76,19 @@ def active_program(conn: Connection) -> ProgramBody | None:
         )
     ).first()
     return None if row is None else ProgramBody(str(row[0]), int(row[1]), str(row[2]))
+
+
+def staff_rows(conn: Connection) -> list[dict[str, Any]]:
+    """Every member of staff, by id, by column name (with ``cards``: their staff cards'
+    UIDs, and ``tills`` decoded): a demo's staff for its office."""
+    cards_of: dict[int, list[str]] = {}
+    for uid, staff_id in conn.execute(select(staff_cards.c.uid, staff_cards.c.staff_id)):
+        cards_of.setdefault(int(staff_id), []).append(str(uid))
+    out = []
+    for r in conn.execute(select(staff).order_by(staff.c.id)):
+        row = dict(r._mapping)
+        row["tills"] = None if row["tills"] is None else json.loads(row["tills"])
+        row["cards"] = sorted(cards_of.get(int(row["id"]), []))
+        row["active"] = bool(row["active"])
+        out.append(row)
+    return out

@@ -21,6 +21,8 @@ from terminal.store.incoming import (
     MemberChanged,
     MemberGone,
     ProgramChanged,
+    StaffChanged,
+    StaffGone,
 )
 from terminal.store.row_writes import (
     CARD_ID,
@@ -38,6 +40,7 @@ from terminal.store.row_writes import (
     raw_cursor,
     unlink_missing_replacements,
 )
+from terminal.store.staff_queries import put_staff, staff_gone
 from terminal.store.sync_state import CURSOR, LIMITS, set_state
 
 
@@ -67,6 +70,10 @@ def apply_changes(conn: Connection, changes: Sequence[Change], next_cursor: str)
                 cur.execute("DELETE FROM gifts WHERE code = ?", (code,))
             case LimitsChanged(limits=limits):
                 set_state(conn, LIMITS, limits_text(limits))
+            case StaffChanged(staff=person):
+                put_staff(conn, [person])
+            case StaffGone(staff_id=staff_id):
+                staff_gone(conn, staff_id)
             case _:
                 assert_never(change)
     unlink_missing_replacements(cur, touched)

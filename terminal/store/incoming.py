@@ -92,6 +92,32 @@ class GiftGone:
 
 
 @dataclass(frozen=True, slots=True)
+class StaffIn:
+    """A member of staff as the office keeps them (the till adds its own lock-out state):
+    ``tills`` None: every till; ``cards`` staff card UIDs; ``active`` False: no log-in."""
+
+    id: int
+    name: str
+    role: str
+    tills: tuple[int, ...] | None
+    pin_hash: str | None
+    cards: tuple[str, ...]
+    active: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StaffChanged:
+    staff: StaffIn
+
+
+@dataclass(frozen=True, slots=True)
+class StaffGone:
+    """Removed at the office: the till keeps the row (operations name it), inactive."""
+
+    staff_id: int
+
+
+@dataclass(frozen=True, slots=True)
 class LimitsChanged:
     """The offline limits, each by its name (``terminal.services.offline`` reads them)."""
 
@@ -107,6 +133,8 @@ Change = (
     | GiftChanged
     | GiftGone
     | LimitsChanged
+    | StaffChanged
+    | StaffGone
 )
 
 
@@ -125,6 +153,7 @@ class SnapshotMeta:
     limits: Mapping[str, int | bool] | None
     members: int
     cards: int
+    staff: Sequence[StaffIn] | None = None  # every member of staff; None: none sent
 
 
 @dataclass(frozen=True, slots=True)

@@ -143,14 +143,26 @@ outbox = Table(
 staff = Table(
     "staff",
     metadata,
-    Column("id", Integer, primary_key=True),
+    Column("id", Integer, primary_key=True),  # the office's staff id (the demo's own)
     Column("name", Text, nullable=False),
-    Column("role", String(16), nullable=False),  # cashier | supervisor | it
-    Column("pin_hash", Text),
+    Column("role", String(16), nullable=False),  # cashier | supervisor | store_admin
+    Column("pin_hash", Text),  # common.pins, as the office made it
+    # Unused since 0004 (staff_cards holds a person's cards); SQLite cannot drop a
+    # UNIQUE column in place.
     Column("card_uid", String(20), unique=True),
+    # The till-local lock-out state, kept across the office's updates of the row.
     Column("failed_pins", Integer, nullable=False, server_default="0"),
     Column("locked_until", Text),
     Column("active", Boolean, nullable=False, server_default="1"),
+    Column("tills", Text),  # JSON list of terminal ids they may work at; NULL: every till
+)
+
+staff_cards = Table(
+    "staff_cards",
+    metadata,
+    Column("uid", String(20), primary_key=True),  # upper-case hex
+    Column("staff_id", Integer, ForeignKey("staff.id", ondelete="CASCADE"), nullable=False),
+    Index(None, "staff_id"),
 )
 
 audit_log = Table(

@@ -37,6 +37,7 @@ from terminal.store.row_writes import (
     unlink_missing_replacements,
 )
 from terminal.store.schema import cards, members
+from terminal.store.staff_queries import keep_only, put_staff
 from terminal.store.sync_state import CURSOR, INDEX_DDL, LIMITS, SNAPSHOT, get_state, set_state
 
 log = logging.getLogger(__name__)
@@ -96,7 +97,7 @@ def snapshot_state(conn: Connection) -> SnapshotState | None:
 
 
 def snapshot_start(conn: Connection, meta: SnapshotMeta) -> SnapshotState:
-    """Begin a snapshot from its ``meta`` page: program, gifts, limits now; members and
+    """Begin a snapshot from its ``meta`` page: program, gifts, limits, staff now; members and
     cards page by page (:func:`snapshot_page`)."""
     cur = raw_cursor(conn)
     put_program(cur, meta.program)
@@ -110,6 +111,9 @@ def snapshot_start(conn: Connection, meta: SnapshotMeta) -> SnapshotState:
     cur.close()
     if meta.limits is not None:
         set_state(conn, LIMITS, limits_text(meta.limits))
+    if meta.staff is not None:  # the office's staff, whole: whoever is not in it is gone
+        put_staff(conn, meta.staff)
+        keep_only(conn, meta.staff)
     state = SnapshotState(
         as_of=meta.as_of,
         as_of_time=meta.as_of_time,

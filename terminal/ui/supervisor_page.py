@@ -24,6 +24,7 @@ from terminal.services.staff import StaffMember
 from terminal.services.till import Till
 from terminal.ui.errors import SHOWN_ERRORS, error_text
 from terminal.ui.i18n import translate_message
+from terminal.ui.lockout_panel import LockoutPanel
 from terminal.ui.login_page import LoginPage
 from terminal.ui.member_actions import MemberActions
 from terminal.ui.registration_page import RegistrationPage
@@ -63,6 +64,8 @@ class SupervisorPage(QWidget):
         self.parked = QListWidget()  # operations the office refused, for review
         self.parked_label = QLabel(wordWrap=True)
         self.send_again = QPushButton()
+        self.lockouts = LockoutPanel(till)  # staff locked out: lift it (hidden if none)
+        self.lockouts.failed.connect(self._fail)
         self.member_actions = MemberActions(till)
         self.registration = RegistrationPage(till)
         self.registration.registered.connect(self.member_registered)
@@ -78,6 +81,7 @@ class SupervisorPage(QWidget):
         queue.addWidget(self.parked_label)
         queue.addWidget(self.parked, 1)
         queue.addWidget(self.send_again)
+        queue.addWidget(self.lockouts)
         queue.addWidget(self.close_shift)
         ml = QHBoxLayout(menu)
         ml.addWidget(self.member_actions, 2)
@@ -149,6 +153,7 @@ class SupervisorPage(QWidget):
         self._unknown = None
         self.jobs.clear()
         self.parked.clear()
+        self.lockouts.show_for(None)
         self.closed.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -170,6 +175,7 @@ class SupervisorPage(QWidget):
             return
         self._show_jobs()
         self._show_parked()
+        self.lockouts.show_for(who)
         self.member_actions.start(who, self._card)
         self.steps.setCurrentIndex(1)
         self.member_actions.action_list.setFocus()

@@ -161,11 +161,15 @@ class StaffFake:
     def __init__(self, t: Tables) -> None:
         self.t = t
 
-    def on_till(self, *, supervisors_only: bool = False) -> list[tuple[int, str]]:
+    def on_till(
+        self, *, supervisors_only: bool = False, terminal_id: str | None = None
+    ) -> list[tuple[int, str]]:
         people = [
             s
             for s in self.t.staff.values()
-            if s.active and not (supervisors_only and s.role == Role.CASHIER.value)
+            if s.active
+            and not (supervisors_only and s.role == Role.CASHIER.value)
+            and s.works_at(terminal_id)
         ]
         return [(s.id, s.name) for s in sorted(people, key=lambda s: s.name)]
 
@@ -175,6 +179,14 @@ class StaffFake:
     def by_card(self, card_uid: str) -> StaffRecord | None:
         person = self.t.staff.get(self.t.staff_cards.get(card_uid.upper(), -1))
         return person if person is not None and person.active else None
+
+    def locked_out(self, now: str) -> list[tuple[int, str, str]]:
+        people = [
+            s
+            for s in self.t.staff.values()
+            if s.active and s.locked_until is not None and s.locked_until > now
+        ]
+        return [(s.id, s.name, str(s.locked_until)) for s in sorted(people, key=lambda s: s.name)]
 
 
 class ShiftsFake:
@@ -339,6 +351,9 @@ class StaffUpdatesFake:
     def pin_refused(self, staff_id: int, failed: int, locked_until: str | None) -> None:
         person = self.t.staff[staff_id]
         self.t.staff[staff_id] = replace(person, failed_pins=failed, locked_until=locked_until)
+
+    def lift_lock(self, staff_id: int) -> None:
+        self.pin_refused(staff_id, 0, None)
 
 
 class ShiftUpdatesFake:

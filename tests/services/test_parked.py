@@ -121,3 +121,25 @@ def test_an_unknown_code_and_http_refusals_have_words_too(
             )
         [parked] = supervisor.parked_operations(on(demo_db, clock, CHIEF))
         assert parked.code == code and parked.reason.startswith(start)
+
+
+@pytest.mark.parametrize(
+    ("code", "start"),
+    [
+        ("unknown_staff", "The office does not know the member of staff"),
+        ("staff_inactive", "The member of staff who made it was deactivated"),
+        ("staff_not_here", "The member of staff who made it may not work at this till"),
+        ("role_required", "It needs a supervisor's authorisation"),
+    ],
+)
+def test_the_offices_role_refusals_are_explained_in_words(
+    demo_db: Database, clock: FixedClock, code: str, start: str
+) -> None:
+    done = parked_registration(demo_db, clock)
+    with demo_db.write() as conn:
+        conn.execute(
+            text("UPDATE operations SET result = :r WHERE id = :i"),
+            {"r": json.dumps({"code": code}), "i": done.operation_id},
+        )
+    [parked] = supervisor.parked_operations(on(demo_db, clock, CHIEF))
+    assert parked.code == code and parked.reason.startswith(start)

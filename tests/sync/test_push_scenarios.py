@@ -20,7 +20,7 @@ from officekit import (
     result_of,
     terminal_ops,
 )
-from opkit import office_member, office_op_rows, op, text
+from opkit import SUPERVISOR_ID, office_member, office_op_rows, op, text
 from scenariokit import active_cards, member_of_card, wait_for, waiting, worker
 
 from office import ledger
@@ -229,6 +229,7 @@ def _reverse(t: Terminal, purchase: str) -> None:
             NewOperation(
                 id=f"{purchase}-r",
                 kind="return",
+                staff_id=SUPERVISOR_ID,  # the office's (the demo's) supervisor
                 created_at=now().isoformat(),
                 card_id=row[0],
                 member_id=row[1],

@@ -25,7 +25,7 @@ from terminal.loyalty import Money
 from terminal.services.checkout import checkout
 from terminal.services.identify import CardKey, identify
 from terminal.services.registration import Registered, register_member
-from terminal.services.staff import Role, StaffMember, add_staff
+from terminal.services.staff import Role, StaffMember
 from terminal.services.till import Till
 from terminal.store import sync_state
 
@@ -41,13 +41,14 @@ def till_of(t: Terminal) -> Till:
 
 
 def enrolled(t: Terminal, terminal_id: int | None = None) -> None:
-    """As `loyalty-terminal enroll` does: the cache knows its office terminal id; and the
-    till has a supervisor."""
+    """As `loyalty-terminal enroll` does: the cache knows its office terminal id. (Its
+    supervisor is the office's, the demo's Пётр Старший, in the cache since the sync.)"""
     with t.db.write() as conn:
         sync_state.set_state(
             conn, sync_state.OFFICE_TERMINAL, str(terminal_id or t.creds.terminal_id)
         )
-        add_staff(conn, "Пётр Старший", Role.SUPERVISOR, "9999")
+        chief = conn.exec_driver_sql("SELECT name FROM staff WHERE role = 'supervisor'").scalar()
+    assert chief == "Пётр Старший", "sync the till first: its staff come from the office"
 
 
 def register(t: Terminal, card: CardKey, name: str = "Ковальчук Олена") -> Registered:
