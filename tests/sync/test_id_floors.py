@@ -31,7 +31,7 @@ from terminal.loyalty import Money
 from terminal.services.checkout import checkout
 from terminal.services.identify import CardKey
 from terminal.services.registration import Registered, register_member
-from terminal.services.staff import Role, StaffMember, add_staff
+from terminal.services.staff import Role, StaffMember
 from terminal.services.till import Till
 from terminal.store import sync_state
 from terminal.store.database import Database
@@ -77,9 +77,7 @@ def till_cache(office: OfficeServer, folder: Path) -> Iterator[Cache]:
     t = Terminal(db, path, creds, office.url)
     try:
         credentials.note_in_cache(db, creds)
-        with db.write() as conn:
-            add_staff(conn, CHIEF.name, Role.SUPERVISOR, "9999")
-        t.sync()
+        t.sync()  # the office's staff (the demo supervisor among them) come with it
         yield Cache(t)
     finally:
         t.db.close()
