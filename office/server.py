@@ -29,6 +29,11 @@ from office.limits import ServerLimits
 
 log = logging.getLogger(__name__)
 
+#: Connections the kernel queues and one accept burst takes (uvicorn's default is 2048):
+#: each takes a file before the connection cap can push out an older one, and an older
+#: one's file is closed a few turns of the event loop later.
+BACKLOG = 64
+
 
 def _bind(host: str, port: int) -> socket.socket:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -65,13 +70,16 @@ def _config(
         timeout_keep_alive=limits.keep_alive_s,
         h11_max_incomplete_event_size=limits.max_header_bytes,
         ws="none",
+        backlog=BACKLOG,
     )
 
 
-def fit_open_files(limits: ServerLimits, reserve: int = 64) -> ServerLimits:
+def fit_open_files(limits: ServerLimits, reserve: int = 4 * BACKLOG + 64) -> ServerLimits:
     """Raise this process's limit of open files (up to its hard limit) so that the
     connection cap fits in it, or lower the cap to what fits: past the limit the server
-    could not accept even a till's connection."""
+    could not accept even a till's connection. ``reserve``: the files of the process
+    itself (database, logs) and of the bursts of accepted connections not yet pushed
+    out."""
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     wanted = limits.max_connections + reserve
     if soft != resource.RLIM_INFINITY and soft < wanted:
