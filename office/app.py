@@ -13,7 +13,7 @@ import json
 import logging
 from typing import Annotated, Any
 
-from fastapi import FastAPI, Query, Request, Response
+from fastapi import FastAPI, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy import create_engine
 from starlette.concurrency import run_in_threadpool
@@ -90,6 +90,13 @@ MAX_ID = 2**63 - 1
 CURSOR = r"^[0-9]{1,20}$"
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="rows a page holds at most")]
 After = Annotated[int, Query(ge=0, le=MAX_ID, description="the last id of the previous page")]
+Part = Annotated[
+    str,
+    Path(
+        description="meta first, then members and cards (404 for any other)",
+        json_schema_extra={"enum": list(feed.PARTS)},
+    ),
+]
 Cursor = Annotated[
     str, Query(pattern=CURSOR, description="the `next` of the previous page; 0 at the start")
 ]
@@ -189,7 +196,7 @@ def create_app(
 
     @app.get(f"{PREFIX}/snapshot/{{part}}")
     async def snapshot(
-        request: Request, part: str, after: After = 0, limit: Limit = DEFAULT_PAGE
+        request: Request, part: Part, after: After = 0, limit: Limit = DEFAULT_PAGE
     ) -> Response:
         """A page of the snapshot: ``meta`` first, then ``members`` and ``cards`` by id."""
         terminal = await _terminal(request)
