@@ -83,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
             dest=name,
             type=type(default),
             default=default,
+            metavar={"s": "SECONDS", "bytes": "BYTES"}.get(name.rsplit("_", 1)[-1], "N"),
             help=f"{text} (default {default})",
         )
 

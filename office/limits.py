@@ -33,7 +33,7 @@ class ServerLimits:
     def __post_init__(self) -> None:
         for f in fields(self):
             if getattr(self, f.name) <= 0:
-                raise ValueError(f"{f.name} must be positive")
+                raise ValueError(f"{OPTIONS[f.name][0]} must be positive")
 
 
 #: ``serve``'s option for each limit, with its help (the default is the dataclass's).
