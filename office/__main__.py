@@ -2,6 +2,7 @@
 
     python -m office [--db URL_OR_PATH] serve [--host H] [--port P] [--cert C --key K]
                      [--ready-file FILE] [--watch-stdin]   (--port 0: a free port)
+                     [--api-docs] [--max-connections N] [--header-timeout S] ...
     python -m office create-code --name "Till 3"      (prints the one-time code)
     python -m office create-code --terminal 3        (enrol terminal 3 again)
     python -m office revoke TERMINAL_ID
@@ -36,6 +37,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from office import admin, auth, feed, staff_cli
 from office.app import openapi_document
 from office.db import OfficeDB
+from office.limits import OPTIONS, ServerLimits
 from office.migrate import NotAnOfficeDatabase
 from office.seed import import_seed
 from office.server import serve
@@ -69,6 +71,23 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="stop when standard input closes (the process that started the office ended)",
     )
+    s.add_argument(
+        "--api-docs",
+        action="store_true",
+        help="serve /docs, /redoc and /openapi.json (without a credential; off by default)",
+    )
+    limits = s.add_argument_group("limits (docs/office-security.md)")
+    defaults = ServerLimits()
+    for name, (flag, text) in OPTIONS.items():
+        default = getattr(defaults, name)
+        limits.add_argument(
+            flag,
+            dest=name,
+            type=type(default),
+            default=default,
+            metavar={"s": "SECONDS", "bytes": "BYTES"}.get(name.rsplit("_", 1)[-1], "N"),
+            help=f"{text} (default {default})",
+        )
 
     s = sub.add_parser("create-code", help="a one-time enrolment code for a till")
     who = s.add_mutually_exclusive_group(required=True)
@@ -155,7 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     try:
         return _run(args, db)
-    except (admin.AdminError, OSError, RuntimeError) as exc:
+    except (admin.AdminError, OSError, RuntimeError, ValueError) as exc:
         print(f"office: {exc}", file=sys.stderr)
         return 1
     finally:
@@ -173,6 +192,8 @@ def _run(args: argparse.Namespace, db: OfficeDB) -> int:
             ssl_keyfile=args.key if args.cert else None,
             ready_file=args.ready_file,
             watch_stdin=args.watch_stdin,
+            limits=ServerLimits(**{name: getattr(args, name) for name in OPTIONS}),
+            api_docs=args.api_docs,
         )
     elif cmd == "create-code":
         try:

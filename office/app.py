@@ -1,42 +1,36 @@
 """The reference office as an HTTP service (FastAPI): the protocol of docs/protocol.md.
 
-Every response carries ``X-Office-Time`` and ``X-Protocol-Version``. Errors are JSON
-``{"error": code, "message": text}``. Database work runs in the thread pool; a busy
-database answers 503 with ``Retry-After`` (the terminal retries).
+Every request passes :class:`office.guard.Gate` first (the credential, the body's size
+and depth); every response carries ``X-Office-Time`` and ``X-Protocol-Version``. Errors
+are JSON ``{"error": code, "message": text}`` (:mod:`office.errors`), FastAPI's own
+included. Database work runs in the thread pool; a busy database answers 503 with
+``Retry-After`` (the terminal retries).
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy import create_engine
-from sqlalchemy.exc import OperationalError
 from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
 from starlette.requests import ClientDisconnect
 
-from office import audit, auth, feed, holds, id_floors, ledger, openapi
+from office import audit, auth, errors, feed, guard, holds, id_floors, ledger, openapi
 from office.db import OfficeDB
-from sync.protocol import (
-    DEFAULT_PAGE,
-    MAX_BATCH,
-    MAX_PAGE,
-    PREFIX,
-    TIME_HEADER,
-    VERSION,
-    VERSION_HEADER,
-)
+from office.limits import ServerLimits
+from sync.protocol import DEFAULT_PAGE, MAX_BATCH, MAX_PAGE, PREFIX, VERSION
 
 log = logging.getLogger(__name__)
 JSON = "application/json"
 
 
 def _error(status: int, code: str, message: str, **headers: str) -> JSONResponse:
-    return JSONResponse({"error": code, "message": message}, status, headers=headers or None)
+    return errors.error(status, code, message, **headers)
 
 
 def _raw(text: str) -> Response:
@@ -89,28 +83,50 @@ _ENROL_SCHEMA = {
 }
 
 
-def create_app(db: OfficeDB) -> FastAPI:
+#: The API docs pages, served only with ``serve --api-docs``.
+DOCS_PATHS = ("/docs", "/docs/oauth2-redirect", "/redoc", "/openapi.json")
+#: The query parameters' ranges (declared in the OpenAPI document, 400 outside them).
+MAX_ID = 2**63 - 1
+CURSOR = r"^[0-9]{1,20}$"
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="rows a page holds at most")]
+After = Annotated[int, Query(ge=0, le=MAX_ID, description="the last id of the previous page")]
+Part = Annotated[
+    str,
+    Path(
+        description="meta first, then members and cards (404 for any other)",
+        json_schema_extra={"enum": list(feed.PARTS)},
+    ),
+]
+Cursor = Annotated[
+    str, Query(pattern=CURSOR, description="the `next` of the previous page; 0 at the start")
+]
+
+
+def create_app(
+    db: OfficeDB, *, limits: ServerLimits | None = None, api_docs: bool = False
+) -> FastAPI:
+    """The office's app; ``api_docs``: serve /docs, /redoc and /openapi.json (without
+    a credential), which are off by default."""
+    open_paths = (guard.ENROL, *(DOCS_PATHS if api_docs else ()))
     app = FastAPI(
         title="Loyalty office sync protocol",
         version=str(VERSION),
         description="See docs/protocol.md: push operations, follow the change feed, "
         "download a snapshot. Bearer device credentials from /v1/enrol.",
+        docs_url="/docs" if api_docs else None,
+        redoc_url="/redoc" if api_docs else None,
+        openapi_url="/openapi.json" if api_docs else None,
+        middleware=[
+            Middleware(guard.Gate, db=db, limits=limits or ServerLimits(), open_paths=open_paths)
+        ],
     )
-
-    @app.middleware("http")
-    async def _stamp(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        try:
-            response = await call_next(request)
-        except OperationalError:  # SQLite busy beyond its timeout, PostgreSQL gone
-            log.warning("database busy or unavailable", exc_info=True)
-            response = _error(503, "busy", "the office is busy; try again", **{"Retry-After": "1"})
-        response.headers[TIME_HEADER] = db.now()
-        response.headers[VERSION_HEADER] = str(VERSION)
-        return response
+    errors.install(app)
 
     async def _terminal(request: Request) -> auth.Terminal | JSONResponse:
+        """The terminal the gate authenticated (every route but /v1/enrol has one)."""
+        known = getattr(request.state, guard.TERMINAL, None)
+        if isinstance(known, auth.Terminal):
+            return known
         try:
             return await run_in_threadpool(
                 auth.authenticate, db, request.headers.get("authorization")
@@ -182,7 +198,9 @@ def create_app(db: OfficeDB) -> FastAPI:
         return JSONResponse({"results": [r.to_dict() for r in results]})
 
     @app.get(f"{PREFIX}/changes")
-    async def changes(request: Request, cursor: str = "0", limit: int = DEFAULT_PAGE) -> Response:
+    async def changes(
+        request: Request, cursor: Cursor = "0", limit: Limit = DEFAULT_PAGE
+    ) -> Response:
         """Changes after ``cursor`` in commit order; 410 when the cursor is too old."""
         terminal = await _terminal(request)
         if isinstance(terminal, JSONResponse):
@@ -197,7 +215,7 @@ def create_app(db: OfficeDB) -> FastAPI:
 
     @app.get(f"{PREFIX}/snapshot/{{part}}")
     async def snapshot(
-        request: Request, part: str, after: int = 0, limit: int = DEFAULT_PAGE
+        request: Request, part: Part, after: After = 0, limit: Limit = DEFAULT_PAGE
     ) -> Response:
         """A page of the snapshot: ``meta`` first, then ``members`` and ``cards`` by id."""
         terminal = await _terminal(request)
@@ -242,8 +260,8 @@ def _limit(value: int) -> int:
 
 async def _json(request: Request) -> Any:
     try:
-        return json.loads(await request.body())
-    except ValueError:
+        return json.loads(await request.body())  # its size and depth checked by the gate
+    except (ValueError, RecursionError):
         return None
     except ClientDisconnect:  # the till went away mid-request (killed, power cut)
         log.info("a client went away before its request had arrived")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from office.limits import MAX_JSON_DEPTH, ServerLimits
 from sync.protocol import (
     CARD_FIELDS,
     GIFT_FIELDS,
@@ -50,7 +51,11 @@ SCHEMAS: dict[str, Any] = {
         "type": "object",
         "required": ["error", "message"],
         "properties": {
-            "error": {**_STR, "description": "a stable code (unauthorized, revoked, ...)"},
+            "error": {
+                **_STR,
+                "description": "a stable code (bad_request, unauthorized, revoked, not_found, "
+                "request_timeout, body_too_large, batch_too_large, internal, busy, ...)",
+            },
             "message": {**_STR, "description": "what happened, for people"},
         },
     },
@@ -250,13 +255,21 @@ SCHEMAS: dict[str, Any] = {
     },
 }
 
-# Responses by path and method: (schema of the 200 answer, other statuses).
+# Responses by path and method: (schema of the 200 answer, other statuses). Every
+# answer also may be 400, 408, 500 and 503; every one but /v1/enrol's 401; every POST's
+# 413 (complete() adds them).
+_LIMITS = ServerLimits()
 _ERRORS = {
-    "400": "a malformed request",
-    "401": "no credential, or one the office does not know",
+    "400": "a malformed request: a body that is not JSON or nests deeper than "
+    f"{MAX_JSON_DEPTH} levels, a query parameter out of its range, malformed HTTP",
+    "401": "no credential, or one the office does not know (every path but /v1/enrol)",
     "403": "the terminal is revoked (or, for /enrol, the code is unknown, used or expired)",
+    "408": "the request's headers or body came too slowly (serve --header-timeout, "
+    "--body-timeout): the connection is closed",
+    "500": "the office failed (its log says where): try again",
     "503": "the office is busy: retry after Retry-After seconds",
 }
+_GENERIC = ("400", "408", "500", "503")
 RESPONSES: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
     ("/v1/enrol", "post"): ("Enrolment", ("400", "403", "409", "503")),
     ("/v1/hello", "get"): ("Hello", ("401", "403", "503")),
@@ -272,8 +285,15 @@ _MORE = {
     "the terminal it was: it needs a re-enrolment code for that terminal (the code stays "
     "usable); /holds: the id names another hold, or an operation already received",
     "410": "the cursor is older than the feed keeps: download a snapshot",
-    "413": f"more than {MAX_BATCH} operations (or {MAX_AUDIT_BATCH} audit events) in one batch",
+    "413": f"the body is larger than this path takes (see the request body): at most {MAX_BATCH} operations or {MAX_AUDIT_BATCH} audit events in one batch",
 }
+_BODY_MAX = {
+    "/v1/operations": _LIMITS.max_push_bytes,
+}
+_OPS_413 = (
+    f"more than {MAX_BATCH} operations in one batch, or a body over "
+    f"{_LIMITS.max_push_bytes} bytes: send a smaller batch"
+)
 
 
 def complete(doc: dict[str, Any]) -> dict[str, Any]:
@@ -283,11 +303,29 @@ def complete(doc: dict[str, Any]) -> dict[str, Any]:
         "device": {"type": "http", "scheme": "bearer", "description": "from /v1/enrol"}
     }
     headers = {
-        TIME_HEADER: {"description": "the office's clock (ISO 8601, UTC)", "schema": _STR},
-        VERSION_HEADER: {"description": "the protocol version", "schema": _STR},
+        TIME_HEADER: {
+            "description": "the office's clock (ISO 8601, UTC)",
+            "required": True,
+            "schema": _STR,
+        },
+        VERSION_HEADER: {"description": "the protocol version", "required": True, "schema": _STR},
     }
-    for (path, method), (ok, errors) in RESPONSES.items():
+    busy = {
+        **headers,
+        "Retry-After": {"description": "seconds to wait", "required": True, "schema": _STR},
+    }
+    for (path, method), (ok, listed) in RESPONSES.items():
         spec = doc["paths"][path][method]
+        errors = set(listed) | set(_GENERIC)
+        if path != "/v1/enrol":
+            errors.add("401")
+        if method == "post":
+            errors.add("413")
+            limit = _BODY_MAX.get(path, _LIMITS.max_body_bytes)
+            spec["requestBody"]["description"] = (
+                f"at most {limit} bytes (serve --max-{'push' if path in _BODY_MAX else 'body'}"
+                f"-bytes; 413 beyond it), JSON at most {MAX_JSON_DEPTH} levels deep"
+            )
         names = ok.split(" | ")
         schema = _ref(names[0]) if len(names) == 1 else {"oneOf": [_ref(n) for n in names]}
         responses: dict[str, Any] = {
@@ -297,9 +335,13 @@ def complete(doc: dict[str, Any]) -> dict[str, Any]:
                 "content": {"application/json": {"schema": schema}},
             }
         }
-        for status in errors:
+        for status in sorted(errors):
+            text = _ERRORS.get(status) or _MORE[status]
+            if status == "413" and path == "/v1/operations":
+                text = _OPS_413
             responses[status] = {
-                "description": _ERRORS.get(status) or _MORE[status],
+                "description": text,
+                "headers": busy if status == "503" else headers,
                 "content": {"application/json": {"schema": _ref("Error")}},
             }
         spec["responses"] = responses

@@ -9,20 +9,30 @@ from __future__ import annotations
 
 import logging
 import os
+import resource
 import signal
 import socket
 import sys
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 
 import uvicorn
+from fastapi import FastAPI
 
 from office.app import create_app
+from office.connections import protocol_class
 from office.db import OfficeDB
+from office.limits import ServerLimits
 
 log = logging.getLogger(__name__)
+
+#: Connections the kernel queues and one accept burst takes (uvicorn's default is 2048):
+#: each takes a file before the connection cap can push out an older one, and an older
+#: one's file is closed a few turns of the event loop later.
+BACKLOG = 64
 
 
 def _bind(host: str, port: int) -> socket.socket:
@@ -42,16 +52,49 @@ def _url(sock: socket.socket, tls: bool) -> str:
 
 
 def _config(
-    db: OfficeDB, log_level: str, ssl_certfile: str | None, ssl_keyfile: str | None
+    app: FastAPI,
+    db: OfficeDB,
+    limits: ServerLimits,
+    log_level: str,
+    ssl_certfile: str | None,
+    ssl_keyfile: str | None,
 ) -> uvicorn.Config:
     return uvicorn.Config(
-        create_app(db),
+        app,
+        http=protocol_class(limits, db.now),  # deadlines and the cap: office.connections
         log_level=log_level,
         access_log=False,
         ssl_certfile=ssl_certfile,
         ssl_keyfile=ssl_keyfile,
         timeout_graceful_shutdown=2,
+        timeout_keep_alive=limits.keep_alive_s,
+        h11_max_incomplete_event_size=limits.max_header_bytes,
+        ws="none",
+        backlog=BACKLOG,
     )
+
+
+def fit_open_files(limits: ServerLimits, reserve: int = 4 * BACKLOG + 64) -> ServerLimits:
+    """Raise this process's limit of open files (up to its hard limit) so that the
+    connection cap fits in it, or lower the cap to what fits: past the limit the server
+    could not accept even a till's connection. ``reserve``: the files of the process
+    itself (database, logs) and of the bursts of accepted connections not yet pushed
+    out."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = limits.max_connections + reserve
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        soft = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        fitted = max(1, soft - reserve)
+        log.warning(
+            "this process may open %d files: at most %d connections (not %d)",
+            soft,
+            fitted,
+            limits.max_connections,
+        )
+        return replace(limits, max_connections=fitted)
+    return limits
 
 
 class OfficeServer:
@@ -69,12 +112,18 @@ class OfficeServer:
         ssl_certfile: str | None = None,
         ssl_keyfile: str | None = None,
         log_level: str = "warning",
+        limits: ServerLimits | None = None,
+        api_docs: bool = False,
     ) -> None:
         self.db = db
+        self.limits = limits or ServerLimits()
+        #: The app; a test may add a route to it before :meth:`start`.
+        self.app = create_app(db, limits=self.limits, api_docs=api_docs)
         self._sock = _bind(host, port)
         self.host, self.port = self._sock.getsockname()[:2]
         self.url = _url(self._sock, bool(ssl_certfile))
-        self._server = uvicorn.Server(_config(db, log_level, ssl_certfile, ssl_keyfile))
+        config = _config(self.app, db, self.limits, log_level, ssl_certfile, ssl_keyfile)
+        self._server = uvicorn.Server(config)
         self._thread = threading.Thread(
             target=self._server.run, kwargs={"sockets": [self._sock]}, name="office-http"
         )
@@ -119,6 +168,8 @@ def serve(
     ssl_keyfile: str | None = None,
     ready_file: Path | None = None,
     watch_stdin: bool = False,
+    limits: ServerLimits | None = None,
+    api_docs: bool = False,
 ) -> None:
     """Serve until SIGTERM or Ctrl-C; then stop gracefully and return (exit code 0).
 
@@ -138,7 +189,14 @@ def serve(
         watcher.start()
     try:
         with OfficeServer(
-            db, host, port, ssl_certfile=ssl_certfile, ssl_keyfile=ssl_keyfile, log_level="info"
+            db,
+            host,
+            port,
+            ssl_certfile=ssl_certfile,
+            ssl_keyfile=ssl_keyfile,
+            log_level="info",
+            limits=fit_open_files(limits or ServerLimits()),
+            api_docs=api_docs,
         ) as server:
             print(f"office: serving on {server.url}", flush=True)
             if ready_file is not None:

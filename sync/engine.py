@@ -160,14 +160,18 @@ class Syncer:
         answer sends them again, and the office keeps each once. An office that does not
         take audit logs yet (404) is left alone until the next pass."""
         sent = 0
+        size = MAX_AUDIT_BATCH
         while True:
             with self.db.read() as conn:
-                events = audit_rows.unsent(conn, MAX_AUDIT_BATCH)
+                events = audit_rows.unsent(conn, size)
             if not events:
                 return sent
             try:
                 answer = self.client.push_audit(events)
             except Refused as exc:
+                if exc.status == 413 and size > 1:  # over the office's body cap: halve
+                    size //= 2
+                    continue
                 log.info("the office does not take the audit log (HTTP %s)", exc.status)
                 return sent
             self._saw(answer.office_time)
