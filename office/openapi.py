@@ -285,7 +285,10 @@ _MORE = {
     "the terminal it was: it needs a re-enrolment code for that terminal (the code stays "
     "usable); /holds: the id names another hold, or an operation already received",
     "410": "the cursor is older than the feed keeps: download a snapshot",
-    "413": f"the body is larger than this path takes (see the request body): at most {MAX_BATCH} operations or {MAX_AUDIT_BATCH} audit events in one batch",
+    "413": (
+        "the body is larger than this path takes (see the request body), or more than "
+        f"{MAX_BATCH} operations (or {MAX_AUDIT_BATCH} audit events) in one batch"
+    ),
 }
 _BODY_MAX = {
     "/v1/operations": _LIMITS.max_push_bytes,

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from builders import cards
@@ -20,6 +21,7 @@ from sqlalchemy import select, text
 from common.clock import FixedClock
 from office import audit, feed, staff
 from office.db import OfficeDB
+from office.limits import ServerLimits
 from office.models import operations as office_operations
 from office.server import OfficeServer
 from sync import credentials
@@ -40,6 +42,7 @@ from terminal.services.staff import (
     staff_on_till,
 )
 from terminal.services.till import Till
+from terminal.store import ledger
 from terminal.store.database import Database
 
 pytestmark = pytest.mark.integration
@@ -209,3 +212,53 @@ def test_the_log_in_list_shows_only_who_may_work_at_this_till(
     till.sync()
     names = [name for _, name in staff_on_till(Till(till.db, CLOCK).unit())]
     assert names == ["Всюди", "Тут"]
+
+
+def _fill_audit(db: Database, count: int) -> None:
+    """``count`` audit rows the size a busy till's day makes (a log-in with its details)."""
+    with db.write() as conn:
+        for i in range(count):
+            ledger.audit(
+                conn,
+                f"2026-12-02T10:{i // 60 % 60:02d}:{i % 60:02d}+00:00",
+                "login_failed",
+                target=str(i),
+                details={"reason": "wrong PIN", "attempts_left": 4, "note": "Олена " * 20},
+            )
+
+
+@pytest.mark.parametrize("cap", [None, 16 * 1024])
+def test_a_long_audit_log_reaches_the_office_through_its_body_cap(
+    tmp_path: Path, cap: int | None
+) -> None:
+    """Batches of 500 real-sized events are far over the small body cap of an enrolment;
+    under a push cap smaller than a whole batch (16 KiB), the till halves its batches
+    until they fit. Every event arrives once."""
+    db = OfficeDB.open(str(tmp_path / "office.sqlite3"))
+    limits = ServerLimits() if cap is None else ServerLimits(max_push_bytes=cap)
+    try:
+        with OfficeServer(db, limits=limits) as server:
+            with enrolled_terminal(server, tmp_path / "till") as t:
+                credentials.note_in_cache(t.db, t.creds)
+                _fill_audit(t.db, 1200)
+                with t.client() as client:
+                    sizes: list[int] = []
+                    push_audit = client.push_audit
+
+                    def counted(events: Any) -> Any:
+                        sizes.append(len(events))
+                        return push_audit(events)
+
+                    client.push_audit = counted  # type: ignore[method-assign]
+                    t.syncer(client).run_pass()
+                kept = audit.events_of(db, t.creds.terminal_id)
+                with t.db.read() as conn:
+                    local = conn.execute(text("SELECT count(*) FROM audit_log")).scalar()
+                assert len(kept) == local >= 1200
+                assert len({e["event_id"] for e in kept}) == len(kept)
+                if cap is None:  # whole batches of 500 fit the push cap
+                    assert sizes[:2] == [500, 500]
+                else:  # halved until a batch fit, then at that size
+                    assert sizes[0] == 500 and 1 < min(sizes) < 500
+    finally:
+        db.close()
