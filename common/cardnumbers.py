@@ -12,31 +12,16 @@ from dataclasses import dataclass, field
 
 from common.config import about, texts
 from common.errors import ConfigError
+from common.payment_schemes import PAYMENT_SCHEMES, PaymentScheme
 
 _DIGITS = re.compile(r"[0-9]+")
 
-# Issuer identification number ranges of the payment schemes, as (low, high) prefixes of
-# equal length, inclusive. Broad on purpose: a false "bank card" only asks the cashier to
-# look again, a missed one would put a PAN into our records.
-PAYMENT_IIN_RANGES: tuple[tuple[str, str], ...] = (
-    ("4", "4"),  # Visa (incl. Electron)
-    ("51", "55"),  # Mastercard
-    ("2221", "2720"),  # Mastercard 2-series
-    ("2200", "2204"),  # Mir
-    ("34", "34"),
-    ("37", "37"),  # American Express
-    ("300", "305"),
-    ("36", "36"),
-    ("38", "39"),  # Diners Club
-    ("3528", "3589"),  # JCB
-    ("50", "50"),
-    ("56", "69"),  # Maestro, UnionPay 62, Discover 6011/644-649/65, RuPay
-    ("81", "82"),  # UnionPay 81, RuPay 82
-    ("8600", "8600"),
-    ("9860", "9860"),  # UzCard, Humo
-    ("9792", "9792"),  # Troy
+# Issuer identification number ranges of the payment schemes (common.payment_schemes, one
+# row a scheme with its sources), as (low, high) prefixes of equal length, inclusive.
+PAYMENT_IIN_RANGES: tuple[tuple[str, str], ...] = tuple(
+    r for scheme in PAYMENT_SCHEMES for r in scheme.ranges
 )
-PAN_LENGTHS = range(12, 20)
+PAN_LENGTHS = range(12, 20)  # ISO/IEC 7812 card numbers as cards carry them
 
 
 def luhn_valid(digits: str) -> bool:
@@ -59,11 +44,27 @@ def _in_ranges(digits: str, ranges: tuple[tuple[str, str], ...]) -> bool:
     return False
 
 
+def payment_scheme(digits: str) -> PaymentScheme | None:
+    """The first payment scheme ``digits`` belongs to, None if none.
+
+    A number of 12-19 ASCII digits whose leading digits are in a scheme's ranges belongs
+    to it when its last digit is a Luhn check digit, or, for a scheme whose cards may
+    carry none (``luhn`` False: UnionPay, UzCard, Humo, BELKART, PROSTIR, Elcard, ...),
+    when its length is one of the scheme's: on prefix and length alone."""
+    if len(digits) not in PAN_LENGTHS or not _DIGITS.fullmatch(digits):
+        return None
+    checks = luhn_valid(digits)
+    for scheme in PAYMENT_SCHEMES:
+        if _in_ranges(digits, scheme.ranges) and (
+            checks or (not scheme.luhn and len(digits) in scheme.lengths)
+        ):
+            return scheme
+    return None
+
+
 def is_payment_pan(digits: str) -> bool:
-    """A Luhn-valid 12-19 digit number in a payment scheme's IIN ranges."""
-    return (
-        len(digits) in PAN_LENGTHS and _in_ranges(digits, PAYMENT_IIN_RANGES) and luhn_valid(digits)
-    )
+    """A payment card's number (:func:`payment_scheme`): refuse it, keep nothing."""
+    return payment_scheme(digits) is not None
 
 
 def _ranges(raw: object) -> tuple[tuple[str, str], ...]:

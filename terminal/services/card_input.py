@@ -1,5 +1,6 @@
 """Cards as the cashier's window meets them: a number typed into the search box, or a
-card read that the club does not know.
+card read that the club does not know, and what a card number must be to be one of the
+club's (the same rules as the readers': drivers' CardNumberRules, ``[readers.numbers]``).
 
 Pure rules over :class:`~terminal.services.identify.CardKey` (no Qt, no SQL): the window
 asks them, and they are tested on their own.
@@ -7,7 +8,9 @@ asks them, and they are tested on their own.
 
 from __future__ import annotations
 
-from terminal.services.identify import CardKey, card_key_from_text
+from terminal.services.identify import CardKey, card_key_from_text, club_card
+
+__all__ = ["TYPED_NUMBER_MIN", "club_card", "may_register", "typed_card"]
 
 #: A typed text this long (spaces at the ends aside) that reads as a card number is one;
 #: shorter digits are a phone number or part of one, and are searched for.

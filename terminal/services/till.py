@@ -11,6 +11,9 @@ a use case is a function of ``terminal.services`` called with a unit.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from common.cardnumbers import CardNumberRules
 from common.clock import Clock, IdFactory, SystemClock, uuid_ids
 from terminal.loyalty import Program
 from terminal.receipts.spool import Spooler
@@ -24,7 +27,9 @@ from terminal.store.unit_of_work import SqlStore
 
 
 class Till:
-    """Units of work on one cache file, with the till's clock, ids and print spooler."""
+    """Units of work on one cache file, with the till's clock, ids, print spooler and the
+    club's card-number rules (``numbers``: the readers' ``[readers.numbers]``; None: any
+    number that is not a payment card's)."""
 
     def __init__(
         self,
@@ -32,6 +37,7 @@ class Till:
         clock: Clock | None = None,
         ids: IdFactory = uuid_ids,
         receipts: Spooler | None = None,
+        numbers: CardNumberRules | None = None,
     ):
         self.receipts = receipts  # the spooler itself: the UI draws receipts with it
         self.clock: Clock = clock or SystemClock()
@@ -41,6 +47,7 @@ class Till:
             self.clock,
             ids,
             receipts=None if receipts is None else SpoolerReceipts(receipts),
+            numbers=CardNumberRules() if numbers is None else numbers,
         )
         self._program: Program | None = None
 
@@ -51,7 +58,12 @@ class Till:
                 self.reload_program()
             except NoProgram:  # a use case that needs the rules says so itself
                 pass
-        return Unit(self._base.store, self.clock, self.ids, who, self._base.receipts, self._program)
+        return replace(self._base, who=who, program=self._program)
+
+    @property
+    def numbers(self) -> CardNumberRules:
+        """The club's card-number rules the units carry."""
+        return self._base.numbers
 
     @property
     def program(self) -> Program:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from common.cardnumbers import is_payment_pan
 from terminal.services.card_input import typed_card
 from terminal.services.errors import UnknownCard
 from terminal.services.identify import member_view, search
@@ -66,6 +67,8 @@ class SearchPage(QWidget):
         self.results.clear()
         key = typed_card(text)
         if key is not None:
+            if key.number and is_payment_pan(key.number):
+                self.search.clear()  # a payment card's number stays nowhere, not even here
             self.found.emit(card_screen(self._till, key))
             return
         try:
