@@ -10,7 +10,13 @@ from paymentkit import SAMPLES, ids
 
 from common.cardnumbers import CardNumberRules
 from drivers.config import demo_rules
-from terminal.services.card_input import TYPED_NUMBER_MIN, club_card, may_register, typed_card
+from terminal.services.card_input import (
+    TYPED_NUMBER_MIN,
+    club_card,
+    may_register,
+    typed_card,
+    typed_payment_card,
+)
 from terminal.services.errors import ServiceError
 from terminal.services.identify import CardKey, card_key_from_text
 
@@ -92,3 +98,17 @@ def test_a_number_the_patterns_do_not_take_is_not_a_club_card() -> None:
     assert club_card(both, rules) == CardKey(uid="12345678901234")
     assert club_card(CardKey(uid="04C0FFEE"), rules) == CardKey(uid="04C0FFEE")
     assert club_card(CardKey(card_id=7), rules) == CardKey(card_id=7)
+
+
+@pytest.mark.parametrize(("scheme", "pan"), SAMPLES, ids=ids(SAMPLES))
+def test_a_payment_card_typed_in_groups_is_one(scheme: str, pan: str) -> None:
+    groups = [pan[i : i + 4] for i in range(0, len(pan), 4)]
+    for sep in (" ", "-", ".", ""):
+        assert typed_payment_card(f" {sep.join(groups)} ")
+
+
+@pytest.mark.parametrize(
+    "text", ["2990000000018", "8 916 123-45-67", "+7 916 123 45 67", "Иванов", "", "4111-1111"]
+)
+def test_other_texts_are_no_payment_card(text: str) -> None:
+    assert not typed_payment_card(text)

@@ -37,7 +37,8 @@ def test_every_scheme_typed_is_a_bank_card(
     (before, BELKART, UzCard, Humo, ... were "not in the club: register"; Visa too)."""
     for numbers in (demo_rules(), None):
         window = opened(qtbot, Till(demo_db, clock, numbers=numbers))
-        for text in (pan, _grouped(pan), f"  {pan}  "):
+        dashed = _grouped(pan).replace(" ", "-")
+        for text in (pan, _grouped(pan), f"  {pan}  ", dashed, dashed.replace("-", ".")):
             _typed(qtbot, window, text)
             assert window.pages.currentIndex() == 2, (scheme, text)
             assert "bank card, not a club card" in window.message.text()
