@@ -183,7 +183,7 @@
         <translation>чеков в очереди: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/search_page.py" line="91" />
+        <location filename="../../terminal/ui/search_page.py" line="95" />
         <source>This member has no card.</source>
         <translation>У участника нет карты.</translation>
     </message>
@@ -711,319 +711,329 @@
     </message>
     <message>
         <location filename="../../terminal/services/messages.py" line="38" />
+        <source>This is not a club card: its number is not one of the club's.</source>
+        <translation>Это не клубная карта: её номер не из номеров клуба.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="41" />
         <source>The card was not read completely: tap or swipe it again.</source>
         <translation>Карта считана не полностью: приложите или проведите её ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="47" />
+        <location filename="../../terminal/services/messages.py" line="50" />
         <source>this card is not in the club's cache</source>
         <extracomment>The use cases' errors by code (terminal.services.errors): English templates whose {fields} the error's params fill in. A translation may leave out a field whose value is English (an action, a role).</extracomment>
         <translation>Этой карты нет в базе клуба</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="48" />
+        <location filename="../../terminal/services/messages.py" line="51" />
         <source>the cache holds no loyalty program yet: sync with the office or load demo data</source>
         <translation>В базе кассы ещё нет программы лояльности: синхронизируйтесь с офисом или загрузите демо-данные</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="52" />
+        <location filename="../../terminal/services/messages.py" line="55" />
         <source>{what} needs a personalised card</source>
         <translation>Для этой операции нужна именная карта</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="53" />
+        <location filename="../../terminal/services/messages.py" line="56" />
         <source>wrong PIN; {attempts_left} attempt(s) before a lock-out</source>
         <translation>Неверный PIN-код; до блокировки осталось попыток: {attempts_left}</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="56" />
+        <location filename="../../terminal/services/messages.py" line="59" />
         <source>too many wrong PINs; try again after {until}</source>
         <translation>Слишком много неверных PIN-кодов; попробуйте снова после {until}</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="57" />
+        <location filename="../../terminal/services/messages.py" line="60" />
         <source>{action} needs a supervisor, not a {role}</source>
         <translation>Это может сделать только старший смены</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="58" />
+        <location filename="../../terminal/services/messages.py" line="61" />
         <source>a PIN is 4 to 12 digits</source>
         <translation>PIN-код — от 4 до 12 цифр</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="59" />
+        <location filename="../../terminal/services/messages.py" line="62" />
         <source>no such member of staff on this till</source>
         <translation>На этой кассе нет такого сотрудника</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="60" />
+        <location filename="../../terminal/services/messages.py" line="63" />
         <source>the office does not let this member of staff work at this till</source>
         <translation>Офис не разрешает этому сотруднику работать на этой кассе</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="63" />
+        <location filename="../../terminal/services/messages.py" line="66" />
         <source>the shift of {owner} (opened {opened}) is still open: a supervisor logs in to close it and print its report</source>
         <translation>Смена сотрудника {owner} (открыта {opened}) ещё не закрыта: старший смены входит, чтобы закрыть её и напечатать отчёт</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="68" />
+        <location filename="../../terminal/services/messages.py" line="71" />
         <source>no such receipt in the print queue</source>
         <translation>Такого чека нет в очереди печати</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="69" />
+        <location filename="../../terminal/services/messages.py" line="72" />
         <source>{text} is not a number of points: type digits, e.g. 150 or 12.5</source>
         <translation>{text} — не число баллов: введите цифры, например 150 или 12,5</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="72" />
+        <location filename="../../terminal/services/messages.py" line="75" />
         <source>no purchase with this receipt code</source>
         <translation>Покупки с таким кодом чека нет</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="73" />
+        <location filename="../../terminal/services/messages.py" line="76" />
         <source>this card cannot be used: see its state</source>
         <translation>Эту карту нельзя использовать: посмотрите её состояние</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="74" />
+        <location filename="../../terminal/services/messages.py" line="77" />
         <source>no gift {gift} in the catalogue</source>
         <translation>Подарка {gift} нет в каталоге</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="75" />
+        <location filename="../../terminal/services/messages.py" line="78" />
         <source>no birthday gift is due to this member</source>
         <translation>Этому участнику подарок ко дню рождения не положен</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="76" />
+        <location filename="../../terminal/services/messages.py" line="79" />
         <source>the member has too few points for this reward</source>
         <translation>У участника недостаточно баллов для этого подарка</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="77" />
+        <location filename="../../terminal/services/messages.py" line="80" />
         <source>write down the reason: it is required and kept</source>
         <translation>Укажите причину: она обязательна и сохраняется</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="80" />
+        <location filename="../../terminal/services/messages.py" line="83" />
         <source>{points} is not a number of points to adjust by</source>
         <translation>{points} — не число баллов для корректировки</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="81" />
+        <location filename="../../terminal/services/messages.py" line="84" />
         <source>write down what the member said</source>
         <translation>Запишите, что сказал участник</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="82" />
+        <location filename="../../terminal/services/messages.py" line="85" />
         <source>only a new (not activated) bearer card can be activated</source>
         <translation>Активировать можно только новую (не активированную) карту на предъявителя</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="85" />
+        <location filename="../../terminal/services/messages.py" line="88" />
         <source>the new card must be a new, unissued card</source>
         <translation>Новая карта должна быть новой, ещё не выданной</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="86" />
+        <location filename="../../terminal/services/messages.py" line="89" />
         <source>no member with this phone in the cache</source>
         <translation>Участника с таким телефоном нет в базе</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="87" />
+        <location filename="../../terminal/services/messages.py" line="90" />
         <source>type the member's full name</source>
         <translation>введите фамилию, имя и отчество участника</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="88" />
+        <location filename="../../terminal/services/messages.py" line="91" />
         <source>the name is too long</source>
         <translation>слишком длинное имя</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="89" />
+        <location filename="../../terminal/services/messages.py" line="92" />
         <source>the member must consent to the processing of their personal data: without it they cannot be registered</source>
         <translation>нужно согласие участника на обработку персональных данных: без него регистрация невозможна</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="94" />
+        <location filename="../../terminal/services/messages.py" line="97" />
         <source>this is not a phone number: type it with the code, e.g. +7 916 123-45-67</source>
         <translation>это не номер телефона: введите его с кодом, например +7 916 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="97" />
+        <location filename="../../terminal/services/messages.py" line="100" />
         <source>{text} is not a birthday: type it as DD.MM.YYYY, e.g. 21.03.1985</source>
         <translation>{text} — не дата рождения: введите ДД.ММ.ГГГГ, например 21.03.1985</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="100" />
+        <location filename="../../terminal/services/messages.py" line="103" />
         <source>this is a bank card, not a club card: give the member a club card</source>
         <translation>это банковская карта, а не клубная: выдайте участнику клубную карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="103" />
+        <location filename="../../terminal/services/messages.py" line="106" />
+        <source>this is not a club card: its number is not one of the club's</source>
+        <translation>это не клубная карта: её номер не из номеров клуба</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="109" />
         <source>this till is not enrolled with the office yet: members can be registered once store IT has enrolled it</source>
         <translation>касса ещё не зарегистрирована в офисе: участников можно регистрировать после того, как ИТ магазина её подключит</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="108" />
+        <location filename="../../terminal/services/messages.py" line="114" />
         <source>read the new club card first: tap or swipe it</source>
         <translation>сначала считайте новую клубную карту: приложите или проведите её</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="111" />
+        <location filename="../../terminal/services/messages.py" line="117" />
         <source>this card is already in the club: it cannot be given to a new member</source>
         <translation>эта карта уже есть в клубе: её нельзя выдать новому участнику</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="114" />
+        <location filename="../../terminal/services/messages.py" line="120" />
         <source>this operation is not waiting for review any more</source>
         <translation>эта операция больше не ждёт проверки</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="117" />
+        <location filename="../../terminal/services/messages.py" line="123" />
         <source>The till's cache is busy (another program is writing to it): nothing was recorded. Try again in a moment; if it goes on, call IT.</source>
         <translation>База кассы занята (в неё пишет другая программа): ничего не записано. Повторите через минуту; если не проходит, вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="122" />
+        <location filename="../../terminal/services/messages.py" line="128" />
         <source>The till's disk is full: nothing was recorded. Call IT to free space, then try again.</source>
         <translation>Диск кассы заполнен: ничего не записано. Позвоните в ИТ, чтобы освободили место, и повторите.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="126" />
+        <location filename="../../terminal/services/messages.py" line="132" />
         <source>The till's cache could not be used: nothing was recorded. Try again; if it goes on, call IT.</source>
         <translation>Не удалось обратиться к базе кассы: ничего не записано. Повторите; если не проходит, вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="136" />
+        <location filename="../../terminal/services/messages.py" line="142" />
         <source>The office could not read the operation (a fault of the till): call IT.</source>
         <extracomment>Why the office refused an operation (its result's ``code``), for the supervisor's list of operations for review.</extracomment>
         <translation>Офис не смог прочитать операцию (ошибка кассы): вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="139" />
+        <location filename="../../terminal/services/messages.py" line="145" />
         <source>The office has another operation with the same id: call IT.</source>
         <translation>В офисе уже есть другая операция с тем же номером: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="142" />
+        <location filename="../../terminal/services/messages.py" line="148" />
         <source>The office does not know this kind of operation yet: call IT.</source>
         <translation>Офис пока не знает такой вид операции: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="145" />
+        <location filename="../../terminal/services/messages.py" line="151" />
         <source>The office does not know this member (deleted, or not registered).</source>
         <translation>Офис не знает этого участника (удалён или не зарегистрирован).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="148" />
+        <location filename="../../terminal/services/messages.py" line="154" />
         <source>The office does not know this card.</source>
         <translation>Офис не знает этой карты.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="149" />
+        <location filename="../../terminal/services/messages.py" line="155" />
         <source>The purchase this return reverses was refused by the office.</source>
         <translation>Покупка, к которой относится возврат, отклонена офисом.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="152" />
+        <location filename="../../terminal/services/messages.py" line="158" />
         <source>The member was registered with ids of another till (was the till enrolled again?): call IT.</source>
         <translation>Участник зарегистрирован с номерами другой кассы (кассу регистрировали заново?): вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="157" />
+        <location filename="../../terminal/services/messages.py" line="163" />
         <source>The office already has a member or card with this id: call IT.</source>
         <translation>В офисе уже есть участник или карта с этим номером: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="160" />
+        <location filename="../../terminal/services/messages.py" line="166" />
         <source>The card belongs to someone else at the office: give the member another card and register them again.</source>
         <translation>В офисе эта карта принадлежит другому: выдайте участнику другую карту и зарегистрируйте его снова.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="165" />
+        <location filename="../../terminal/services/messages.py" line="171" />
         <source>The office does not know the member of staff who made it: staff are made at the office; call IT.</source>
         <translation>Офис не знает сотрудника, который её провёл: сотрудников заводят в офисе; вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="170" />
+        <location filename="../../terminal/services/messages.py" line="176" />
         <source>The member of staff who made it was deactivated at the office.</source>
         <translation>Сотрудник, который её провёл, отключён в офисе.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="173" />
+        <location filename="../../terminal/services/messages.py" line="179" />
         <source>The member of staff who made it may not work at this till (office's list).</source>
         <translation>Сотруднику, который её провёл, не разрешено работать на этой кассе (список офиса).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="176" />
+        <location filename="../../terminal/services/messages.py" line="182" />
         <source>It needs a supervisor's authorisation, and the office did not find one.</source>
         <translation>Нужно подтверждение старшего кассира, а офис его не нашёл.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="179" />
+        <location filename="../../terminal/services/messages.py" line="185" />
         <source>The office refused the request: call IT.</source>
         <translation>Офис отклонил запрос: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="181" />
+        <location filename="../../terminal/services/messages.py" line="187" />
         <source>The office refused it: call IT.</source>
         <translation>Офис отклонил операцию: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="186" />
+        <location filename="../../terminal/services/messages.py" line="192" />
         <source>Type the amount.</source>
         <extracomment>The rules' errors most often met at the till, by code (terminal.loyalty.errors), for languages other than English (English shows the rules' own, more detailed, text).</extracomment>
         <translation>Введите сумму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="187" />
+        <location filename="../../terminal/services/messages.py" line="193" />
         <source>This is not an amount: use digits and one decimal separator.</source>
         <translation>Это не сумма: используйте цифры и один десятичный разделитель.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="190" />
+        <location filename="../../terminal/services/messages.py" line="196" />
         <source>An amount cannot be negative.</source>
         <translation>Сумма не может быть отрицательной.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="191" />
+        <location filename="../../terminal/services/messages.py" line="197" />
         <source>An amount has at most two decimal places.</source>
         <translation>В сумме не больше двух знаков после запятой.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="194" />
+        <location filename="../../terminal/services/messages.py" line="200" />
         <source>This amount is too large.</source>
         <translation>Слишком большая сумма.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="195" />
+        <location filename="../../terminal/services/messages.py" line="201" />
         <source>The amount must be more than zero.</source>
         <translation>Сумма должна быть больше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="196" />
+        <location filename="../../terminal/services/messages.py" line="202" />
         <source>Points to spend cannot be negative.</source>
         <translation>Списываемых баллов не может быть меньше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="197" />
+        <location filename="../../terminal/services/messages.py" line="203" />
         <source>A bearer card cannot pay with points.</source>
         <translation>Картой на предъявителя нельзя платить баллами.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="198" />
+        <location filename="../../terminal/services/messages.py" line="204" />
         <source>Spend points in the program's steps.</source>
         <translation>Списывайте баллы шагами, которые задаёт программа.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="199" />
+        <location filename="../../terminal/services/messages.py" line="205" />
         <source>More points than may pay for this receipt: spend fewer.</source>
         <translation>Столько баллов нельзя списать на этот чек: спишите меньше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="202" />
+        <location filename="../../terminal/services/messages.py" line="208" />
         <source>This return cannot be made: nothing left to return, or more than bought.</source>
         <translation>Такой возврат невозможен: возвращать нечего или больше, чем куплено.</translation>
     </message>

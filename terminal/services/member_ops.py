@@ -27,7 +27,14 @@ from terminal.loyalty import (
 from terminal.receipts.model import ReceiptData, ReceiptKind
 from terminal.services import offline, spend_auth
 from terminal.services.errors import NotAMemberCard, ServiceError
-from terminal.services.identify import CardKey, MemberView, centi_from_points, find_card, view_of
+from terminal.services.identify import (
+    CardKey,
+    MemberView,
+    centi_from_points,
+    club_card,
+    find_card,
+    view_of,
+)
 from terminal.services.ports import Reads, Writes
 from terminal.services.receipt_preview import card_tail
 from terminal.services.return_lookup import UnknownPurchase
@@ -99,6 +106,7 @@ def _record(
 
 
 def _member_view(tx: Reads, unit: Unit, key: CardKey, what: str) -> MemberView:
+    key = club_card(key, unit.numbers)  # a payment card's number is never looked up
     view = view_of(tx, unit.rules, find_card(tx, key), unit.clock.today())
     if view.member is None or view.card_kind is not CardKind.PERSONAL:
         raise NotAMemberCard(what)
@@ -293,6 +301,7 @@ def block_card(unit: Unit, key: CardKey, reason: str) -> Recorded:
     unit.require(Role.SUPERVISOR, "blocking a card")
     if not reason.strip():
         raise ServiceError("reason_missing")
+    key = club_card(key, unit.numbers)
     with unit.write() as tx:
         card = find_card(tx, key)
         tx.card_updates.set_state(card.id, CardState.BLOCKED.value)
@@ -305,6 +314,7 @@ def block_card(unit: Unit, key: CardKey, reason: str) -> Recorded:
 
 def activate_bearer_card(unit: Unit, key: CardKey) -> Recorded:
     unit.require(Role.SUPERVISOR, "activating a card")
+    key = club_card(key, unit.numbers)
     with unit.write() as tx:
         card = find_card(tx, key)
         if card.kind != CardKind.BEARER.value or card.state != CardState.NOT_ACTIVATED.value:
@@ -320,6 +330,7 @@ def replace_card(unit: Unit, old: CardKey, new: CardKey) -> Recorded:
     """Give a member a new card; the old one becomes REPLACED. The balance belongs to the
     member, so it moves with them (nothing to copy)."""
     unit.require(Role.SUPERVISOR, "replacing a card")
+    old, new = club_card(old, unit.numbers), club_card(new, unit.numbers)
     with unit.write() as tx:
         view = _member_view(tx, unit, old, "a replacement")
         fresh = find_card(tx, new)

@@ -35,6 +35,9 @@ BANK_CARD = QT_TRANSLATE_NOOP(
 UNKNOWN_CARD = QT_TRANSLATE_NOOP(
     "messages", "This card is not in the club. Register a member or activate a bearer card."
 )
+NOT_CLUB_CARD = QT_TRANSLATE_NOOP(
+    "messages", "This is not a club card: its number is not one of the club's."
+)
 READ_AGAIN = QT_TRANSLATE_NOOP(
     "messages", "The card was not read completely: tap or swipe it again."
 )
@@ -99,6 +102,9 @@ ERRORS: dict[str, str] = {
     ),
     "bank_card_refused": QT_TRANSLATE_NOOP(
         "messages", "this is a bank card, not a club card: give the member a club card"
+    ),
+    "not_club_card": QT_TRANSLATE_NOOP(
+        "messages", "this is not a club card: its number is not one of the club's"
     ),
     "register_not_enrolled": QT_TRANSLATE_NOOP(
         "messages",

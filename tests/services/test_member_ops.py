@@ -9,14 +9,16 @@ from decimal import Decimal
 
 import pytest
 from builders import card_key
+from paymentkit import SAMPLES, ids
 from sqlalchemy import text
 
 from common.clock import FixedClock
+from drivers.config import demo_rules
 from terminal.loyalty import CardKind, CardNotUsable, CardState, Money, ReturnError
 from terminal.services import member_ops
 from terminal.services.checkout import checkout
 from terminal.services.errors import ServiceError
-from terminal.services.identify import identify
+from terminal.services.identify import CardKey, identify
 from terminal.services.staff import NotAllowed, Role, StaffMember
 from terminal.services.till import Till
 from terminal.services.unit import Unit
@@ -181,3 +183,23 @@ def test_gift_return_and_adjustment_print_their_receipts(till: Till, demo_db: Da
     assert purchase.operation_id in texts[0]
     assert "Фирменная кружка" in texts[1]
     assert "duplicate bonus" in texts[2]
+
+
+@pytest.mark.parametrize(("scheme", "pan"), SAMPLES, ids=ids(SAMPLES))
+def test_a_bank_card_is_never_a_replacement(
+    till: Till, demo_db: Database, scheme: str, pan: str
+) -> None:
+    old = card_key(demo_db, id_above=10)
+    with pytest.raises(ServiceError, match="bank card, not a club card"):
+        member_ops.replace_card(ctx(till), old, CardKey(number=pan))
+    with pytest.raises(ServiceError, match="bank card, not a club card"):
+        member_ops.block_card(ctx(till), CardKey(number=pan), "lost")
+    assert identify(till.unit(), old).card_state is CardState.ACTIVE
+
+
+def test_a_replacement_must_be_a_club_number(demo_db: Database, clock: FixedClock) -> None:
+    strict = Till(demo_db, clock, numbers=demo_rules())
+    old = card_key(demo_db, id_above=10)
+    with pytest.raises(ServiceError) as refused:
+        member_ops.replace_card(strict.unit(CHIEF), old, CardKey(number="70001234000012"))
+    assert refused.value.code == "not_club_card"
