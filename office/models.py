@@ -127,6 +127,30 @@ operations = Table(
     PrimaryKeyConstraint("terminal_id", "op_id"),
     Index("ix_operations_reverses", "terminal_id", "reverses"),
     Index("ix_operations_op_id", "op_id"),  # a reversal's target, whichever terminal
+    Index("ix_operations_target", "reverses"),  # the reversals of one target, any terminal
+)
+
+#: Every program version the office ever published (``programs`` holds the current one):
+#: an offline till may name an older one, and its figures are checked by that version.
+program_versions = Table(
+    "program_versions",
+    metadata,
+    Column("code", String(32), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("body", Text, nullable=False),  # terminal.loyalty.Program.to_dict() as JSON
+    Column("published_at", Text, nullable=False),
+    PrimaryKeyConstraint("code", "version"),
+)
+
+#: The points a member of staff adjusted by hand on one day (the office's day, UTC),
+#: against the office's cap per supervisor and day (office/checks_kinds.py).
+adjustment_totals = Table(
+    "adjustment_totals",
+    metadata,
+    Column("staff_id", BigInteger, nullable=False),  # 0: an adjustment without staff
+    Column("day", String(10), nullable=False),
+    Column("total_centi", BigInteger, nullable=False),
+    PrimaryKeyConstraint("staff_id", "day"),
 )
 
 changes = Table(

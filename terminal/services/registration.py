@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from drivers.cardnumbers import is_payment_pan
+from common.cardnumbers import is_payment_pan
 from terminal.loyalty import CardKind, CardState
 from terminal.loyalty.id_blocks import block_of
 from terminal.services.errors import ServiceError
