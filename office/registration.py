@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, or_, select, update
 
+from common.cardnumbers import is_payment_pan
 from office import entities
 from office.db import emit
 from office.models import cards
@@ -74,6 +75,9 @@ def apply(conn: Connection, at: str, terminal_id: int, op: dict[str, Any]) -> Op
     if problem is not None:
         return _reject(op, "bad_operation", problem)
     facts: dict[str, Any] = op["facts"]
+    number_read = facts["card"].get("number")
+    if isinstance(number_read, str) and is_payment_pan(number_read):
+        return _reject(op, "payment_card", "the card's number is a payment card's")
     member_id, card_id = int(op["member_id"]), int(op["card_id"])
     for what, value in (("member", member_id), ("card", card_id)):
         if not in_block(terminal_id, value):

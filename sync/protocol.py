@@ -75,6 +75,7 @@ OPERATION_KINDS = frozenset(
         "card_activate",
         "card_replace",
         "member_register",  # a member and their card registered at a till (facts)
+        "card_unblock",  # a blocked card made active again, by a supervisor, with a reason
     }
 )
 MAX_BATCH = 1000
@@ -183,7 +184,12 @@ class OfflineLimits:
 
     ``offline_after_s``: no successful exchange for this long means offline.
     ``max_data_age_s``: spending offline needs a cache updated at most this long ago.
-    Points caps are in hundredths; a cap of 0 forbids spending offline altogether."""
+    Points caps are in hundredths; a cap of 0 forbids spending offline altogether.
+
+    ``adjust_per_operation_centi`` and ``adjust_staff_day_centi`` cap the points a
+    supervisor adjusts by hand (either way), in one operation and in one day (the
+    office's day, UTC), online or not: the office rejects beyond them, the till refuses
+    before sending."""
 
     offline_after_s: int = 120
     max_data_age_s: int = 24 * 3600
@@ -191,6 +197,8 @@ class OfflineLimits:
     per_card_centi: int = 100_000
     terminal_total_centi: int = 1_000_000
     gifts_offline: bool = True
+    adjust_per_operation_centi: int = 100_000
+    adjust_staff_day_centi: int = 500_000
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -200,6 +208,8 @@ class OfflineLimits:
             "per_card_centi": self.per_card_centi,
             "terminal_total_centi": self.terminal_total_centi,
             "gifts_offline": self.gifts_offline,
+            "adjust_per_operation_centi": self.adjust_per_operation_centi,
+            "adjust_staff_day_centi": self.adjust_staff_day_centi,
         }
 
     @classmethod
@@ -214,6 +224,12 @@ class OfflineLimits:
                 data.get("terminal_total_centi", defaults.terminal_total_centi)
             ),
             gifts_offline=bool(data.get("gifts_offline", defaults.gifts_offline)),
+            adjust_per_operation_centi=int(
+                data.get("adjust_per_operation_centi", defaults.adjust_per_operation_centi)
+            ),
+            adjust_staff_day_centi=int(
+                data.get("adjust_staff_day_centi", defaults.adjust_staff_day_centi)
+            ),
         )
 
 

@@ -49,7 +49,7 @@ def op(
         "spend_delta_minor": 0,
         "purchases_delta": 0,
         "reverses": reverses,
-        "facts": {},
+        "facts": {"reason": "a test adjustment"} if kind == "adjustment" else {},
     }
     body.update(extra)
     return body
