@@ -17,7 +17,7 @@ from sqlalchemy import create_engine, insert, select, text
 
 from office import admin
 from office.db import OfficeDB
-from office.migrate import BASELINE, HEAD, NotAnOfficeDatabase, head_revision, revision
+from office.migrate import BASELINE_TABLES, HEAD, NotAnOfficeDatabase, head_revision, revision
 from office.models import members, metadata, terminals
 
 
@@ -54,7 +54,8 @@ def test_a_new_database_by_the_migrations_is_the_declared_schema(url: str) -> No
 def test_a_database_from_before_the_migrations_is_stamped_and_keeps_its_data(url: str) -> None:
     engine = create_engine(url)
     try:
-        metadata.create_all(engine)  # how OfficeDB.open made every office until now
+        # how OfficeDB.open made every office until now (the tables of then)
+        metadata.create_all(engine, tables=[metadata.tables[t] for t in sorted(BASELINE_TABLES)])
         with engine.begin() as conn:
             conn.execute(
                 insert(terminals), [{"name": "Till 1", "enrolled_at": "2026-11-22T10:00:00Z"}]
@@ -64,7 +65,7 @@ def test_a_database_from_before_the_migrations_is_stamped_and_keeps_its_data(url
     db = OfficeDB.open(url)
     try:
         with db.engine.connect() as conn:
-            assert revision(conn) == HEAD == BASELINE
+            assert revision(conn) == HEAD
         assert _differences(db) == []
         admin.add_member(db, id=7, full_name="Старый Член", address_as="Член")
         with db.read() as conn:

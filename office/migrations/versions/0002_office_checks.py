@@ -35,7 +35,9 @@ def upgrade() -> None:
         sa.Column("total_centi", sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint("staff_id", "day"),
     )
-    op.create_index("ix_operations_target", "operations", ["reverses"])
+    indexes = {i["name"] for i in sa.inspect(op.get_bind()).get_indexes("operations")}
+    if "ix_operations_target" not in indexes:  # create_all of this version made it
+        op.create_index("ix_operations_target", "operations", ["reverses"])
     op.execute(
         "INSERT INTO program_versions (code, version, body, published_at) "
         "SELECT code, version, body, '' FROM programs"
