@@ -20,7 +20,6 @@ from typing import Any
 from sqlalchemy import Connection
 
 from office import programs
-from sync.protocol import OfflineLimits
 from terminal.loyalty import (
     CardKind,
     CardState,
@@ -161,7 +160,6 @@ def check(
     op: dict[str, Any],
     member: dict[str, Any] | None,
     card: Any,
-    limits: OfflineLimits,
 ) -> Problem | None:
     """Why the purchase ``op`` must be rejected (None: its figures are the rules')."""
     facts: dict[str, Any] = op.get("facts") or {}
@@ -221,14 +219,9 @@ def check(
         _fact_centi(facts, key) != fields[name] for key, name in _FACT_FIELDS
     ):
         return "figures_mismatch", "the purchase's facts do not match its figures"
-    if member is not None and fields["points_spent_centi"] > 0:
-        # D: an online authorisation (a hold) settles here before this bound.
-        uncovered = fields["points_spent_centi"] - max(int(member["balance_centi"]), 0)
-        if uncovered > limits.per_operation_centi:
-            return "balance_exceeded", (
-                "the points spent exceed the member's balance at the office by more than "
-                "a till may spend offline"
-            )
+    # The seen balance covers the points spent (the quote above refuses more). Whether
+    # the office's balance still does is the online authorisation's (a hold, settled
+    # when the purchase applies) and the offline limits': an overdraft is a past fact.
     return None
 
 

@@ -194,6 +194,8 @@ def _decide(conn: Connection, at: str, terminal_id: int, op: dict[str, Any]) -> 
     if card is not None and row is not None and not row["deleted"]:
         if card.member_id != member_id and kind != "card_activate":
             return _reject(op, "card_not_members", "the card is not this member's")
+    if row is not None and row["deleted"] and kind not in checks_cards.KINDS:
+        return _apply(conn, at, op, row)  # a past fact, kept: nothing of it moves
     problem = _check(conn, at, op, row, card, target)
     if problem is not None:
         return _reject(op, *problem)
@@ -211,7 +213,7 @@ def _check(
     """The kind's own checks (office/checks_*.py): figures, caps, the card's lifecycle."""
     kind = op["kind"]
     if kind == "purchase":
-        return checks_purchase.check(conn, op, row, card, entities.get_limits(conn))
+        return checks_purchase.check(conn, op, row, card)
     if kind == "return":
         assert target is not None
         return checks_kinds.check_return(conn, op, target)

@@ -32,6 +32,22 @@ class CheckoutResult:
     receipt: ReceiptData | None = None  # what was queued for the printer
 
 
+def seen_facts(view: MemberView) -> dict[str, object]:
+    """The card and member state a quote was made on, as the office reads it back."""
+    state, terms = view.state, view.terms
+    return {
+        "lifetime_spend_minor": state.lifetime_spend.minor,
+        "window_spend_minor": state.window_spend.minor,
+        "purchases": state.purchases,
+        "balance_centi": centi_from_points(state.points_balance),
+        "birthday": None if state.birthday is None else state.birthday.isoformat(),
+        "last_gift_year": state.last_birthday_gift_year,
+        "card_kind": terms.kind.value,
+        "card_state": terms.state.value,
+        "fixed_discount_bp": centi_from_points(terms.fixed_discount_pct),
+    }
+
+
 def preview(
     unit: Unit, view: MemberView, amount: Money, spend_points: Decimal | None = None
 ) -> Quote:
@@ -73,7 +89,15 @@ def checkout(
             spend_delta_minor=facts.spend_added.minor if view.member is not None else 0,
             purchases_delta=1 if view.member is not None else 0,
             facts=json.dumps(
-                {"program": program.code, "version": program.version, **facts.to_dict()},
+                {
+                    "program": program.code,
+                    "version": program.version,
+                    **facts.to_dict(),
+                    # What the rules were given, so the office can work the figures out
+                    # again (office/checks_purchase.py): the day and the state seen.
+                    "day": clock.today().isoformat(),
+                    "seen": seen_facts(view),
+                },
                 sort_keys=True,
             ),
         )
