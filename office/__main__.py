@@ -11,6 +11,7 @@
     python -m office import-csv FILE
     python -m office import-seed FILE               (from loyalty-terminal export-seed)
     python -m office set-limits [--per-operation P] [--per-card P] [--terminal P] ...
+                     [--adjust-per-operation P] [--adjust-per-day P]
     python -m office prune --keep-after SEQ
     python -m office openapi                        (the protocol, docs/openapi.json)
 
@@ -114,6 +115,18 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--per-card", default=str(d.per_card_centi / 100), metavar="POINTS")
     s.add_argument("--terminal", default=str(d.terminal_total_centi / 100), metavar="POINTS")
     s.add_argument("--no-gifts-offline", action="store_true")
+    s.add_argument(
+        "--adjust-per-operation",
+        default=str(d.adjust_per_operation_centi / 100),
+        metavar="POINTS",
+        help="points one adjustment may move (either way), online or not",
+    )
+    s.add_argument(
+        "--adjust-per-day",
+        default=str(d.adjust_staff_day_centi / 100),
+        metavar="POINTS",
+        help="points one member of staff may adjust in a day (the office's day, UTC)",
+    )
 
     sub.add_parser("openapi", help="print the protocol's OpenAPI document (docs/openapi.json)")
 
@@ -205,6 +218,8 @@ def _run(args: argparse.Namespace, db: OfficeDB) -> int:
                 per_card_centi=_centi(args.per_card),
                 terminal_total_centi=_centi(args.terminal),
                 gifts_offline=not args.no_gifts_offline,
+                adjust_per_operation_centi=_centi(args.adjust_per_operation),
+                adjust_staff_day_centi=_centi(args.adjust_per_day),
             ),
         )
     elif cmd == "prune":

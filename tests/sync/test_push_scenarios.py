@@ -20,7 +20,7 @@ from officekit import (
     result_of,
     terminal_ops,
 )
-from opkit import office_member, office_op_rows, op, return_of, text
+from opkit import office_member, office_op_rows, return_of, text
 from opkit import purchase as purchase_op
 from scenariokit import active_cards, member_of_card, wait_for, waiting, worker
 
