@@ -125,8 +125,7 @@ def quote(
     if amount > program.max_purchase:
         raise AmountError(
             "amount_over_maximum",
-            f"{amount} is more than the program allows for one purchase "
-            f"({program.max_purchase})",
+            f"{amount} is more than the program allows for one purchase ({program.max_purchase})",
         )
     personal = card.kind is CardKind.PERSONAL
     lines: list[ExplanationLine] = []
