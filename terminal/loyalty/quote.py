@@ -114,7 +114,8 @@ def quote(
     """Work out a purchase of goods worth ``amount``, paying ``spend_points`` with points.
 
     Raises :class:`CardNotUsable` (card not active), :class:`AmountError` (amount not
-    positive, or above the program's ``max_purchase``), :class:`PointsError` (points negative, over the limit, or not whole quanta).
+    positive, or above the program's ``max_purchase``), :class:`PointsError` (points
+    negative, over the limit, or not whole quanta).
     """
     if card.state is not CardState.ACTIVE:
         raise CardNotUsable(card.state)
