@@ -28,6 +28,7 @@ from terminal.loyalty import (
     MemberState,
     Money,
     Program,
+    birthday_window_today,
     member_spend,
     quote,
     tier_for,
@@ -116,7 +117,7 @@ def read_seen(raw: Any) -> Seen | str:
     return Seen(terms, state)
 
 
-def _seen_gives_more(program: Program, seen: Seen, office: Seen) -> str | None:
+def _seen_gives_more(program: Program, seen: Seen, office: Seen, day: date) -> str | None:
     """Where the till's view would give more than the office's own (None: it does not).
     The office's state already holds the till's earlier operations (it applies them in
     seq order), so an honest till sees at most the office's tier and progressive step."""
@@ -136,7 +137,9 @@ def _seen_gives_more(program: Program, seen: Seen, office: Seen) -> str | None:
         progressive.pct_for(office.state.purchases)
     ):
         return "the progressive discount the till saw is above the office's"
-    if seen.state.birthday != office.state.birthday:
+    if birthday_window_today(program, seen.state, day) and not birthday_window_today(
+        program, office.state, day
+    ):
         return "the birthday the till saw is not the office's"
     return None
 
@@ -180,21 +183,21 @@ def check(
         )
     if fields["amount_minor"] > program.max_purchase.minor:
         return "out_of_bounds", f"a purchase above the program's maximum ({program.max_purchase})"
+    created = _day(op.get("created_at"))
+    day = _day(facts.get("day")) if "day" in facts else created
+    if day is None or created is None or abs(day - created) > timedelta(days=1):
+        return "bad_operation", "facts.day must be the purchase's day (created_at, within a day)"
     office = Seen(office_terms(card), office_state(member))
     if "seen" in facts:
         seen = read_seen(facts["seen"])
         if isinstance(seen, str):
             return "bad_operation", seen
-        more = _seen_gives_more(program, seen, office)
+        more = _seen_gives_more(program, seen, office, day)
         if more is not None:
             return "seen_mismatch", more
     else:  # a till from before facts["seen"]: the office's own state stands for it
         terms = office.terms
         seen = Seen(CardTerms(terms.kind, CardState.ACTIVE, terms.fixed_discount_pct), office.state)
-    created = _day(op.get("created_at"))
-    day = _day(facts.get("day")) if "day" in facts else created
-    if day is None or created is None or abs(day - created) > timedelta(days=1):
-        return "bad_operation", "facts.day must be the purchase's day (created_at, within a day)"
     try:
         q = quote(
             program,
