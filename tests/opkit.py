@@ -112,17 +112,30 @@ def purchase(
     spend_centi: int = 0,
     *,
     day: str = "2026-11-22",
-    **extra: Any,
 ) -> dict[str, Any]:
     """A purchase with the true figures: the till's quote on the office's state (the
     state the till saw goes in ``facts["seen"]``, as terminal/services/checkout.py
     writes it)."""
+    program, terms, state = _office_view(db, member_id, card_id)
+    return purchase_of(program, terms, state, amount_minor, spend_centi, member_id, card_id, day)
+
+
+def purchase_of(
+    program: Any,
+    terms: Any,
+    state: Any,
+    amount_minor: int,
+    spend_centi: int,
+    member_id: int | None,
+    card_id: int,
+    day: str = "2026-11-22",
+) -> dict[str, Any]:
+    """The operation a till records for this quote (terminal/services/checkout.py)."""
     from datetime import date
     from decimal import Decimal
 
     from terminal.loyalty import Money, quote
 
-    program, terms, state = _office_view(db, member_id, card_id)
     q = quote(
         program,
         terms,
@@ -143,7 +156,7 @@ def purchase(
         "card_state": terms.state.value,
         "fixed_discount_bp": round(terms.fixed_discount_pct * 100),
     }
-    body = op(
+    return op(
         member_id,
         card_id,
         earned - spent,
@@ -164,8 +177,6 @@ def purchase(
             "day": day,
         },
     )
-    body.update(extra)
-    return body
 
 
 def return_of(
