@@ -144,8 +144,8 @@ def _one(conn: Connection, at: str, terminal_id: int, op: Any, batch: _Batch) ->
     )
     batch.stored.add(op_id)
     batch.held = batch.held or result.status is OpStatus.HELD
-    if result.status is OpStatus.APPLIED and batch.held:
-        _release_held(conn, at, op_id)
+    if result.status is OpStatus.APPLIED and batch.held and op["kind"] == "purchase":
+        _release_held(conn, at, op_id)  # only a purchase is a reversal's target
     return result
 
 
@@ -290,7 +290,7 @@ def _try_held(conn: Connection, at: str, terminal_id: int, op_id: str) -> OpResu
     result = _decide(conn, at, terminal_id, op)
     if result.status is not OpStatus.HELD:
         _store_outcome(conn, at, terminal_id, op_id, result)
-        if result.status is OpStatus.APPLIED:
+        if result.status is OpStatus.APPLIED and op["kind"] == "purchase":
             _release_held(conn, at, op_id)
     return result
 

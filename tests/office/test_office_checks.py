@@ -257,3 +257,43 @@ def _cache(tmp_path: object) -> Path:
     folder = Path(str(tmp_path)) / "b"
     folder.mkdir(parents=True, exist_ok=True)
     return folder / "cache.sqlite3"
+
+
+def test_registration_fields_are_checked_before_they_are_stored(
+    terminal_any: Terminal, office_db_any: OfficeDB
+) -> None:
+    low, _ = block_of(terminal_any.creds.terminal_id)
+
+    def register(n: int, **member: object) -> dict[str, object]:
+        return op(
+            low + n,
+            low + n,
+            kind="member_register",
+            facts={
+                "member": {"id": low + n, "full_name": "Иван Петров", **member},
+                "card": {"id": low + n, "uid": f"04A1B2C3D4E5{n:02d}", "number": None},
+                "consents": {"personal_data": {"given": True, "at": "2026-11-22T12:00:00Z"}},
+            },
+        )
+
+    bad = [
+        register(1, full_name="Я" * 201),
+        register(2, birthday="21.03.1985"),
+        register(3, phone="+7 916"),
+        register(4, address_as="Вы\x00"),
+    ]
+    assert _push(terminal_any, *bad, register(5, birthday="1985-03-21")) == [
+        *[(OpStatus.REJECTED, "bad_operation")] * 4,
+        (OpStatus.APPLIED, None),
+    ]
+
+
+def test_import_csv_refuses_a_payment_card_number(office_db: OfficeDB, tmp_path: Path) -> None:
+    path = tmp_path / "members.csv"
+    path.write_text(
+        "id,full_name,address_as,birthday,phone,segment,balance,card_number\n"
+        "3000101,Иван Петров,Иван,,,,0,4111111111111111\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(admin.AdminError, match="payment card"):
+        admin.import_csv(office_db, path)
