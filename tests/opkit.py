@@ -112,12 +112,15 @@ def purchase(
     spend_centi: int = 0,
     *,
     day: str = "2026-11-22",
+    **extra: Any,
 ) -> dict[str, Any]:
     """A purchase with the true figures: the till's quote on the office's state (the
     state the till saw goes in ``facts["seen"]``, as terminal/services/checkout.py
-    writes it)."""
+    writes it); ``extra`` fields replace the body's."""
     program, terms, state = _office_view(db, member_id, card_id)
-    return purchase_of(program, terms, state, amount_minor, spend_centi, member_id, card_id, day)
+    body = purchase_of(program, terms, state, amount_minor, spend_centi, member_id, card_id, day)
+    body.update(extra)
+    return body
 
 
 def purchase_of(
