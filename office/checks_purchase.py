@@ -12,14 +12,17 @@ what the office knows: ``seen_mismatch``.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, bindparam, select
 
 from office import programs
+from office.models import changes
+from sync.protocol import MEMBER_FIELDS, Entity
 from terminal.loyalty import (
     CardKind,
     CardState,
@@ -117,6 +120,59 @@ def read_seen(raw: Any) -> Seen | str:
     return Seen(terms, state)
 
 
+_SPEND_AT = (
+    MEMBER_FIELDS.index("lifetime_spend_minor"),
+    MEMBER_FIELDS.index("window_spend_minor"),
+    MEMBER_FIELDS.index("purchases"),
+)
+_LATER_STATES = (
+    select(changes.c.seq, changes.c.data)
+    .where(
+        changes.c.seq >= bindparam("since"),
+        changes.c.entity == Entity.MEMBER.value,
+        changes.c.key == bindparam("key"),
+    )
+    .order_by(changes.c.seq)
+    .limit(10_000)
+)
+
+
+def returned_since(conn: Connection, member_id: int, since: object) -> tuple[int, int, int]:
+    """What the member's figures fell by (lifetime spend, window spend, purchases), summed
+    over every change of the member in the feed from ``since`` on: the returns applied
+    after the state a till had (zero when that state is not in the feed any more)."""
+    if not isinstance(since, int) or isinstance(since, bool) or not 0 < since < 2**63:
+        return (0, 0, 0)
+    rows = conn.execute(_LATER_STATES, {"since": since, "key": str(member_id)}).all()
+    if not rows or rows[0].seq != since:
+        return (0, 0, 0)
+    fell = [0, 0, 0]
+    before = None
+    for row in rows:
+        data = None if row.data is None else json.loads(row.data)
+        now = None if data is None else [int(data[i] or 0) for i in _SPEND_AT]
+        if before is not None and now is not None:
+            for i in range(3):
+                fell[i] += max(0, before[i] - now[i])
+        before = now
+    return (fell[0], fell[1], fell[2])
+
+
+def _plus(office: Seen, slack: tuple[int, int, int]) -> Seen:
+    state = office.state
+    return Seen(
+        office.terms,
+        MemberState(
+            lifetime_spend=state.lifetime_spend + Money.from_minor(slack[0]),
+            window_spend=state.window_spend + Money.from_minor(slack[1]),
+            purchases=state.purchases + slack[2],
+            points_balance=state.points_balance,
+            birthday=state.birthday,
+            last_birthday_gift_year=state.last_birthday_gift_year,
+        ),
+    )
+
+
 def _seen_gives_more(program: Program, seen: Seen, office: Seen, day: date) -> str | None:
     """Where the till's view would give more than the office's own (None: it does not).
     The office's state already holds the till's earlier operations (it applies them in
@@ -193,6 +249,12 @@ def check(
         if isinstance(seen, str):
             return "bad_operation", seen
         more = _seen_gives_more(program, seen, office, day)
+        if more is not None and member is not None:
+            # Returns applied since the state the till last had (its feed position)
+            # lowered the office's figures: that much more is an honest past view.
+            slack = returned_since(conn, int(op["member_id"]), facts["seen"].get("member_seq"))
+            if any(slack):
+                more = _seen_gives_more(program, seen, _plus(office, slack), day)
         if more is not None:
             return "seen_mismatch", more
     else:  # a till from before facts["seen"]: the office's own state stands for it

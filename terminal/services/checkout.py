@@ -17,6 +17,7 @@ from terminal.receipts.model import ReceiptData, from_quote
 from terminal.services import offline
 from terminal.services.errors import NotAMemberCard
 from terminal.services.identify import CardKey, MemberView, centi_from_points, find_card, view_of
+from terminal.services.ports import Writes
 from terminal.services.receipt_preview import card_tail
 from terminal.services.unit import Unit
 from terminal.store.records import NewOperation
@@ -32,10 +33,12 @@ class CheckoutResult:
     receipt: ReceiptData | None = None  # what was queued for the printer
 
 
-def seen_facts(view: MemberView) -> dict[str, object]:
-    """The card and member state a quote was made on, as the office reads it back."""
+def seen_facts(view: MemberView, member_seq: int | None = None) -> dict[str, object]:
+    """The card and member state a quote was made on, as the office reads it back;
+    ``member_seq``: the feed position of the office's state the till had of the member."""
     state, terms = view.state, view.terms
     return {
+        "member_seq": member_seq,
         "lifetime_spend_minor": state.lifetime_spend.minor,
         "window_spend_minor": state.window_spend.minor,
         "purchases": state.purchases,
@@ -46,6 +49,11 @@ def seen_facts(view: MemberView) -> dict[str, object]:
         "card_state": terms.state.value,
         "fixed_discount_bp": centi_from_points(terms.fixed_discount_pct),
     }
+
+
+def _office_seq(tx: Writes, member_id: int | None) -> int | None:
+    member = None if member_id is None else tx.members.by_id(member_id)
+    return None if member is None else member.office_seq
 
 
 def preview(
@@ -96,7 +104,7 @@ def checkout(
                     # What the rules were given, so the office can work the figures out
                     # again (office/checks_purchase.py): the day and the state seen.
                     "day": clock.today().isoformat(),
-                    "seen": seen_facts(view),
+                    "seen": seen_facts(view, _office_seq(tx, member_id)),
                 },
                 sort_keys=True,
             ),

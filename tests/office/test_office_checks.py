@@ -297,3 +297,26 @@ def test_import_csv_refuses_a_payment_card_number(office_db: OfficeDB, tmp_path:
     )
     with pytest.raises(admin.AdminError, match="payment card"):
         admin.import_csv(office_db, path)
+
+
+def test_a_state_seen_before_a_return_elsewhere_is_an_honest_past_view(
+    office_any: OfficeServer, terminal_any: Terminal, tmp_path: Path
+) -> None:
+    db = office_any.db
+    member, card, _ = member_with_card(db, skip=4)
+    admin.add_member(db, id=member, full_name="Клиент", address_as="Клиент", purchases=9)
+    first = purchase(db, member, card, 100_000)
+    assert _push(terminal_any, first) == [(OpStatus.APPLIED, None)]  # 10: the next step
+    seen_at = office_member(db, member)["seq"]
+    later = purchase(db, member, card, 100_000)  # quoted on 10 purchases
+    creds = enrol(office_any, _cache(tmp_path))
+    with OfficeClient(office_any.url, creds.token) as other:  # back to 9 at another till
+        (back,), _ = other.push([text(return_of(db, first))])
+    assert back.status is OpStatus.APPLIED
+    blind = {**later, "id": _new()}
+    named = {**later, "facts": {**later["facts"], "seen": {**later["facts"]["seen"]}}}
+    named["facts"]["seen"]["member_seq"] = seen_at
+    assert _push(terminal_any, blind, named) == [
+        (OpStatus.REJECTED, "seen_mismatch"),
+        (OpStatus.APPLIED, None),
+    ]
