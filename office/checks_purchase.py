@@ -260,6 +260,8 @@ def check(
     else:  # a till from before facts["seen"]: the office's own state stands for it
         terms = office.terms
         seen = Seen(CardTerms(terms.kind, CardState.ACTIVE, terms.fixed_discount_pct), office.state)
+    if member is None:  # a bearer card stands for a member who bought nothing yet
+        seen = Seen(seen.terms, MemberState.new())
     try:
         q = quote(
             program,
