@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, insert, select, update
 
 from office import programs
-from office.models import adjustment_totals, gifts, operations
+from office.models import adjustment_totals, gifts, member_returns, operations
 from sync.protocol import OfflineLimits
 from terminal.loyalty import LoyaltyError, Money, PurchaseFacts, quote_return
 
@@ -112,6 +112,17 @@ def check_return(conn: Connection, op: dict[str, Any], target: dict[str, Any]) -
     if -counted > int(target.get("purchases_delta", 0)):
         return "reversal_exceeds", "the purchase was taken back already"
     return None
+
+
+def count_return(conn: Connection, member_id: int, member_seq: int, op: dict[str, Any]) -> None:
+    """Keep what an applied return took off its member (office.checks_purchase reads it)."""
+    row = {
+        "member_id": member_id,
+        "member_seq": member_seq,
+        "spend_minor": max(0, -_int(op, "spend_delta_minor")),
+        "purchases": max(0, -_int(op, "purchases_delta")),
+    }
+    conn.execute(insert(member_returns), [row])
 
 
 def check_gift(conn: Connection, op: dict[str, Any], member: dict[str, Any]) -> Problem | None:

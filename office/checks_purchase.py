@@ -12,17 +12,15 @@ what the office knows: ``seen_mismatch``.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, bindparam, func, select
 
 from office import programs
-from office.models import changes
-from sync.protocol import MEMBER_FIELDS, Entity
+from office.models import member_returns
 from terminal.loyalty import (
     CardKind,
     CardState,
@@ -120,42 +118,22 @@ def read_seen(raw: Any) -> Seen | str:
     return Seen(terms, state)
 
 
-_SPEND_AT = (
-    MEMBER_FIELDS.index("lifetime_spend_minor"),
-    MEMBER_FIELDS.index("window_spend_minor"),
-    MEMBER_FIELDS.index("purchases"),
-)
-_LATER_STATES = (
-    select(changes.c.seq, changes.c.data)
-    .where(
-        changes.c.seq >= bindparam("since"),
-        changes.c.entity == Entity.MEMBER.value,
-        changes.c.key == bindparam("key"),
-    )
-    .order_by(changes.c.seq)
-    .limit(10_000)
+_RETURNS_SINCE = select(
+    func.coalesce(func.sum(member_returns.c.spend_minor), 0),
+    func.coalesce(func.sum(member_returns.c.purchases), 0),
+).where(
+    member_returns.c.member_id == bindparam("mid"), member_returns.c.member_seq > bindparam("since")
 )
 
 
 def returned_since(conn: Connection, member_id: int, since: object) -> tuple[int, int, int]:
-    """What the member's figures fell by (lifetime spend, window spend, purchases), summed
-    over every change of the member in the feed from ``since`` on: the returns applied
-    after the state a till had (zero when that state is not in the feed any more)."""
-    if not isinstance(since, int) or isinstance(since, bool) or not 0 < since < 2**63:
+    """What returns applied after the member state a till had (its feed position
+    ``since``) took off the member's lifetime spend, window spend and purchase count,
+    whichever till made them."""
+    if not isinstance(since, int) or isinstance(since, bool) or not 0 <= since < 2**63:
         return (0, 0, 0)
-    rows = conn.execute(_LATER_STATES, {"since": since, "key": str(member_id)}).all()
-    if not rows or rows[0].seq != since:
-        return (0, 0, 0)
-    fell = [0, 0, 0]
-    before = None
-    for row in rows:
-        data = None if row.data is None else json.loads(row.data)
-        now = None if data is None else [int(data[i] or 0) for i in _SPEND_AT]
-        if before is not None and now is not None:
-            for i in range(3):
-                fell[i] += max(0, before[i] - now[i])
-        before = now
-    return (fell[0], fell[1], fell[2])
+    spend, count = conn.execute(_RETURNS_SINCE, {"mid": member_id, "since": since}).one()
+    return (int(spend), int(spend), int(count))
 
 
 def _plus(office: Seen, slack: tuple[int, int, int]) -> Seen:

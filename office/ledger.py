@@ -266,6 +266,8 @@ def _apply(
         conn, at, Entity.MEMBER, member_id, entities.member_wire(after[n] for n in MEMBER_FIELDS)
     )
     conn.execute(_MEMBER_UPDATE, {"mid": member_id, **values, "seq": seq})
+    if op["kind"] == "return":
+        checks_kinds.count_return(conn, member_id, seq, op)
     return OpResult(
         op["id"],
         OpStatus.APPLIED,

@@ -163,3 +163,16 @@ changes = Table(
     Column("at", Text, nullable=False),
     sqlite_autoincrement=True,  # a pruned seq is never handed out again
 )
+
+#: What each applied return took off its member (lifetime and window spend, purchases),
+#: by the feed position of the member's state after it: a till's view from before a
+#: return elsewhere is honest by that much (office/checks_purchase.py).
+member_returns = Table(
+    "member_returns",
+    metadata,
+    Column("member_id", BigInteger, nullable=False),
+    Column("member_seq", BigInteger, nullable=False),
+    Column("spend_minor", BigInteger, nullable=False),
+    Column("purchases", Integer, nullable=False),
+    PrimaryKeyConstraint("member_id", "member_seq"),
+)

@@ -1,5 +1,6 @@
 """office checks: every published program version, adjustment totals per staff and day,
-reversals looked up by their target whichever terminal pushed them
+reversals looked up by their target whichever terminal pushed them, what each return
+took off its member
 
 The current program (``programs``) becomes the first row of ``program_versions``.
 
@@ -35,6 +36,14 @@ def upgrade() -> None:
         sa.Column("total_centi", sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint("staff_id", "day"),
     )
+    op.create_table(
+        "member_returns",
+        sa.Column("member_id", sa.BigInteger(), nullable=False),
+        sa.Column("member_seq", sa.BigInteger(), nullable=False),
+        sa.Column("spend_minor", sa.BigInteger(), nullable=False),
+        sa.Column("purchases", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("member_id", "member_seq"),
+    )
     indexes = {i["name"] for i in sa.inspect(op.get_bind()).get_indexes("operations")}
     if "ix_operations_target" not in indexes:  # create_all of this version made it
         op.create_index("ix_operations_target", "operations", ["reverses"])
@@ -45,6 +54,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("member_returns")
     op.drop_index("ix_operations_target", table_name="operations")
     op.drop_table("adjustment_totals")
     op.drop_table("program_versions")
