@@ -12,6 +12,7 @@
     python -m office import-csv FILE
     python -m office import-seed FILE               (from loyalty-terminal export-seed)
     python -m office set-limits [--per-operation P] [--per-card P] [--terminal P] ...
+                     [--adjust-per-operation P] [--adjust-per-day P]
     python -m office prune --keep-after SEQ
     python -m office openapi                        (the protocol, docs/openapi.json)
     python -m office staff add|list|set|deactivate|add-card|remove-card ...
@@ -149,6 +150,18 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="how long a hold no operation settles stays open",
     )
+    s.add_argument(
+        "--adjust-per-operation",
+        default=str(d.adjust_per_operation_centi / 100),
+        metavar="POINTS",
+        help="points one adjustment may move (either way), online or not",
+    )
+    s.add_argument(
+        "--adjust-per-day",
+        default=str(d.adjust_staff_day_centi / 100),
+        metavar="POINTS",
+        help="points one member of staff may adjust in a day (the office's day, UTC)",
+    )
 
     sub.add_parser("openapi", help="print the protocol's OpenAPI document (docs/openapi.json)")
 
@@ -246,6 +259,8 @@ def _run(args: argparse.Namespace, db: OfficeDB) -> int:
                 gifts_offline=not args.no_gifts_offline,
                 authorise_ms=args.authorise_ms,
                 hold_s=args.hold,
+                adjust_per_operation_centi=_centi(args.adjust_per_operation),
+                adjust_staff_day_centi=_centi(args.adjust_per_day),
             ),
         )
     elif cmd == "staff":

@@ -90,6 +90,7 @@ OPERATION_KINDS = frozenset(
         "card_activate",
         "card_replace",
         "member_register",  # a member and their card registered at a till (facts)
+        "card_unblock",  # a blocked card made active again, by a supervisor, with a reason
     }
 )
 MAX_BATCH = 1000
@@ -202,7 +203,12 @@ class OfflineLimits:
     Points caps are in hundredths; a cap of 0 forbids spending offline altogether.
     ``authorise_ms``: how long a till waits for the office to authorise a spend (a hold,
     ``POST /v1/holds``) before it falls back to these limits; ``hold_s``: how long a
-    hold the office grants stays open if no operation settles it."""
+    hold the office grants stays open if no operation settles it.
+
+    ``adjust_per_operation_centi`` and ``adjust_staff_day_centi`` cap the points a
+    supervisor adjusts by hand (either way), in one operation and in one day (the
+    office's day, UTC), online or not: the office rejects beyond them, the till refuses
+    before sending."""
 
     offline_after_s: int = 120
     max_data_age_s: int = 24 * 3600
@@ -212,6 +218,8 @@ class OfflineLimits:
     gifts_offline: bool = True
     authorise_ms: int = 1500
     hold_s: int = 300
+    adjust_per_operation_centi: int = 100_000
+    adjust_staff_day_centi: int = 500_000
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -223,6 +231,8 @@ class OfflineLimits:
             "gifts_offline": self.gifts_offline,
             "authorise_ms": self.authorise_ms,
             "hold_s": self.hold_s,
+            "adjust_per_operation_centi": self.adjust_per_operation_centi,
+            "adjust_staff_day_centi": self.adjust_staff_day_centi,
         }
 
     @classmethod
@@ -239,6 +249,12 @@ class OfflineLimits:
             gifts_offline=bool(data.get("gifts_offline", defaults.gifts_offline)),
             authorise_ms=int(data.get("authorise_ms", defaults.authorise_ms)),
             hold_s=int(data.get("hold_s", defaults.hold_s)),
+            adjust_per_operation_centi=int(
+                data.get("adjust_per_operation_centi", defaults.adjust_per_operation_centi)
+            ),
+            adjust_staff_day_centi=int(
+                data.get("adjust_staff_day_centi", defaults.adjust_staff_day_centi)
+            ),
         )
 
 

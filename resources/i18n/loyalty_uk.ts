@@ -196,113 +196,118 @@
 <context>
     <name>MemberActions</name>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="96" />
+        <location filename="../../terminal/ui/member_actions.py" line="97" />
         <source>Give a gift</source>
         <translation>Видати подарунок</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="97" />
+        <location filename="../../terminal/ui/member_actions.py" line="98" />
         <source>Return (receipt code)</source>
         <translation>Повернення (код чека)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="98" />
+        <location filename="../../terminal/ui/member_actions.py" line="99" />
         <source>Adjust points</source>
         <translation>Коригування балів</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="99" />
+        <location filename="../../terminal/ui/member_actions.py" line="100" />
         <source>Record a complaint or suggestion</source>
         <translation>Записати скаргу чи пропозицію</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="100" />
+        <location filename="../../terminal/ui/member_actions.py" line="101" />
         <source>Block the card</source>
         <translation>Заблокувати картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="101" />
+        <location filename="../../terminal/ui/member_actions.py" line="102" />
+        <source>Unblock the card</source>
+        <translation>Розблокувати картку</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="103" />
         <source>Activate the bearer card</source>
         <translation>Активувати картку на пред'явника</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="102" />
+        <location filename="../../terminal/ui/member_actions.py" line="104" />
         <source>Replace the card</source>
         <translation>Замінити картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="111" />
+        <location filename="../../terminal/ui/member_actions.py" line="113" />
         <source>Do it (Enter)</source>
         <translation>Виконати (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="154" />
+        <location filename="../../terminal/ui/member_actions.py" line="156" />
         <source>Receipt code (scan the QR)</source>
         <translation>Код чека (скануйте QR)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="155" />
+        <location filename="../../terminal/ui/member_actions.py" line="157" />
         <source>Amount returned (empty: all)</source>
         <translation>Сума повернення (порожньо: все)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="157" />
+        <location filename="../../terminal/ui/member_actions.py" line="159" />
         <source>Points (+ or -)</source>
         <translation>Бали (+ або -)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="157" />
+        <location filename="../../terminal/ui/member_actions.py" line="159" />
         <source>Reason (required)</source>
         <translation>Причина (обов'язково)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="158" />
+        <location filename="../../terminal/ui/member_actions.py" line="160" />
         <source>What the member said</source>
         <translation>Що сказав учасник</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="159" />
+        <location filename="../../terminal/ui/member_actions.py" line="161" />
         <source>Why</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="160" />
+        <location filename="../../terminal/ui/member_actions.py" line="162" />
         <source>New card: number or UID</source>
         <translation>Нова картка: номер або UID</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="208" />
+        <location filename="../../terminal/ui/member_actions.py" line="210" />
         <source>Purchase %1 of %2: %3, returned so far %4. Type the amount returned (empty: all %5) and press Enter to return.</source>
         <translation>Покупка %1 від %2: %3, уже повернено %4. Введіть суму повернення (порожньо: усе, %5) і натисніть Enter.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="236" />
+        <location filename="../../terminal/ui/member_actions.py" line="238" />
         <source>Done: operation %1 recorded.</source>
         <translation>Готово: операцію %1 записано.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="266" />
+        <location filename="../../terminal/ui/member_actions.py" line="269" />
         <source>Present the member's card first.</source>
         <translation>Спочатку пред'явіть картку учасника.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="272" />
+        <location filename="../../terminal/ui/member_actions.py" line="275" />
         <source>Choose a gift.</source>
         <translation>Оберіть подарунок.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="278" />
-        <location filename="../../terminal/ui/member_actions.py" line="285" />
+        <location filename="../../terminal/ui/member_actions.py" line="281" />
+        <location filename="../../terminal/ui/member_actions.py" line="288" />
         <source>Scan or type the receipt code.</source>
         <translation>Скануйте або введіть код чека.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="295" />
+        <location filename="../../terminal/ui/member_actions.py" line="298" />
         <source>Points: type a number, e.g. 100 or -50.</source>
         <translation>Бали: введіть число, наприклад 100 або -50.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="300" />
+        <location filename="../../terminal/ui/member_actions.py" line="303" />
         <source>Type or scan the new card's number.</source>
         <translation>Введіть або скануйте номер нової картки.</translation>
     </message>
@@ -832,250 +837,340 @@
     </message>
     <message>
         <location filename="../../terminal/services/messages.py" line="89" />
+        <source>only a blocked card can be unblocked</source>
+        <translation>розблокувати можна лише заблоковану картку</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="90" />
         <source>no member with this phone in the cache</source>
         <translation>Учасника з таким телефоном немає в базі</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="90" />
+        <location filename="../../terminal/services/messages.py" line="91" />
         <source>type the member's full name</source>
         <translation>введіть прізвище, ім'я та по батькові учасника</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="91" />
+        <location filename="../../terminal/services/messages.py" line="92" />
         <source>the name is too long</source>
         <translation>задовге ім'я</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="92" />
+        <location filename="../../terminal/services/messages.py" line="93" />
         <source>the member must consent to the processing of their personal data: without it they cannot be registered</source>
         <translation>потрібна згода учасника на обробку персональних даних: без неї реєстрація неможлива</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="97" />
+        <location filename="../../terminal/services/messages.py" line="98" />
         <source>this is not a phone number: type it with the code, e.g. +7 916 123-45-67</source>
         <translation>це не номер телефону: введіть його з кодом, наприклад +380 50 123 45 67</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="100" />
+        <location filename="../../terminal/services/messages.py" line="101" />
         <source>{text} is not a birthday: type it as DD.MM.YYYY, e.g. 21.03.1985</source>
         <translation>{text} — не дата народження: введіть ДД.ММ.РРРР, наприклад 21.03.1985</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="103" />
+        <location filename="../../terminal/services/messages.py" line="104" />
         <source>this is a bank card, not a club card: give the member a club card</source>
         <translation>це банківська картка, а не клубна: видайте учаснику клубну картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="106" />
+        <location filename="../../terminal/services/messages.py" line="107" />
         <source>this is not a club card: its number is not one of the club's</source>
         <translation>це не клубна картка: її номер не з номерів клубу</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="109" />
+        <location filename="../../terminal/services/messages.py" line="110" />
         <source>this till is not enrolled with the office yet: members can be registered once store IT has enrolled it</source>
         <translation>каса ще не зареєстрована в офісі: учасників можна реєструвати після того, як ІТ магазину її підключить</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="114" />
+        <location filename="../../terminal/services/messages.py" line="115" />
         <source>read the new club card first: tap or swipe it</source>
         <translation>спочатку зчитайте нову клубну картку: прикладіть або проведіть її</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="117" />
+        <location filename="../../terminal/services/messages.py" line="118" />
         <source>this card is already in the club: it cannot be given to a new member</source>
         <translation>ця картка вже є в клубі: її не можна видати новому учаснику</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="120" />
+        <location filename="../../terminal/services/messages.py" line="121" />
         <source>this operation is not waiting for review any more</source>
         <translation>ця операція більше не чекає перевірки</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="123" />
+        <location filename="../../terminal/services/messages.py" line="124" />
         <source>The till's cache is busy (another program is writing to it): nothing was recorded. Try again in a moment; if it goes on, call IT.</source>
         <translation>База каси зайнята (в неї пише інша програма): нічого не записано. Повторіть за хвилину; якщо не вдається, зателефонуйте в ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="128" />
+        <location filename="../../terminal/services/messages.py" line="129" />
         <source>The till's disk is full: nothing was recorded. Call IT to free space, then try again.</source>
         <translation>Диск каси заповнений: нічого не записано. Зателефонуйте в ІТ, щоб звільнили місце, і повторіть.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="132" />
+        <location filename="../../terminal/services/messages.py" line="133" />
         <source>The till's cache could not be used: nothing was recorded. Try again; if it goes on, call IT.</source>
         <translation>Не вдалося звернутися до бази каси: нічого не записано. Повторіть; якщо не вдається, зателефонуйте в ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="142" />
+        <location filename="../../terminal/services/messages.py" line="143" />
         <source>The office could not read the operation (a fault of the till): call IT.</source>
         <extracomment>Why the office refused an operation (its result's ``code``), for the supervisor's list of operations for review.</extracomment>
         <translation>Офіс не зміг прочитати операцію (помилка каси): викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="145" />
+        <location filename="../../terminal/services/messages.py" line="146" />
         <source>The office has another operation with the same id: call IT.</source>
         <translation>В офісі вже є інша операція з тим самим номером: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="148" />
+        <location filename="../../terminal/services/messages.py" line="149" />
         <source>The office does not know this kind of operation yet: call IT.</source>
         <translation>Офіс поки не знає такого виду операції: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="151" />
+        <location filename="../../terminal/services/messages.py" line="152" />
         <source>The office does not know this member (deleted, or not registered).</source>
         <translation>Офіс не знає цього учасника (видалений або не зареєстрований).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="154" />
+        <location filename="../../terminal/services/messages.py" line="155" />
         <source>The office does not know this card.</source>
         <translation>Офіс не знає цієї картки.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="155" />
+        <location filename="../../terminal/services/messages.py" line="156" />
         <source>The purchase this return reverses was refused by the office.</source>
         <translation>Покупку, до якої належить повернення, офіс відхилив.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="158" />
+        <location filename="../../terminal/services/messages.py" line="159" />
         <source>The member was registered with ids of another till (was the till enrolled again?): call IT.</source>
         <translation>Учасника зареєстровано з номерами іншої каси (касу реєстрували знову?): викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="163" />
+        <location filename="../../terminal/services/messages.py" line="164" />
         <source>The office already has a member or card with this id: call IT.</source>
         <translation>В офісі вже є учасник або картка з цим номером: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="166" />
+        <location filename="../../terminal/services/messages.py" line="167" />
         <source>The card belongs to someone else at the office: give the member another card and register them again.</source>
         <translation>В офісі ця картка належить іншому: видайте учаснику іншу картку і зареєструйте його знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="171" />
+        <location filename="../../terminal/services/messages.py" line="172" />
         <source>The office does not know the member of staff who made it: staff are made at the office; call IT.</source>
         <translation>Офіс не знає працівника, який її провів: працівників заводять в офісі; зателефонуйте в ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="176" />
+        <location filename="../../terminal/services/messages.py" line="177" />
         <source>The member of staff who made it was deactivated at the office.</source>
         <translation>Працівника, який її провів, вимкнено в офісі.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="179" />
+        <location filename="../../terminal/services/messages.py" line="180" />
         <source>The member of staff who made it may not work at this till (office's list).</source>
         <translation>Працівникові, який її провів, не дозволено працювати на цій касі (список офісу).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="182" />
+        <location filename="../../terminal/services/messages.py" line="183" />
         <source>It needs a supervisor's authorisation, and the office did not find one.</source>
         <translation>Потрібне підтвердження старшого касира, а офіс його не знайшов.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="185" />
+        <location filename="../../terminal/services/messages.py" line="186" />
+        <source>Another till sent an operation with the same id: this one was not applied. Call IT.</source>
+        <translation>Інша каса надіслала операцію з тим самим номером: цю не проведено. Викличте ІТ.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="190" />
+        <source>The office worked the figures out again and they differ (discount, points or money): nothing was applied. Call IT.</source>
+        <translation>Офіс перерахував суми, і вони не збіглися (знижка, бали чи гроші): нічого не проведено. Викличте ІТ.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="195" />
+        <source>The member's tier, discount or birthday on this till was not the office's: the operation was not applied. Sync the till and record it again.</source>
+        <translation>Рівень, знижка чи день народження учасника на касі не збіглися з офісом: операцію не проведено. Синхронізуйте касу й проведіть її знову.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="200" />
+        <source>The office does not know the program version this till used: sync the till and record it again.</source>
+        <translation>Офіс не знає версії програми, за якою рахувала каса: синхронізуйте касу й проведіть операцію знову.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="205" />
+        <source>The office refused impossible figures (a negative amount, too large a purchase, a wrong count): call IT.</source>
+        <translation>Офіс відхилив неможливі суми (від'ємна сума, завелика покупка, хибний лік): викличте ІТ.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="210" />
+        <source>The purchase was returned already (at this or another till).</source>
+        <translation>Покупку вже повернуто (на цій чи іншій касі).</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="213" />
+        <source>The office has no such gift.</source>
+        <translation>В офісі немає такого подарунка.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="214" />
+        <source>The office says this birthday gift was handed out already.</source>
+        <translation>За даними офісу цей подарунок на день народження вже видано.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="217" />
+        <source>The office needs the reason written down.</source>
+        <translation>Офісу потрібна записана причина.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="218" />
+        <source>The adjustment is above the office's limit for one operation.</source>
+        <translation>Коригування більше за межу офісу на одну операцію.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="221" />
+        <source>The supervisor has adjusted as many points today as the office allows.</source>
+        <translation>Старший касир уже скоригував сьогодні стільки балів, скільки дозволяє офіс.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="225" />
+        <source>The card's state at the office does not allow this (e.g. it is blocked, or already active).</source>
+        <translation>Стан картки в офісі цього не дозволяє (наприклад, вона заблокована або вже активна).</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="230" />
+        <source>The new card is not a free card at the office: use another card.</source>
+        <translation>В офісі нова картка не вільна: візьміть іншу картку.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="233" />
+        <source>The card belongs to another member at the office.</source>
+        <translation>В офісі ця картка належить іншому учасникові.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="236" />
+        <source>The card's number is a bank card's: give the member a club card and register them again.</source>
+        <translation>Номер картки — номер банківської картки: видайте учасникові клубну картку й зареєструйте його знову.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="240" />
         <source>The office refused the request: call IT.</source>
         <translation>Офіс відхилив запит: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="187" />
+        <location filename="../../terminal/services/messages.py" line="242" />
         <source>The office refused it: call IT.</source>
         <translation>Офіс відхилив операцію: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="192" />
+        <location filename="../../terminal/services/messages.py" line="247" />
         <source>Type the amount.</source>
         <extracomment>The rules' errors most often met at the till, by code (terminal.loyalty.errors), for languages other than English (English shows the rules' own, more detailed, text).</extracomment>
         <translation>Введіть суму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="193" />
+        <location filename="../../terminal/services/messages.py" line="248" />
         <source>This is not an amount: use digits and one decimal separator.</source>
         <translation>Це не сума: використовуйте цифри й один десятковий роздільник.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="196" />
+        <location filename="../../terminal/services/messages.py" line="251" />
         <source>An amount cannot be negative.</source>
         <translation>Сума не може бути від'ємною.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="197" />
+        <location filename="../../terminal/services/messages.py" line="252" />
         <source>An amount has at most two decimal places.</source>
         <translation>У сумі не більше двох знаків після коми.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="200" />
+        <location filename="../../terminal/services/messages.py" line="255" />
         <source>This amount is too large.</source>
         <translation>Завелика сума.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="201" />
+        <location filename="../../terminal/services/messages.py" line="256" />
         <source>The amount must be more than zero.</source>
         <translation>Сума має бути більшою за нуль.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="202" />
+        <location filename="../../terminal/services/messages.py" line="257" />
+        <source>This amount is more than the program allows for one purchase.</source>
+        <translation>Сума більша, ніж програма дозволяє для однієї покупки.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="260" />
         <source>Points to spend cannot be negative.</source>
         <translation>Балів для списання не може бути менше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="203" />
+        <location filename="../../terminal/services/messages.py" line="261" />
         <source>A bearer card cannot pay with points.</source>
         <translation>Карткою на пред'явника не можна платити балами.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="204" />
+        <location filename="../../terminal/services/messages.py" line="262" />
         <source>Spend points in the program's steps.</source>
         <translation>Списуйте бали кроками, які задає програма.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="205" />
+        <location filename="../../terminal/services/messages.py" line="263" />
         <source>More points than may pay for this receipt: spend fewer.</source>
         <translation>Стільки балів не можна списати на цей чек: спишіть менше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="208" />
+        <location filename="../../terminal/services/messages.py" line="266" />
         <source>This return cannot be made: nothing left to return, or more than bought.</source>
         <translation>Таке повернення неможливе: повертати нічого або більше, ніж куплено.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="39" />
+        <location filename="../../terminal/services/offline.py" line="41" />
         <source>No connection to the office: gifts cannot be handed out offline. Try again when the till is back online.</source>
         <translation>Немає зв'язку з офісом: подарунки без зв'язку не видаються. Повторіть, коли зв'язок з'явиться.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="44" />
+        <location filename="../../terminal/services/offline.py" line="46" />
         <source>No connection to the office and the member data is too old to spend points. The purchase can go ahead without spending points.</source>
         <translation>Немає зв'язку з офісом, а дані учасника застарілі для списання балів. Покупку можна провести без списання.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="49" />
+        <location filename="../../terminal/services/offline.py" line="51" />
         <source>No connection to the office: at most {cap} points can be spent in one purchase. Spend fewer points.</source>
         <translation>Немає зв'язку з офісом: за одну покупку можна списати не більше {cap} балів. Спишіть менше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="54" />
+        <location filename="../../terminal/services/offline.py" line="56" />
         <source>No connection to the office: this card can spend only {left} more points until the till is back online. Spend fewer points.</source>
         <translation>Немає зв'язку з офісом: з цієї картки можна списати ще лише {left} балів, доки зв'язок не з'явиться. Спишіть менше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="59" />
+        <location filename="../../terminal/services/offline.py" line="61" />
         <source>The card has only {left} points (counting purchases not yet sent to the office). Spend fewer points.</source>
         <translation>На картці лише {left} балів (з урахуванням покупок, ще не надісланих до офісу). Спишіть менше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="64" />
+        <location filename="../../terminal/services/offline.py" line="66" />
         <source>No connection to the office: this till can spend only {left} more points until it is back online. Spend fewer points.</source>
         <translation>Немає зв'язку з офісом: на цій касі можна списати ще лише {left} балів, доки зв'язок не з'явиться. Спишіть менше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="69" />
+        <location filename="../../terminal/services/offline.py" line="71" />
         <source>The office refuses: this card has only {left} points available now (they may have been spent at another till just now). Spend fewer points.</source>
         <translation>Офіс відмовив: на картці зараз доступно лише {left} балів (можливо, їх щойно списали на іншій касі). Спишіть менше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="74" />
+        <location filename="../../terminal/services/offline.py" line="76" />
         <source>The office refuses: this card cannot spend points now (the office has it blocked or under another member). Call a supervisor.</source>
         <translation>Офіс відмовив: з цієї картки зараз не можна списувати бали (в офісі її заблоковано або вона належить іншому учаснику). Покличте старшого зміни.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/offline.py" line="81" />
+        <source>The office allows at most {cap} points in one adjustment. Adjust by less, or ask the office.</source>
+        <translation>Офіс дозволяє не більше {cap} балів за одне коригування. Скоригуйте на менше або зверніться до офісу.</translation>
     </message>
 </context>
 </TS>

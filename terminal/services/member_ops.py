@@ -1,5 +1,5 @@
 """A supervisor's operations on a member: returns, gifts, point adjustments, feedback,
-and the card's life (block, activate, replace).
+and the card's life (block, unblock, activate, replace).
 
 Each one checks the role here (not only in the UI), writes its operation and outbox row
 (so the office learns of it) and an audit line, all in one transaction, and returns only
@@ -251,6 +251,8 @@ def adjust_points(unit: Unit, key: CardKey, delta: Decimal, reason: str) -> Reco
         raise ServiceError("bad_points", points=str(delta))
     with unit.write() as tx:
         view = _member_view(tx, unit, key, "an adjustment")
+        # The office's caps (they come with its limits): refused here before sending.
+        offline.check_adjustment(tx, unit.staff_id, abs(centi_from_points(delta)), unit.clock.now())
         recorded = _record(
             tx,
             unit,
@@ -308,6 +310,23 @@ def block_card(unit: Unit, key: CardKey, reason: str) -> Recorded:
         view = view_of(tx, unit.rules, card, unit.clock.today())
         details: dict[str, object] = {"reason": reason.strip(), "was": card.state}
         recorded = _record(tx, unit, "card_block", view, details)
+        tx.commit()
+    return recorded
+
+
+def unblock_card(unit: Unit, key: CardKey, reason: str) -> Recorded:
+    """Make a blocked card active again (found, or blocked by mistake): a supervisor's,
+    with the reason kept; the office checks the card is blocked there too."""
+    unit.require(Role.SUPERVISOR, "unblocking a card")
+    if not reason.strip():
+        raise ServiceError("reason_missing")
+    with unit.write() as tx:
+        card = find_card(tx, key)
+        if card.state != CardState.BLOCKED.value:
+            raise ServiceError("not_blocked")
+        tx.card_updates.set_state(card.id, CardState.ACTIVE.value)
+        view = view_of(tx, unit.rules, find_card(tx, key), unit.clock.today())
+        recorded = _record(tx, unit, "card_unblock", view, {"reason": reason.strip()})
         tx.commit()
     return recorded
 
