@@ -41,11 +41,13 @@ def now() -> datetime:
 def main() -> None:
     path, seed = Path(sys.argv[1]), int(sys.argv[2])
     online = sys.argv[3:] == ["online"]
+    mix = sys.argv[3:] == ["mix"]
     creds = credentials.load(path)
     with Database.open(path) as db:
         authoriser = None
-        if online:
+        if online or mix:  # as enroll does: registrations need the terminal id
             credentials.note_in_cache(db, creds)
+        if online:
             authoriser = HttpSpendAuthoriser(creds.office_url, creds.token)
         client = OfficeClient(creds.office_url, creds.token, timeouts=Timeouts(1.0, 5.0))
         print("ready", flush=True)
@@ -75,6 +77,7 @@ def main() -> None:
             member_cards(db, 30),
             returns=0.0 if online else 0.15,
             authoriser=authoriser,
+            mix=mix,
         )
         while True:
             op_id = load.step()
