@@ -202,7 +202,12 @@ class OfflineLimits:
     Points caps are in hundredths; a cap of 0 forbids spending offline altogether.
     ``authorise_ms``: how long a till waits for the office to authorise a spend (a hold,
     ``POST /v1/holds``) before it falls back to these limits; ``hold_s``: how long a
-    hold the office grants stays open if no operation settles it."""
+    hold the office grants stays open if no operation settles it.
+
+    Not spending but staff, published the same way: ``supervisor_card``: a supervisor's
+    (or store admin's) PIN log-in also needs a tap of their own staff card;
+    ``min_pin_supervisor`` / ``min_pin_cashier``: the shortest PIN the office sets for
+    those roles (``common.pins.PinRules``: at least 6 and 4)."""
 
     offline_after_s: int = 120
     max_data_age_s: int = 24 * 3600
@@ -212,6 +217,9 @@ class OfflineLimits:
     gifts_offline: bool = True
     authorise_ms: int = 1500
     hold_s: int = 300
+    supervisor_card: bool = False
+    min_pin_supervisor: int = 6
+    min_pin_cashier: int = 4
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -223,6 +231,9 @@ class OfflineLimits:
             "gifts_offline": self.gifts_offline,
             "authorise_ms": self.authorise_ms,
             "hold_s": self.hold_s,
+            "supervisor_card": self.supervisor_card,
+            "min_pin_supervisor": self.min_pin_supervisor,
+            "min_pin_cashier": self.min_pin_cashier,
         }
 
     @classmethod
@@ -239,6 +250,9 @@ class OfflineLimits:
             gifts_offline=bool(data.get("gifts_offline", defaults.gifts_offline)),
             authorise_ms=int(data.get("authorise_ms", defaults.authorise_ms)),
             hold_s=int(data.get("hold_s", defaults.hold_s)),
+            supervisor_card=bool(data.get("supervisor_card", defaults.supervisor_card)),
+            min_pin_supervisor=int(data.get("min_pin_supervisor", defaults.min_pin_supervisor)),
+            min_pin_cashier=int(data.get("min_pin_cashier", defaults.min_pin_cashier)),
         )
 
 

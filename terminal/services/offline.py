@@ -33,6 +33,7 @@ _DEFAULTS = {
     "gifts_offline": True,
     "authorise_ms": 1500,
     "hold_s": 300,
+    "supervisor_card": False,
 }
 
 MESSAGES = {
