@@ -164,8 +164,9 @@ def log_in_by_card(unit: Unit, card_uid: str) -> StaffMember | None:
 
 def finish_with_card(unit: Unit, pending: CardPending, card_uid: str) -> StaffMember:
     """The second factor: ``card_uid`` tapped after ``pending``'s right PIN. Their own
-    staff card logs them in; anyone else's card (or none) is refused and counts as a
-    wrong PIN toward the lock-out; after :data:`CARD_WAIT` the PIN is typed again."""
+    staff card logs them in (and the count of wrong PINs starts again only then); anyone
+    else's card (or none) is refused and counts as a wrong PIN toward the lock-out;
+    after :data:`CARD_WAIT` the PIN is typed again."""
     now = unit.clock.now()
     with unit.write() as tx:
         row = tx.staff.by_id(pending.staff_id)
@@ -180,6 +181,7 @@ def finish_with_card(unit: Unit, pending: CardPending, card_uid: str) -> StaffMe
             raise ServiceError("supervisor_card_late")
         owner = tx.staff.by_card(card_uid)
         if owner is not None and owner.id == row.id:
+            tx.staff_updates.pin_accepted(row.id)
             tx.ledger.audit(now.isoformat(), "login_pin_and_card", staff_id=row.id)
             tx.commit()
             return _member(row)
@@ -215,8 +217,9 @@ def log_in(unit: Unit, staff_id: int, pin: str) -> StaffMember:
         if locked is not None:
             raise LockedOut(locked)
         if row.pin_hash and pin_matches(pin, row.pin_hash):
-            tx.staff_updates.pin_accepted(staff_id)
             wanted = Role(row.role) in TWO_FACTOR_ROLES and card_required(tx)
+            if not wanted:  # with a card to come, the count starts again only after it
+                tx.staff_updates.pin_accepted(staff_id)
             action = "login_pin_card_wanted" if wanted else "login"
             tx.ledger.audit(now.isoformat(), action, staff_id=staff_id)
             tx.commit()
