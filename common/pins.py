@@ -137,7 +137,7 @@ def _argon2_matches(pin: str, stored: str) -> bool:
 
 def _scrypt_matches(pin: str, stored: str) -> bool:
     try:
-        scheme, n, r, p, salt, digest = stored.split("$")
+        _scheme, n, r, p, salt, digest = stored.split("$")
         got = hashlib.scrypt(
             pin.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p), maxmem=2**26
         )

@@ -38,9 +38,9 @@ from terminal.store.staff_queries import StaffRecord
 from terminal.store.unit_of_work import SqlWrites
 
 __all__ = [
+    "CARD_WAIT",
     "FREE_ATTEMPTS",
     "BadPin",
-    "CARD_WAIT",
     "CardNeeded",
     "CardPending",
     "LockedOut",

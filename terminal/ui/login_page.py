@@ -70,7 +70,9 @@ class LoginPage(QWidget):
         )
         self.pin.setPlaceholderText(self.tr("PIN"))
         self.enter.setText(
-            self.tr("Type the PIN again (Enter)") if self.awaiting_card else self.tr("Log in (Enter)")
+            self.tr("Type the PIN again (Enter)")
+            if self.awaiting_card
+            else self.tr("Log in (Enter)")
         )
         if self._pending is not None:
             self.tap_card.setText(

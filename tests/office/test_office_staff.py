@@ -50,7 +50,12 @@ def test_the_staff_commands_make_change_and_deactivate_staff_and_publish_each_ch
     assert person.pin_hash is not None and "2468" not in person.pin_hash
     assert pin_matches("2468", person.pin_hash) and not pin_matches("2469", person.pin_hash)
 
-    assert office_main([*argv, "set", str(new_id), "--role", "supervisor", "--pin", "246810", "--tills", "all"]) == 0
+    assert (
+        office_main(
+            [*argv, "set", str(new_id), "--role", "supervisor", "--pin", "246810", "--tills", "all"]
+        )
+        == 0
+    )
     assert office_main([*argv, "add-card", str(new_id), "04C0FFEE0000BB"]) == 0
     assert office_main([*argv, "remove-card", str(new_id), "04C0FFEE0000AA"]) == 0
     assert office_main([*argv, "deactivate", str(new_id)]) == 0
