@@ -95,8 +95,8 @@ class LoginPage(QWidget):
         self._pending = pending
         self.tap_card.setVisible(pending is not None)
         self.who.setEnabled(pending is None)
-        self.pin.setEnabled(pending is None)
-        self.retranslate()
+        self.retranslate()  # the PIN field keeps the focus: Enter there starts again
+        self.pin.setFocus()
 
     def cancel_card_step(self) -> None:
         """Forget a right PIN still waiting for its card (the page is left)."""

@@ -46,7 +46,7 @@ def test_a_supervisor_pin_asks_for_their_card_and_their_card_logs_them_in(
     _type_pin(qtbot, w.login, "Мирослава", "246810")
     assert w.staff is None and w.login.awaiting_card
     assert w.login.tap_card.isVisible() and "tap your own staff card" in w.login.tap_card.text()
-    assert "Мирослава" in w.login.tap_card.text() and not w.login.pin.isEnabled()
+    assert "Мирослава" in w.login.tap_card.text() and not w.login.who.isEnabled()
     deliver(qtbot, bridge, tap_uid(MIRA))
     assert w.staff is not None and w.staff.name == "Мирослава" and w.shift is not None
     assert QApplication.overrideCursor() is None  # the wait cursor is gone again
@@ -59,8 +59,20 @@ def test_another_persons_card_is_refused_and_the_pin_is_asked_again(
     bridge = bridged(w)
     _type_pin(qtbot, w.login, "Мирослава", "246810")
     deliver(qtbot, bridge, tap_uid(ANNA))
-    assert w.staff is None and not w.login.awaiting_card and w.login.pin.isEnabled()
+    assert w.staff is None and not w.login.awaiting_card and w.login.who.isEnabled()
     assert "not your staff card" in w.login.error.text()
+
+
+def test_enter_while_the_card_is_awaited_asks_for_the_pin_again(
+    qtbot: QtBot, demo_db: Database, clock: FixedClock
+) -> None:
+    w = _window(qtbot, demo_db, clock)
+    _type_pin(qtbot, w.login, "Мирослава", "246810")
+    assert w.login.enter.text() == "Type the PIN again (Enter)"
+    qtbot.keyClick(w.login.pin, Qt.Key.Key_Return)
+    assert not w.login.awaiting_card and w.login.enter.text() == "Log in (Enter)"
+    deliver(qtbot, bridged(w), tap_uid(MIRA))  # a card alone, now: not enough
+    assert w.staff is None
 
 
 def test_a_supervisor_card_alone_says_to_type_the_pin_first(
