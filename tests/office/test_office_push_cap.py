@@ -35,7 +35,7 @@ def test_1000_of_the_largest_operations_fit_in_a_push(terminal: Terminal) -> Non
     terminal.sync()  # the office's program and members
     with terminal.db.write() as conn:
         sync_state.set_state(conn, sync_state.OFFICE_TERMINAL, str(terminal.creds.terminal_id))
-        chief = add_staff(conn, "Пётр Старший", Role.SUPERVISOR, "999999")
+        chief = add_staff(conn, "Пётр Старший", Role.SUPERVISOR, "9999")
     ids = itertools.count(1)
     clock = FixedClock(datetime(2026, 11, 22, 12, 0, tzinfo=UTC))
     till = Till(terminal.db, clock, ids=lambda: f"{next(ids):08d}-0000-4000-8000-000000000000")
