@@ -35,7 +35,8 @@ class CardType(enum.Enum):
 
 
 class ReadProblem(enum.Enum):
-    """Why a read gave nothing; the cashier is told to tap or swipe again."""
+    """Why a read gave nothing; the cashier is told to tap or swipe again (NOT_OURS: that
+    it is not a club card)."""
 
     TORN_SWIPE = "torn_swipe"  # partial data, missing sentinel, LRC/parity error
     TRACK_MISSING = "track_missing"  # the configured track is absent or empty

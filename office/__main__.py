@@ -12,6 +12,7 @@
     python -m office import-csv FILE
     python -m office import-seed FILE               (from loyalty-terminal export-seed)
     python -m office set-limits [--per-operation P] [--per-card P] [--terminal P] ...
+                     [--adjust-per-operation P] [--adjust-per-day P]
     python -m office prune --keep-after SEQ
     python -m office openapi                        (the protocol, docs/openapi.json)
     python -m office staff add|list|set|deactivate|add-card|remove-card ...
@@ -150,6 +151,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="how long a hold no operation settles stays open",
     )
     s.add_argument(
+        "--adjust-per-operation",
+        default=str(d.adjust_per_operation_centi / 100),
+        metavar="POINTS",
+        help="points one adjustment may move (either way), online or not",
+    )
+    s.add_argument(
+        "--adjust-per-day",
+        default=str(d.adjust_staff_day_centi / 100),
+        metavar="POINTS",
+        help="points one member of staff may adjust in a day (the office's day, UTC)",
+    )
+    s.add_argument(
         "--supervisor-card",
         action="store_true",
         help="a supervisor's or store admin's PIN log-in also needs a tap of their staff card",
@@ -265,6 +278,8 @@ def _run(args: argparse.Namespace, db: OfficeDB) -> int:
                 gifts_offline=not args.no_gifts_offline,
                 authorise_ms=args.authorise_ms,
                 hold_s=args.hold,
+                adjust_per_operation_centi=_centi(args.adjust_per_operation),
+                adjust_staff_day_centi=_centi(args.adjust_per_day),
                 supervisor_card=args.supervisor_card,
                 min_pin_supervisor=args.min_pin_supervisor,
                 min_pin_cashier=args.min_pin_cashier,

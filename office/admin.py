@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from common import pins
+from common.cardnumbers import is_payment_pan
 from common.errors import AppError
-from office import entities
+from office import entities, programs
 from office.db import OfficeDB
 from sync.protocol import LOCAL_ID_BASE, OfflineLimits
+from terminal.loyalty import Program
 
 CSV_COLUMNS = ("id", "full_name", "address_as", "birthday", "phone", "segment", "balance")
 
@@ -48,10 +50,17 @@ def delete_member(db: OfficeDB, member_id: int) -> None:
         entities.delete_member(conn, db.now(), member_id)
 
 
+def refuse_payment_card(number: object, where: str = "") -> None:
+    """A payment card's number is never a club card's (the tills refuse them too)."""
+    if isinstance(number, str) and is_payment_pan(number.strip()):
+        raise AdminError(f"{where}this number is a payment card's: not a club card")
+
+
 def add_card(db: OfficeDB, **fields: Any) -> int:
     values = {"kind": "personal", "state": "active", "fixed_discount_bp": 0, **fields}
     if not values.get("uid") and not values.get("number"):
         raise AdminError("a card needs a UID or a number")
+    refuse_payment_card(values.get("number"))
     _office_id(values.get("id"), "card id")
     with db.write() as conn:
         return entities.upsert_card(conn, db.now(), values)
@@ -68,6 +77,13 @@ def set_limits(db: OfficeDB, limits: OfflineLimits) -> None:
 
 
 def set_program(db: OfficeDB, body: dict[str, Any]) -> None:
+    """Publish a program version. A version once published never changes (offline tills
+    may still name it): a change is a new version number."""
+    code, version = str(body["code"]), int(body["version"])
+    with db.read() as conn:
+        known = programs.published(conn, code, version)
+    if known is not None and known.to_dict() != Program.from_dict(body).to_dict():
+        raise AdminError(f"program {code} version {version} was published already: number it anew")
     with db.write() as conn:
         entities.set_program(conn, db.now(), str(body["code"]), int(body["version"]), body)
 
@@ -127,6 +143,7 @@ def import_csv(db: OfficeDB, path: Path) -> int:
                 raise AdminError(f"{path}:{line}: {exc}") from None
             entities.upsert_member(conn, at, member)
             number = (row.get("card_number") or "").strip()
+            refuse_payment_card(number, f"{path}:{line}: ")
             if number:
                 entities.upsert_card(
                     conn,

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from office.db import emit
-from office.models import cards, gifts, members, programs, settings
+from office.models import cards, gifts, members, program_versions, programs, settings
 from sync.protocol import CARD_FIELDS, GIFT_FIELDS, MEMBER_FIELDS, Entity, OfflineLimits
 
 _MEMBER_COLS = [members.c[name] for name in MEMBER_FIELDS]
@@ -111,10 +111,19 @@ def delete_card(conn: Connection, at: str, card_id: int) -> None:
 
 
 def set_program(conn: Connection, at: str, code: str, version: int, body: dict[str, Any]) -> int:
-    """Make ``body`` (Program.to_dict()) the one active program."""
+    """Make ``body`` (Program.to_dict()) the one active program, and keep it among the
+    published versions (an offline till may name it later: office.checks_purchase)."""
     conn.execute(delete(programs))
     text = json.dumps(body, sort_keys=True, ensure_ascii=False)
     conn.execute(insert(programs), [{"code": code, "version": version, "body": text}])
+    key = (program_versions.c.code == code) & (program_versions.c.version == version)
+    if conn.execute(select(program_versions.c.code).where(key)).first() is None:
+        conn.execute(
+            insert(program_versions),
+            [{"code": code, "version": version, "body": text, "published_at": at}],
+        )
+    else:
+        conn.execute(update(program_versions).where(key).values(body=text, published_at=at))
     return emit(conn, at, Entity.PROGRAM, code, {"code": code, "version": version, "body": body})
 
 

@@ -6,6 +6,13 @@ with the same body answers ``duplicate`` and the original result; with another b
 ``held`` and applied when the target comes. An offline spending that overdraws is
 applied all the same (the goods have left the shop): the negative balance is recorded and
 the member flagged.
+
+Before it applies, every operation is checked (docs/sync-rules.md, What the office
+checks): its fields (office.checks_fields), its id across the chain (the same id from
+another terminal: ``op_id_taken``), its member and card, and then by kind: a purchase's
+figures re-derived (office.checks_purchase), a return bounded by its purchase, gifts,
+adjustments and feedback (office.checks_kinds), the card's lifecycle
+(office.checks_cards). A rejection writes nothing but the operation's own row.
 """
 
 from __future__ import annotations
@@ -18,27 +25,22 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, update
 
-from office import entities, holds, id_floors, registration, roles
+from office import (
+    checks_cards,
+    checks_fields,
+    checks_kinds,
+    checks_purchase,
+    entities,
+    holds,
+    id_floors,
+    registration,
+    roles,
+)
 from office.db import OfficeDB, emit
-from office.models import cards, members, operations
-from sync.protocol import MEMBER_FIELDS, OPERATION_KINDS, VERSION, Entity, OpResult, OpStatus
+from office.models import members, operations
+from sync.protocol import MEMBER_FIELDS, OPERATION_KINDS, Entity, OpResult, OpStatus
 
 log = logging.getLogger(__name__)
-
-_REQUIRED = {"id": str, "seq": int, "kind": str, "created_at": str}
-_INTS = (
-    "amount_minor",
-    "discount_minor",
-    "paid_minor",
-    "points_spent_centi",
-    "points_earned_centi",
-    "points_delta_centi",
-    "spend_delta_minor",
-    "purchases_delta",
-)
-
-
-_MAX_AMOUNT = 10**15  # minor units or hundredths of a point: far beyond any real one
 
 
 def body_hash(op: dict[str, Any]) -> str:
@@ -46,79 +48,44 @@ def body_hash(op: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def _invalid(op: Any) -> str | None:
-    if not isinstance(op, dict):
-        return "an operation must be a JSON object"
-    if op.get("v") != VERSION:
-        return f"unsupported operation version {op.get('v')!r}"
-    for name, kind in _REQUIRED.items():
-        if not isinstance(op.get(name), kind) or isinstance(op.get(name), bool):
-            return f"{name} is missing or not a {kind.__name__}"
-    for name in _INTS:
-        value = op.get(name, 0)
-        if not isinstance(value, int) or isinstance(value, bool):
-            return f"{name} is not an integer"
-        if not -_MAX_AMOUNT <= value <= _MAX_AMOUNT:
-            return f"{name} is out of range"
-    for name in ("card_id", "member_id"):
-        value = op.get(name)
-        if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
-            return f"{name} is not an integer"
-        if value is not None and not 0 < value < 2**63:
-            return f"{name} is out of range"
-    if not 0 < op["seq"] < 2**63:
-        return "seq is out of range"
-    if not 0 < len(op["id"]) <= 36:
-        return "id must be 1 to 36 characters"
-    if len(op["kind"]) > 16:
-        return "kind is too long"
-    reverses = op.get("reverses")
-    if reverses is not None and (not isinstance(reverses, str) or not 0 < len(reverses) <= 36):
-        return "reverses must be an operation id (1 to 36 characters)"
-    # What the database cannot store would fail the whole batch, again at every retry.
-    if any("\x00" in v for v in (op["id"], op["kind"], op["created_at"], reverses or "")):
-        return "a text field holds a NUL character"
-    try:
-        json.dumps(op, ensure_ascii=False).encode()
-    except UnicodeEncodeError:
-        return "the operation holds text that is not valid Unicode"
-    return None
+_invalid = checks_fields.problem
 
 
 # Statements built once (building one costs more than running it on SQLite).
 _STORED = select(operations.c.body_hash, operations.c.status, operations.c.result).where(
     operations.c.terminal_id == bindparam("tid"), operations.c.op_id == bindparam("oid")
 )
-_STORED_ANYWHERE = select(operations.c.body_hash, operations.c.status, operations.c.result).where(
-    operations.c.op_id == bindparam("oid")
-)
-_KNOWN = select(operations.c.op_id).where(
-    operations.c.terminal_id == bindparam("tid"),
-    operations.c.op_id.in_(bindparam("oids", expanding=True)),
-)
-_ANY_HELD = (
-    select(operations.c.op_id)
-    .where(operations.c.terminal_id == bindparam("tid"), operations.c.status == "held")
+#: An operation id anywhere in the chain; one applied or held before one rejected.
+_STORED_ANYWHERE = (
+    select(operations.c.status, operations.c.body, operations.c.terminal_id)
+    .where(operations.c.op_id == bindparam("oid"))
+    .order_by((operations.c.status == "rejected").asc())
     .limit(1)
 )
-_CARD_EXISTS = select(cards.c.id).where(cards.c.id == bindparam("cid"))
+_KNOWN = select(operations.c.op_id, operations.c.terminal_id).where(
+    operations.c.op_id.in_(bindparam("oids", expanding=True)),
+)
+_ANY_HELD = select(operations.c.op_id).where(operations.c.status == "held").limit(1)
 _MEMBER_UPDATE = update(members).where(members.c.id == bindparam("mid"))
 
 
 class _Batch:
     """What one pushed batch already knows, to spare a query per operation: the ids of
-    the batch the office had stored before it (or stored during it), and whether any
-    reversal of this terminal is held (else no applied operation can release one)."""
+    the batch the office had stored before it, by terminal (or stored during it),
+    whether any reversal is held (else no applied operation can release one), and the
+    office's limits."""
 
     def __init__(self, conn: Connection, terminal_id: int, ops: Sequence[Any]) -> None:
         ids = sorted(
             {o["id"] for o in ops if isinstance(o, dict) and _invalid(o) is None}
         )  # the rest are rejected before anything is looked up
-        self.stored: set[str] = set()
+        self.terminal_id = terminal_id
+        self.stored: set[str] = set()  # by this terminal
+        self.elsewhere: set[str] = set()  # by another terminal
         for i in range(0, len(ids), 500):
-            rows = conn.execute(_KNOWN, {"tid": terminal_id, "oids": ids[i : i + 500]})
-            self.stored.update(str(r[0]) for r in rows)
-        self.held = conn.execute(_ANY_HELD, {"tid": terminal_id}).first() is not None
+            for op_id, tid in conn.execute(_KNOWN, {"oids": ids[i : i + 500]}):
+                (self.stored if tid == terminal_id else self.elsewhere).add(str(op_id))
+        self.held = conn.execute(_ANY_HELD).first() is not None
 
 
 def push(db: OfficeDB, terminal_id: int, ops: Sequence[Any]) -> list[OpResult]:
@@ -133,23 +100,21 @@ def _stored(conn: Connection, terminal_id: int, op_id: str) -> Any:
     return conn.execute(_STORED, {"tid": terminal_id, "oid": op_id}).first()
 
 
-def _one(
-    conn: Connection, at: str, terminal_id: int, op: Any, batch: _Batch | None = None
-) -> OpResult:
+def _reject(op: dict[str, Any], code: str, message: str) -> OpResult:
+    return OpResult(str(op["id"]), OpStatus.REJECTED, code, message)
+
+
+def _one(conn: Connection, at: str, terminal_id: int, op: Any, batch: _Batch) -> OpResult:
     problem = _invalid(op)
     op_id = str(op.get("id", "")) if isinstance(op, dict) else ""
     if problem is not None:
         return OpResult(op_id, OpStatus.REJECTED, "bad_operation", problem)
     digest = body_hash(op)
-    known = batch is None or op_id in batch.stored
-    stored = _stored(conn, terminal_id, op_id) if known else None
+    stored = _stored(conn, terminal_id, op_id) if op_id in batch.stored else None
     if stored is not None:
         if stored.body_hash != digest:
-            return OpResult(
-                op_id,
-                OpStatus.REJECTED,
-                "conflict",
-                "an operation with this id and another content was received before",
+            return _reject(
+                op, "conflict", "an operation with this id and another content was received before"
             )
         if stored.status == "held":
             return _try_held(conn, at, terminal_id, op_id)
@@ -157,6 +122,10 @@ def _one(
         if original.status is OpStatus.REJECTED:
             return original
         return OpResult.from_dict({**original.to_dict(), "status": OpStatus.DUPLICATE.value})
+    if op_id in batch.elsewhere:
+        # Ids are unique across the chain: another till's operation is never applied
+        # again (nor stored under this till, so the id keeps naming that one).
+        return _reject(op, "op_id_taken", "another terminal sent an operation with this id")
     result = _decide(conn, at, terminal_id, op)
     conn.execute(
         insert(operations),
@@ -176,11 +145,10 @@ def _one(
             }
         ],
     )
-    if batch is not None:
-        batch.stored.add(op_id)
-        batch.held = batch.held or result.status is OpStatus.HELD
-    if result.status is OpStatus.APPLIED and (batch is None or batch.held):
-        _release_held(conn, at, terminal_id, op_id)
+    batch.stored.add(op_id)
+    batch.held = batch.held or result.status is OpStatus.HELD
+    if result.status is OpStatus.APPLIED and batch.held and op["kind"] == "purchase":
+        _release_held(conn, at, op_id)  # only a purchase is a reversal's target
     return result
 
 
@@ -190,58 +158,90 @@ _STATUS_WORD = {
     OpStatus.REJECTED: "rejected",
     OpStatus.DUPLICATE: "applied",
 }
+_NEEDS_MEMBER = frozenset({"gift", "adjustment", "feedback", "card_replace"})
 
 
 def _decide(conn: Connection, at: str, terminal_id: int, op: dict[str, Any]) -> OpResult:
     """Apply a new operation, hold it, or reject it (nothing written for a rejection
     but the operations row the caller adds)."""
-    if op["kind"] not in OPERATION_KINDS:
-        return OpResult(op["id"], OpStatus.REJECTED, "unknown_kind", f"kind {op['kind']!r}")
-    if (refused := roles.check(conn, terminal_id, op)) is not None:
+    kind = op["kind"]
+    if kind not in OPERATION_KINDS:
+        return _reject(op, "unknown_kind", f"kind {kind!r}")
+    if (refused := roles.check(conn, terminal_id, op)) is not None:  # who did it
         return refused
-    if op["kind"] == "member_register":  # its member and card are new: not looked up
+    if kind == "member_register":  # its member and card are new: not looked up
         return registration.apply(conn, at, terminal_id, op)
-    target = op.get("reverses")
-    if target is not None:
-        # Operation ids are UUIDs: a till enrolled again as a new terminal still reverses
-        # the purchases it made as the old one.
-        found = (
-            _stored(conn, terminal_id, str(target))
-            or conn.execute(_STORED_ANYWHERE, {"oid": str(target)}).first()
-        )
+    target_id = op.get("reverses")
+    target: dict[str, Any] | None = None
+    if target_id is not None and kind != "return":
+        return _reject(op, "bad_operation", "only a return reverses an operation")
+    if kind == "return":
+        if target_id is None:
+            return _reject(op, "bad_operation", "a return names the purchase it reverses")
+        # Whichever till made the purchase (a return at any till of the chain).
+        found = conn.execute(_STORED_ANYWHERE, {"oid": str(target_id)}).first()
         if found is None or found.status == "held":
             return OpResult(op["id"], OpStatus.HELD, "target_missing")
         if found.status == "rejected":
-            return OpResult(
-                op["id"],
-                OpStatus.REJECTED,
-                "target_rejected",
-                "the reversed operation was rejected",
-            )
+            return _reject(op, "target_rejected", "the reversed operation was rejected")
+        target = json.loads(found.body)
     member_id = op.get("member_id")
     row = None if member_id is None else entities.member_row(conn, member_id)
     if member_id is not None and row is None:
-        return OpResult(op["id"], OpStatus.REJECTED, "unknown_member", f"member {member_id}")
+        return _reject(op, "unknown_member", f"member {member_id}")
+    if row is None and kind in _NEEDS_MEMBER:
+        return _reject(op, "bad_operation", f"a {kind} names its member")
     card_id = op.get("card_id")
-    if card_id is not None:
-        exists = conn.execute(_CARD_EXISTS, {"cid": card_id}).first()
-        if exists is None:
-            return OpResult(op["id"], OpStatus.REJECTED, "unknown_card", f"card {card_id}")
-    if op["kind"] == "card_replace":  # the new card must exist: every till links to it
-        facts = op.get("facts")
-        new = facts.get("new_card") if isinstance(facts, dict) else None
-        if not isinstance(new, int) or conn.execute(_CARD_EXISTS, {"cid": new}).first() is None:
-            return OpResult(op["id"], OpStatus.REJECTED, "unknown_card", f"new card {new}")
+    card = None if card_id is None else checks_cards.card_row(conn, card_id)
+    if card_id is not None and card is None:
+        return _reject(op, "unknown_card", f"card {card_id}")
+    if card is not None and row is not None and not row["deleted"]:
+        if card.member_id != member_id and kind != "card_activate":
+            return _reject(op, "card_not_members", "the card is not this member's")
     if (refused := id_floors.check(conn, terminal_id, op)) is not None:  # ids never reused
         return refused
+    if row is not None and row["deleted"] and kind not in checks_cards.KINDS:
+        return _apply(conn, at, op, row)  # a past fact, kept: nothing of it moves
+    problem = _check(conn, at, op, row, card, target)
+    if problem is not None:
+        return _reject(op, *problem)
     holds.settle(conn, at, terminal_id, op)  # online spending: its hold is spent
     return _apply(conn, at, op, row)
+
+
+def _check(
+    conn: Connection,
+    at: str,
+    op: dict[str, Any],
+    row: dict[str, Any] | None,
+    card: Any,
+    target: dict[str, Any] | None,
+) -> tuple[str, str] | None:
+    """The kind's own checks (office/checks_*.py): figures, caps, the card's lifecycle."""
+    kind = op["kind"]
+    if kind == "purchase":
+        return checks_purchase.check(conn, op, row, card)
+    if kind == "return":
+        assert target is not None
+        return checks_kinds.check_return(conn, op, target)
+    if kind == "gift":
+        assert row is not None
+        return checks_kinds.check_gift(conn, op, row)
+    if kind == "adjustment":
+        return checks_kinds.check_adjustment(conn, at, op, entities.get_limits(conn))
+    if kind == "feedback":
+        return checks_kinds.check_feedback(conn, op)
+    if kind in checks_cards.KINDS:
+        return checks_kinds.check_nothing_moves(op) or checks_cards.check(conn, op, card)
+    return None
 
 
 def _apply(
     conn: Connection, at: str, op: dict[str, Any], row: dict[str, Any] | None = None
 ) -> OpResult:
-    _apply_card(conn, at, op)  # cards only: the member's row read before stays current
+    checks_cards.apply(conn, at, op)  # cards only: the member's row read before stays current
+    if op["kind"] == "adjustment":
+        checks_kinds.count_adjustment(conn, at, op)
     member_id = op.get("member_id")
     if member_id is None:
         return OpResult(op["id"], OpStatus.APPLIED)
@@ -273,6 +273,8 @@ def _apply(
         conn, at, Entity.MEMBER, member_id, entities.member_wire(after[n] for n in MEMBER_FIELDS)
     )
     conn.execute(_MEMBER_UPDATE, {"mid": member_id, **values, "seq": seq})
+    if op["kind"] == "return":
+        checks_kinds.count_return(conn, member_id, seq, op)
     return OpResult(
         op["id"],
         OpStatus.APPLIED,
@@ -287,32 +289,6 @@ def _apply(
     )
 
 
-def _apply_card(conn: Connection, at: str, op: dict[str, Any]) -> None:
-    card_id = op.get("card_id")
-    kind = op["kind"]
-    if card_id is None or kind not in ("card_block", "card_activate", "card_replace"):
-        return
-    if kind == "card_block":
-        conn.execute(update(cards).where(cards.c.id == card_id).values(state="blocked"))
-    elif kind == "card_activate":
-        conn.execute(update(cards).where(cards.c.id == card_id).values(state="active"))
-    else:
-        facts = op.get("facts")
-        new = facts.get("new_card") if isinstance(facts, dict) else None
-        if not isinstance(new, int):
-            return
-        conn.execute(
-            update(cards)
-            .where(cards.c.id == new)
-            .values(state="active", member_id=op.get("member_id"), kind="personal")
-        )
-        conn.execute(
-            update(cards).where(cards.c.id == card_id).values(state="replaced", replaced_by=new)
-        )
-        entities.publish_card(conn, at, new)
-    entities.publish_card(conn, at, card_id)
-
-
 def _try_held(conn: Connection, at: str, terminal_id: int, op_id: str) -> OpResult:
     row = conn.execute(
         select(operations.c.body).where(
@@ -323,8 +299,8 @@ def _try_held(conn: Connection, at: str, terminal_id: int, op_id: str) -> OpResu
     result = _decide(conn, at, terminal_id, op)
     if result.status is not OpStatus.HELD:
         _store_outcome(conn, at, terminal_id, op_id, result)
-        if result.status is OpStatus.APPLIED:
-            _release_held(conn, at, terminal_id, op_id)
+        if result.status is OpStatus.APPLIED and op["kind"] == "purchase":
+            _release_held(conn, at, op_id)
     return result
 
 
@@ -342,14 +318,12 @@ def _store_outcome(
     )
 
 
-def _release_held(conn: Connection, at: str, terminal_id: int, target: str) -> None:
-    """Apply the reversals that were waiting for ``target``."""
+def _release_held(conn: Connection, at: str, target: str) -> None:
+    """Apply the reversals that were waiting for ``target``, whichever till sent them."""
     held = conn.execute(
-        select(operations.c.op_id).where(
-            operations.c.terminal_id == terminal_id,
-            operations.c.reverses == target,
-            operations.c.status == "held",
-        )
+        select(operations.c.terminal_id, operations.c.op_id)
+        .where(operations.c.reverses == target, operations.c.status == "held")
+        .order_by(operations.c.received_at, operations.c.seq)
     ).all()
-    for (op_id,) in held:
-        _try_held(conn, at, terminal_id, op_id)
+    for terminal_id, op_id in held:
+        _try_held(conn, at, int(terminal_id), str(op_id))

@@ -128,6 +128,30 @@ operations = Table(
     Index("ix_operations_reverses", "terminal_id", "reverses"),
     Index("ix_operations_op_id", "op_id"),  # a reversal's target, whichever terminal
     Index("ix_operations_terminal_seq", "terminal_id", "seq"),  # a terminal's id floors
+    Index("ix_operations_target", "reverses"),  # the reversals of one target, any terminal
+)
+
+#: Every program version the office ever published (``programs`` holds the current one):
+#: an offline till may name an older one, and its figures are checked by that version.
+program_versions = Table(
+    "program_versions",
+    metadata,
+    Column("code", String(32), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("body", Text, nullable=False),  # terminal.loyalty.Program.to_dict() as JSON
+    Column("published_at", Text, nullable=False),
+    PrimaryKeyConstraint("code", "version"),
+)
+
+#: The points a member of staff adjusted by hand on one day (the office's day, UTC),
+#: against the office's cap per supervisor and day (office/checks_kinds.py).
+adjustment_totals = Table(
+    "adjustment_totals",
+    metadata,
+    Column("staff_id", BigInteger, nullable=False),  # 0: an adjustment without staff
+    Column("day", String(10), nullable=False),
+    Column("total_centi", BigInteger, nullable=False),
+    PrimaryKeyConstraint("staff_id", "day"),
 )
 
 changes = Table(
@@ -192,4 +216,17 @@ audit_events = Table(
     Column("details", Text, nullable=False),  # JSON object
     Column("received_at", Text, nullable=False),
     PrimaryKeyConstraint("terminal_id", "event_id"),
+)
+
+#: What each applied return took off its member (lifetime and window spend, purchases),
+#: by the feed position of the member's state after it: a till's view from before a
+#: return elsewhere is honest by that much (office/checks_purchase.py).
+member_returns = Table(
+    "member_returns",
+    metadata,
+    Column("member_id", BigInteger, nullable=False),
+    Column("member_seq", BigInteger, nullable=False),
+    Column("spend_minor", BigInteger, nullable=False),
+    Column("purchases", Integer, nullable=False),
+    PrimaryKeyConstraint("member_id", "member_seq"),
 )

@@ -16,10 +16,12 @@ card with that UID or number is someone's: rejected (``card_taken``).
 from __future__ import annotations
 
 import logging
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, or_, select, update
 
+from common.cardnumbers import is_payment_pan
 from office import entities
 from office.db import emit
 from office.models import cards
@@ -28,6 +30,7 @@ from sync.protocol import Entity, OpResult, OpStatus, in_block
 log = logging.getLogger(__name__)
 
 _TEXTS = ("full_name", "address_as", "birthday", "phone")
+MAX_NAME = 200  # characters of a name or a greeting
 
 
 def _reject(op: dict[str, Any], code: str, message: str) -> OpResult:
@@ -52,9 +55,22 @@ def _problem(op: dict[str, Any]) -> str | None:
     for key in _TEXTS:
         if member.get(key) is not None and not isinstance(member.get(key), str):
             return f"facts.member.{key} must be a string"
+    for key in ("full_name", "address_as"):
+        if isinstance(member.get(key), str) and len(member[key]) > MAX_NAME:
+            return f"facts.member.{key} is longer than {MAX_NAME} characters"
     phone = member.get("phone")
     if isinstance(phone, str) and len(phone) > 16:  # the office's column
         return "facts.member.phone is longer than 16 digits"
+    if isinstance(phone, str) and not phone.isdigit():
+        return "facts.member.phone must be digits"
+    birthday = member.get("birthday")
+    if isinstance(birthday, str):
+        try:
+            date.fromisoformat(birthday)
+        except ValueError:
+            return "facts.member.birthday must be a date (YYYY-MM-DD)"
+        if len(birthday) != 10:
+            return "facts.member.birthday must be a date (YYYY-MM-DD)"
     for key, longest in (("uid", 20), ("number", 32)):  # the office's columns
         value = card.get(key)
         if value is not None and not isinstance(value, str):
@@ -74,6 +90,9 @@ def apply(conn: Connection, at: str, terminal_id: int, op: dict[str, Any]) -> Op
     if problem is not None:
         return _reject(op, "bad_operation", problem)
     facts: dict[str, Any] = op["facts"]
+    number_read = facts["card"].get("number")
+    if isinstance(number_read, str) and is_payment_pan(number_read):
+        return _reject(op, "payment_card", "the card's number is a payment card's")
     member_id, card_id = int(op["member_id"]), int(op["card_id"])
     for what, value in (("member", member_id), ("card", card_id)):
         if not in_block(terminal_id, value):

@@ -24,6 +24,7 @@ from typing import Any, TextIO
 from sqlalchemy import Connection, Table, func, select
 from sqlalchemy.exc import DBAPIError
 
+from common.cardnumbers import is_payment_pan
 from office import entities, staff
 from office.admin import AdminError
 from office.db import OfficeDB, emit
@@ -180,6 +181,10 @@ class _Loader:
             raise self._error(f"a {kind} row has {self.width[kind]} fields")
         if type(data[0]) is not int:
             raise self._error(f"a {kind} id is an integer")
+        if kind == Entity.CARD.value:
+            number = data[CARD_FIELDS.index("number")]
+            if isinstance(number, str) and is_payment_pan(number):
+                raise self._error("a card number is a payment card's: not a club card")
         buffer = self.buffers[kind]
         buffer.append((*data, *self.extra[kind]))
         if len(buffer) >= CHUNK:

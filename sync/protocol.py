@@ -90,6 +90,7 @@ OPERATION_KINDS = frozenset(
         "card_activate",
         "card_replace",
         "member_register",  # a member and their card registered at a till (facts)
+        "card_unblock",  # a blocked card made active again, by a supervisor, with a reason
     }
 )
 MAX_BATCH = 1000
@@ -204,6 +205,11 @@ class OfflineLimits:
     ``POST /v1/holds``) before it falls back to these limits; ``hold_s``: how long a
     hold the office grants stays open if no operation settles it.
 
+    ``adjust_per_operation_centi`` and ``adjust_staff_day_centi`` cap the points a
+    supervisor adjusts by hand (either way), in one operation and in one day (the
+    office's day, UTC), online or not: the office rejects beyond them, the till refuses
+    before sending.
+
     Not spending but staff, published the same way: ``supervisor_card``: a supervisor's
     (or store admin's) PIN log-in also needs a tap of their own staff card;
     ``min_pin_supervisor`` / ``min_pin_cashier``: the shortest PIN the office sets for
@@ -217,6 +223,8 @@ class OfflineLimits:
     gifts_offline: bool = True
     authorise_ms: int = 1500
     hold_s: int = 300
+    adjust_per_operation_centi: int = 100_000
+    adjust_staff_day_centi: int = 500_000
     supervisor_card: bool = False
     min_pin_supervisor: int = 6
     min_pin_cashier: int = 4
@@ -231,6 +239,8 @@ class OfflineLimits:
             "gifts_offline": self.gifts_offline,
             "authorise_ms": self.authorise_ms,
             "hold_s": self.hold_s,
+            "adjust_per_operation_centi": self.adjust_per_operation_centi,
+            "adjust_staff_day_centi": self.adjust_staff_day_centi,
             "supervisor_card": self.supervisor_card,
             "min_pin_supervisor": self.min_pin_supervisor,
             "min_pin_cashier": self.min_pin_cashier,
@@ -250,6 +260,12 @@ class OfflineLimits:
             gifts_offline=bool(data.get("gifts_offline", defaults.gifts_offline)),
             authorise_ms=int(data.get("authorise_ms", defaults.authorise_ms)),
             hold_s=int(data.get("hold_s", defaults.hold_s)),
+            adjust_per_operation_centi=int(
+                data.get("adjust_per_operation_centi", defaults.adjust_per_operation_centi)
+            ),
+            adjust_staff_day_centi=int(
+                data.get("adjust_staff_day_centi", defaults.adjust_staff_day_centi)
+            ),
             supervisor_card=bool(data.get("supervisor_card", defaults.supervisor_card)),
             min_pin_supervisor=int(data.get("min_pin_supervisor", defaults.min_pin_supervisor)),
             min_pin_cashier=int(data.get("min_pin_cashier", defaults.min_pin_cashier)),

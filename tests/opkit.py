@@ -53,7 +53,7 @@ def op(
         "spend_delta_minor": 0,
         "purchases_delta": 0,
         "reverses": reverses,
-        "facts": {},
+        "facts": {"reason": "a test adjustment"} if kind == "adjustment" else {},
     }
     body.update(extra)
     return body
@@ -92,3 +92,128 @@ def office_op_rows(db: OfficeDB, terminal_id: int) -> dict[str, str]:
             )
         ).all()
     return {str(r[0]): str(r[1]) for r in rows}
+
+
+def _office_view(db: OfficeDB, member_id: int | None, card_id: int) -> tuple[Any, Any, Any]:
+    from office import programs
+    from office.checks_cards import card_row
+    from office.checks_purchase import office_state, office_terms
+    from office.entities import member_row
+
+    with db.read() as conn:
+        program = programs.current(conn)
+        card = card_row(conn, card_id)
+        member = None if member_id is None else member_row(conn, member_id)
+    assert program is not None and card is not None
+    return program, office_terms(card), office_state(member)
+
+
+def purchase(
+    db: OfficeDB,
+    member_id: int | None,
+    card_id: int,
+    amount_minor: int,
+    spend_centi: int = 0,
+    *,
+    day: str = "2026-11-22",
+    **extra: Any,
+) -> dict[str, Any]:
+    """A purchase with the true figures: the till's quote on the office's state (the
+    state the till saw goes in ``facts["seen"]``, as terminal/services/checkout.py
+    writes it); ``extra`` fields replace the body's."""
+    program, terms, state = _office_view(db, member_id, card_id)
+    body = purchase_of(program, terms, state, amount_minor, spend_centi, member_id, card_id, day)
+    body.update(extra)
+    return body
+
+
+def purchase_of(
+    program: Any,
+    terms: Any,
+    state: Any,
+    amount_minor: int,
+    spend_centi: int,
+    member_id: int | None,
+    card_id: int,
+    day: str = "2026-11-22",
+) -> dict[str, Any]:
+    """The operation a till records for this quote (terminal/services/checkout.py)."""
+    from datetime import date
+    from decimal import Decimal
+
+    from terminal.loyalty import Money, quote
+
+    q = quote(
+        program,
+        terms,
+        state,
+        Money.from_minor(amount_minor),
+        date.fromisoformat(day),
+        Decimal(spend_centi) / 100,
+    )
+    spent, earned = round(q.points_spent * 100), round(q.points_earned * 100)
+    seen = {
+        "lifetime_spend_minor": state.lifetime_spend.minor,
+        "window_spend_minor": state.window_spend.minor,
+        "purchases": state.purchases,
+        "balance_centi": round(state.points_balance * 100),
+        "birthday": None if state.birthday is None else state.birthday.isoformat(),
+        "last_gift_year": state.last_birthday_gift_year,
+        "card_kind": terms.kind.value,
+        "card_state": terms.state.value,
+        "fixed_discount_bp": round(terms.fixed_discount_pct * 100),
+    }
+    return op(
+        member_id,
+        card_id,
+        earned - spent,
+        kind="purchase",
+        created_at=f"{day}T12:00:00+00:00",
+        amount_minor=q.amount.minor,
+        discount_minor=q.discount.minor,
+        paid_minor=q.paid.minor,
+        points_spent_centi=spent,
+        points_earned_centi=earned,
+        spend_delta_minor=q.spend_added.minor if member_id is not None else 0,
+        purchases_delta=1 if member_id is not None else 0,
+        facts={
+            "program": program.code,
+            "version": program.version,
+            **q.facts().to_dict(),
+            "seen": seen,
+            "day": day,
+        },
+    )
+
+
+def return_of(
+    db: OfficeDB, target: dict[str, Any], returning_minor: int | None = None, already: int = 0
+) -> dict[str, Any]:
+    """A return of ``target`` (a purchase body) with the true figures: goods worth
+    ``returning_minor`` (None: all not returned yet) after ``already`` came back."""
+    from terminal.loyalty import Money, PurchaseFacts, quote_return
+
+    with db.read() as conn:
+        from office import programs
+
+        program = programs.current(conn)
+    assert program is not None
+    facts = PurchaseFacts.from_dict(target["facts"])
+    amount = facts.amount.minor - already if returning_minor is None else returning_minor
+    rq = quote_return(program, facts, Money.from_minor(already), Money.from_minor(amount))
+    complete = already + amount == facts.amount.minor
+    restored, revoked = round(rq.points_restored * 100), round(rq.points_revoked * 100)
+    return op(
+        target["member_id"],
+        target["card_id"],
+        restored - revoked,
+        kind="return",
+        reverses=target["id"],
+        amount_minor=amount,
+        paid_minor=-rq.refund_money.minor,
+        points_spent_centi=-restored,
+        points_earned_centi=-revoked,
+        spend_delta_minor=-rq.spend_removed.minor,
+        purchases_delta=-1 if complete and target["purchases_delta"] else 0,
+        facts={"returning": str(Money.from_minor(amount)), "complete": complete},
+    )

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from common.cardnumbers import is_payment_pan
 from common.files import UnsafeFile
 from terminal.cli import render
 from terminal.config import Config, ConfigError, load_config
 from terminal.loyalty import LoyaltyError, Money
 from terminal.services import demo_data, points_input
 from terminal.services.checkout import preview
-from terminal.services.errors import ServiceError, UnknownCard
+from terminal.services.errors import ServiceError
 from terminal.services.identify import card_key_from_text, identify, search
 from terminal.services.till import Till
 from terminal.store import queries
@@ -148,22 +150,36 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _shown(text: str) -> str:
+    """``text`` for an error message, unless it holds a payment card's number (typed with
+    dashes, say): that is never echoed."""
+    runs = re.findall(r"\d+", text)
+    if any(is_payment_pan(d) for d in ["".join(runs), *runs]):
+        return "this text (a bank card's number, not a club card's)"
+    return repr(text)
+
+
+#: Why a key was not a card of the cache, when it may still be a phone.
+_NOT_A_CARD = frozenset({"unknown_card", "not_club_card", "bank_card_refused"})
+
+
 def cmd_lookup(args: argparse.Namespace) -> int:
+    numbers = config_of(args).readers.numbers
     with open_existing(args) as db:
-        unit = Till(db).unit()
+        unit = Till(db, numbers=numbers).unit()
         key = card_key_from_text(args.key)
+        phone = normalize_phone(args.key)
         if key is not None:
             try:
-                view = identify(unit, key)
-            except UnknownCard:
-                if normalize_phone(args.key) is None:
+                view = identify(unit, key)  # a payment card's number: bank_card_refused
+            except ServiceError as exc:
+                if phone is None or exc.code not in _NOT_A_CARD:
                     raise
             else:
                 emit(args, render.view_json(view), render.view_text(view))
                 return 0
-        phone = normalize_phone(args.key)
         if phone is None:
-            raise UsageError(f"{args.key!r} is neither a card number, a card UID nor a phone")
+            raise UsageError(f"{_shown(args.key)} is neither a card number, a card UID nor a phone")
         found = search(unit, phone)
         if not found:
             raise ServiceError("unknown_phone")
@@ -189,9 +205,10 @@ def cmd_quote(args: argparse.Namespace) -> int:
     spend = parse_points(args.spend)
     key = card_key_from_text(args.card)
     if key is None:
-        raise UsageError(f"{args.card!r} is not a card number or UID")
+        raise UsageError(f"{_shown(args.card)} is not a card number or UID")
+    numbers = config_of(args).readers.numbers
     with open_existing(args) as db:
-        unit = Till(db).unit()
+        unit = Till(db, numbers=numbers).unit()
         view = identify(unit, key)
         q = preview(unit, view, amount, spend)
         data = {"member": render.view_json(view), "quote": render.quote_json(q)}

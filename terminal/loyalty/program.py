@@ -41,6 +41,9 @@ __all__ = [
 
 
 _NO_MINIMUM = Money.zero()
+#: The largest purchase a program allows unless it says otherwise: a sanity bound (ten
+#: million of the currency), above which a till refuses and the office rejects.
+DEFAULT_MAX_PURCHASE = Money.of(10_000_000)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,7 @@ class Program:
     earn_rounding: Rounding = Rounding.DOWN
     birthday: BirthdayRule | None = None
     feedback_points: Decimal = Decimal(0)
+    max_purchase: Money = DEFAULT_MAX_PURCHASE
 
     def __post_init__(self) -> None:
         _validate(self)
@@ -221,3 +225,5 @@ def _validate(p: Program) -> None:
     feedback = _decimal("feedback_points", p.feedback_points)
     if feedback < 0:
         raise ProgramError("feedback_points", feedback, "must be >= 0")
+    if not _money("max_purchase", p.max_purchase).is_positive():
+        raise ProgramError("max_purchase", p.max_purchase, "must be more than zero")

@@ -194,6 +194,7 @@ _READERS: dict[str, Callable[[str, object], object]] = {
     "earn_rounding": _enum(Rounding),
     "birthday": _birthday,
     "feedback_points": _decimal,
+    "max_purchase": _money,
 }
 _REQUIRED = ("code", "version", "tiers")
 

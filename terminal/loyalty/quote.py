@@ -114,13 +114,19 @@ def quote(
     """Work out a purchase of goods worth ``amount``, paying ``spend_points`` with points.
 
     Raises :class:`CardNotUsable` (card not active), :class:`AmountError` (amount not
-    positive), :class:`PointsError` (points negative, over the limit, or not whole quanta).
+    positive, or above the program's ``max_purchase``), :class:`PointsError` (points
+    negative, over the limit, or not whole quanta).
     """
     if card.state is not CardState.ACTIVE:
         raise CardNotUsable(card.state)
     if not amount.is_positive():
         raise AmountError(
             "amount_not_positive", f"the amount must be more than zero (got {amount})"
+        )
+    if amount > program.max_purchase:
+        raise AmountError(
+            "amount_over_maximum",
+            f"{amount} is more than the program allows for one purchase ({program.max_purchase})",
         )
     personal = card.kind is CardKind.PERSONAL
     lines: list[ExplanationLine] = []

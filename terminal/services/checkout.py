@@ -17,6 +17,7 @@ from terminal.receipts.model import ReceiptData, from_quote
 from terminal.services import offline, spend_auth
 from terminal.services.errors import NotAMemberCard
 from terminal.services.identify import CardKey, MemberView, centi_from_points, find_card, view_of
+from terminal.services.ports import Writes
 from terminal.services.receipt_preview import card_tail
 from terminal.services.unit import Unit
 from terminal.store.records import NewOperation
@@ -30,6 +31,29 @@ class CheckoutResult:
     quote: Quote
     before: MemberView
     receipt: ReceiptData | None = None  # what was queued for the printer
+
+
+def seen_facts(view: MemberView, member_seq: int | None = None) -> dict[str, object]:
+    """The card and member state a quote was made on, as the office reads it back;
+    ``member_seq``: the feed position of the office's state the till had of the member."""
+    state, terms = view.state, view.terms
+    return {
+        "member_seq": member_seq,
+        "lifetime_spend_minor": state.lifetime_spend.minor,
+        "window_spend_minor": state.window_spend.minor,
+        "purchases": state.purchases,
+        "balance_centi": centi_from_points(state.points_balance),
+        "birthday": None if state.birthday is None else state.birthday.isoformat(),
+        "last_gift_year": state.last_birthday_gift_year,
+        "card_kind": terms.kind.value,
+        "card_state": terms.state.value,
+        "fixed_discount_bp": centi_from_points(terms.fixed_discount_pct),
+    }
+
+
+def _office_seq(tx: Writes, member_id: int | None) -> int | None:
+    member = None if member_id is None else tx.members.by_id(member_id)
+    return None if member is None else member.office_seq
 
 
 def preview(
@@ -75,7 +99,15 @@ def checkout(
             spend_delta_minor=facts.spend_added.minor if view.member is not None else 0,
             purchases_delta=1 if view.member is not None else 0,
             facts=json.dumps(
-                {"program": program.code, "version": program.version, **facts.to_dict()},
+                {
+                    "program": program.code,
+                    "version": program.version,
+                    **facts.to_dict(),
+                    # What the rules were given, so the office can work the figures out
+                    # again (office/checks_purchase.py): the day and the state seen.
+                    "day": clock.today().isoformat(),
+                    "seen": seen_facts(view, _office_seq(tx, member_id)),
+                },
                 sort_keys=True,
             ),
         )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from common.cardnumbers import CardNumberRules, NumberClass, classify
 from terminal.loyalty import (
     CardKind,
     CardState,
@@ -29,7 +30,7 @@ from terminal.loyalty import (
     tier_for,
     tier_progress,
 )
-from terminal.services.errors import UnknownCard
+from terminal.services.errors import ServiceError, UnknownCard
 from terminal.services.ports import Reads
 from terminal.services.unit import Unit
 from terminal.store.normalize import normalize_phone
@@ -136,6 +137,25 @@ def card_terms(card: CardRecord) -> CardTerms:
     )
 
 
+def club_card(key: CardKey, numbers: CardNumberRules) -> CardKey:
+    """``key`` as the club may use it: a number in a payment scheme's ranges is refused
+    (``bank_card_refused``: never looked up, kept, logged or sent) and so is one that
+    matches none of the program's ``numbers`` (``not_club_card``), unless the key has a
+    UID too (digits that are valid hex): then the UID alone is kept. A key without a
+    number (a UID, a cache id) passes unchanged."""
+    if not key.number:
+        return key
+    match classify(key.number, numbers):
+        case NumberClass.BANK:
+            raise ServiceError("bank_card_refused")
+        case NumberClass.OURS:
+            return key
+        case NumberClass.FOREIGN:
+            if key.uid or key.card_id is not None:
+                return CardKey(uid=key.uid, card_id=key.card_id)
+            raise ServiceError("not_club_card")
+
+
 def find_card(tx: Reads, key: CardKey) -> CardRecord:
     card = None
     if key.card_id is not None:
@@ -187,7 +207,10 @@ def view_of(tx: Reads, program: Program, card: CardRecord, today: date) -> Membe
 
 
 def identify(unit: Unit, key: CardKey) -> MemberView:
-    """The card presented (by UID, number or id), and what the cashier sees of it."""
+    """The card presented (by UID, number or id), and what the cashier sees of it. A
+    payment card's number is refused before any look-up (``bank_card_refused``), and so
+    is a number that is not the club's (``not_club_card``): see ``club_card``."""
+    key = club_card(key, unit.numbers)
     program = unit.rules
     with unit.read() as tx:
         return view_of(tx, program, find_card(tx, key), unit.clock.today())

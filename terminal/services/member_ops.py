@@ -1,5 +1,5 @@
 """A supervisor's operations on a member: returns, gifts, point adjustments, feedback,
-and the card's life (block, activate, replace).
+and the card's life (block, unblock, activate, replace).
 
 Each one checks the role here (not only in the UI), writes its operation and outbox row
 (so the office learns of it) and an audit line, all in one transaction, and returns only
@@ -27,7 +27,14 @@ from terminal.loyalty import (
 from terminal.receipts.model import ReceiptData, ReceiptKind
 from terminal.services import offline, spend_auth
 from terminal.services.errors import NotAMemberCard, ServiceError
-from terminal.services.identify import CardKey, MemberView, centi_from_points, find_card, view_of
+from terminal.services.identify import (
+    CardKey,
+    MemberView,
+    centi_from_points,
+    club_card,
+    find_card,
+    view_of,
+)
 from terminal.services.ports import Reads, Writes
 from terminal.services.receipt_preview import card_tail
 from terminal.services.return_lookup import UnknownPurchase
@@ -99,6 +106,7 @@ def _record(
 
 
 def _member_view(tx: Reads, unit: Unit, key: CardKey, what: str) -> MemberView:
+    key = club_card(key, unit.numbers)  # a payment card's number is never looked up
     view = view_of(tx, unit.rules, find_card(tx, key), unit.clock.today())
     if view.member is None or view.card_kind is not CardKind.PERSONAL:
         raise NotAMemberCard(what)
@@ -243,6 +251,8 @@ def adjust_points(unit: Unit, key: CardKey, delta: Decimal, reason: str) -> Reco
         raise ServiceError("bad_points", points=str(delta))
     with unit.write() as tx:
         view = _member_view(tx, unit, key, "an adjustment")
+        # The office's caps (they come with its limits): refused here before sending.
+        offline.check_adjustment(tx, unit.staff_id, abs(centi_from_points(delta)), unit.clock.now())
         recorded = _record(
             tx,
             unit,
@@ -293,6 +303,7 @@ def block_card(unit: Unit, key: CardKey, reason: str) -> Recorded:
     unit.require(Role.SUPERVISOR, "blocking a card")
     if not reason.strip():
         raise ServiceError("reason_missing")
+    key = club_card(key, unit.numbers)
     with unit.write() as tx:
         card = find_card(tx, key)
         tx.card_updates.set_state(card.id, CardState.BLOCKED.value)
@@ -303,8 +314,26 @@ def block_card(unit: Unit, key: CardKey, reason: str) -> Recorded:
     return recorded
 
 
+def unblock_card(unit: Unit, key: CardKey, reason: str) -> Recorded:
+    """Make a blocked card active again (found, or blocked by mistake): a supervisor's,
+    with the reason kept; the office checks the card is blocked there too."""
+    unit.require(Role.SUPERVISOR, "unblocking a card")
+    if not reason.strip():
+        raise ServiceError("reason_missing")
+    with unit.write() as tx:
+        card = find_card(tx, key)
+        if card.state != CardState.BLOCKED.value:
+            raise ServiceError("not_blocked")
+        tx.card_updates.set_state(card.id, CardState.ACTIVE.value)
+        view = view_of(tx, unit.rules, find_card(tx, key), unit.clock.today())
+        recorded = _record(tx, unit, "card_unblock", view, {"reason": reason.strip()})
+        tx.commit()
+    return recorded
+
+
 def activate_bearer_card(unit: Unit, key: CardKey) -> Recorded:
     unit.require(Role.SUPERVISOR, "activating a card")
+    key = club_card(key, unit.numbers)
     with unit.write() as tx:
         card = find_card(tx, key)
         if card.kind != CardKind.BEARER.value or card.state != CardState.NOT_ACTIVATED.value:
@@ -320,6 +349,7 @@ def replace_card(unit: Unit, old: CardKey, new: CardKey) -> Recorded:
     """Give a member a new card; the old one becomes REPLACED. The balance belongs to the
     member, so it moves with them (nothing to copy)."""
     unit.require(Role.SUPERVISOR, "replacing a card")
+    old, new = club_card(old, unit.numbers), club_card(new, unit.numbers)
     with unit.write() as tx:
         view = _member_view(tx, unit, old, "a replacement")
         fresh = find_card(tx, new)

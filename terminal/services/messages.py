@@ -35,6 +35,9 @@ BANK_CARD = QT_TRANSLATE_NOOP(
 UNKNOWN_CARD = QT_TRANSLATE_NOOP(
     "messages", "This card is not in the club. Register a member or activate a bearer card."
 )
+NOT_CLUB_CARD = QT_TRANSLATE_NOOP(
+    "messages", "This is not a club card: its number is not one of the club's."
+)
 READ_AGAIN = QT_TRANSLATE_NOOP(
     "messages", "The card was not read completely: tap or swipe it again."
 )
@@ -95,6 +98,7 @@ ERRORS: dict[str, str] = {
         "messages", "only a new (not activated) bearer card can be activated"
     ),
     "card_not_free": QT_TRANSLATE_NOOP("messages", "the new card must be a new, unissued card"),
+    "not_blocked": QT_TRANSLATE_NOOP("messages", "only a blocked card can be unblocked"),
     "unknown_phone": QT_TRANSLATE_NOOP("messages", "no member with this phone in the cache"),
     "name_missing": QT_TRANSLATE_NOOP("messages", "type the member's full name"),
     "name_too_long": QT_TRANSLATE_NOOP("messages", "the name is too long"),
@@ -111,6 +115,9 @@ ERRORS: dict[str, str] = {
     ),
     "bank_card_refused": QT_TRANSLATE_NOOP(
         "messages", "this is a bank card, not a club card: give the member a club card"
+    ),
+    "not_club_card": QT_TRANSLATE_NOOP(
+        "messages", "this is not a club card: its number is not one of the club's"
     ),
     "register_not_enrolled": QT_TRANSLATE_NOOP(
         "messages",
@@ -188,6 +195,60 @@ PARK_REASONS: dict[str, str] = {
     "role_required": QT_TRANSLATE_NOOP(
         "messages", "It needs a supervisor's authorisation, and the office did not find one."
     ),
+    "op_id_taken": QT_TRANSLATE_NOOP(
+        "messages",
+        "Another till sent an operation with the same id: this one was not applied. Call IT.",
+    ),
+    "figures_mismatch": QT_TRANSLATE_NOOP(
+        "messages",
+        "The office worked the figures out again and they differ (discount, points or "
+        "money): nothing was applied. Call IT.",
+    ),
+    "seen_mismatch": QT_TRANSLATE_NOOP(
+        "messages",
+        "The member's tier, discount or birthday on this till was not the office's: the "
+        "operation was not applied. Sync the till and record it again.",
+    ),
+    "unknown_program": QT_TRANSLATE_NOOP(
+        "messages",
+        "The office does not know the program version this till used: sync the till and "
+        "record it again.",
+    ),
+    "out_of_bounds": QT_TRANSLATE_NOOP(
+        "messages",
+        "The office refused impossible figures (a negative amount, too large a purchase, "
+        "a wrong count): call IT.",
+    ),
+    "reversal_exceeds": QT_TRANSLATE_NOOP(
+        "messages", "The purchase was returned already (at this or another till)."
+    ),
+    "unknown_gift": QT_TRANSLATE_NOOP("messages", "The office has no such gift."),
+    "gift_not_due": QT_TRANSLATE_NOOP(
+        "messages", "The office says this birthday gift was handed out already."
+    ),
+    "reason_missing": QT_TRANSLATE_NOOP("messages", "The office needs the reason written down."),
+    "adjustment_cap": QT_TRANSLATE_NOOP(
+        "messages", "The adjustment is above the office's limit for one operation."
+    ),
+    "adjustment_daily_cap": QT_TRANSLATE_NOOP(
+        "messages",
+        "The supervisor has adjusted as many points today as the office allows.",
+    ),
+    "card_state": QT_TRANSLATE_NOOP(
+        "messages",
+        "The card's state at the office does not allow this (e.g. it is blocked, or "
+        "already active).",
+    ),
+    "card_not_free": QT_TRANSLATE_NOOP(
+        "messages", "The new card is not a free card at the office: use another card."
+    ),
+    "card_not_members": QT_TRANSLATE_NOOP(
+        "messages", "The card belongs to another member at the office."
+    ),
+    "payment_card": QT_TRANSLATE_NOOP(
+        "messages",
+        "The card's number is a bank card's: give the member a club card and register them again.",
+    ),
     "http": QT_TRANSLATE_NOOP("messages", "The office refused the request: call IT."),
 }
 PARK_REASON_OTHER = QT_TRANSLATE_NOOP("messages", "The office refused it: call IT.")
@@ -205,6 +266,9 @@ LOYALTY_ERRORS: dict[str, str] = {
     ),
     "amount_too_large": QT_TRANSLATE_NOOP("messages", "This amount is too large."),
     "amount_not_positive": QT_TRANSLATE_NOOP("messages", "The amount must be more than zero."),
+    "amount_over_maximum": QT_TRANSLATE_NOOP(
+        "messages", "This amount is more than the program allows for one purchase."
+    ),
     "points_negative": QT_TRANSLATE_NOOP("messages", "Points to spend cannot be negative."),
     "points_not_allowed": QT_TRANSLATE_NOOP("messages", "A bearer card cannot pay with points."),
     "points_not_multiple": QT_TRANSLATE_NOOP("messages", "Spend points in the program's steps."),

@@ -33,6 +33,8 @@ _DEFAULTS = {
     "gifts_offline": True,
     "authorise_ms": 1500,
     "hold_s": 300,
+    "adjust_per_operation_centi": 100_000,
+    "adjust_staff_day_centi": 500_000,
     "supervisor_card": False,
 }
 
@@ -76,6 +78,11 @@ MESSAGES = {
         "messages",
         "The office refuses: this card cannot spend points now (the office has it "
         "blocked or under another member). Call a supervisor.",
+    ),
+    "adjust_per_operation": QT_TRANSLATE_NOOP(
+        "messages",
+        "The office allows at most {cap} points in one adjustment. Adjust by less, or ask "
+        "the office.",
     ),
 }
 
@@ -164,3 +171,14 @@ def check_spend(
     left = int(limits["terminal_total_centi"]) - st.terminal_spent_centi
     if points_centi > left:
         raise OfflineLimit("offline_terminal", left=_points(max(0, left)))
+
+
+def check_adjustment(tx: Reads, staff_id: int | None, points_centi: int, now: datetime) -> None:
+    """Raise :class:`OfflineLimit` if an adjustment of ``points_centi`` (either way) is
+    above the office's cap for one operation, online or not (the office also caps each
+    supervisor's day, and rejects beyond it: docs/sync-rules.md)."""
+    del staff_id, now  # the day's cap is counted at the office, over every till
+    limits: dict[str, int | bool] = {**_DEFAULTS, **tx.sync.offline_limits()}
+    cap = int(limits["adjust_per_operation_centi"])
+    if points_centi > cap:
+        raise OfflineLimit("adjust_per_operation", cap=_points(cap))

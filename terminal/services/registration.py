@@ -16,11 +16,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from drivers.cardnumbers import is_payment_pan
 from terminal.loyalty import CardKind, CardState
 from terminal.loyalty.id_blocks import block_of
 from terminal.services.errors import ServiceError
-from terminal.services.identify import CardKey
+from terminal.services.identify import CardKey, club_card
 from terminal.services.ports import Reads, Writes
 from terminal.services.roles import Role
 from terminal.services.unit import Unit
@@ -92,11 +91,12 @@ def _next_ids(tx: Writes, terminal_id: int) -> tuple[int, int]:
     return member_id, card_id
 
 
-def _card_of(read: CardKey) -> tuple[str | None, str | None]:
+def _card_of(read: CardKey, unit: Unit) -> tuple[str | None, str | None]:
+    """The new card's UID and number: a payment card's number is refused, and so is a
+    number that is not one of the club's (``unit.numbers``): only those are registered."""
+    read = club_card(read, unit.numbers)
     uid = read.uid.strip().upper() if read.uid else None
     number = read.number.strip() if read.number else None
-    if number and is_payment_pan(number):
-        raise ServiceError("bank_card_refused")
     if not uid and not number:
         raise ServiceError("register_needs_card")
     return uid or None, number or None
@@ -115,7 +115,8 @@ def register_member(
     """Register a member with a new personal card (the card read that found no card).
 
     Refused: a person who is not a supervisor, no consent to personal data, an empty
-    name, a phone that is not one, a bank card, a card the cache knows already."""
+    name, a phone that is not one, a bank card, a number that is not the club's, a card
+    the cache knows already."""
     who = unit.require(Role.SUPERVISOR, "registering a member")
     name = " ".join(full_name.split())
     if not name:
@@ -130,7 +131,7 @@ def register_member(
         phone_norm = normalize_phone(phone)
         if phone_norm is None:
             raise ServiceError("bad_phone")
-    uid, number = _card_of(card_read)
+    uid, number = _card_of(card_read, unit)
     if birthday is not None and birthday > unit.clock.today():
         raise ServiceError("bad_birthday", text=birthday.isoformat())
     now = unit.clock.now().isoformat()

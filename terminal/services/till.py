@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from common.cardnumbers import CardNumberRules
 from common.clock import Clock, IdFactory, SystemClock, uuid_ids
 from terminal.loyalty import Program
 from terminal.receipts.spool import Spooler
@@ -27,7 +28,9 @@ from terminal.store.unit_of_work import SqlStore
 
 
 class Till:
-    """Units of work on one cache file, with the till's clock, ids and print spooler."""
+    """Units of work on one cache file, with the till's clock, ids, print spooler and the
+    club's card-number rules (``numbers``: the readers' ``[readers.numbers]``; None: any
+    number that is not a payment card's)."""
 
     def __init__(
         self,
@@ -36,6 +39,7 @@ class Till:
         ids: IdFactory = uuid_ids,
         receipts: Spooler | None = None,
         authoriser: SpendAuthoriser | None = None,
+        numbers: CardNumberRules | None = None,
     ):
         self.receipts = receipts  # the spooler itself: the UI draws receipts with it
         self.clock: Clock = clock or SystemClock()
@@ -46,6 +50,7 @@ class Till:
             ids,
             receipts=None if receipts is None else SpoolerReceipts(receipts),
             authoriser=authoriser,
+            numbers=CardNumberRules() if numbers is None else numbers,
         )
         self._program: Program | None = None
 
@@ -65,10 +70,12 @@ class Till:
                 self.reload_program()
             except NoProgram:  # a use case that needs the rules says so itself
                 pass
-        base = self._base
-        return Unit(
-            base.store, self.clock, self.ids, who, base.receipts, self._program, base.authoriser
-        )
+        return replace(self._base, who=who, program=self._program)
+
+    @property
+    def numbers(self) -> CardNumberRules:
+        """The club's card-number rules the units carry."""
+        return self._base.numbers
 
     @property
     def program(self) -> Program:

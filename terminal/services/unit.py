@@ -1,9 +1,9 @@
 """The one way to call a use case: a unit of work handed to the service.
 
 A :class:`Unit` carries what every use case may need: the store (its transactions), the
-clock, the id source, the person on duty, the print queue and, where the rules are
-needed, the loyalty program. It is a frozen value: the app (``Till.unit``) or a test
-makes one per call, or derives one with :meth:`Unit.acting`::
+clock, the id source, the person on duty, the print queue, the club's card-number rules
+and, where the rules are needed, the loyalty program. It is a frozen value: the app
+(``Till.unit``) or a test makes one per call, or derives one with :meth:`Unit.acting`::
 
     unit = till.unit(supervisor)
     recorded = member_ops.give_gift(unit, card, "BDAY")
@@ -16,8 +16,9 @@ unless committed). It wakes the printer after the commit, never before.
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
+from common.cardnumbers import CardNumberRules
 from common.clock import Clock, IdFactory, uuid_ids
 from terminal.loyalty import Program
 from terminal.services.errors import NoProgram, ServiceError
@@ -34,6 +35,10 @@ class Unit:
     receipts: Receipts | None = None  # None: this till prints nothing
     program: Program | None = None  # None: the cache holds no program yet
     authoriser: SpendAuthoriser | None = None  # None: no office to authorise spending
+    #: The club's card numbers (``[readers.numbers]``, as the readers have them): only
+    #: these are looked up or registered; payment cards never. The default takes any
+    #: number that is not a payment card's (tests); the app and the CLI pass the config's.
+    numbers: CardNumberRules = field(default_factory=CardNumberRules)
 
     def read(self) -> AbstractContextManager[Reads]:
         return self.store.read()

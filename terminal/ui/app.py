@@ -73,7 +73,7 @@ class TillApp:
         self.spooler = Spooler(
             db, config.printer, config.receipt, on_status=self.bridge.printer_sink
         )
-        self.till = Till(db, receipts=self.spooler)
+        self.till = Till(db, receipts=self.spooler, numbers=config.readers.numbers)
         self.window: MainWindow | None = None
         self.readers: Readers | None = None
         self.sync: SyncWorker | None = None

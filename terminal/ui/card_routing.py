@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from drivers.events import BankCardRefused, CardEvent, CardPresented, ReadFailed
+from drivers.events import BankCardRefused, CardEvent, CardPresented, ReadFailed, ReadProblem
 from terminal.services.card_input import may_register
-from terminal.services.errors import UnknownCard
-from terminal.services.identify import CardKey, identify
-from terminal.services.messages import BANK_CARD, READ_AGAIN, UNKNOWN_CARD
+from terminal.services.errors import ServiceError, UnknownCard
+from terminal.services.identify import CardKey, club_card, identify
+from terminal.services.messages import BANK_CARD, NOT_CLUB_CARD, READ_AGAIN, UNKNOWN_CARD
 from terminal.services.registration import Registered
 from terminal.services.till import Till
 from terminal.ui.bridge import EventBridge
@@ -24,8 +24,23 @@ from terminal.ui.session import Session
 from terminal.ui.supervisor_page import SupervisorPage
 
 
+def bank_card_screen() -> MessageScreen:
+    """A payment card: refused, with nothing of it kept (and nothing to register)."""
+    return MessageScreen(lambda: translate_message(BANK_CARD))
+
+
+def not_club_card_screen() -> MessageScreen:
+    """A number that matches none of the club's patterns: not a card to register."""
+    return MessageScreen(lambda: translate_message(NOT_CLUB_CARD), MessageKind.PROBLEM)
+
+
 def card_screen(till: Till, key: CardKey) -> Screen:
-    """What a card (read, or typed in full) shows: its member, or why not."""
+    """What a card (read, or typed in full) shows: its member, or why not. A payment
+    card's number is refused before the look-up; one that is not the club's too."""
+    try:
+        key = club_card(key, till.numbers)
+    except ServiceError as exc:
+        return bank_card_screen() if exc.code == "bank_card_refused" else not_club_card_screen()
     try:
         view = identify(till.unit(), key)
     except UnknownCard:
@@ -44,7 +59,9 @@ def event_screen(till: Till, event: CardEvent) -> Screen | None:
     if isinstance(event, CardPresented):
         return card_screen(till, CardKey(uid=event.uid, number=event.number))
     if isinstance(event, BankCardRefused):
-        return MessageScreen(lambda: translate_message(BANK_CARD))
+        return bank_card_screen()
+    if isinstance(event, ReadFailed) and event.problem is ReadProblem.NOT_OURS:
+        return not_club_card_screen()
     if isinstance(event, ReadFailed):
         return MessageScreen(lambda: translate_message(READ_AGAIN), MessageKind.PROBLEM)
     return None

@@ -48,6 +48,7 @@ ACTIONS = (
     Action("adjust", needs_card=True, value=True, text=True, choices=False),
     Action("feedback", needs_card=True, value=False, text=True, choices=False),
     Action("block", needs_card=True, value=False, text=True, choices=False),
+    Action("unblock", needs_card=True, value=False, text=True, choices=False),
     Action("activate", needs_card=True, value=False, text=False, choices=False),
     Action("replace", needs_card=True, value=True, text=False, choices=False),
 )
@@ -98,6 +99,7 @@ class MemberActions(QWidget):
             "adjust": self.tr("Adjust points"),
             "feedback": self.tr("Record a complaint or suggestion"),
             "block": self.tr("Block the card"),
+            "unblock": self.tr("Unblock the card"),
             "activate": self.tr("Activate the bearer card"),
             "replace": self.tr("Replace the card"),
         }
@@ -256,6 +258,7 @@ class MemberActions(QWidget):
                 unit, self._need(card), self.text.text()
             ),
             "block": lambda: member_ops.block_card(unit, self._need(card), self.text.text()),
+            "unblock": lambda: member_ops.unblock_card(unit, self._need(card), self.text.text()),
             "activate": lambda: member_ops.activate_bearer_card(unit, self._need(card)),
             "replace": lambda: member_ops.replace_card(unit, self._need(card), self._new_card()),
         }

@@ -6,11 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from terminal.services.card_input import typed_card
+from terminal.services.card_input import typed_card, typed_payment_card
 from terminal.services.errors import UnknownCard
 from terminal.services.identify import member_view, search
 from terminal.services.till import Till
-from terminal.ui.card_routing import card_screen
+from terminal.ui.card_routing import bank_card_screen, card_screen
 from terminal.ui.errors import SHOWN_ERRORS
 from terminal.ui.screens import MemberScreen, MessageKind, MessageScreen, problem_screen
 
@@ -64,6 +64,10 @@ class SearchPage(QWidget):
     def _on_search_return_pressed(self) -> None:
         text = self.search.text()
         self.results.clear()
+        if typed_payment_card(text):
+            self.search.clear()  # a payment card's number stays nowhere, not even here
+            self.found.emit(bank_card_screen())
+            return
         key = typed_card(text)
         if key is not None:
             self.found.emit(card_screen(self._till, key))

@@ -83,7 +83,11 @@ def _config(tmp_path: Path, name: str, body: str) -> str:
 @pytest.mark.parametrize(
     ("argv", "code", "message"),
     [
-        (["lookup", "2990999999990"], 1, "not in the club's cache"),
+        (["lookup", "2990999999998"], 1, "not in the club's cache"),
+        (["lookup", "2990999999990"], 1, "not a club card"),  # its Luhn digit is wrong
+        (["lookup", "9112000000000000"], 1, "bank card, not a club card"),  # BELKART
+        (["lookup", "4111-1111-1111-1111"], 1, "bank card's number"),  # never echoed
+        (["quote", "8600123412341234", "100"], 1, "bank card, not a club card"),  # UzCard
         (["lookup", "hello"], 1, "neither a card number"),
         (["quote", "{card}", "12,3,4"], 1, "12,3,4"),
         (["quote", "{card}", "-5"], 1, "-5"),
@@ -156,3 +160,22 @@ def test_points_are_plain_digits(
     )
     assert got == 1, err
     assert "not a number of points" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["lookup", "9112000000000000"],
+        ["lookup", "4111-1111-1111-1111"],
+        ["lookup", "4111 1111 1111 1111"],
+        ["quote", "6200000000000000", "100"],
+        ["quote", "9417-0000-0000-0000", "100"],
+    ],
+)
+def test_a_bank_card_is_never_echoed(
+    cache: str, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    got, out, err = run(capsys, *argv, "--db", cache)
+    assert got == 1
+    digits = "".join(c for c in argv[1] if c.isdigit())
+    assert digits[:12] not in "".join(c for c in out + err if c.isdigit())

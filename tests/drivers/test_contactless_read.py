@@ -8,7 +8,9 @@ from dataclasses import replace
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from paymentkit import SAMPLES, ids
 
+from common.cardnumbers import CardNumberRules
 from drivers import apdu
 from drivers.atr import card_type_from_atr, iso14443_4_atr, storage_atr
 from drivers.config import BlockEncoding, KeyType, NumberSource, PcscConfig, demo_rules
@@ -154,3 +156,15 @@ def test_any_answers_end_in_a_result(atr: bytes, script: list[bytes], cfg: PcscC
         assert r.outcome is Outcome.PRESENTED and RULES.matches(r.number)
     if r.outcome is not Outcome.PRESENTED:
         assert r.number is None and r.uid is None
+
+
+@pytest.mark.parametrize(("scheme", "pan"), SAMPLES, ids=ids(SAMPLES))
+def test_every_scheme_stored_on_a_storage_card_is_refused(scheme: str, pan: str) -> None:
+    """A payment card's number written into a MIFARE block or an NDEF text: refused
+    under the demo's patterns and under patterns that take any number."""
+    for rules in (RULES, CardNumberRules()):
+        stored = [(mifare_with_number(UID, pan, block=5), BLOCK_CFG)]
+        stored.append((ntag_with_number(UID, pan), NDEF_CFG))
+        for card, cfg in stored:
+            r = read_card(card.atr, card.answer, cfg, rules)
+            assert r.outcome is Outcome.BANK and r.number is None and r.uid is None

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from paymentkit import SAMPLES, ids
 
+from common.cardnumbers import CardNumberRules
 from drivers.config import demo_rules
 from drivers.magstripe import (
     TrackState,
@@ -142,3 +144,20 @@ def test_a_flipped_digit_with_lrc_is_caught(pos: int, digit: str) -> None:
     r = interpret_swipe(text, 2, RULES)
     if bad_digits != OURS:
         assert r.verdict is not Verdict.OURS
+
+
+@pytest.mark.parametrize(("scheme", "pan"), SAMPLES, ids=ids(SAMPLES))
+def test_every_scheme_on_a_stripe_is_refused(scheme: str, pan: str) -> None:
+    """Each scheme of docs/payment-cards.md, on track 2 with or without an expiry, on a
+    track 1 of no format code, or as bare digits: a bank card whatever the patterns."""
+    swipes = [
+        (encode_track(2, pan), 2),
+        (encode_track(2, f"{pan}=", with_lrc=True), 2),
+        (encode_track(2, f"{pan}=2812"), 2),
+        (encode_track(1, f"{pan}^CARDHOLDER^"), 1),
+        (encode_track(3, pan), 3),
+    ]
+    for rules in (RULES, CardNumberRules(), CardNumberRules(prefixes=(pan[:2],))):
+        for text, track in swipes:
+            result = interpret_swipe(text, track, rules)
+            assert result.verdict is Verdict.BANK and result.number is None, (text, track)

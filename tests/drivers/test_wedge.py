@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from paymentkit import SAMPLES, ids
 
+from common.cardnumbers import CardNumberRules
 from drivers.config import WedgeConfig, demo_rules
 from drivers.events import BankCardRefused, CardPresented, CardType, ReadFailed
 from drivers.keycodes import KEY_BACKSPACE, KEY_ENTER, KEY_LEFTSHIFT, code_of
@@ -123,3 +126,18 @@ def test_every_key_is_accounted_for_exactly_once(presses: list[tuple[int, float]
     for d in classifier.tick(t + 1):
         accounted += d.count
     assert accounted == seen and classifier.holding == 0
+
+
+@pytest.mark.parametrize(("scheme", "pan"), SAMPLES, ids=ids(SAMPLES))
+def test_every_scheme_through_a_wedge_is_refused(scheme: str, pan: str) -> None:
+    """A scanner typing the bare number, a stripe wedge typing its tracks: each scheme of
+    docs/payment-cards.md is a bank card (BELKART, UzCard, Humo, ... were taken for club
+    cards under patterns that allowed them), and no event carries its digits."""
+    texts = [pan, f";{pan}?", f";{pan}=2812?", f"%{pan}^CARDHOLDER^?"]
+    for rules in (demo_rules(), CardNumberRules(), CardNumberRules(prefixes=(pan[:2],))):
+        rec = Recorder()
+        reader = WedgeReader(CONFIG, rules, rec)
+        for i, text in enumerate(texts):
+            run(reader, keys(text, float(i), 0.005))
+        assert len(rec.of(BankCardRefused)) == len(texts) and rec.of(CardPresented) == []
+        assert pan[:12] not in repr(rec.events)

@@ -180,6 +180,7 @@ def programs(draw: st.DrawFn, full: bool = True) -> Program:
         earn_rounding=draw(roundings),
         birthday=draw(any_birthday if full else some_birthday),
         feedback_points=draw(feedbacks) if full else D(0),
+        max_purchase=Money.from_minor(10**11),  # every amount of ``moneys`` is allowed
     )
 
 

@@ -155,3 +155,18 @@ def test_money_text_round_trip(minor: int) -> None:
         assert Money.parse(str(money)) == money
         assert Money.parse(str(money).replace(".", ",")) == money
     assert Money.from_minor(money.minor) == money
+
+
+def test_a_purchase_above_the_programs_maximum_is_refused() -> None:
+    from terminal.loyalty import AmountError, CardState, standard_program
+
+    program = standard_program()
+    card = CardTerms(CardKind.PERSONAL, CardState.ACTIVE)
+    top = program.max_purchase
+    assert quote(program, card, MemberState.new(), top, TODAY).amount == top
+    try:
+        quote(program, card, MemberState.new(), top + Money.from_minor(1), TODAY)
+    except AmountError as exc:
+        assert exc.code == "amount_over_maximum"
+    else:
+        raise AssertionError("a purchase above the maximum was quoted")

@@ -4,7 +4,7 @@ a new terminal still reverses what it sold as the old one."""
 
 from __future__ import annotations
 
-from opkit import member_with_card, office_member, op
+from opkit import member_with_card, office_member, op, purchase, return_of
 
 from office import auth, ledger
 from office.db import OfficeDB
@@ -23,12 +23,12 @@ def test_a_replacement_by_a_card_the_office_does_not_have_is_refused(office_db: 
 def test_a_return_of_what_the_till_sold_as_its_old_terminal(office_db: OfficeDB) -> None:
     old, _ = auth.enrol(office_db, auth.create_code(office_db, "till"))
     member, card, balance = member_with_card(office_db, skip=2)
-    purchase = op(member, card, 1500, kind="purchase", purchases_delta=1)
-    assert ledger.push(office_db, old.id, [purchase])[0].status is OpStatus.APPLIED
+    sold = purchase(office_db, member, card, 150_000)
+    assert ledger.push(office_db, old.id, [sold])[0].status is OpStatus.APPLIED
     # nothing left to send: the till may come back as a new terminal
     new, _ = auth.enrol(office_db, auth.create_code(office_db, "till again"), was=old.id)
     assert new.id != old.id
-    back = op(member, card, -1500, kind="return", reverses=purchase["id"], purchases_delta=-1)
+    back = return_of(office_db, sold)
     (result,) = ledger.push(office_db, new.id, [back])
     assert result.status is OpStatus.APPLIED, result
     assert office_member(office_db, member)["balance_centi"] == balance
@@ -55,7 +55,7 @@ def test_a_registration_too_long_for_the_office_is_rejected_not_a_batch_error(
         },
     )
     member, card, _balance = member_with_card(db)
-    after = op(member, card, 100, kind="purchase", purchases_delta=1)
+    after = purchase(db, member, card, 10_000)
     first, second = ledger.push(db, terminal.id, [register, after])
     assert (first.status, first.code) == (OpStatus.REJECTED, "bad_operation")
     assert second.status is OpStatus.APPLIED

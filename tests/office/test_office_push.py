@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from officekit import Terminal, enrol
-from opkit import member_with_card, office_member, office_op_rows, op, text
+from opkit import member_with_card, office_member, office_op_rows, op, purchase, return_of, text
 
 from office import auth
 from office.db import OfficeDB
@@ -125,8 +125,8 @@ def test_a_reversal_before_its_target_is_held_then_applied_once(
     terminal_any: Terminal, office_db_any: OfficeDB
 ) -> None:
     member, card, balance = member_with_card(office_db_any)
-    target = op(member, card, 2000, kind="purchase", purchases_delta=1)
-    reversal = op(member, card, -2000, kind="return", reverses=target["id"], purchases_delta=-1)
+    target = purchase(office_db_any, member, card, 200_000)
+    reversal = return_of(office_db_any, target)
     with terminal_any.client() as client:
         (held,), _ = client.push([text(reversal)])
         assert (held.status, held.code) == (OpStatus.HELD, "target_missing")
@@ -149,8 +149,8 @@ def test_a_second_reversal_of_the_same_operation_is_not_applied_twice(
     terminal_any: Terminal, office_db_any: OfficeDB
 ) -> None:
     member, card, balance = member_with_card(office_db_any)
-    target = op(member, card, 1000)
-    reversal = op(member, card, -1000, reverses=target["id"])
+    target = purchase(office_db_any, member, card, 100_000)
+    reversal = return_of(office_db_any, target)
     with terminal_any.client() as client:
         client.push([text(target), text(reversal), text(reversal)])
     assert office_member(office_db_any, member)["balance_centi"] == balance
@@ -161,13 +161,21 @@ def test_an_overdraft_offline_is_applied_recorded_and_flagged(
     terminal_any: Terminal, office_db_any: OfficeDB
 ) -> None:
     member, card, balance = member_with_card(office_db_any)
-    spend = op(member, card, -(balance + 5000), kind="purchase")
+    # The till saw the whole balance and spends 400 points of it; meanwhile the office
+    # took all but 200 away (another till): 200 points short, within the offline limit.
+    spend = purchase(office_db_any, member, card, 200_000, 40_000)
+    left = balance - 20_000
+    takes = [op(member, card, -(left // 2)), op(member, card, -(left - left // 2))]
     with terminal_any.client() as client:
+        before, _ = client.push([text(t) for t in takes])
+        assert [r.status for r in before] == [OpStatus.APPLIED] * 2
         (r,), _ = client.push([text(spend)])
-    assert r.status is OpStatus.APPLIED and r.overdrawn
-    assert r.balance_centi == -5000
+    expected = 20_000 - 40_000 + spend["points_earned_centi"]
+    assert expected < 0
+    assert r.status is OpStatus.APPLIED and r.overdrawn, r
+    assert r.balance_centi == expected
     row = office_member(office_db_any, member)
-    assert row["balance_centi"] == -5000 and row["overdrawn"]
+    assert row["balance_centi"] == expected and row["overdrawn"]
 
 
 def test_a_batch_too_large_is_refused(terminal_any: Terminal) -> None:

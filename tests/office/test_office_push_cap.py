@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 from officekit import Terminal
+from opkit import SUPERVISOR_ID
 
 from common.clock import FixedClock
 from office.limits import ServerLimits
@@ -19,7 +20,7 @@ from terminal.loyalty import Money
 from terminal.services.checkout import checkout
 from terminal.services.identify import CardKey
 from terminal.services.registration import MAX_NAME, register_member
-from terminal.services.staff import Role, StaffMember, add_staff
+from terminal.services.staff import Role, StaffMember
 from terminal.services.till import Till
 from terminal.store import sync_state
 
@@ -35,7 +36,7 @@ def test_1000_of_the_largest_operations_fit_in_a_push(terminal: Terminal) -> Non
     terminal.sync()  # the office's program and members
     with terminal.db.write() as conn:
         sync_state.set_state(conn, sync_state.OFFICE_TERMINAL, str(terminal.creds.terminal_id))
-        chief = add_staff(conn, "Пётр Старший", Role.SUPERVISOR, "9999")
+    chief = SUPERVISOR_ID  # the office's demo supervisor, come with the sync
     ids = itertools.count(1)
     clock = FixedClock(datetime(2026, 11, 22, 12, 0, tzinfo=UTC))
     till = Till(terminal.db, clock, ids=lambda: f"{next(ids):08d}-0000-4000-8000-000000000000")

@@ -163,3 +163,21 @@ def test_a_cache_without_a_program_seeds_the_limits_in_the_feed(tmp_path: Path) 
             assert conn.execute(select(changes.c.entity)).scalars().all() == ["limits"]
     finally:
         db.close()
+
+
+def test_a_seed_with_a_payment_card_imports_nothing(demo_file: Path, tmp_path: Path) -> None:
+    seed, office = tmp_path / "seed.jsonl", tmp_path / "office.sqlite3"
+    assert till_main(["--db", str(demo_file), "export-seed", str(seed)]) == 0
+    lines = seed.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith('["card"'))
+    kind, row = json.loads(lines[at])
+    row[CARD_FIELDS.index("number")] = "4111111111111111"
+    lines[at] = json.dumps([kind, row])
+    seed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = OfficeDB.open(str(office))
+    try:
+        with pytest.raises(SeedError, match="payment card"):
+            import_seed(db, seed)
+        assert _count(db, members) == _count(db, cards) == 0
+    finally:
+        db.close()

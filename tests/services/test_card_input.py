@@ -6,8 +6,18 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from paymentkit import SAMPLES, ids
 
-from terminal.services.card_input import TYPED_NUMBER_MIN, may_register, typed_card
+from common.cardnumbers import CardNumberRules
+from drivers.config import demo_rules
+from terminal.services.card_input import (
+    TYPED_NUMBER_MIN,
+    club_card,
+    may_register,
+    typed_card,
+    typed_payment_card,
+)
+from terminal.services.errors import ServiceError
 from terminal.services.identify import CardKey, card_key_from_text
 
 
@@ -67,3 +77,38 @@ def test_an_unknown_card_may_be_registered_with_its_uid_or_number(
     key: CardKey, allowed: bool
 ) -> None:
     assert may_register(key) is allowed
+
+
+@pytest.mark.parametrize(("scheme", "pan"), SAMPLES, ids=ids(SAMPLES))
+def test_a_payment_card_is_no_club_card_whatever_the_patterns(scheme: str, pan: str) -> None:
+    for rules in (CardNumberRules(), demo_rules(), CardNumberRules(prefixes=(pan[:2],))):
+        for key in (CardKey(number=pan), CardKey(uid=pan[:14], number=pan[:14] + pan[14:])):
+            with pytest.raises(ServiceError) as refused:
+                club_card(key, rules)
+            assert refused.value.code == "bank_card_refused"
+
+
+def test_a_number_the_patterns_do_not_take_is_not_a_club_card() -> None:
+    rules = demo_rules()
+    assert club_card(CardKey(number="2990000000018"), rules) == CardKey(number="2990000000018")
+    with pytest.raises(ServiceError, match="not a club card"):
+        club_card(CardKey(number="2990000000017"), rules)
+    # digits that are a UID too: the UID is kept, the number dropped
+    both = CardKey(uid="12345678901234", number="12345678901234")
+    assert club_card(both, rules) == CardKey(uid="12345678901234")
+    assert club_card(CardKey(uid="04C0FFEE"), rules) == CardKey(uid="04C0FFEE")
+    assert club_card(CardKey(card_id=7), rules) == CardKey(card_id=7)
+
+
+@pytest.mark.parametrize(("scheme", "pan"), SAMPLES, ids=ids(SAMPLES))
+def test_a_payment_card_typed_in_groups_is_one(scheme: str, pan: str) -> None:
+    groups = [pan[i : i + 4] for i in range(0, len(pan), 4)]
+    for sep in (" ", "-", ".", ""):
+        assert typed_payment_card(f" {sep.join(groups)} ")
+
+
+@pytest.mark.parametrize(
+    "text", ["2990000000018", "8 916 123-45-67", "+7 916 123 45 67", "Иванов", "", "4111-1111"]
+)
+def test_other_texts_are_no_payment_card(text: str) -> None:
+    assert not typed_payment_card(text)

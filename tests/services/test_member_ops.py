@@ -9,14 +9,16 @@ from decimal import Decimal
 
 import pytest
 from builders import card_key
+from paymentkit import SAMPLES, ids
 from sqlalchemy import text
 
 from common.clock import FixedClock
+from drivers.config import demo_rules
 from terminal.loyalty import CardKind, CardNotUsable, CardState, Money, ReturnError
 from terminal.services import member_ops
 from terminal.services.checkout import checkout
 from terminal.services.errors import ServiceError
-from terminal.services.identify import identify
+from terminal.services.identify import CardKey, identify
 from terminal.services.staff import NotAllowed, Role, StaffMember
 from terminal.services.till import Till
 from terminal.services.unit import Unit
@@ -181,3 +183,54 @@ def test_gift_return_and_adjustment_print_their_receipts(till: Till, demo_db: Da
     assert purchase.operation_id in texts[0]
     assert "Фирменная кружка" in texts[1]
     assert "duplicate bonus" in texts[2]
+
+
+@pytest.mark.parametrize(("scheme", "pan"), SAMPLES, ids=ids(SAMPLES))
+def test_a_bank_card_is_never_a_replacement(
+    till: Till, demo_db: Database, scheme: str, pan: str
+) -> None:
+    old = card_key(demo_db, id_above=10)
+    with pytest.raises(ServiceError, match="bank card, not a club card"):
+        member_ops.replace_card(ctx(till), old, CardKey(number=pan))
+    with pytest.raises(ServiceError, match="bank card, not a club card"):
+        member_ops.block_card(ctx(till), CardKey(number=pan), "lost")
+    assert identify(till.unit(), old).card_state is CardState.ACTIVE
+
+
+def test_a_replacement_must_be_a_club_number(demo_db: Database, clock: FixedClock) -> None:
+    strict = Till(demo_db, clock, numbers=demo_rules())
+    old = card_key(demo_db, id_above=10)
+    with pytest.raises(ServiceError) as refused:
+        member_ops.replace_card(strict.unit(CHIEF), old, CardKey(number="70001234000012"))
+    assert refused.value.code == "not_club_card"
+
+
+def test_unblock_needs_a_blocked_card_and_a_reason(till: Till, demo_db: Database) -> None:
+    key = card_key(demo_db)
+    with pytest.raises(ServiceError) as active:
+        member_ops.unblock_card(ctx(till), key, "found")
+    assert active.value.code == "not_blocked"
+    member_ops.block_card(ctx(till), key, "reported lost")
+    with pytest.raises(ServiceError) as silent:
+        member_ops.unblock_card(ctx(till), key, " ")
+    assert silent.value.code == "reason_missing"
+    with pytest.raises(NotAllowed):
+        member_ops.unblock_card(ctx(till, CASHIER), key, "found")
+    member_ops.unblock_card(ctx(till), key, "found by the member")
+    assert identify(till.unit(), key).card_state is CardState.ACTIVE
+    with demo_db.read() as conn:
+        kinds = [r[0] for r in conn.execute(text("SELECT kind FROM operations ORDER BY seq"))]
+        facts = conn.execute(text("SELECT facts FROM operations ORDER BY seq DESC")).scalar()
+    assert kinds == ["card_block", "card_unblock"] and "found by the member" in str(facts)
+
+
+def test_an_adjustment_above_the_offices_cap_is_refused_before_it_is_sent(
+    till: Till, demo_db: Database
+) -> None:
+    from terminal.services.offline import OfflineLimit
+
+    key = card_key(demo_db)
+    with pytest.raises(OfflineLimit) as capped:
+        member_ops.adjust_points(ctx(till), key, Decimal("1000.01"), "goodwill")
+    assert capped.value.code == "adjust_per_operation"
+    member_ops.adjust_points(ctx(till), key, Decimal(-1000), "taken back: a double entry")

@@ -10,8 +10,10 @@ from datetime import date
 
 import pytest
 from builders import a_card
+from paymentkit import SAMPLES, ids
 from sqlalchemy import text
 
+from drivers.config import demo_rules
 from terminal.loyalty import Money
 from terminal.services import registration
 from terminal.services.checkout import checkout
@@ -215,3 +217,37 @@ def test_a_till_not_enrolled_registers_nobody(till: Till, demo_db: Database) -> 
     assert err.value.code == "register_not_enrolled"
     with demo_db.read() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM operations").scalar_one() == 0
+
+
+@pytest.mark.parametrize(("scheme", "pan"), SAMPLES, ids=ids(SAMPLES))
+def test_no_payment_scheme_registers(till: Till, demo_db: Database, scheme: str, pan: str) -> None:
+    """Every scheme of docs/payment-cards.md, with the UID of a tap beside it or not: the
+    BELKART, UzCard, Humo, ... numbers were registered before."""
+    before = counts(demo_db)
+    for key in (CardKey(number=pan), CardKey(uid="04A1B2C3D4E5F6", number=pan)):
+        with pytest.raises(ServiceError, match="bank card, not a club card") as refused:
+            register(till, key)
+        assert refused.value.code == "bank_card_refused"
+    assert counts(demo_db) == before
+
+
+def test_only_the_clubs_numbers_register(demo_db: Database, clock: object) -> None:
+    """With the demo program's patterns (2990..., 13 digits, Luhn), another number is
+    not a club card; a UID read with it is registered without it."""
+    with demo_db.write() as conn:
+        sync_state.set_state(conn, sync_state.OFFICE_TERMINAL, "0")
+    strict = Till(demo_db, clock, numbers=demo_rules())  # type: ignore[arg-type]
+    before = counts(demo_db)
+    for number in ("7000123400001", "2990000000017", "12345678"):
+        with pytest.raises(ServiceError, match="not a club card") as refused:
+            register(strict, CardKey(number=number))
+        assert refused.value.code == "not_club_card"
+    assert counts(demo_db) == before
+    done = register(strict, CardKey(uid="04A1B2C3D4E5F6", number="7000123400001"))
+    with demo_db.read() as conn:
+        row = conn.execute(
+            text("SELECT uid, number FROM cards WHERE id = :id"), {"id": done.card_id}
+        ).one()
+    assert tuple(row) == ("04A1B2C3D4E5F6", None)
+    ours = "2990999999998"  # the demo's pattern, no card of the cache
+    assert register(strict, CardKey(number=ours), phone="").card_id

@@ -36,7 +36,7 @@ def test_two_offline_tills_spending_the_same_points_are_both_applied_and_flagged
         a.sync()
         b.sync()
         member, card, _ = member_with_card(office_db, skip=30)
-        balance = 1000_00
+        balance = 500_00
         admin.add_member(
             office_db,
             id=member,
@@ -46,16 +46,17 @@ def test_two_offline_tills_spending_the_same_points_are_both_applied_and_flagged
         )
         a.sync()
         b.sync()
-        # Both offline: each spends 800 of the 1000 points it knows of.
-        op_a = checkout(a, card, "3000.00", "800")
-        op_b = checkout(b, card, "3000.00", "800")
+        # Both offline: each spends 450 of the 500 points it knows of (within the
+        # offline limit of one operation, which the office holds the overdraft to).
+        op_a = checkout(a, card, "3000.00", "450")
+        op_b = checkout(b, card, "3000.00", "450")
         spent = [terminal_ops(t.db)[o][1] for t, o in ((a, op_a), (b, op_b))]
         with a.db.read() as conn:
             assert (
                 conn.exec_driver_sql(
                     "SELECT points_spent_centi FROM operations WHERE id = ?", (op_a,)
                 ).scalar_one()
-                == 800_00
+                == 450_00
             )
         a.sync()
         b.sync()

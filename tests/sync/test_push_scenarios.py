@@ -20,7 +20,8 @@ from officekit import (
     result_of,
     terminal_ops,
 )
-from opkit import SUPERVISOR_ID, office_member, office_op_rows, op, text
+from opkit import SUPERVISOR_ID, office_member, office_op_rows, return_of, text
+from opkit import purchase as purchase_op
 from scenariokit import active_cards, member_of_card, wait_for, waiting, worker
 
 from office import ledger
@@ -140,14 +141,16 @@ def test_the_same_operation_id_with_another_body_is_parked_as_a_conflict(
         )
     member = payload["member_id"]
     before = office_member(office_db, member)["balance_centi"]
-    other = {**payload, "points_delta_centi": 1, "points_earned_centi": 1}
+    other = {**payload, "created_at": payload["created_at"][:10] + "T12:30:00+00:00"}
     with terminal.client() as client:  # an earlier, different body under the same id
         (first,), _ = client.push([json.dumps(other)])
     assert first.status is OpStatus.APPLIED
     terminal.sync()
     assert terminal_ops(terminal.db)[op_id][0] == "parked"
     assert result_of(terminal.db, op_id)["code"] == "conflict"
-    assert office_member(office_db, member)["balance_centi"] == before + 1
+    assert office_member(office_db, member)["balance_centi"] == (
+        before + payload["points_delta_centi"]
+    )
 
 
 def test_a_reversal_that_arrives_before_its_target_is_held_then_applied_once(
@@ -157,8 +160,8 @@ def test_a_reversal_that_arrives_before_its_target_is_held_then_applied_once(
     card = active_cards(terminal, 1, skip=2)[0]
     member = member_of_card(terminal, card)
     start = office_member(office_db, member)["balance_centi"]
-    target = op(member, card, 1234, kind="adjustment", seq=1)
-    reversal = op(member, card, -1234, kind="adjustment", seq=2, reverses=target["id"])
+    target = purchase_op(office_db, member, card, 123_400, seq=1)
+    reversal = {**return_of(office_db, target), "seq": 2}
     with terminal.client() as client:
         (held,), _ = client.push([text(reversal)])
         assert held.status is OpStatus.HELD
@@ -185,7 +188,7 @@ def test_a_till_keeps_a_held_return_pending_until_its_purchase_is_applied(
         good = conn.exec_driver_sql(
             "SELECT payload FROM outbox WHERE op_id = ?", (purchase,)
         ).scalar_one()
-    _reverse(terminal, purchase)
+    _reverse(terminal, json.loads(good), office_db)
     _corrupt(terminal, purchase, "{not json")  # the purchase cannot go: parked (HTTP 400)
     terminal.sync()
     ops = terminal_ops(terminal.db)
@@ -213,30 +216,33 @@ def test_a_till_keeps_a_held_return_pending_until_its_purchase_is_applied(
     assert cache_balances(terminal.db)[member] == start
 
 
-def _reverse(t: Terminal, purchase: str) -> None:
+def _reverse(t: Terminal, purchase: dict[str, object], office_db: OfficeDB) -> None:
     """A return of the whole purchase, recorded as the till records one."""
     from terminal.store import ledger as till_ledger
     from terminal.store.records import NewOperation
 
+    back = return_of(office_db, purchase)
+    names = (
+        "kind",
+        "card_id",
+        "member_id",
+        "amount_minor",
+        "paid_minor",
+        "points_spent_centi",
+        "points_earned_centi",
+        "points_delta_centi",
+        "spend_delta_minor",
+        "purchases_delta",
+        "reverses",
+    )
     with t.db.write() as conn:
-        row = conn.exec_driver_sql(
-            "SELECT card_id, member_id, amount_minor, points_delta_centi, spend_delta_minor "
-            "FROM operations WHERE id = ?",
-            (purchase,),
-        ).one()
         till_ledger.record(
             conn,
             NewOperation(
-                id=f"{purchase}-r",
-                kind="return",
+                id=f"{purchase['id']}-r",
                 staff_id=SUPERVISOR_ID,  # the office's (the demo's) supervisor
                 created_at=now().isoformat(),
-                card_id=row[0],
-                member_id=row[1],
-                amount_minor=row[2],
-                points_delta_centi=-row[3],
-                spend_delta_minor=-row[4],
-                purchases_delta=-1,
-                reverses=purchase,
+                facts=json.dumps(back["facts"]),
+                **{n: back[n] for n in names},
             ),
         )

@@ -11,7 +11,7 @@ from builders import a_card
 from pytestqt.qtbot import QtBot
 from windowkit import tap, tap_uid
 
-from drivers.config import ReadersConfig
+from drivers.config import ReadersConfig, demo_rules
 from drivers.events import CardEvent, EventSink
 from drivers.printer.transport import PrinterStatus, StatusReport
 from terminal.config import from_mapping
@@ -24,8 +24,8 @@ from terminal.ui.i18n import switch_language
 class CapturedReaders:
     """The app's readers port: keeps the sink the app gives its readers."""
 
-    def __init__(self, _config: ReadersConfig, sink: EventSink) -> None:
-        self.sink = sink
+    def __init__(self, config: ReadersConfig, sink: EventSink) -> None:
+        self.config, self.sink = config, sink
 
     def start(self) -> object:
         return self
@@ -67,6 +67,11 @@ def test_the_app_connects_the_window_to_the_bridge(qtbot: QtBot, demo_db: Databa
         assert window.checkout.view.card_id == card
         app.bridge.printer_sink(StatusReport(PrinterStatus.COVER_OPEN))
         assert window.printer_status.text() == "Printer: COVER OPEN"
+        # the window and the readers judge numbers by the same rules, the configuration's
+        assert app.till.numbers == reader.config.numbers == demo_rules()
+        window.search.setText("2990999999990")  # the demo's prefix, a wrong Luhn digit
+        window.search.returnPressed.emit()
+        assert "not a club card" in window.message.text()
     finally:
         app.stop()
         gc.unfreeze()  # start-up froze what it made, for the app's life: not the tests'

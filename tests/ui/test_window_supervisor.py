@@ -136,3 +136,26 @@ def test_a_scanned_receipt_code_shows_the_purchase_and_returns_nothing_yet(
     assert "250" in actions.result.text()  # returned so far
     qtbot.keyClick(actions.text, Qt.Key.Key_Return)  # empty: the rest
     assert returns() == [25000, 75000]
+
+
+def test_supervisor_unblocks_the_card_on_screen_with_a_reason(
+    qtbot: QtBot, window: MainWindow, demo_db: Database
+) -> None:
+    from terminal.loyalty import CardState
+    from terminal.services import member_ops
+    from terminal.services.staff import Role, StaffMember
+
+    till = window._till
+    key = card_key(demo_db)
+    member_ops.block_card(till.unit(StaffMember(2, "Пётр", Role.SUPERVISOR)), key, "lost")
+    window.present(key)
+    window.show_supervisor()
+    qtbot.keyClicks(window.supervisor.pin, "999999")
+    qtbot.keyClick(window.supervisor.pin, Qt.Key.Key_Return)
+    actions = window.supervisor.member_actions
+    actions.action_list.setCurrentRow(5)  # unblock, next to block
+    assert actions.action.code == "unblock"
+    qtbot.keyClicks(actions.text, "found by the member")
+    qtbot.keyClick(actions.text, Qt.Key.Key_Return)
+    assert "Done" in actions.result.text()
+    assert identify(till.unit(), key).card_state is CardState.ACTIVE
