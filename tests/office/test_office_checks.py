@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from officekit import Terminal, enrol
-from opkit import member_with_card, office_member, op, purchase, return_of, text
+from opkit import SUPERVISOR_ID, member_with_card, office_member, op, purchase, return_of, text
 
-from office import admin, auth
+from office import admin, auth, staff
 from office.db import OfficeDB
 from office.server import OfficeServer
 from sync.client import OfficeClient
@@ -38,13 +38,14 @@ def test_an_adjustment_of_ten_trillion_points_is_capped(
     admin.set_limits(
         office_db_any, OfflineLimits(adjust_per_operation_centi=1000, adjust_staff_day_centi=2500)
     )
-    day = [op(member, card, 1000, staff_id=7) for _ in range(3)]
+    day = [op(member, card, 1000, staff_id=SUPERVISOR_ID) for _ in range(3)]
     assert _push(terminal_any, *day) == [
         (OpStatus.APPLIED, None),
         (OpStatus.APPLIED, None),
         (OpStatus.REJECTED, "adjustment_daily_cap"),
     ]
-    assert _push(terminal_any, op(member, card, -500, staff_id=8)) == [(OpStatus.APPLIED, None)]
+    other = staff.add(office_db_any, "Друга Старша", "supervisor")  # her own day's cap
+    assert _push(terminal_any, op(member, card, -500, staff_id=other)) == [(OpStatus.APPLIED, None)]
     assert office_member(office_db_any, member)["balance_centi"] == balance + 1500
 
 

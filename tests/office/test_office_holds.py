@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from officekit import enrol
-from opkit import op, text
+from opkit import op, purchase, text
 from sqlalchemy import select
 
 from office import admin, auth
@@ -59,12 +59,16 @@ def test_two_tills_cannot_hold_one_balance_twice(office_any: OfficeServer, tmp_p
         again = a.hold("op-a-1", MEMBER, CARD, 2000_00)  # a retry: the same hold
         assert again.granted and again.expires_at == first.expires_at
         # the operation settles its hold; what it did not spend is free again
-        results, _ = a.push([text(op(MEMBER, CARD, -1500_00, kind="purchase", op_id="op-a-1"))])
-        assert results[0].status is OpStatus.APPLIED and results[0].balance_centi == 500_00
+        bought = purchase(office_any.db, MEMBER, CARD, 10_000_00, 1500_00, id="op-a-1")
+        assert bought["points_spent_centi"] == 1500_00  # the true figures: it spends 1,500
+        results, _ = a.push([text(bought)])
+        left = results[0].balance_centi
+        assert results[0].status is OpStatus.APPLIED
+        assert left == 2000_00 - 1500_00 + bought["points_earned_centi"]
         assert open_holds(office_any.db) == []
-        assert b.hold("op-b-2", MEMBER, CARD, 600_00).available_centi == 500_00
-        assert not b.hold("op-b-2", MEMBER, CARD, 600_00).granted
-        assert b.hold("op-b-3", MEMBER, CARD, 500_00).granted
+        assert b.hold("op-b-2", MEMBER, CARD, left + 100_00).available_centi == left
+        assert not b.hold("op-b-2", MEMBER, CARD, left + 100_00).granted
+        assert b.hold("op-b-3", MEMBER, CARD, left).granted
 
 
 def test_a_hold_no_operation_settles_expires(office_any: OfficeServer, tmp_path: Path) -> None:
@@ -156,8 +160,10 @@ def test_an_operation_settles_the_hold_its_facts_name_and_no_other_tills(
     ):
         assert a.hold("hold-a", MEMBER, CARD, 1000_00).granted
         assert b.hold("hold-b", MEMBER, CARD, 1000_00).granted
-        named = op(MEMBER, CARD, -1000_00, kind="purchase", facts={"hold": "hold-a"})
-        stranger = op(MEMBER, CARD, -1_00, kind="purchase", facts={"hold": "hold-b"})
+        named = purchase(office_any.db, MEMBER, CARD, 10_000_00, 1000_00)
+        named["facts"]["hold"] = "hold-a"
+        stranger = purchase(office_any.db, MEMBER, CARD, 100_00, 1_00)
+        stranger["facts"]["hold"] = "hold-b"
         results, _ = a.push([text(named), text(stranger)])  # B's hold is not A's to settle
         assert [r.status for r in results] == [OpStatus.APPLIED, OpStatus.APPLIED]
     assert open_holds(office_any.db) == ["hold-b"]

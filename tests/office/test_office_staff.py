@@ -8,7 +8,7 @@ import json
 
 import pytest
 from officekit import Terminal
-from opkit import CASHIER_ID, SUPERVISOR_ID, member_with_card, office_member, op, text
+from opkit import CASHIER_ID, SUPERVISOR_ID, member_with_card, office_member, op, purchase, text
 
 from common.pins import pin_matches
 from office import audit, staff
@@ -143,15 +143,17 @@ def test_a_purchase_needs_no_staff_id_but_one_it_names_is_checked(
     terminal_any: Terminal, office_db_any: OfficeDB
 ) -> None:
     member, card, _ = member_with_card(office_db_any)
-    assert _push(terminal_any, op(member, card, 100, kind="purchase", staff_id=None)) == (
+    assert _push(terminal_any, purchase(office_db_any, member, card, 100_00, staff_id=None)) == (
         "applied",
         None,
     )
-    assert _push(terminal_any, op(member, card, 100, kind="purchase", staff_id=4242)) == (
+    assert _push(terminal_any, purchase(office_db_any, member, card, 100_00, staff_id=4242)) == (
         "rejected",
         "unknown_staff",
     )
-    assert _push(terminal_any, op(member, card, 100, kind="purchase", staff_id=CASHIER_ID)) == (
+    assert _push(
+        terminal_any, purchase(office_db_any, member, card, 100_00, staff_id=CASHIER_ID)
+    ) == (
         "applied",
         None,
     )
