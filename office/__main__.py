@@ -162,6 +162,25 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="POINTS",
         help="points one member of staff may adjust in a day (the office's day, UTC)",
     )
+    s.add_argument(
+        "--supervisor-card",
+        action="store_true",
+        help="a supervisor's or store admin's PIN log-in also needs a tap of their staff card",
+    )
+    s.add_argument(
+        "--min-pin-supervisor",
+        type=int,
+        default=d.min_pin_supervisor,
+        metavar="DIGITS",
+        help="the shortest PIN of a supervisor or store admin (6 to 12)",
+    )
+    s.add_argument(
+        "--min-pin-cashier",
+        type=int,
+        default=d.min_pin_cashier,
+        metavar="DIGITS",
+        help="the shortest PIN of a cashier (4 to 12)",
+    )
 
     sub.add_parser("openapi", help="print the protocol's OpenAPI document (docs/openapi.json)")
 
@@ -261,6 +280,9 @@ def _run(args: argparse.Namespace, db: OfficeDB) -> int:
                 hold_s=args.hold,
                 adjust_per_operation_centi=_centi(args.adjust_per_operation),
                 adjust_staff_day_centi=_centi(args.adjust_per_day),
+                supervisor_card=args.supervisor_card,
+                min_pin_supervisor=args.min_pin_supervisor,
+                min_pin_cashier=args.min_pin_cashier,
             ),
         )
     elif cmd == "staff":

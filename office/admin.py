@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from common import pins
 from common.cardnumbers import is_payment_pan
 from common.errors import AppError
 from office import entities, programs
@@ -66,6 +67,11 @@ def add_card(db: OfficeDB, **fields: Any) -> int:
 
 
 def set_limits(db: OfficeDB, limits: OfflineLimits) -> None:
+    """The tills' limits (and staff rules: the shortest PINs, the supervisor card)."""
+    try:
+        pins.PinRules(limits.min_pin_supervisor, limits.min_pin_cashier)
+    except ValueError as exc:
+        raise AdminError(str(exc)) from None
     with db.write() as conn:
         entities.set_limits(conn, db.now(), limits)
 

@@ -172,8 +172,10 @@ SCHEMAS: dict[str, Any] = {
     "GiftRow": _row(GIFT_FIELDS, "gift"),
     "OfflineLimits": {
         "type": "object",
-        "properties": {name: _INT for name in OfflineLimits().to_dict() if name != "gifts_offline"}
-        | {"gifts_offline": {"type": "boolean"}},
+        "properties": {
+            name: {"type": "boolean"} if isinstance(value, bool) else _INT
+            for name, value in OfflineLimits().to_dict().items()
+        },
     },
     "Change": {
         "type": "array",

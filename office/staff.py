@@ -22,6 +22,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 from common import pins
 from office.admin import AdminError
 from office.db import OfficeDB, emit
+from office.entities import get_limits
 from office.models import staff, staff_cards
 from sync.protocol import STAFF_FIELDS, STAFF_ROLES, Entity
 
@@ -95,9 +96,18 @@ def parse_tills(text: str) -> tuple[int, ...] | None:
     return ids
 
 
-def _pin_hash(pin: str) -> str:
+def pin_rules(db: OfficeDB) -> pins.PinRules:
+    """The shortest PINs by role, as ``set-limits`` set them (defaults: 6 and 4)."""
+    with db.read() as conn:
+        limits = get_limits(conn)
+    return pins.PinRules(limits.min_pin_supervisor, limits.min_pin_cashier)
+
+
+def _pin_hash(db: OfficeDB, pin: str, role: str) -> str:
+    """A new argon2id hash of ``pin`` for ``role`` (made before the write transaction:
+    it takes a few hundred ms). A person's old scrypt hash is replaced this way."""
     try:
-        return pins.hash_pin(pin)
+        return pins.hash_pin(pin, role, pin_rules(db))
     except pins.PinFormatError as exc:
         raise AdminError(str(exc)) from None
 
@@ -208,12 +218,13 @@ def add(
     cards: Sequence[str] = (),
 ) -> int:
     """A new member of staff; returns their id (the id every till knows them by)."""
+    role = check_role(role)
     member = StaffMember(
         0,
         check_name(name),
-        check_role(role),
+        role,
         tills,
-        None if pin is None else _pin_hash(pin),
+        None if pin is None else _pin_hash(db, pin, role),
         tuple(check_uid(c) for c in cards),
         True,
     )
@@ -231,14 +242,30 @@ def change(
     tills: tuple[int, ...] | str | None = "keep",
     active: bool | None = None,
 ) -> StaffMember:
-    """Change what is given (``tills``: "keep", None for every till, or the ids)."""
+    """Change what is given (``tills``: "keep", None for every till, or the ids). A new
+    PIN is checked against the rules of the role they will have; a cashier made a
+    supervisor (or store admin) who has a PIN needs a new one with it (the office cannot
+    tell how long the old one is)."""
     values: dict[str, Any] = {}
     if name is not None:
         values["name"] = check_name(name)
     if role is not None:
         values["role"] = check_role(role)
-    if pin is not None:
-        values["pin_hash"] = _pin_hash(pin)
+    if pin is not None or role is not None:
+        with db.read() as conn:
+            before = _must_get(conn, staff_id)
+        new_role = role or before.role
+        if pin is not None:
+            values["pin_hash"] = _pin_hash(db, pin, new_role)
+        elif (
+            new_role in pins.SUPERVISOR_ROLES
+            and before.role not in pins.SUPERVISOR_ROLES
+            and before.pin_hash is not None
+        ):
+            least = pin_rules(db).shortest(new_role)
+            raise AdminError(
+                f"a {new_role}'s PIN is at least {least} digits: give them a new one (--pin)"
+            )
     if tills != "keep":
         values["tills"] = None if tills is None else json.dumps(list(tills))
     if active is not None:

@@ -9,7 +9,10 @@
     python -m office staff remove-card ID UID
 
 Roles: cashier, supervisor, store_admin (sync.protocol.STAFF_ROLES). A change reaches
-every till at its next sync (the staff feed, docs/protocol.md).
+every till at its next sync (the staff feed, docs/protocol.md). A PIN is digits: a
+supervisor's or store admin's at least 6, a cashier's at least 4, at most 12 (``set-limits
+--min-pin-supervisor / --min-pin-cashier`` raise them); it is kept only as an argon2id
+hash. ``list`` names a PIN still under the old scrypt hash: set it again.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from common import pins
 from office import staff
 from office.db import OfficeDB
 from sync.protocol import STAFF_ROLES
@@ -29,7 +33,9 @@ def register(sub: Any) -> None:
     a = cmds.add_parser("add", help="a new member of staff (prints their id)")
     a.add_argument("--name", required=True)
     a.add_argument("--role", required=True, choices=STAFF_ROLES)
-    a.add_argument("--pin", help="4 to 12 digits (kept only as a hash)")
+    a.add_argument(
+        "--pin", help="digits: 6 to 12 for a supervisor or store admin, 4 to 12 for a cashier"
+    )
     a.add_argument("--tills", default="all", help="terminal ids (3,4) or 'all' (default)")
     a.add_argument("--card", action="append", default=[], metavar="UID", help="a staff card")
 
@@ -39,7 +45,7 @@ def register(sub: Any) -> None:
     s.add_argument("id", type=int)
     s.add_argument("--name")
     s.add_argument("--role", choices=STAFF_ROLES)
-    s.add_argument("--pin")
+    s.add_argument("--pin", help="a new PIN (the rules of the role they will have)")
     s.add_argument("--tills", help="terminal ids (3,4) or 'all'")
     s.add_argument("--active", action="store_true", help="active again")
 
@@ -56,6 +62,8 @@ def _line(m: staff.StaffMember) -> str:
     tills = "all tills" if m.tills is None else "tills " + ",".join(map(str, m.tills))
     state = "active" if m.active else "deactivated"
     pin = "PIN set" if m.pin_hash else "no PIN"
+    if m.pin_hash and pins.is_old_hash(m.pin_hash):
+        pin = "PIN set (old hash: set it again)"
     cards = ", ".join(m.cards) or "no card"
     return f"{m.id}\t{m.name}\t{m.role}\t{tills}\t{state}\t{pin}\t{cards}"
 

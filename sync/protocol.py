@@ -208,7 +208,12 @@ class OfflineLimits:
     ``adjust_per_operation_centi`` and ``adjust_staff_day_centi`` cap the points a
     supervisor adjusts by hand (either way), in one operation and in one day (the
     office's day, UTC), online or not: the office rejects beyond them, the till refuses
-    before sending."""
+    before sending.
+
+    Not spending but staff, published the same way: ``supervisor_card``: a supervisor's
+    (or store admin's) PIN log-in also needs a tap of their own staff card;
+    ``min_pin_supervisor`` / ``min_pin_cashier``: the shortest PIN the office sets for
+    those roles (``common.pins.PinRules``: at least 6 and 4)."""
 
     offline_after_s: int = 120
     max_data_age_s: int = 24 * 3600
@@ -220,6 +225,9 @@ class OfflineLimits:
     hold_s: int = 300
     adjust_per_operation_centi: int = 100_000
     adjust_staff_day_centi: int = 500_000
+    supervisor_card: bool = False
+    min_pin_supervisor: int = 6
+    min_pin_cashier: int = 4
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -233,6 +241,9 @@ class OfflineLimits:
             "hold_s": self.hold_s,
             "adjust_per_operation_centi": self.adjust_per_operation_centi,
             "adjust_staff_day_centi": self.adjust_staff_day_centi,
+            "supervisor_card": self.supervisor_card,
+            "min_pin_supervisor": self.min_pin_supervisor,
+            "min_pin_cashier": self.min_pin_cashier,
         }
 
     @classmethod
@@ -255,6 +266,9 @@ class OfflineLimits:
             adjust_staff_day_centi=int(
                 data.get("adjust_staff_day_centi", defaults.adjust_staff_day_centi)
             ),
+            supervisor_card=bool(data.get("supervisor_card", defaults.supervisor_card)),
+            min_pin_supervisor=int(data.get("min_pin_supervisor", defaults.min_pin_supervisor)),
+            min_pin_cashier=int(data.get("min_pin_cashier", defaults.min_pin_cashier)),
         )
 
 

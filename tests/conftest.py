@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -11,11 +12,16 @@ import pytest
 from logcheck import fail_on_unexpected_warnings
 from otheruser import OtherUser, other_user
 
+from common import pins
 from common.clock import FixedClock
 from terminal.services import demo_data
 from terminal.store.database import Database
 
 DEMO_MEMBERS = 2000
+
+# PIN hashes at the smallest argon2id cost in this process and the ones it starts (the
+# office, the CLI): common/pins.py. tests/services/test_pins.py checks the real cost.
+os.environ[pins.TEST_ENV] = "1"
 
 __all__ = ["fail_on_unexpected_warnings"]  # autouse: an unexpected WARNING log fails a test
 

@@ -70,37 +70,47 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="55" />
+        <location filename="../../terminal/ui/login_page.py" line="69" />
         <source>Start of shift</source>
         <translation>Начало смены</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="55" />
+        <location filename="../../terminal/ui/login_page.py" line="69" />
         <source>Supervisor</source>
         <translation>Старший смены</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="57" />
+        <location filename="../../terminal/ui/login_page.py" line="71" />
         <source>PIN</source>
         <translation>PIN-код</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="58" />
+        <location filename="../../terminal/ui/login_page.py" line="73" />
+        <source>Type the PIN again (Enter)</source>
+        <translation>Ввести PIN-код снова (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/login_page.py" line="75" />
         <source>Log in (Enter)</source>
         <translation>Войти (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="94" />
+        <location filename="../../terminal/ui/login_page.py" line="79" />
+        <source>PIN accepted. %1, now tap your own staff card on the reader.</source>
+        <translation>PIN-код принят. %1, теперь приложите свою карту сотрудника к считывателю.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/login_page.py" line="140" />
         <source>No staff on this till yet: store IT adds them.</source>
         <translation>На этой кассе ещё нет сотрудников: их добавляет ИТ магазина.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="108" />
+        <location filename="../../terminal/ui/login_page.py" line="179" />
         <source>Wrong PIN. %1 attempt(s) left.</source>
         <translation>Неверный PIN-код. Осталось попыток: %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="112" />
+        <location filename="../../terminal/ui/login_page.py" line="183" />
         <source>Too many wrong PINs. Try again after %1.</source>
         <translation>Слишком много неверных PIN-кодов. Попробуйте снова после %1.</translation>
     </message>
@@ -504,72 +514,72 @@
         <translation>Отправить в офис снова</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="187" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="188" />
         <source>waiting</source>
         <translation>ждёт печати</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="188" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="189" />
         <source>printing</source>
         <translation>печатается</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="189" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="190" />
         <source>printed</source>
         <translation>напечатан</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="190" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="191" />
         <source>cancelled</source>
         <translation>отменён</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="214" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="215" />
         <source>Refused by the office, for review: %1</source>
         <translation>Отклонено офисом, на проверку: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="217" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="218" />
         <source>purchase</source>
         <translation>покупка</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="218" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="219" />
         <source>return</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="219" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="220" />
         <source>gift</source>
         <translation>подарок</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="220" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="221" />
         <source>points adjustment</source>
         <translation>корректировка баллов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="221" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="222" />
         <source>feedback</source>
         <translation>отзыв</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="222" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="223" />
         <source>card blocked</source>
         <translation>карта заблокирована</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="223" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="224" />
         <source>card activated</source>
         <translation>карта активирована</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="224" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="225" />
         <source>card replaced</source>
         <translation>карта заменена</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="225" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="226" />
         <source>member registered</source>
         <translation>регистрация участника</translation>
     </message>
@@ -757,418 +767,438 @@
     </message>
     <message>
         <location filename="../../terminal/services/messages.py" line="61" />
-        <source>a PIN is 4 to 12 digits</source>
-        <translation>PIN-код — от 4 до 12 цифр</translation>
+        <source>a PIN for this role is {least} to 12 digits</source>
+        <translation>PIN-код для этой роли — от {least} до 12 цифр</translation>
     </message>
     <message>
         <location filename="../../terminal/services/messages.py" line="62" />
+        <source>PIN accepted: now tap your own staff card</source>
+        <translation>PIN-код принят: теперь приложите свою карту сотрудника</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="65" />
+        <source>that is not your staff card: type your PIN again and tap your own card</source>
+        <translation>это не ваша карта сотрудника: введите PIN-код снова и приложите свою карту</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="68" />
+        <source>no staff card was tapped in time: type your PIN again</source>
+        <translation>карта сотрудника не была приложена вовремя: введите PIN-код снова</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="71" />
+        <source>a supervisor chooses their name, types their PIN, then taps their card</source>
+        <translation>старший смены выбирает своё имя, вводит PIN-код, затем прикладывает свою карту</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="74" />
         <source>no such member of staff on this till</source>
         <translation>На этой кассе нет такого сотрудника</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="63" />
+        <location filename="../../terminal/services/messages.py" line="75" />
         <source>the office does not let this member of staff work at this till</source>
         <translation>Офис не разрешает этому сотруднику работать на этой кассе</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="66" />
+        <location filename="../../terminal/services/messages.py" line="78" />
         <source>the shift of {owner} (opened {opened}) is still open: a supervisor logs in to close it and print its report</source>
         <translation>Смена сотрудника {owner} (открыта {opened}) ещё не закрыта: старший смены входит, чтобы закрыть её и напечатать отчёт</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="71" />
+        <location filename="../../terminal/services/messages.py" line="83" />
         <source>no such receipt in the print queue</source>
         <translation>Такого чека нет в очереди печати</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="72" />
+        <location filename="../../terminal/services/messages.py" line="84" />
         <source>{text} is not a number of points: type digits, e.g. 150 or 12.5</source>
         <translation>{text} — не число баллов: введите цифры, например 150 или 12,5</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="75" />
+        <location filename="../../terminal/services/messages.py" line="87" />
         <source>no purchase with this receipt code</source>
         <translation>Покупки с таким кодом чека нет</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="76" />
+        <location filename="../../terminal/services/messages.py" line="88" />
         <source>this card cannot be used: see its state</source>
         <translation>Эту карту нельзя использовать: посмотрите её состояние</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="77" />
+        <location filename="../../terminal/services/messages.py" line="89" />
         <source>no gift {gift} in the catalogue</source>
         <translation>Подарка {gift} нет в каталоге</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="78" />
+        <location filename="../../terminal/services/messages.py" line="90" />
         <source>no birthday gift is due to this member</source>
         <translation>Этому участнику подарок ко дню рождения не положен</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="79" />
+        <location filename="../../terminal/services/messages.py" line="91" />
         <source>the member has too few points for this reward</source>
         <translation>У участника недостаточно баллов для этого подарка</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="80" />
+        <location filename="../../terminal/services/messages.py" line="92" />
         <source>write down the reason: it is required and kept</source>
         <translation>Укажите причину: она обязательна и сохраняется</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="83" />
+        <location filename="../../terminal/services/messages.py" line="95" />
         <source>{points} is not a number of points to adjust by</source>
         <translation>{points} — не число баллов для корректировки</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="84" />
+        <location filename="../../terminal/services/messages.py" line="96" />
         <source>write down what the member said</source>
         <translation>Запишите, что сказал участник</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="85" />
+        <location filename="../../terminal/services/messages.py" line="97" />
         <source>only a new (not activated) bearer card can be activated</source>
         <translation>Активировать можно только новую (не активированную) карту на предъявителя</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="88" />
+        <location filename="../../terminal/services/messages.py" line="100" />
         <source>the new card must be a new, unissued card</source>
         <translation>Новая карта должна быть новой, ещё не выданной</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="89" />
+        <location filename="../../terminal/services/messages.py" line="101" />
         <source>only a blocked card can be unblocked</source>
         <translation>разблокировать можно только заблокированную карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="90" />
+        <location filename="../../terminal/services/messages.py" line="102" />
         <source>no member with this phone in the cache</source>
         <translation>Участника с таким телефоном нет в базе</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="91" />
+        <location filename="../../terminal/services/messages.py" line="103" />
         <source>type the member's full name</source>
         <translation>введите фамилию, имя и отчество участника</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="92" />
+        <location filename="../../terminal/services/messages.py" line="104" />
         <source>the name is too long</source>
         <translation>слишком длинное имя</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="93" />
+        <location filename="../../terminal/services/messages.py" line="105" />
         <source>the member must consent to the processing of their personal data: without it they cannot be registered</source>
         <translation>нужно согласие участника на обработку персональных данных: без него регистрация невозможна</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="98" />
+        <location filename="../../terminal/services/messages.py" line="110" />
         <source>this is not a phone number: type it with the code, e.g. +7 916 123-45-67</source>
         <translation>это не номер телефона: введите его с кодом, например +7 916 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="101" />
+        <location filename="../../terminal/services/messages.py" line="113" />
         <source>{text} is not a birthday: type it as DD.MM.YYYY, e.g. 21.03.1985</source>
         <translation>{text} — не дата рождения: введите ДД.ММ.ГГГГ, например 21.03.1985</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="104" />
+        <location filename="../../terminal/services/messages.py" line="116" />
         <source>this is a bank card, not a club card: give the member a club card</source>
         <translation>это банковская карта, а не клубная: выдайте участнику клубную карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="107" />
+        <location filename="../../terminal/services/messages.py" line="119" />
         <source>this is not a club card: its number is not one of the club's</source>
         <translation>это не клубная карта: её номер не из номеров клуба</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="110" />
+        <location filename="../../terminal/services/messages.py" line="122" />
         <source>this till is not enrolled with the office yet: members can be registered once store IT has enrolled it</source>
         <translation>касса ещё не зарегистрирована в офисе: участников можно регистрировать после того, как ИТ магазина её подключит</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="115" />
+        <location filename="../../terminal/services/messages.py" line="127" />
         <source>read the new club card first: tap or swipe it</source>
         <translation>сначала считайте новую клубную карту: приложите или проведите её</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="118" />
+        <location filename="../../terminal/services/messages.py" line="130" />
         <source>this card is already in the club: it cannot be given to a new member</source>
         <translation>эта карта уже есть в клубе: её нельзя выдать новому участнику</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="121" />
+        <location filename="../../terminal/services/messages.py" line="133" />
         <source>this operation is not waiting for review any more</source>
         <translation>эта операция больше не ждёт проверки</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="124" />
+        <location filename="../../terminal/services/messages.py" line="136" />
         <source>The till's cache is busy (another program is writing to it): nothing was recorded. Try again in a moment; if it goes on, call IT.</source>
         <translation>База кассы занята (в неё пишет другая программа): ничего не записано. Повторите через минуту; если не проходит, вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="129" />
+        <location filename="../../terminal/services/messages.py" line="141" />
         <source>The till's disk is full: nothing was recorded. Call IT to free space, then try again.</source>
         <translation>Диск кассы заполнен: ничего не записано. Позвоните в ИТ, чтобы освободили место, и повторите.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="133" />
+        <location filename="../../terminal/services/messages.py" line="145" />
         <source>The till's cache could not be used: nothing was recorded. Try again; if it goes on, call IT.</source>
         <translation>Не удалось обратиться к базе кассы: ничего не записано. Повторите; если не проходит, вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="143" />
+        <location filename="../../terminal/services/messages.py" line="155" />
         <source>The office could not read the operation (a fault of the till): call IT.</source>
         <extracomment>Why the office refused an operation (its result's ``code``), for the supervisor's list of operations for review.</extracomment>
         <translation>Офис не смог прочитать операцию (ошибка кассы): вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="146" />
+        <location filename="../../terminal/services/messages.py" line="158" />
         <source>The office has another operation with the same id: call IT.</source>
         <translation>В офисе уже есть другая операция с тем же номером: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="149" />
+        <location filename="../../terminal/services/messages.py" line="161" />
         <source>The office does not know this kind of operation yet: call IT.</source>
         <translation>Офис пока не знает такой вид операции: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="152" />
+        <location filename="../../terminal/services/messages.py" line="164" />
         <source>The office does not know this member (deleted, or not registered).</source>
         <translation>Офис не знает этого участника (удалён или не зарегистрирован).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="155" />
+        <location filename="../../terminal/services/messages.py" line="167" />
         <source>The office does not know this card.</source>
         <translation>Офис не знает этой карты.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="156" />
+        <location filename="../../terminal/services/messages.py" line="168" />
         <source>The purchase this return reverses was refused by the office.</source>
         <translation>Покупка, к которой относится возврат, отклонена офисом.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="159" />
+        <location filename="../../terminal/services/messages.py" line="171" />
         <source>The member was registered with ids of another till (was the till enrolled again?): call IT.</source>
         <translation>Участник зарегистрирован с номерами другой кассы (кассу регистрировали заново?): вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="164" />
+        <location filename="../../terminal/services/messages.py" line="176" />
         <source>The office already has a member or card with this id: call IT.</source>
         <translation>В офисе уже есть участник или карта с этим номером: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="167" />
+        <location filename="../../terminal/services/messages.py" line="179" />
         <source>The card belongs to someone else at the office: give the member another card and register them again.</source>
         <translation>В офисе эта карта принадлежит другому: выдайте участнику другую карту и зарегистрируйте его снова.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="172" />
+        <location filename="../../terminal/services/messages.py" line="184" />
         <source>The office does not know the member of staff who made it: staff are made at the office; call IT.</source>
         <translation>Офис не знает сотрудника, который её провёл: сотрудников заводят в офисе; вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="177" />
+        <location filename="../../terminal/services/messages.py" line="189" />
         <source>The member of staff who made it was deactivated at the office.</source>
         <translation>Сотрудник, который её провёл, отключён в офисе.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="180" />
+        <location filename="../../terminal/services/messages.py" line="192" />
         <source>The member of staff who made it may not work at this till (office's list).</source>
         <translation>Сотруднику, который её провёл, не разрешено работать на этой кассе (список офиса).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="183" />
+        <location filename="../../terminal/services/messages.py" line="195" />
         <source>It needs a supervisor's authorisation, and the office did not find one.</source>
         <translation>Нужно подтверждение старшего кассира, а офис его не нашёл.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="186" />
+        <location filename="../../terminal/services/messages.py" line="198" />
         <source>Another till sent an operation with the same id: this one was not applied. Call IT.</source>
         <translation>Другая касса прислала операцию с тем же номером: эта не проведена. Вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="190" />
+        <location filename="../../terminal/services/messages.py" line="202" />
         <source>The office worked the figures out again and they differ (discount, points or money): nothing was applied. Call IT.</source>
         <translation>Офис пересчитал суммы, и они не совпали (скидка, баллы или деньги): ничего не проведено. Вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="195" />
+        <location filename="../../terminal/services/messages.py" line="207" />
         <source>The member's tier, discount or birthday on this till was not the office's: the operation was not applied. Sync the till and record it again.</source>
         <translation>Уровень, скидка или день рождения участника на кассе не совпали с офисом: операция не проведена. Синхронизируйте кассу и проведите её снова.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="200" />
+        <location filename="../../terminal/services/messages.py" line="212" />
         <source>The office does not know the program version this till used: sync the till and record it again.</source>
         <translation>Офис не знает версию программы, по которой считала касса: синхронизируйте кассу и проведите операцию снова.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="205" />
+        <location filename="../../terminal/services/messages.py" line="217" />
         <source>The office refused impossible figures (a negative amount, too large a purchase, a wrong count): call IT.</source>
         <translation>Офис отклонил невозможные суммы (отрицательная сумма, слишком крупная покупка, неверный счёт): вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="210" />
+        <location filename="../../terminal/services/messages.py" line="222" />
         <source>The purchase was returned already (at this or another till).</source>
         <translation>Покупка уже возвращена (на этой или другой кассе).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="213" />
+        <location filename="../../terminal/services/messages.py" line="225" />
         <source>The office has no such gift.</source>
         <translation>В офисе нет такого подарка.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="214" />
+        <location filename="../../terminal/services/messages.py" line="226" />
         <source>The office says this birthday gift was handed out already.</source>
         <translation>По данным офиса этот подарок на день рождения уже выдан.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="217" />
+        <location filename="../../terminal/services/messages.py" line="229" />
         <source>The office needs the reason written down.</source>
         <translation>Офису нужна записанная причина.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="218" />
+        <location filename="../../terminal/services/messages.py" line="230" />
         <source>The adjustment is above the office's limit for one operation.</source>
         <translation>Корректировка больше предела офиса на одну операцию.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="221" />
+        <location filename="../../terminal/services/messages.py" line="233" />
         <source>The supervisor has adjusted as many points today as the office allows.</source>
         <translation>Старший кассир уже скорректировал сегодня столько баллов, сколько разрешает офис.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="225" />
+        <location filename="../../terminal/services/messages.py" line="237" />
         <source>The card's state at the office does not allow this (e.g. it is blocked, or already active).</source>
         <translation>Состояние карты в офисе этого не позволяет (например, она заблокирована или уже активна).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="230" />
+        <location filename="../../terminal/services/messages.py" line="242" />
         <source>The new card is not a free card at the office: use another card.</source>
         <translation>В офисе новая карта не свободна: возьмите другую карту.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="233" />
+        <location filename="../../terminal/services/messages.py" line="245" />
         <source>The card belongs to another member at the office.</source>
         <translation>В офисе эта карта принадлежит другому участнику.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="236" />
+        <location filename="../../terminal/services/messages.py" line="248" />
         <source>The card's number is a bank card's: give the member a club card and register them again.</source>
         <translation>Номер карты — номер банковской карты: выдайте участнику клубную карту и зарегистрируйте его снова.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="240" />
+        <location filename="../../terminal/services/messages.py" line="252" />
         <source>The office refused the request: call IT.</source>
         <translation>Офис отклонил запрос: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="242" />
+        <location filename="../../terminal/services/messages.py" line="254" />
         <source>The office refused it: call IT.</source>
         <translation>Офис отклонил операцию: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="247" />
+        <location filename="../../terminal/services/messages.py" line="259" />
         <source>Type the amount.</source>
         <extracomment>The rules' errors most often met at the till, by code (terminal.loyalty.errors), for languages other than English (English shows the rules' own, more detailed, text).</extracomment>
         <translation>Введите сумму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="248" />
+        <location filename="../../terminal/services/messages.py" line="260" />
         <source>This is not an amount: use digits and one decimal separator.</source>
         <translation>Это не сумма: используйте цифры и один десятичный разделитель.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="251" />
+        <location filename="../../terminal/services/messages.py" line="263" />
         <source>An amount cannot be negative.</source>
         <translation>Сумма не может быть отрицательной.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="252" />
+        <location filename="../../terminal/services/messages.py" line="264" />
         <source>An amount has at most two decimal places.</source>
         <translation>В сумме не больше двух знаков после запятой.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="255" />
+        <location filename="../../terminal/services/messages.py" line="267" />
         <source>This amount is too large.</source>
         <translation>Слишком большая сумма.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="256" />
+        <location filename="../../terminal/services/messages.py" line="268" />
         <source>The amount must be more than zero.</source>
         <translation>Сумма должна быть больше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="257" />
+        <location filename="../../terminal/services/messages.py" line="269" />
         <source>This amount is more than the program allows for one purchase.</source>
         <translation>Сумма больше, чем программа разрешает для одной покупки.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="260" />
+        <location filename="../../terminal/services/messages.py" line="272" />
         <source>Points to spend cannot be negative.</source>
         <translation>Списываемых баллов не может быть меньше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="261" />
+        <location filename="../../terminal/services/messages.py" line="273" />
         <source>A bearer card cannot pay with points.</source>
         <translation>Картой на предъявителя нельзя платить баллами.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="262" />
+        <location filename="../../terminal/services/messages.py" line="274" />
         <source>Spend points in the program's steps.</source>
         <translation>Списывайте баллы шагами, которые задаёт программа.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="263" />
+        <location filename="../../terminal/services/messages.py" line="275" />
         <source>More points than may pay for this receipt: spend fewer.</source>
         <translation>Столько баллов нельзя списать на этот чек: спишите меньше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="266" />
+        <location filename="../../terminal/services/messages.py" line="278" />
         <source>This return cannot be made: nothing left to return, or more than bought.</source>
         <translation>Такой возврат невозможен: возвращать нечего или больше, чем куплено.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="41" />
+        <location filename="../../terminal/services/offline.py" line="42" />
         <source>No connection to the office: gifts cannot be handed out offline. Try again when the till is back online.</source>
         <translation>Нет связи с офисом: подарки без связи не выдаются. Повторите, когда связь появится.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="46" />
+        <location filename="../../terminal/services/offline.py" line="47" />
         <source>No connection to the office and the member data is too old to spend points. The purchase can go ahead without spending points.</source>
         <translation>Нет связи с офисом, а данные участника слишком старые для списания баллов. Покупку можно провести без списания.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="51" />
+        <location filename="../../terminal/services/offline.py" line="52" />
         <source>No connection to the office: at most {cap} points can be spent in one purchase. Spend fewer points.</source>
         <translation>Нет связи с офисом: за одну покупку можно списать не больше {cap} баллов. Спишите меньше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="56" />
+        <location filename="../../terminal/services/offline.py" line="57" />
         <source>No connection to the office: this card can spend only {left} more points until the till is back online. Spend fewer points.</source>
         <translation>Нет связи с офисом: по этой карте можно списать ещё только {left} баллов, пока связь не появится. Спишите меньше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="61" />
+        <location filename="../../terminal/services/offline.py" line="62" />
         <source>The card has only {left} points (counting purchases not yet sent to the office). Spend fewer points.</source>
         <translation>На карте только {left} баллов (с учётом покупок, ещё не отправленных в офис). Спишите меньше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="66" />
+        <location filename="../../terminal/services/offline.py" line="67" />
         <source>No connection to the office: this till can spend only {left} more points until it is back online. Spend fewer points.</source>
         <translation>Нет связи с офисом: на этой кассе можно списать ещё только {left} баллов, пока связь не появится. Спишите меньше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="71" />
+        <location filename="../../terminal/services/offline.py" line="72" />
         <source>The office refuses: this card has only {left} points available now (they may have been spent at another till just now). Spend fewer points.</source>
         <translation>Офис отказал: на карте сейчас доступно только {left} баллов (возможно, их только что списали на другой кассе). Спишите меньше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="76" />
+        <location filename="../../terminal/services/offline.py" line="77" />
         <source>The office refuses: this card cannot spend points now (the office has it blocked or under another member). Call a supervisor.</source>
         <translation>Офис отказал: по этой карте сейчас нельзя списывать баллы (в офисе она заблокирована или принадлежит другому участнику). Позовите старшего смены.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="81" />
+        <location filename="../../terminal/services/offline.py" line="82" />
         <source>The office allows at most {cap} points in one adjustment. Adjust by less, or ask the office.</source>
         <translation>Офис разрешает не более {cap} баллов за одну корректировку. Скорректируйте на меньшее или обратитесь в офис.</translation>
     </message>

@@ -70,37 +70,47 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="55" />
+        <location filename="../../terminal/ui/login_page.py" line="69" />
         <source>Start of shift</source>
         <translation>Початок зміни</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="55" />
+        <location filename="../../terminal/ui/login_page.py" line="69" />
         <source>Supervisor</source>
         <translation>Старший зміни</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="57" />
+        <location filename="../../terminal/ui/login_page.py" line="71" />
         <source>PIN</source>
         <translation>PIN-код</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="58" />
+        <location filename="../../terminal/ui/login_page.py" line="73" />
+        <source>Type the PIN again (Enter)</source>
+        <translation>Ввести PIN-код знову (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/login_page.py" line="75" />
         <source>Log in (Enter)</source>
         <translation>Увійти (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="94" />
+        <location filename="../../terminal/ui/login_page.py" line="79" />
+        <source>PIN accepted. %1, now tap your own staff card on the reader.</source>
+        <translation>PIN-код прийнято. %1, тепер прикладіть свою картку працівника до зчитувача.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/login_page.py" line="140" />
         <source>No staff on this till yet: store IT adds them.</source>
         <translation>На цій касі ще немає працівників: їх додає ІТ магазину.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="108" />
+        <location filename="../../terminal/ui/login_page.py" line="179" />
         <source>Wrong PIN. %1 attempt(s) left.</source>
         <translation>Неправильний PIN-код. Залишилося спроб: %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="112" />
+        <location filename="../../terminal/ui/login_page.py" line="183" />
         <source>Too many wrong PINs. Try again after %1.</source>
         <translation>Забагато неправильних PIN-кодів. Спробуйте знову після %1.</translation>
     </message>
@@ -504,72 +514,72 @@
         <translation>Надіслати в офіс знову</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="187" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="188" />
         <source>waiting</source>
         <translation>чекає друку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="188" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="189" />
         <source>printing</source>
         <translation>друкується</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="189" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="190" />
         <source>printed</source>
         <translation>надруковано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="190" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="191" />
         <source>cancelled</source>
         <translation>скасовано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="214" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="215" />
         <source>Refused by the office, for review: %1</source>
         <translation>Відхилено офісом, на перевірку: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="217" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="218" />
         <source>purchase</source>
         <translation>покупка</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="218" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="219" />
         <source>return</source>
         <translation>повернення</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="219" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="220" />
         <source>gift</source>
         <translation>подарунок</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="220" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="221" />
         <source>points adjustment</source>
         <translation>коригування балів</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="221" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="222" />
         <source>feedback</source>
         <translation>відгук</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="222" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="223" />
         <source>card blocked</source>
         <translation>картку заблоковано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="223" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="224" />
         <source>card activated</source>
         <translation>картку активовано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="224" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="225" />
         <source>card replaced</source>
         <translation>картку замінено</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="225" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="226" />
         <source>member registered</source>
         <translation>реєстрація учасника</translation>
     </message>
@@ -757,418 +767,438 @@
     </message>
     <message>
         <location filename="../../terminal/services/messages.py" line="61" />
-        <source>a PIN is 4 to 12 digits</source>
-        <translation>PIN-код — від 4 до 12 цифр</translation>
+        <source>a PIN for this role is {least} to 12 digits</source>
+        <translation>PIN-код для цієї ролі — від {least} до 12 цифр</translation>
     </message>
     <message>
         <location filename="../../terminal/services/messages.py" line="62" />
+        <source>PIN accepted: now tap your own staff card</source>
+        <translation>PIN-код прийнято: тепер прикладіть свою картку працівника</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="65" />
+        <source>that is not your staff card: type your PIN again and tap your own card</source>
+        <translation>це не ваша картка працівника: введіть PIN-код знову та прикладіть свою картку</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="68" />
+        <source>no staff card was tapped in time: type your PIN again</source>
+        <translation>картку працівника не приклали вчасно: введіть PIN-код знову</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="71" />
+        <source>a supervisor chooses their name, types their PIN, then taps their card</source>
+        <translation>старший зміни обирає своє ім'я, вводить PIN-код, потім прикладає свою картку</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="74" />
         <source>no such member of staff on this till</source>
         <translation>На цій касі немає такого працівника</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="63" />
+        <location filename="../../terminal/services/messages.py" line="75" />
         <source>the office does not let this member of staff work at this till</source>
         <translation>Офіс не дозволяє цьому працівникові працювати на цій касі</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="66" />
+        <location filename="../../terminal/services/messages.py" line="78" />
         <source>the shift of {owner} (opened {opened}) is still open: a supervisor logs in to close it and print its report</source>
         <translation>Зміна працівника {owner} (відкрита {opened}) ще не закрита: старший зміни входить, щоб закрити її та надрукувати звіт</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="71" />
+        <location filename="../../terminal/services/messages.py" line="83" />
         <source>no such receipt in the print queue</source>
         <translation>Такого чека немає в черзі друку</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="72" />
+        <location filename="../../terminal/services/messages.py" line="84" />
         <source>{text} is not a number of points: type digits, e.g. 150 or 12.5</source>
         <translation>{text} — не число балів: введіть цифри, наприклад 150 або 12,5</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="75" />
+        <location filename="../../terminal/services/messages.py" line="87" />
         <source>no purchase with this receipt code</source>
         <translation>Покупки з таким кодом чека немає</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="76" />
+        <location filename="../../terminal/services/messages.py" line="88" />
         <source>this card cannot be used: see its state</source>
         <translation>Цю картку не можна використати: перегляньте її стан</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="77" />
+        <location filename="../../terminal/services/messages.py" line="89" />
         <source>no gift {gift} in the catalogue</source>
         <translation>Подарунка {gift} немає в каталозі</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="78" />
+        <location filename="../../terminal/services/messages.py" line="90" />
         <source>no birthday gift is due to this member</source>
         <translation>Цьому учасникові подарунок до дня народження не належить</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="79" />
+        <location filename="../../terminal/services/messages.py" line="91" />
         <source>the member has too few points for this reward</source>
         <translation>В учасника недостатньо балів для цього подарунка</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="80" />
+        <location filename="../../terminal/services/messages.py" line="92" />
         <source>write down the reason: it is required and kept</source>
         <translation>Вкажіть причину: вона обов'язкова і зберігається</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="83" />
+        <location filename="../../terminal/services/messages.py" line="95" />
         <source>{points} is not a number of points to adjust by</source>
         <translation>{points} — не число балів для коригування</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="84" />
+        <location filename="../../terminal/services/messages.py" line="96" />
         <source>write down what the member said</source>
         <translation>Запишіть, що сказав учасник</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="85" />
+        <location filename="../../terminal/services/messages.py" line="97" />
         <source>only a new (not activated) bearer card can be activated</source>
         <translation>Активувати можна лише нову (не активовану) картку на пред'явника</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="88" />
+        <location filename="../../terminal/services/messages.py" line="100" />
         <source>the new card must be a new, unissued card</source>
         <translation>Нова картка має бути новою, ще не виданою</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="89" />
+        <location filename="../../terminal/services/messages.py" line="101" />
         <source>only a blocked card can be unblocked</source>
         <translation>розблокувати можна лише заблоковану картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="90" />
+        <location filename="../../terminal/services/messages.py" line="102" />
         <source>no member with this phone in the cache</source>
         <translation>Учасника з таким телефоном немає в базі</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="91" />
+        <location filename="../../terminal/services/messages.py" line="103" />
         <source>type the member's full name</source>
         <translation>введіть прізвище, ім'я та по батькові учасника</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="92" />
+        <location filename="../../terminal/services/messages.py" line="104" />
         <source>the name is too long</source>
         <translation>задовге ім'я</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="93" />
+        <location filename="../../terminal/services/messages.py" line="105" />
         <source>the member must consent to the processing of their personal data: without it they cannot be registered</source>
         <translation>потрібна згода учасника на обробку персональних даних: без неї реєстрація неможлива</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="98" />
+        <location filename="../../terminal/services/messages.py" line="110" />
         <source>this is not a phone number: type it with the code, e.g. +7 916 123-45-67</source>
         <translation>це не номер телефону: введіть його з кодом, наприклад +380 50 123 45 67</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="101" />
+        <location filename="../../terminal/services/messages.py" line="113" />
         <source>{text} is not a birthday: type it as DD.MM.YYYY, e.g. 21.03.1985</source>
         <translation>{text} — не дата народження: введіть ДД.ММ.РРРР, наприклад 21.03.1985</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="104" />
+        <location filename="../../terminal/services/messages.py" line="116" />
         <source>this is a bank card, not a club card: give the member a club card</source>
         <translation>це банківська картка, а не клубна: видайте учаснику клубну картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="107" />
+        <location filename="../../terminal/services/messages.py" line="119" />
         <source>this is not a club card: its number is not one of the club's</source>
         <translation>це не клубна картка: її номер не з номерів клубу</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="110" />
+        <location filename="../../terminal/services/messages.py" line="122" />
         <source>this till is not enrolled with the office yet: members can be registered once store IT has enrolled it</source>
         <translation>каса ще не зареєстрована в офісі: учасників можна реєструвати після того, як ІТ магазину її підключить</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="115" />
+        <location filename="../../terminal/services/messages.py" line="127" />
         <source>read the new club card first: tap or swipe it</source>
         <translation>спочатку зчитайте нову клубну картку: прикладіть або проведіть її</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="118" />
+        <location filename="../../terminal/services/messages.py" line="130" />
         <source>this card is already in the club: it cannot be given to a new member</source>
         <translation>ця картка вже є в клубі: її не можна видати новому учаснику</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="121" />
+        <location filename="../../terminal/services/messages.py" line="133" />
         <source>this operation is not waiting for review any more</source>
         <translation>ця операція більше не чекає перевірки</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="124" />
+        <location filename="../../terminal/services/messages.py" line="136" />
         <source>The till's cache is busy (another program is writing to it): nothing was recorded. Try again in a moment; if it goes on, call IT.</source>
         <translation>База каси зайнята (в неї пише інша програма): нічого не записано. Повторіть за хвилину; якщо не вдається, зателефонуйте в ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="129" />
+        <location filename="../../terminal/services/messages.py" line="141" />
         <source>The till's disk is full: nothing was recorded. Call IT to free space, then try again.</source>
         <translation>Диск каси заповнений: нічого не записано. Зателефонуйте в ІТ, щоб звільнили місце, і повторіть.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="133" />
+        <location filename="../../terminal/services/messages.py" line="145" />
         <source>The till's cache could not be used: nothing was recorded. Try again; if it goes on, call IT.</source>
         <translation>Не вдалося звернутися до бази каси: нічого не записано. Повторіть; якщо не вдається, зателефонуйте в ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="143" />
+        <location filename="../../terminal/services/messages.py" line="155" />
         <source>The office could not read the operation (a fault of the till): call IT.</source>
         <extracomment>Why the office refused an operation (its result's ``code``), for the supervisor's list of operations for review.</extracomment>
         <translation>Офіс не зміг прочитати операцію (помилка каси): викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="146" />
+        <location filename="../../terminal/services/messages.py" line="158" />
         <source>The office has another operation with the same id: call IT.</source>
         <translation>В офісі вже є інша операція з тим самим номером: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="149" />
+        <location filename="../../terminal/services/messages.py" line="161" />
         <source>The office does not know this kind of operation yet: call IT.</source>
         <translation>Офіс поки не знає такого виду операції: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="152" />
+        <location filename="../../terminal/services/messages.py" line="164" />
         <source>The office does not know this member (deleted, or not registered).</source>
         <translation>Офіс не знає цього учасника (видалений або не зареєстрований).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="155" />
+        <location filename="../../terminal/services/messages.py" line="167" />
         <source>The office does not know this card.</source>
         <translation>Офіс не знає цієї картки.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="156" />
+        <location filename="../../terminal/services/messages.py" line="168" />
         <source>The purchase this return reverses was refused by the office.</source>
         <translation>Покупку, до якої належить повернення, офіс відхилив.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="159" />
+        <location filename="../../terminal/services/messages.py" line="171" />
         <source>The member was registered with ids of another till (was the till enrolled again?): call IT.</source>
         <translation>Учасника зареєстровано з номерами іншої каси (касу реєстрували знову?): викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="164" />
+        <location filename="../../terminal/services/messages.py" line="176" />
         <source>The office already has a member or card with this id: call IT.</source>
         <translation>В офісі вже є учасник або картка з цим номером: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="167" />
+        <location filename="../../terminal/services/messages.py" line="179" />
         <source>The card belongs to someone else at the office: give the member another card and register them again.</source>
         <translation>В офісі ця картка належить іншому: видайте учаснику іншу картку і зареєструйте його знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="172" />
+        <location filename="../../terminal/services/messages.py" line="184" />
         <source>The office does not know the member of staff who made it: staff are made at the office; call IT.</source>
         <translation>Офіс не знає працівника, який її провів: працівників заводять в офісі; зателефонуйте в ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="177" />
+        <location filename="../../terminal/services/messages.py" line="189" />
         <source>The member of staff who made it was deactivated at the office.</source>
         <translation>Працівника, який її провів, вимкнено в офісі.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="180" />
+        <location filename="../../terminal/services/messages.py" line="192" />
         <source>The member of staff who made it may not work at this till (office's list).</source>
         <translation>Працівникові, який її провів, не дозволено працювати на цій касі (список офісу).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="183" />
+        <location filename="../../terminal/services/messages.py" line="195" />
         <source>It needs a supervisor's authorisation, and the office did not find one.</source>
         <translation>Потрібне підтвердження старшого касира, а офіс його не знайшов.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="186" />
+        <location filename="../../terminal/services/messages.py" line="198" />
         <source>Another till sent an operation with the same id: this one was not applied. Call IT.</source>
         <translation>Інша каса надіслала операцію з тим самим номером: цю не проведено. Викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="190" />
+        <location filename="../../terminal/services/messages.py" line="202" />
         <source>The office worked the figures out again and they differ (discount, points or money): nothing was applied. Call IT.</source>
         <translation>Офіс перерахував суми, і вони не збіглися (знижка, бали чи гроші): нічого не проведено. Викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="195" />
+        <location filename="../../terminal/services/messages.py" line="207" />
         <source>The member's tier, discount or birthday on this till was not the office's: the operation was not applied. Sync the till and record it again.</source>
         <translation>Рівень, знижка чи день народження учасника на касі не збіглися з офісом: операцію не проведено. Синхронізуйте касу й проведіть її знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="200" />
+        <location filename="../../terminal/services/messages.py" line="212" />
         <source>The office does not know the program version this till used: sync the till and record it again.</source>
         <translation>Офіс не знає версії програми, за якою рахувала каса: синхронізуйте касу й проведіть операцію знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="205" />
+        <location filename="../../terminal/services/messages.py" line="217" />
         <source>The office refused impossible figures (a negative amount, too large a purchase, a wrong count): call IT.</source>
         <translation>Офіс відхилив неможливі суми (від'ємна сума, завелика покупка, хибний лік): викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="210" />
+        <location filename="../../terminal/services/messages.py" line="222" />
         <source>The purchase was returned already (at this or another till).</source>
         <translation>Покупку вже повернуто (на цій чи іншій касі).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="213" />
+        <location filename="../../terminal/services/messages.py" line="225" />
         <source>The office has no such gift.</source>
         <translation>В офісі немає такого подарунка.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="214" />
+        <location filename="../../terminal/services/messages.py" line="226" />
         <source>The office says this birthday gift was handed out already.</source>
         <translation>За даними офісу цей подарунок на день народження вже видано.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="217" />
+        <location filename="../../terminal/services/messages.py" line="229" />
         <source>The office needs the reason written down.</source>
         <translation>Офісу потрібна записана причина.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="218" />
+        <location filename="../../terminal/services/messages.py" line="230" />
         <source>The adjustment is above the office's limit for one operation.</source>
         <translation>Коригування більше за межу офісу на одну операцію.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="221" />
+        <location filename="../../terminal/services/messages.py" line="233" />
         <source>The supervisor has adjusted as many points today as the office allows.</source>
         <translation>Старший касир уже скоригував сьогодні стільки балів, скільки дозволяє офіс.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="225" />
+        <location filename="../../terminal/services/messages.py" line="237" />
         <source>The card's state at the office does not allow this (e.g. it is blocked, or already active).</source>
         <translation>Стан картки в офісі цього не дозволяє (наприклад, вона заблокована або вже активна).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="230" />
+        <location filename="../../terminal/services/messages.py" line="242" />
         <source>The new card is not a free card at the office: use another card.</source>
         <translation>В офісі нова картка не вільна: візьміть іншу картку.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="233" />
+        <location filename="../../terminal/services/messages.py" line="245" />
         <source>The card belongs to another member at the office.</source>
         <translation>В офісі ця картка належить іншому учасникові.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="236" />
+        <location filename="../../terminal/services/messages.py" line="248" />
         <source>The card's number is a bank card's: give the member a club card and register them again.</source>
         <translation>Номер картки — номер банківської картки: видайте учасникові клубну картку й зареєструйте його знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="240" />
+        <location filename="../../terminal/services/messages.py" line="252" />
         <source>The office refused the request: call IT.</source>
         <translation>Офіс відхилив запит: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="242" />
+        <location filename="../../terminal/services/messages.py" line="254" />
         <source>The office refused it: call IT.</source>
         <translation>Офіс відхилив операцію: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="247" />
+        <location filename="../../terminal/services/messages.py" line="259" />
         <source>Type the amount.</source>
         <extracomment>The rules' errors most often met at the till, by code (terminal.loyalty.errors), for languages other than English (English shows the rules' own, more detailed, text).</extracomment>
         <translation>Введіть суму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="248" />
+        <location filename="../../terminal/services/messages.py" line="260" />
         <source>This is not an amount: use digits and one decimal separator.</source>
         <translation>Це не сума: використовуйте цифри й один десятковий роздільник.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="251" />
+        <location filename="../../terminal/services/messages.py" line="263" />
         <source>An amount cannot be negative.</source>
         <translation>Сума не може бути від'ємною.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="252" />
+        <location filename="../../terminal/services/messages.py" line="264" />
         <source>An amount has at most two decimal places.</source>
         <translation>У сумі не більше двох знаків після коми.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="255" />
+        <location filename="../../terminal/services/messages.py" line="267" />
         <source>This amount is too large.</source>
         <translation>Завелика сума.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="256" />
+        <location filename="../../terminal/services/messages.py" line="268" />
         <source>The amount must be more than zero.</source>
         <translation>Сума має бути більшою за нуль.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="257" />
+        <location filename="../../terminal/services/messages.py" line="269" />
         <source>This amount is more than the program allows for one purchase.</source>
         <translation>Сума більша, ніж програма дозволяє для однієї покупки.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="260" />
+        <location filename="../../terminal/services/messages.py" line="272" />
         <source>Points to spend cannot be negative.</source>
         <translation>Балів для списання не може бути менше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="261" />
+        <location filename="../../terminal/services/messages.py" line="273" />
         <source>A bearer card cannot pay with points.</source>
         <translation>Карткою на пред'явника не можна платити балами.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="262" />
+        <location filename="../../terminal/services/messages.py" line="274" />
         <source>Spend points in the program's steps.</source>
         <translation>Списуйте бали кроками, які задає програма.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="263" />
+        <location filename="../../terminal/services/messages.py" line="275" />
         <source>More points than may pay for this receipt: spend fewer.</source>
         <translation>Стільки балів не можна списати на цей чек: спишіть менше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="266" />
+        <location filename="../../terminal/services/messages.py" line="278" />
         <source>This return cannot be made: nothing left to return, or more than bought.</source>
         <translation>Таке повернення неможливе: повертати нічого або більше, ніж куплено.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="41" />
+        <location filename="../../terminal/services/offline.py" line="42" />
         <source>No connection to the office: gifts cannot be handed out offline. Try again when the till is back online.</source>
         <translation>Немає зв'язку з офісом: подарунки без зв'язку не видаються. Повторіть, коли зв'язок з'явиться.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="46" />
+        <location filename="../../terminal/services/offline.py" line="47" />
         <source>No connection to the office and the member data is too old to spend points. The purchase can go ahead without spending points.</source>
         <translation>Немає зв'язку з офісом, а дані учасника застарілі для списання балів. Покупку можна провести без списання.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="51" />
+        <location filename="../../terminal/services/offline.py" line="52" />
         <source>No connection to the office: at most {cap} points can be spent in one purchase. Spend fewer points.</source>
         <translation>Немає зв'язку з офісом: за одну покупку можна списати не більше {cap} балів. Спишіть менше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="56" />
+        <location filename="../../terminal/services/offline.py" line="57" />
         <source>No connection to the office: this card can spend only {left} more points until the till is back online. Spend fewer points.</source>
         <translation>Немає зв'язку з офісом: з цієї картки можна списати ще лише {left} балів, доки зв'язок не з'явиться. Спишіть менше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="61" />
+        <location filename="../../terminal/services/offline.py" line="62" />
         <source>The card has only {left} points (counting purchases not yet sent to the office). Spend fewer points.</source>
         <translation>На картці лише {left} балів (з урахуванням покупок, ще не надісланих до офісу). Спишіть менше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="66" />
+        <location filename="../../terminal/services/offline.py" line="67" />
         <source>No connection to the office: this till can spend only {left} more points until it is back online. Spend fewer points.</source>
         <translation>Немає зв'язку з офісом: на цій касі можна списати ще лише {left} балів, доки зв'язок не з'явиться. Спишіть менше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="71" />
+        <location filename="../../terminal/services/offline.py" line="72" />
         <source>The office refuses: this card has only {left} points available now (they may have been spent at another till just now). Spend fewer points.</source>
         <translation>Офіс відмовив: на картці зараз доступно лише {left} балів (можливо, їх щойно списали на іншій касі). Спишіть менше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="76" />
+        <location filename="../../terminal/services/offline.py" line="77" />
         <source>The office refuses: this card cannot spend points now (the office has it blocked or under another member). Call a supervisor.</source>
         <translation>Офіс відмовив: з цієї картки зараз не можна списувати бали (в офісі її заблоковано або вона належить іншому учаснику). Покличте старшого зміни.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/offline.py" line="81" />
+        <location filename="../../terminal/services/offline.py" line="82" />
         <source>The office allows at most {cap} points in one adjustment. Adjust by less, or ask the office.</source>
         <translation>Офіс дозволяє не більше {cap} балів за одне коригування. Скоригуйте на менше або зверніться до офісу.</translation>
     </message>

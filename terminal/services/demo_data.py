@@ -162,7 +162,7 @@ _DOUBLED = {str(d): (2 * d - 9 if d > 4 else 2 * d) for d in range(10)}
 #: Staff of the demo till, with their PINs (the docs and `make run` tell them).
 DEMO_STAFF = (
     ("Анна Кассирова", Role.CASHIER, "1111"),
-    ("Пётр Старший", Role.SUPERVISOR, "9999"),
+    ("Пётр Старший", Role.SUPERVISOR, "999999"),
 )
 
 
@@ -326,7 +326,7 @@ def fill(
         conn,
         seed=seed,
         gift_rows=_DEMO_GIFTS,
-        staff_rows=[(name, role.value, hash_pin(pin)) for name, role, pin in DEMO_STAFF],
+        staff_rows=[(name, role.value, hash_pin(pin, role)) for name, role, pin in DEMO_STAFF],
         member_rows=member_rows,
         card_rows=_card_rows(card_rng, members),
     )

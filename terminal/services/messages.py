@@ -58,7 +58,19 @@ ERRORS: dict[str, str] = {
     ),
     "locked_out": QT_TRANSLATE_NOOP("messages", "too many wrong PINs; try again after {until}"),
     "not_allowed": QT_TRANSLATE_NOOP("messages", "{action} needs a supervisor, not a {role}"),
-    "pin_format": QT_TRANSLATE_NOOP("messages", "a PIN is 4 to 12 digits"),
+    "pin_format": QT_TRANSLATE_NOOP("messages", "a PIN for this role is {least} to 12 digits"),
+    "supervisor_card_needed": QT_TRANSLATE_NOOP(
+        "messages", "PIN accepted: now tap your own staff card"
+    ),
+    "supervisor_card_wrong": QT_TRANSLATE_NOOP(
+        "messages", "that is not your staff card: type your PIN again and tap your own card"
+    ),
+    "supervisor_card_late": QT_TRANSLATE_NOOP(
+        "messages", "no staff card was tapped in time: type your PIN again"
+    ),
+    "supervisor_pin_needed": QT_TRANSLATE_NOOP(
+        "messages", "a supervisor chooses their name, types their PIN, then taps their card"
+    ),
     "unknown_staff": QT_TRANSLATE_NOOP("messages", "no such member of staff on this till"),
     "staff_not_here": QT_TRANSLATE_NOOP(
         "messages", "the office does not let this member of staff work at this till"

@@ -35,6 +35,7 @@ _DEFAULTS = {
     "hold_s": 300,
     "adjust_per_operation_centi": 100_000,
     "adjust_staff_day_centi": 500_000,
+    "supervisor_card": False,
 }
 
 MESSAGES = {

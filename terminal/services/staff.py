@@ -8,6 +8,12 @@ the office changing the person) changes nothing; a supervisor can lift a cashier
 lock-out (:func:`lift_lock_out`, audited). A deactivated person, or one the office does
 not let work at this till, cannot log in. Roles are checked here, in the service, not
 only by hiding buttons.
+
+When the office asks for it (``set-limits --supervisor-card``, published with the
+limits), a supervisor's or store admin's right PIN is not enough: :func:`log_in` raises
+:class:`CardNeeded`, and :func:`finish_with_card` with a tap of that person's own staff
+card logs them in (terminal/services/second_factor.py); their card alone is not enough
+either.
 """
 
 from __future__ import annotations
@@ -18,20 +24,32 @@ from common import pins
 from terminal.services.errors import ServiceError
 from terminal.services.ports import Writes
 from terminal.services.roles import NotAllowed, Role, StaffMember
+from terminal.services.second_factor import (
+    CARD_WAIT,
+    TWO_FACTOR_ROLES,
+    CardNeeded,
+    CardPending,
+    card_required,
+    pending,
+)
 from terminal.services.unit import Unit
 from terminal.store.connection import Connection
 from terminal.store.staff_queries import StaffRecord
 from terminal.store.unit_of_work import SqlWrites
 
 __all__ = [
+    "CARD_WAIT",
     "FREE_ATTEMPTS",
     "BadPin",
+    "CardNeeded",
+    "CardPending",
     "LockedOut",
     "NotAllowed",
     "PinRejected",
     "Role",
     "StaffMember",
     "add_staff",
+    "finish_with_card",
     "hash_pin",
     "lift_lock_out",
     "lock_for",
@@ -63,16 +81,19 @@ class LockedOut(ServiceError):
 
 
 class BadPin(ServiceError):
-    def __init__(self) -> None:
-        super().__init__("pin_format")
+    def __init__(self, least: int = pins.SHORTEST) -> None:
+        super().__init__("pin_format", least=str(least))
 
 
-def hash_pin(pin: str, salt: bytes | None = None) -> str:
-    """The office's PIN hash (:mod:`common.pins`), refusing a bad PIN as a service error."""
+def hash_pin(pin: str, role: Role | None = None) -> str:
+    """The office's PIN hash (:mod:`common.pins`), refusing a bad PIN as a service error;
+    with ``role``, a PIN shorter than that role's shortest (:class:`common.pins.PinRules`'
+    defaults) too."""
     try:
-        return pins.hash_pin(pin, salt)
+        return pins.hash_pin(pin, None if role is None else role.value)
     except pins.PinFormatError:
-        raise BadPin() from None
+        least = pins.SHORTEST if role is None else pins.PinRules().shortest(role.value)
+        raise BadPin(least) from None
 
 
 pin_matches = pins.pin_matches
@@ -99,7 +120,7 @@ def add_staff(
     transaction of a unit of work, or the connection of the ``Database.write()`` that
     sets the cache up."""
     writes = SqlWrites(tx) if isinstance(tx, Connection) else tx
-    return writes.staff_updates.add(name, role.value, hash_pin(pin), card_uid)
+    return writes.staff_updates.add(name, role.value, hash_pin(pin, role), card_uid)
 
 
 def staff_on_till(unit: Unit, *, supervisors_only: bool = False) -> list[tuple[int, str]]:
@@ -128,12 +149,51 @@ def log_in_by_card(unit: Unit, card_uid: str) -> StaffMember | None:
             tx.commit()
             raise ServiceError("staff_not_here")
         until = _locked_until(row.locked_until, now)
+        pin_first = Role(row.role) in TWO_FACTOR_ROLES and card_required(tx)
         action = "login_card" if until is None else "login_card_locked"
+        if until is None and pin_first:
+            action = "login_card_without_pin"
         tx.ledger.audit(now.isoformat(), action, staff_id=row.id)
         tx.commit()
     if until is not None:
         raise LockedOut(until)
+    if pin_first:
+        raise ServiceError("supervisor_pin_needed")
     return _member(row)
+
+
+def finish_with_card(unit: Unit, pending: CardPending, card_uid: str) -> StaffMember:
+    """The second factor: ``card_uid`` tapped after ``pending``'s right PIN. Their own
+    staff card logs them in (and the count of wrong PINs starts again only then); anyone
+    else's card (or none) is refused and counts as a wrong PIN toward the lock-out;
+    after :data:`CARD_WAIT` the PIN is typed again."""
+    now = unit.clock.now()
+    with unit.write() as tx:
+        row = tx.staff.by_id(pending.staff_id)
+        if row is None or not row.active:
+            raise ServiceError("unknown_staff")
+        if not row.works_at(tx.sync.terminal_id()):
+            raise ServiceError("staff_not_here")
+        locked = _locked_until(row.locked_until, now)
+        if locked is not None:
+            raise LockedOut(locked)
+        if now > pending.until:
+            raise ServiceError("supervisor_card_late")
+        owner = tx.staff.by_card(card_uid)
+        if owner is not None and owner.id == row.id:
+            tx.staff_updates.pin_accepted(row.id)
+            tx.ledger.audit(now.isoformat(), "login_pin_and_card", staff_id=row.id)
+            tx.commit()
+            return _member(row)
+        failed = row.failed_pins + 1
+        lock = lock_for(failed)
+        until = None if lock is None else now + lock
+        tx.staff_updates.pin_refused(row.id, failed, None if until is None else until.isoformat())
+        tx.ledger.audit(now.isoformat(), "login_card_not_theirs", staff_id=row.id)
+        tx.commit()
+    if until is not None:
+        raise LockedOut(until)
+    raise ServiceError("supervisor_card_wrong")
 
 
 def _locked_until(stored: str | None, now: datetime) -> datetime | None:
@@ -157,9 +217,14 @@ def log_in(unit: Unit, staff_id: int, pin: str) -> StaffMember:
         if locked is not None:
             raise LockedOut(locked)
         if row.pin_hash and pin_matches(pin, row.pin_hash):
-            tx.staff_updates.pin_accepted(staff_id)
-            tx.ledger.audit(now.isoformat(), "login", staff_id=staff_id)
+            wanted = Role(row.role) in TWO_FACTOR_ROLES and card_required(tx)
+            if not wanted:  # with a card to come, the count starts again only after it
+                tx.staff_updates.pin_accepted(staff_id)
+            action = "login_pin_card_wanted" if wanted else "login"
+            tx.ledger.audit(now.isoformat(), action, staff_id=staff_id)
             tx.commit()
+            if wanted:
+                raise CardNeeded(pending(row, now))
             return _member(row)
         failed = row.failed_pins + 1
         lock = lock_for(failed)

@@ -86,6 +86,7 @@ class CardRouter(QObject):
         super().__init__(parent)
         self._till = till
         self._session = session
+        self._supervisor = supervisor
         supervisor.member_registered.connect(self._on_supervisor_member_registered)
 
     def listen(self, bridge: EventBridge) -> None:
@@ -93,7 +94,13 @@ class CardRouter(QObject):
         bridge.card_event.connect(self._on_bridge_card_event)
 
     def route(self, event: CardEvent) -> None:
-        """Emit ``routed`` with the screen ``event`` calls for, if any."""
+        """Emit ``routed`` with the screen ``event`` calls for, if any. A login page
+        waiting for a supervisor's card (the second factor) takes the tap first."""
+        for login in (self._session.login, self._supervisor.auth):
+            if login.awaiting_card:
+                if isinstance(event, CardPresented) and event.uid:
+                    login.card_tapped(event.uid)
+                return
         if not self._session.on_duty:
             # No member on screen before someone has logged in; a staff card logs in.
             if isinstance(event, CardPresented) and event.uid:

@@ -58,7 +58,7 @@ def states(window: MainWindow, bridge: EventBridge, db: Database) -> dict[str, C
         window.supervisor.auth.who.setCurrentIndex(
             window.supervisor.auth.who.findText("Пётр Старший")
         )
-        window.supervisor.pin.setText("9999")
+        window.supervisor.pin.setText("999999")
         window.supervisor.auth.enter.click()
 
     def register() -> None:
@@ -67,7 +67,7 @@ def states(window: MainWindow, bridge: EventBridge, db: Database) -> dict[str, C
         window.supervisor.auth.who.setCurrentIndex(
             window.supervisor.auth.who.findText("Пётр Старший")
         )
-        window.supervisor.pin.setText("9999")
+        window.supervisor.pin.setText("999999")
         window.supervisor.auth.enter.click()
         form = window.supervisor.registration
         form.full_name.setText("Гончаренко Тарас Миколайович")

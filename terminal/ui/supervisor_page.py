@@ -151,6 +151,7 @@ class SupervisorPage(QWidget):
             app.removeEventFilter(self)
         self.supervisor = None
         self._unknown = None
+        self.auth.cancel_card_step()
         self.jobs.clear()
         self.parked.clear()
         self.lockouts.show_for(None)

@@ -50,7 +50,12 @@ def test_the_staff_commands_make_change_and_deactivate_staff_and_publish_each_ch
     assert person.pin_hash is not None and "2468" not in person.pin_hash
     assert pin_matches("2468", person.pin_hash) and not pin_matches("2469", person.pin_hash)
 
-    assert office_main([*argv, "set", str(new_id), "--role", "supervisor", "--tills", "all"]) == 0
+    assert (
+        office_main(
+            [*argv, "set", str(new_id), "--role", "supervisor", "--pin", "246810", "--tills", "all"]
+        )
+        == 0
+    )
     assert office_main([*argv, "add-card", str(new_id), "04C0FFEE0000BB"]) == 0
     assert office_main([*argv, "remove-card", str(new_id), "04C0FFEE0000AA"]) == 0
     assert office_main([*argv, "deactivate", str(new_id)]) == 0
@@ -122,14 +127,14 @@ def test_an_operation_in_the_name_of_staff_who_may_not_do_it_is_rejected(
     here = terminal_any.creds.terminal_id
     staff_id = {
         "unknown": 999_999,
-        "inactive": staff.deactivate(db, staff.add(db, "Был", "supervisor", pin="1234")).id,
-        "elsewhere": staff.add(db, "Не тут", "supervisor", pin="1234", tills=(here + 1,)),
+        "inactive": staff.deactivate(db, staff.add(db, "Был", "supervisor", pin="123456")).id,
+        "elsewhere": staff.add(db, "Не тут", "supervisor", pin="123456", tills=(here + 1,)),
         "cashier": CASHIER_ID,
     }[who]
     assert _push(terminal_any, op(member, card, 500, staff_id=staff_id)) == ("rejected", code)
     assert office_member(db, member)["balance_centi"] == balance
     # The same operation by a supervisor who may work here applies.
-    allowed = staff.add(db, "Можно", "supervisor", pin="1234", tills=(here,))
+    allowed = staff.add(db, "Можно", "supervisor", pin="123456", tills=(here,))
     assert _push(terminal_any, op(member, card, 500, staff_id=allowed))[0] == "applied"
     assert office_member(db, member)["balance_centi"] == balance + 500
 

@@ -40,8 +40,8 @@ def test_a_supervisor_lifts_a_cashiers_lock_out_and_it_is_audited(
 ) -> None:
     with db.write() as conn:
         anna = add_staff(conn, "Анна", Role.CASHIER, "4821")
-        chief = add_staff(conn, "Шеф", Role.SUPERVISOR, "9876")
-        other = add_staff(conn, "Другой Шеф", Role.SUPERVISOR, "5555")
+        chief = add_staff(conn, "Шеф", Role.SUPERVISOR, "987654")
+        other = add_staff(conn, "Другой Шеф", Role.SUPERVISOR, "555555")
     _lock(db, clock, anna)
     _lock(db, clock, other)
     till = Till(db, clock)
@@ -56,7 +56,7 @@ def test_a_supervisor_lifts_a_cashiers_lock_out_and_it_is_audited(
     lift_lock_out(till.unit(supervisor), anna)
     assert log_in(till.unit(), anna, "4821").name == "Анна"  # at once, not in a minute
     with pytest.raises(LockedOut):
-        log_in(till.unit(), other, "5555")
+        log_in(till.unit(), other, "555555")
     with db.read() as conn:
         rows = conn.execute(
             text("SELECT staff_id, target, details FROM audit_log WHERE action = 'lockout_lifted'")
@@ -69,4 +69,4 @@ def test_a_till_that_follows_an_office_adds_no_staff_itself(db: Database) -> Non
     with db.write() as conn:
         sync_state.set_state(conn, sync_state.OFFICE_TERMINAL, "3")
     with db.write() as conn, pytest.raises(OfficeOwnsStaff):
-        add_staff(conn, "Самозванец", Role.SUPERVISOR, "1234")
+        add_staff(conn, "Самозванец", Role.SUPERVISOR, "123456")

@@ -1,4 +1,4 @@
-"""PINs hashed with scrypt; five wrong PINs lock a person out for a growing time, across
+"""PINs hashed with argon2id; five wrong PINs lock a person out for a growing time, across
 restarts; roles checked in the service; shifts and the audit log."""
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def on(db: Database, clock: FixedClock, who: StaffMember | None = None) -> Unit:
 
 def test_pins_are_stored_hashed() -> None:
     stored = hash_pin("4821")
-    assert "4821" not in stored and stored.startswith("scrypt$")
+    assert "4821" not in stored and stored.startswith("$argon2id$")
     assert pin_matches("4821", stored) and not pin_matches("4822", stored)
     assert hash_pin("4821") != stored  # salted
     assert not pin_matches("4821", "md5$abc")
@@ -106,10 +106,10 @@ def test_a_long_run_of_wrong_pins_stays_locked_for_a_day(db: Database, clock: Fi
 def test_roles_are_enforced_by_the_service(db: Database, clock: FixedClock) -> None:
     with db.write() as conn:
         cashier = add_staff(conn, "Олена", Role.CASHIER, "1234")
-        chief = add_staff(conn, "Пётр", Role.SUPERVISOR, "9876")
+        chief = add_staff(conn, "Пётр", Role.SUPERVISOR, "987654")
     with pytest.raises(NotAllowed):
         log_in(on(db, clock), cashier, "1234").require(Role.SUPERVISOR, "a reversal")
-    log_in(on(db, clock), chief, "9876").require(Role.SUPERVISOR, "a reversal")
+    log_in(on(db, clock), chief, "987654").require(Role.SUPERVISOR, "a reversal")
 
 
 def test_one_open_shift_per_till(db: Database, clock: FixedClock) -> None:
@@ -139,9 +139,9 @@ def test_a_supervisor_takes_over_with_the_report_printed(
     spooler = Spooler(demo_db, PrinterConfig.default(), ReceiptConfig.default())
     with demo_db.write() as conn:
         a = add_staff(conn, "Анна", Role.CASHIER, "1234")
-        s = add_staff(conn, "Шеф", Role.SUPERVISOR, "5678")
+        s = add_staff(conn, "Шеф", Role.SUPERVISOR, "567890")
     first = open_shift(on(demo_db, clock, log_in(on(demo_db, clock), a, "1234")))
-    chief = log_in(on(demo_db, clock), s, "5678")
+    chief = log_in(on(demo_db, clock), s, "567890")
     mine = open_shift(Till(demo_db, clock, receipts=spooler).unit(chief), "till-7")
     assert mine.id != first.id and mine.staff == chief
     with demo_db.read() as conn:
@@ -161,7 +161,7 @@ def test_staff_card_logs_in(db: Database, clock: FixedClock) -> None:
     from terminal.services.staff import log_in_by_card
 
     with db.write() as conn:
-        add_staff(conn, "Олена", Role.SUPERVISOR, "1234", card_uid="04aabbccddeeff")
+        add_staff(conn, "Олена", Role.SUPERVISOR, "123456", card_uid="04aabbccddeeff")
     who = log_in_by_card(on(db, clock), "04AABBCCDDEEFF")
     assert who is not None and who.role is Role.SUPERVISOR
     assert log_in_by_card(on(db, clock), "0400000000") is None
@@ -173,7 +173,7 @@ def test_staff_card_is_refused_while_its_owner_is_locked_out(
     from terminal.services.staff import log_in_by_card
 
     with db.write() as conn:
-        olena = add_staff(conn, "Олена", Role.SUPERVISOR, "1234", card_uid="04aabbccddeeff")
+        olena = add_staff(conn, "Олена", Role.SUPERVISOR, "123456", card_uid="04aabbccddeeff")
     for _ in range(4):
         with pytest.raises(PinRejected):
             log_in(on(db, clock), olena, "0000")
@@ -197,8 +197,8 @@ def test_closing_the_shift_reports_its_operations(demo_db: Database, clock: Fixe
 
     with demo_db.write() as conn:
         a = add_staff(conn, "Каса", Role.CASHIER, "1234")
-        s = add_staff(conn, "Шеф", Role.SUPERVISOR, "5678")
-    cashier, chief = log_in(on(demo_db, clock), a, "1234"), log_in(on(demo_db, clock), s, "5678")
+        s = add_staff(conn, "Шеф", Role.SUPERVISOR, "567890")
+    cashier, chief = log_in(on(demo_db, clock), a, "1234"), log_in(on(demo_db, clock), s, "567890")
     shift = open_shift(on(demo_db, clock, cashier))
     till = Till(demo_db, clock)
     card = card_key(demo_db)

@@ -64,7 +64,7 @@ class Workload:
         self.till = Till(db, SystemClock(), ids=lambda: str(uuid.uuid4()), authoriser=authoriser)
         with db.write() as conn:
             row = conn.execute(text("SELECT id FROM staff WHERE role = 'supervisor'")).first()
-            staff_id = int(row[0]) if row else add_staff(conn, "Chief", Role.SUPERVISOR, "9876")
+            staff_id = int(row[0]) if row else add_staff(conn, "Chief", Role.SUPERVISOR, "987654")
         self.chief = StaffMember(staff_id, "Chief", Role.SUPERVISOR)
 
     def _returnable(self) -> list[str]:

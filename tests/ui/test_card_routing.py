@@ -58,7 +58,7 @@ def test_before_a_login_only_a_staff_card_counts(
     qtbot: QtBot, demo_db: Database, clock: FixedClock
 ) -> None:
     with demo_db.write() as conn:
-        add_staff(conn, "Мирослава", Role.SUPERVISOR, "2468", card_uid="04C0FFEE000001")
+        add_staff(conn, "Мирослава", Role.SUPERVISOR, "246810", card_uid="04C0FFEE000001")
     till = Till(demo_db, clock)
     supervisor = SupervisorPage(till)
     qtbot.addWidget(supervisor)

@@ -38,7 +38,7 @@ def window(qtbot: QtBot, demo_db: Database, clock: FixedClock) -> Iterator[MainW
 
 def _supervisor(qtbot: QtBot, w: MainWindow) -> None:
     w.show_supervisor()
-    qtbot.keyClicks(w.supervisor.pin, "9999")
+    qtbot.keyClicks(w.supervisor.pin, "999999")
     qtbot.keyClick(w.supervisor.pin, Qt.Key.Key_Return)
     assert w.supervisor.supervisor is not None
 

@@ -42,7 +42,7 @@ def test_parked_operations_are_shown_and_sent_again(
         )
     window.show_supervisor()
     sup = window.supervisor
-    qtbot.keyClicks(sup.pin, "9999")
+    qtbot.keyClicks(sup.pin, "999999")
     qtbot.keyClick(sup.pin, Qt.Key.Key_Return)
     assert sup.parked.count() == 1 and "1" in sup.parked_label.text()
     row = sup.parked.item(0).text()

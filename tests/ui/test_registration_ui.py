@@ -72,7 +72,7 @@ def test_register_a_member_from_the_keyboard_then_check_out(
     qtbot.keyClick(window, Qt.Key.Key_F9)
     sup = window.supervisor
     assert window.pages.currentWidget() is sup and sup.pin.hasFocus()
-    qtbot.keyClicks(sup.pin, "9999")
+    qtbot.keyClicks(sup.pin, "999999")
     qtbot.keyClick(sup.pin, Qt.Key.Key_Return)
     form = sup.registration
     assert sup.steps.currentWidget() is form and form.full_name.hasFocus()
@@ -131,7 +131,7 @@ def test_marketing_consent_is_its_own_box_and_the_button_registers(
 ) -> None:
     tap_unknown(qtbot, window)
     window.register_member.click()
-    qtbot.keyClicks(window.supervisor.pin, "9999")
+    qtbot.keyClicks(window.supervisor.pin, "999999")
     qtbot.keyClick(window.supervisor.pin, Qt.Key.Key_Return)
     form = window.supervisor.registration
     form.full_name.insert("Смирнова Ольга")
@@ -156,7 +156,7 @@ def test_esc_leaves_the_unknown_card_and_f9_then_opens_the_menu(
     assert window.pages.currentWidget() is window._waiting
     # F9 from the waiting screen opens the ordinary supervisor menu, not the form
     window.show_supervisor()
-    qtbot.keyClicks(window.supervisor.pin, "9999")
+    qtbot.keyClicks(window.supervisor.pin, "999999")
     qtbot.keyClick(window.supervisor.pin, Qt.Key.Key_Return)
     assert window.supervisor.steps.currentIndex() == 1
     window.supervisor.close_mode()

@@ -58,7 +58,7 @@ def test_a_pin_opens_the_shift_and_a_supervisor_closes_it(
     assert session.shift is not None
     ((boss_id, _),) = staff_on_till(till.unit(), supervisors_only=True)
     with qtbot.waitSignal(session.ended):
-        supervisor.close_shift_requested.emit(log_in(till.unit(), boss_id, "9999"))
+        supervisor.close_shift_requested.emit(log_in(till.unit(), boss_id, "999999"))
     assert session.shift is None
     with demo_db.read() as conn:
         assert conn.execute(text("SELECT closed_at FROM shifts")).scalar() is not None

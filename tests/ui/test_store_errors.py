@@ -80,7 +80,7 @@ def test_a_locked_cache_in_a_supervisor_action(
     key = card_key(demo_db)
     window.present(key)
     window.show_supervisor()
-    qtbot.keyClicks(window.supervisor.pin, "9999")
+    qtbot.keyClicks(window.supervisor.pin, "999999")
     qtbot.keyClick(window.supervisor.pin, Qt.Key.Key_Return)
     actions = window.supervisor.member_actions
     actions.action_list.setCurrentRow(2)  # adjust points
@@ -106,7 +106,7 @@ def test_service_refusals_are_translated(
     key = card_key(demo_db)
     window.present(key)
     window.show_supervisor()
-    qtbot.keyClicks(window.supervisor.pin, "9999")
+    qtbot.keyClicks(window.supervisor.pin, "999999")
     qtbot.keyClick(window.supervisor.pin, Qt.Key.Key_Return)
     actions = window.supervisor.member_actions
     actions.action_list.setCurrentRow(2)  # adjust points

@@ -40,7 +40,7 @@ def test_staff_card_and_closing_the_shift(
     qtbot: QtBot, demo_db: Database, clock: FixedClock
 ) -> None:
     with demo_db.write() as conn:
-        add_staff(conn, "Мирослава", Role.SUPERVISOR, "2468", card_uid="04C0FFEE000001")
+        add_staff(conn, "Мирослава", Role.SUPERVISOR, "246810", card_uid="04C0FFEE000001")
     spooler = Spooler(demo_db, PrinterConfig.default(), ReceiptConfig.default())
     w = opened(qtbot, Till(demo_db, clock, receipts=spooler), login=True)
     bridge = bridged(w)
@@ -48,7 +48,7 @@ def test_staff_card_and_closing_the_shift(
     assert w.staff is not None and w.staff.name == "Мирослава" and w.pages.currentIndex() == 0
     w.show_supervisor()
     w.supervisor.who.setCurrentIndex(w.supervisor.who.findText("Мирослава"))
-    qtbot.keyClicks(w.supervisor.pin, "2468")
+    qtbot.keyClicks(w.supervisor.pin, "246810")
     qtbot.keyClick(w.supervisor.pin, Qt.Key.Key_Return)
     w.supervisor.close_shift.click()
     assert w.pages.currentWidget() is w.login and w.shift is None
@@ -62,7 +62,7 @@ def test_staff_card_of_a_locked_out_person_does_not_log_in(
     qtbot: QtBot, demo_db: Database, clock: FixedClock
 ) -> None:
     with demo_db.write() as conn:
-        add_staff(conn, "Мирослава", Role.SUPERVISOR, "2468", card_uid="04C0FFEE000001")
+        add_staff(conn, "Мирослава", Role.SUPERVISOR, "246810", card_uid="04C0FFEE000001")
     w = opened(qtbot, Till(demo_db, clock), login=True)
     w.login.who.setCurrentIndex(w.login.who.findText("Мирослава"))
     for _ in range(5):

@@ -29,7 +29,7 @@ def test_supervisor_reprints_a_receipt(qtbot: QtBot, demo_db: Database, clock: F
     w.show_supervisor()
     assert w.pages.currentWidget() is w.supervisor
     assert w.supervisor.who.findText("Анна Кассирова") == -1  # cashiers cannot open it
-    qtbot.keyClicks(w.supervisor.pin, "9999")
+    qtbot.keyClicks(w.supervisor.pin, "999999")
     qtbot.keyClick(w.supervisor.pin, Qt.Key.Key_Return)
     assert w.supervisor.supervisor is not None and w.supervisor.jobs.count() == 1
     w.supervisor.reprint.click()
@@ -50,7 +50,7 @@ def test_supervisor_adjusts_points_of_the_member_on_screen(
     before = identify(till.unit(), key).balance
     window.present(key)
     window.show_supervisor()
-    qtbot.keyClicks(window.supervisor.pin, "9999")
+    qtbot.keyClicks(window.supervisor.pin, "999999")
     qtbot.keyClick(window.supervisor.pin, Qt.Key.Key_Return)
     actions = window.supervisor.member_actions
     actions.action_list.setCurrentRow(2)  # adjust points
@@ -150,7 +150,7 @@ def test_supervisor_unblocks_the_card_on_screen_with_a_reason(
     member_ops.block_card(till.unit(StaffMember(2, "Пётр", Role.SUPERVISOR)), key, "lost")
     window.present(key)
     window.show_supervisor()
-    qtbot.keyClicks(window.supervisor.pin, "9999")
+    qtbot.keyClicks(window.supervisor.pin, "999999")
     qtbot.keyClick(window.supervisor.pin, Qt.Key.Key_Return)
     actions = window.supervisor.member_actions
     actions.action_list.setCurrentRow(5)  # unblock, next to block

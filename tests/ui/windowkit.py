@@ -67,6 +67,6 @@ def supervisor_mode(qtbot: QtBot, w: MainWindow, key: CardKey | None) -> None:
     if key is not None:
         w.present(key)
     w.show_supervisor()
-    qtbot.keyClicks(w.supervisor.pin, "9999")
+    qtbot.keyClicks(w.supervisor.pin, "999999")
     qtbot.keyClick(w.supervisor.pin, Qt.Key.Key_Return)
     assert w.supervisor.supervisor is not None
