@@ -30,6 +30,42 @@ from sync.protocol import (
 
 _INT = {"type": "integer"}
 _STR = {"type": "string"}
+
+#: Every code an operation's result may carry (rejected, or held: ``target_missing``),
+#: as docs/protocol.md explains them; tests/office/test_openapi_doc.py keeps it equal to
+#: the codes the office's modules give, and each has the till's words for a person.
+REJECTION_CODES: dict[str, str] = {
+    "bad_operation": "a field of the wrong type, out of range, too long, with NUL, too deep",
+    "conflict": "this id came before with another body",
+    "op_id_taken": "another terminal sent an operation with this id",
+    "unknown_kind": "not an operation kind of this protocol",
+    "unknown_member": "no such member at the office",
+    "unknown_card": "no such card at the office",
+    "target_missing": "(held) the purchase a return reverses has not arrived",
+    "target_rejected": "the purchase a return reverses was rejected",
+    "registration_rejected": "the member's registration by this terminal was rejected",
+    "unknown_staff": "the staff id is not the office's",
+    "staff_inactive": "the member of staff was deactivated",
+    "staff_not_here": "the member of staff may not work at this terminal",
+    "role_required": "the kind needs a role the staff member lacks (or no staff id)",
+    "card_not_members": "the card belongs to another member",
+    "out_of_bounds": "a negative or impossible figure, a purchase above the maximum",
+    "unknown_program": "the program version named was never published",
+    "figures_mismatch": "the figures differ from the rules' beyond the tolerance",
+    "seen_mismatch": "the member state the till saw gives more than the office's",
+    "reversal_exceeds": "the returns of one purchase together would exceed it",
+    "unknown_gift": "no such gift in the office's catalogue",
+    "gift_not_due": "the birthday gift was given that year already",
+    "reason_missing": "an adjustment or an unblock without a reason",
+    "adjustment_cap": "an adjustment above the per-operation cap",
+    "adjustment_daily_cap": "above what one member of staff may adjust in a day",
+    "card_state": "the card's state does not allow this operation",
+    "card_not_free": "a replacement onto a card that is not free",
+    "id_not_yours": "a registration's ids outside the terminal's block",
+    "id_taken": "a registration's ids the office holds already",
+    "card_taken": "a registration's card belongs to someone",
+    "payment_card": "a registration's card number is a payment card's",
+}
 _NULL_INT = {"type": ["integer", "null"]}
 _NULL_STR = {"type": ["string", "null"]}
 
@@ -143,7 +179,11 @@ SCHEMAS: dict[str, Any] = {
         "properties": {
             "id": _STR,
             "status": {"enum": [s.value for s in OpStatus]},
-            "code": {**_STR, "description": "why, when rejected or held"},
+            "code": {
+                **_STR,
+                "description": "why, when rejected or held (docs/protocol.md): "
+                + "; ".join(f"`{c}`: {why}" for c, why in REJECTION_CODES.items()),
+            },
             "message": _STR,
             "member_id": _INT,
             "member_seq": {**_INT, "description": "the feed seq of the member's new state"},

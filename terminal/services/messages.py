@@ -152,6 +152,11 @@ ERRORS: dict[str, str] = {
 #: Why the office refused an operation (its result's ``code``), for the supervisor's
 #: list of operations for review.
 PARK_REASONS: dict[str, str] = {
+    "registration_rejected": QT_TRANSLATE_NOOP(
+        "messages",
+        "The office rejected this member's registration at this till, so nothing is applied "
+        "to them: register the person again.",
+    ),
     "bad_operation": QT_TRANSLATE_NOOP(
         "messages", "The office could not read the operation (a fault of the till): call IT."
     ),

@@ -26,3 +26,29 @@ def test_every_path_has_its_answers_and_every_reference_resolves() -> None:
     for spec in (doc["paths"][p][m] for p, m in RESPONSES):
         assert "200" in spec["responses"]
         assert "422" not in spec["responses"]
+
+
+def test_every_rejection_code_the_office_gives_is_documented_and_explained_at_the_till() -> None:
+    """The codes written in the office's modules (a rejection, a held reversal) are the
+    document's, and the till has words for each one it may park."""
+    import pathlib
+    import re
+
+    from office.openapi import REJECTION_CODES
+    from terminal.services.messages import PARK_REASONS
+
+    given = re.compile(
+        r"(?:_reject\([a-z_]+, |_refused\([a-z_]+, |OpStatus\.(?:REJECTED|HELD),\s*|return \(?)"
+        r'"([a-z][a-z_]+)"'
+    )
+    root = pathlib.Path(__file__).resolve().parents[2] / "office"
+    codes: set[str] = set()
+    for path in root.glob("*.py"):
+        if path.name == "holds.py":  # a hold's refusal reasons are its own (HoldAnswer)
+            continue
+        codes |= set(given.findall(path.read_text(encoding="utf-8")))
+    codes &= set(REJECTION_CODES) | {c for c in codes if "_" in c}  # codes, not other words
+    assert codes - set(REJECTION_CODES) == set()
+    assert {"staff_not_here", "id_not_yours", "conflict"} <= set(REJECTION_CODES)
+    unexplained = set(REJECTION_CODES) - set(PARK_REASONS) - {"target_missing"}
+    assert unexplained == set()
