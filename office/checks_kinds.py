@@ -125,7 +125,11 @@ def count_return(conn: Connection, member_id: int, member_seq: int, op: dict[str
     conn.execute(insert(member_returns), [row])
 
 
-def check_gift(conn: Connection, op: dict[str, Any], member: dict[str, Any]) -> Problem | None:
+def check_gift(
+    conn: Connection, op: dict[str, Any], member: dict[str, Any], at: str = ""
+) -> Problem | None:
+    """``at``: the office's time; a birthday gift's year must be the office's year (the
+    year before too, for a window that began then; the next one in December)."""
     facts = op.get("facts") or {}
     code = facts.get("gift")
     row = conn.execute(_GIFT, {"code": code}).first() if isinstance(code, str) else None
@@ -142,6 +146,10 @@ def check_gift(conn: Connection, op: dict[str, Any], member: dict[str, Any]) -> 
         year = facts.get("birthday_year")
         if not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 9999:
             return "bad_operation", "a birthday gift names its birthday_year"
+        if at[:4].isdigit():
+            now_year, december = int(at[:4]), at[5:7] == "12"
+            if not now_year - 1 <= year <= now_year + (1 if december else 0):
+                return "gift_not_due", f"a birthday gift of {year} is not due in {now_year}"
         if (member["last_gift_year"] or 0) >= year:
             return "gift_not_due", f"the birthday gift of {year} was handed out already"
     return None

@@ -197,6 +197,35 @@ def _refusal(conn: Connection, member_id: int, card_id: int | None) -> str | Non
     return None
 
 
+_HELD_FOR = select(holds.c.points_centi).where(
+    holds.c.id == bindparam("hid"),
+    holds.c.terminal_id == bindparam("tid"),
+    holds.c.settled_at.is_(None),
+)
+
+
+def _hold_id(op: dict[str, Any]) -> str:
+    facts = op.get("facts")
+    named = facts.get(HOLD_FACT) if isinstance(facts, dict) else None
+    return named if isinstance(named, str) else str(op["id"])
+
+
+def spent_centi(op: dict[str, Any]) -> int:
+    """The points a spending operation takes from the balance (0 for any other)."""
+    if op.get("kind") == "purchase":
+        return max(0, int(op.get("points_spent_centi", 0)))
+    if op.get("kind") == "gift":
+        return max(0, -int(op.get("points_delta_centi", 0)))
+    return 0
+
+
+def held_centi(conn: Connection, terminal_id: int, op: dict[str, Any]) -> int:
+    """The points this terminal's open hold for ``op`` covers (0: none). An expired hold
+    still counts: the till was told yes, and the operation settles it."""
+    row = conn.execute(_HELD_FOR, {"hid": _hold_id(op), "tid": terminal_id}).first()
+    return 0 if row is None else int(row[0])
+
+
 def settle(conn: Connection, at: str, terminal_id: int, op: dict[str, Any]) -> None:
     """A spending operation of ``terminal_id`` is being applied: its hold (the one its
     facts name, else the one with its id) is settled, whatever it spends (an amount

@@ -100,6 +100,18 @@ def _stored(conn: Connection, terminal_id: int, op_id: str) -> Any:
     return conn.execute(_STORED, {"tid": terminal_id, "oid": op_id}).first()
 
 
+def _storable(op: dict[str, Any], result: OpResult) -> dict[str, Any]:
+    """The body as the office keeps it: a registration refused for a payment card's
+    number keeps no number (issue 13: never stored); its hash still tells a retry."""
+    if result.code != "payment_card":
+        return op
+    facts = dict(op.get("facts") or {})
+    card = dict(facts.get("card") or {})
+    card["number"] = None
+    card["number_withheld"] = "payment card"
+    return {**op, "facts": {**facts, "card": card}}
+
+
 def _reject(op: dict[str, Any], code: str, message: str) -> OpResult:
     return OpResult(str(op["id"]), OpStatus.REJECTED, code, message)
 
@@ -136,7 +148,7 @@ def _one(conn: Connection, at: str, terminal_id: int, op: Any, batch: _Batch) ->
                 "seq": op["seq"],
                 "kind": op["kind"],
                 "body_hash": digest,
-                "body": json.dumps(op, sort_keys=True, ensure_ascii=False),
+                "body": json.dumps(_storable(op, result), sort_keys=True, ensure_ascii=False),
                 "reverses": op.get("reverses"),
                 "status": _STATUS_WORD[result.status],
                 "result": json.dumps(result.to_dict(), sort_keys=True),
@@ -147,11 +159,13 @@ def _one(conn: Connection, at: str, terminal_id: int, op: Any, batch: _Batch) ->
     )
     batch.stored.add(op_id)
     batch.held = batch.held or result.status is OpStatus.HELD
-    if result.status is OpStatus.APPLIED and batch.held and op["kind"] == "purchase":
-        _release_held(conn, at, op_id)  # only a purchase is a reversal's target
+    if result.status in _DECIDED and batch.held and op["kind"] == "purchase":
+        _release_held(conn, at, op_id)  # only a purchase is a reversal's target; a
+        # rejected one rejects its held reversals (target_rejected)
     return result
 
 
+_DECIDED = (OpStatus.APPLIED, OpStatus.REJECTED)
 _STATUS_WORD = {
     OpStatus.APPLIED: "applied",
     OpStatus.HELD: "held",
@@ -168,6 +182,8 @@ def _decide(conn: Connection, at: str, terminal_id: int, op: dict[str, Any]) -> 
     if kind not in OPERATION_KINDS:
         return _reject(op, "unknown_kind", f"kind {kind!r}")
     if (refused := roles.check(conn, terminal_id, op)) is not None:  # who did it
+        return refused
+    if (refused := id_floors.check(conn, terminal_id, op)) is not None:  # ids never reused
         return refused
     if kind == "member_register":  # its member and card are new: not looked up
         return registration.apply(conn, at, terminal_id, op)
@@ -198,13 +214,20 @@ def _decide(conn: Connection, at: str, terminal_id: int, op: dict[str, Any]) -> 
     if card is not None and row is not None and not row["deleted"]:
         if card.member_id != member_id and kind != "card_activate":
             return _reject(op, "card_not_members", "the card is not this member's")
-    if (refused := id_floors.check(conn, terminal_id, op)) is not None:  # ids never reused
-        return refused
     if row is not None and row["deleted"] and kind not in checks_cards.KINDS:
         return _apply(conn, at, op, row)  # a past fact, kept: nothing of it moves
     problem = _check(conn, at, op, row, card, target)
     if problem is not None:
         return _reject(op, *problem)
+    # What the office did not hold was spent on the till's offline limits: never more
+    # than one operation may spend offline (the till refuses beyond it, so only a
+    # forged or broken till sends more; docs/sync-rules.md).
+    unheld = holds.spent_centi(op) - holds.held_centi(conn, terminal_id, op)
+    cap = entities.get_limits(conn).per_operation_centi
+    if unheld > cap:
+        return _reject(
+            op, "over_offline_limit", f"{unheld} hundredths spent without a hold; offline cap {cap}"
+        )
     holds.settle(conn, at, terminal_id, op)  # online spending: its hold is spent
     return _apply(conn, at, op, row)
 
@@ -226,7 +249,7 @@ def _check(
         return checks_kinds.check_return(conn, op, target)
     if kind == "gift":
         assert row is not None
-        return checks_kinds.check_gift(conn, op, row)
+        return checks_kinds.check_gift(conn, op, row, at)
     if kind == "adjustment":
         return checks_kinds.check_adjustment(conn, at, op, entities.get_limits(conn))
     if kind == "feedback":

@@ -50,6 +50,9 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "body_timeout_s": ("--body-timeout", "seconds a request may take to send its body"),
     "keep_alive_s": ("--keep-alive", "seconds an idle connection is kept open"),
     "max_header_bytes": ("--max-header-bytes", "the request line and headers, at most"),
-    "max_push_bytes": ("--max-push-bytes", "the body of a push (/v1/operations), at most"),
+    "max_push_bytes": (
+        "--max-push-bytes",
+        "the body of a push (/v1/operations) or of an audit batch (/v1/audit), at most",
+    ),
     "max_body_bytes": ("--max-body-bytes", "the body of any other request, at most"),
 }

@@ -54,6 +54,7 @@ REJECTION_CODES: dict[str, str] = {
     "figures_mismatch": "the figures differ from the rules' beyond the tolerance",
     "seen_mismatch": "the member state the till saw gives more than the office's",
     "reversal_exceeds": "the returns of one purchase together would exceed it",
+    "over_offline_limit": "points spent without the office's hold, above the offline cap",
     "unknown_gift": "no such gift in the office's catalogue",
     "gift_not_due": "the birthday gift was given that year already",
     "reason_missing": "an adjustment or an unblock without a reason",
@@ -334,6 +335,7 @@ _MORE = {
 }
 _BODY_MAX = {
     "/v1/operations": _LIMITS.max_push_bytes,
+    "/v1/audit": _LIMITS.max_push_bytes,
 }
 _OPS_413 = (
     f"more than {MAX_BATCH} operations in one batch, or a body over "

@@ -947,218 +947,223 @@
     </message>
     <message>
         <location filename="../../terminal/services/messages.py" line="155" />
-        <source>The office rejected this member's registration at this till, so nothing is applied to them: register the person again.</source>
+        <source>The office refused points spent without its authorisation beyond the offline limit for one operation: call IT.</source>
         <extracomment>Why the office refused an operation (its result's ``code``), for the supervisor's list of operations for review.</extracomment>
-        <translation>Офис отклонил регистрацию этого участника на этой кассе, поэтому ничего к нему не применено: зарегистрируйте человека заново.</translation>
+        <translation>Офис отклонил списание баллов без его подтверждения сверх офлайн-лимита на одну операцию: позвоните в ИТ.</translation>
     </message>
     <message>
         <location filename="../../terminal/services/messages.py" line="160" />
+        <source>The office rejected this member's registration at this till, so nothing is applied to them: register the person again.</source>
+        <translation>Офис отклонил регистрацию этого участника на этой кассе, поэтому ничего к нему не применено: зарегистрируйте человека заново.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="165" />
         <source>The office could not read the operation (a fault of the till): call IT.</source>
         <translation>Офис не смог прочитать операцию (ошибка кассы): вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="163" />
+        <location filename="../../terminal/services/messages.py" line="168" />
         <source>The office has another operation with the same id: call IT.</source>
         <translation>В офисе уже есть другая операция с тем же номером: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="166" />
+        <location filename="../../terminal/services/messages.py" line="171" />
         <source>The office does not know this kind of operation yet: call IT.</source>
         <translation>Офис пока не знает такой вид операции: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="169" />
+        <location filename="../../terminal/services/messages.py" line="174" />
         <source>The office does not know this member (deleted, or not registered).</source>
         <translation>Офис не знает этого участника (удалён или не зарегистрирован).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="172" />
+        <location filename="../../terminal/services/messages.py" line="177" />
         <source>The office does not know this card.</source>
         <translation>Офис не знает этой карты.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="173" />
+        <location filename="../../terminal/services/messages.py" line="178" />
         <source>The purchase this return reverses was refused by the office.</source>
         <translation>Покупка, к которой относится возврат, отклонена офисом.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="176" />
+        <location filename="../../terminal/services/messages.py" line="181" />
         <source>The member was registered with ids of another till (was the till enrolled again?): call IT.</source>
         <translation>Участник зарегистрирован с номерами другой кассы (кассу регистрировали заново?): вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="181" />
+        <location filename="../../terminal/services/messages.py" line="186" />
         <source>The office already has a member or card with this id: call IT.</source>
         <translation>В офисе уже есть участник или карта с этим номером: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="184" />
+        <location filename="../../terminal/services/messages.py" line="189" />
         <source>The card belongs to someone else at the office: give the member another card and register them again.</source>
         <translation>В офисе эта карта принадлежит другому: выдайте участнику другую карту и зарегистрируйте его снова.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="189" />
+        <location filename="../../terminal/services/messages.py" line="194" />
         <source>The office does not know the member of staff who made it: staff are made at the office; call IT.</source>
         <translation>Офис не знает сотрудника, который её провёл: сотрудников заводят в офисе; вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="194" />
+        <location filename="../../terminal/services/messages.py" line="199" />
         <source>The member of staff who made it was deactivated at the office.</source>
         <translation>Сотрудник, который её провёл, отключён в офисе.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="197" />
+        <location filename="../../terminal/services/messages.py" line="202" />
         <source>The member of staff who made it may not work at this till (office's list).</source>
         <translation>Сотруднику, который её провёл, не разрешено работать на этой кассе (список офиса).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="200" />
+        <location filename="../../terminal/services/messages.py" line="205" />
         <source>It needs a supervisor's authorisation, and the office did not find one.</source>
         <translation>Нужно подтверждение старшего кассира, а офис его не нашёл.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="203" />
+        <location filename="../../terminal/services/messages.py" line="208" />
         <source>Another till sent an operation with the same id: this one was not applied. Call IT.</source>
         <translation>Другая касса прислала операцию с тем же номером: эта не проведена. Вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="207" />
+        <location filename="../../terminal/services/messages.py" line="212" />
         <source>The office worked the figures out again and they differ (discount, points or money): nothing was applied. Call IT.</source>
         <translation>Офис пересчитал суммы, и они не совпали (скидка, баллы или деньги): ничего не проведено. Вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="212" />
+        <location filename="../../terminal/services/messages.py" line="217" />
         <source>The member's tier, discount or birthday on this till was not the office's: the operation was not applied. Sync the till and record it again.</source>
         <translation>Уровень, скидка или день рождения участника на кассе не совпали с офисом: операция не проведена. Синхронизируйте кассу и проведите её снова.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="217" />
+        <location filename="../../terminal/services/messages.py" line="222" />
         <source>The office does not know the program version this till used: sync the till and record it again.</source>
         <translation>Офис не знает версию программы, по которой считала касса: синхронизируйте кассу и проведите операцию снова.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="222" />
+        <location filename="../../terminal/services/messages.py" line="227" />
         <source>The office refused impossible figures (a negative amount, too large a purchase, a wrong count): call IT.</source>
         <translation>Офис отклонил невозможные суммы (отрицательная сумма, слишком крупная покупка, неверный счёт): вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="227" />
+        <location filename="../../terminal/services/messages.py" line="232" />
         <source>The purchase was returned already (at this or another till).</source>
         <translation>Покупка уже возвращена (на этой или другой кассе).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="230" />
+        <location filename="../../terminal/services/messages.py" line="235" />
         <source>The office has no such gift.</source>
         <translation>В офисе нет такого подарка.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="231" />
+        <location filename="../../terminal/services/messages.py" line="236" />
         <source>The office says this birthday gift was handed out already.</source>
         <translation>По данным офиса этот подарок на день рождения уже выдан.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="234" />
+        <location filename="../../terminal/services/messages.py" line="239" />
         <source>The office needs the reason written down.</source>
         <translation>Офису нужна записанная причина.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="235" />
+        <location filename="../../terminal/services/messages.py" line="240" />
         <source>The adjustment is above the office's limit for one operation.</source>
         <translation>Корректировка больше предела офиса на одну операцию.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="238" />
+        <location filename="../../terminal/services/messages.py" line="243" />
         <source>The supervisor has adjusted as many points today as the office allows.</source>
         <translation>Старший кассир уже скорректировал сегодня столько баллов, сколько разрешает офис.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="242" />
+        <location filename="../../terminal/services/messages.py" line="247" />
         <source>The card's state at the office does not allow this (e.g. it is blocked, or already active).</source>
         <translation>Состояние карты в офисе этого не позволяет (например, она заблокирована или уже активна).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="247" />
+        <location filename="../../terminal/services/messages.py" line="252" />
         <source>The new card is not a free card at the office: use another card.</source>
         <translation>В офисе новая карта не свободна: возьмите другую карту.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="250" />
+        <location filename="../../terminal/services/messages.py" line="255" />
         <source>The card belongs to another member at the office.</source>
         <translation>В офисе эта карта принадлежит другому участнику.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="253" />
+        <location filename="../../terminal/services/messages.py" line="258" />
         <source>The card's number is a bank card's: give the member a club card and register them again.</source>
         <translation>Номер карты — номер банковской карты: выдайте участнику клубную карту и зарегистрируйте его снова.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="257" />
+        <location filename="../../terminal/services/messages.py" line="262" />
         <source>The office refused the request: call IT.</source>
         <translation>Офис отклонил запрос: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="259" />
+        <location filename="../../terminal/services/messages.py" line="264" />
         <source>The office refused it: call IT.</source>
         <translation>Офис отклонил операцию: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="264" />
+        <location filename="../../terminal/services/messages.py" line="269" />
         <source>Type the amount.</source>
         <extracomment>The rules' errors most often met at the till, by code (terminal.loyalty.errors), for languages other than English (English shows the rules' own, more detailed, text).</extracomment>
         <translation>Введите сумму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="265" />
+        <location filename="../../terminal/services/messages.py" line="270" />
         <source>This is not an amount: use digits and one decimal separator.</source>
         <translation>Это не сумма: используйте цифры и один десятичный разделитель.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="268" />
+        <location filename="../../terminal/services/messages.py" line="273" />
         <source>An amount cannot be negative.</source>
         <translation>Сумма не может быть отрицательной.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="269" />
+        <location filename="../../terminal/services/messages.py" line="274" />
         <source>An amount has at most two decimal places.</source>
         <translation>В сумме не больше двух знаков после запятой.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="272" />
+        <location filename="../../terminal/services/messages.py" line="277" />
         <source>This amount is too large.</source>
         <translation>Слишком большая сумма.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="273" />
+        <location filename="../../terminal/services/messages.py" line="278" />
         <source>The amount must be more than zero.</source>
         <translation>Сумма должна быть больше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="274" />
+        <location filename="../../terminal/services/messages.py" line="279" />
         <source>This amount is more than the program allows for one purchase.</source>
         <translation>Сумма больше, чем программа разрешает для одной покупки.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="277" />
+        <location filename="../../terminal/services/messages.py" line="282" />
         <source>Points to spend cannot be negative.</source>
         <translation>Списываемых баллов не может быть меньше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="278" />
+        <location filename="../../terminal/services/messages.py" line="283" />
         <source>A bearer card cannot pay with points.</source>
         <translation>Картой на предъявителя нельзя платить баллами.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="279" />
+        <location filename="../../terminal/services/messages.py" line="284" />
         <source>Spend points in the program's steps.</source>
         <translation>Списывайте баллы шагами, которые задаёт программа.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="280" />
+        <location filename="../../terminal/services/messages.py" line="285" />
         <source>More points than may pay for this receipt: spend fewer.</source>
         <translation>Столько баллов нельзя списать на этот чек: спишите меньше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="283" />
+        <location filename="../../terminal/services/messages.py" line="288" />
         <source>This return cannot be made: nothing left to return, or more than bought.</source>
         <translation>Такой возврат невозможен: возвращать нечего или больше, чем куплено.</translation>
     </message>

@@ -947,218 +947,223 @@
     </message>
     <message>
         <location filename="../../terminal/services/messages.py" line="155" />
-        <source>The office rejected this member's registration at this till, so nothing is applied to them: register the person again.</source>
+        <source>The office refused points spent without its authorisation beyond the offline limit for one operation: call IT.</source>
         <extracomment>Why the office refused an operation (its result's ``code``), for the supervisor's list of operations for review.</extracomment>
-        <translation>Офіс відхилив реєстрацію цього учасника на цій касі, тому нічого до нього не застосовано: зареєструйте людину знову.</translation>
+        <translation>Офіс відхилив списання балів без його підтвердження понад офлайн-ліміт на одну операцію: зателефонуйте в ІТ.</translation>
     </message>
     <message>
         <location filename="../../terminal/services/messages.py" line="160" />
+        <source>The office rejected this member's registration at this till, so nothing is applied to them: register the person again.</source>
+        <translation>Офіс відхилив реєстрацію цього учасника на цій касі, тому нічого до нього не застосовано: зареєструйте людину знову.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="165" />
         <source>The office could not read the operation (a fault of the till): call IT.</source>
         <translation>Офіс не зміг прочитати операцію (помилка каси): викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="163" />
+        <location filename="../../terminal/services/messages.py" line="168" />
         <source>The office has another operation with the same id: call IT.</source>
         <translation>В офісі вже є інша операція з тим самим номером: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="166" />
+        <location filename="../../terminal/services/messages.py" line="171" />
         <source>The office does not know this kind of operation yet: call IT.</source>
         <translation>Офіс поки не знає такого виду операції: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="169" />
+        <location filename="../../terminal/services/messages.py" line="174" />
         <source>The office does not know this member (deleted, or not registered).</source>
         <translation>Офіс не знає цього учасника (видалений або не зареєстрований).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="172" />
+        <location filename="../../terminal/services/messages.py" line="177" />
         <source>The office does not know this card.</source>
         <translation>Офіс не знає цієї картки.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="173" />
+        <location filename="../../terminal/services/messages.py" line="178" />
         <source>The purchase this return reverses was refused by the office.</source>
         <translation>Покупку, до якої належить повернення, офіс відхилив.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="176" />
+        <location filename="../../terminal/services/messages.py" line="181" />
         <source>The member was registered with ids of another till (was the till enrolled again?): call IT.</source>
         <translation>Учасника зареєстровано з номерами іншої каси (касу реєстрували знову?): викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="181" />
+        <location filename="../../terminal/services/messages.py" line="186" />
         <source>The office already has a member or card with this id: call IT.</source>
         <translation>В офісі вже є учасник або картка з цим номером: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="184" />
+        <location filename="../../terminal/services/messages.py" line="189" />
         <source>The card belongs to someone else at the office: give the member another card and register them again.</source>
         <translation>В офісі ця картка належить іншому: видайте учаснику іншу картку і зареєструйте його знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="189" />
+        <location filename="../../terminal/services/messages.py" line="194" />
         <source>The office does not know the member of staff who made it: staff are made at the office; call IT.</source>
         <translation>Офіс не знає працівника, який її провів: працівників заводять в офісі; зателефонуйте в ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="194" />
+        <location filename="../../terminal/services/messages.py" line="199" />
         <source>The member of staff who made it was deactivated at the office.</source>
         <translation>Працівника, який її провів, вимкнено в офісі.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="197" />
+        <location filename="../../terminal/services/messages.py" line="202" />
         <source>The member of staff who made it may not work at this till (office's list).</source>
         <translation>Працівникові, який її провів, не дозволено працювати на цій касі (список офісу).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="200" />
+        <location filename="../../terminal/services/messages.py" line="205" />
         <source>It needs a supervisor's authorisation, and the office did not find one.</source>
         <translation>Потрібне підтвердження старшого касира, а офіс його не знайшов.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="203" />
+        <location filename="../../terminal/services/messages.py" line="208" />
         <source>Another till sent an operation with the same id: this one was not applied. Call IT.</source>
         <translation>Інша каса надіслала операцію з тим самим номером: цю не проведено. Викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="207" />
+        <location filename="../../terminal/services/messages.py" line="212" />
         <source>The office worked the figures out again and they differ (discount, points or money): nothing was applied. Call IT.</source>
         <translation>Офіс перерахував суми, і вони не збіглися (знижка, бали чи гроші): нічого не проведено. Викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="212" />
+        <location filename="../../terminal/services/messages.py" line="217" />
         <source>The member's tier, discount or birthday on this till was not the office's: the operation was not applied. Sync the till and record it again.</source>
         <translation>Рівень, знижка чи день народження учасника на касі не збіглися з офісом: операцію не проведено. Синхронізуйте касу й проведіть її знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="217" />
+        <location filename="../../terminal/services/messages.py" line="222" />
         <source>The office does not know the program version this till used: sync the till and record it again.</source>
         <translation>Офіс не знає версії програми, за якою рахувала каса: синхронізуйте касу й проведіть операцію знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="222" />
+        <location filename="../../terminal/services/messages.py" line="227" />
         <source>The office refused impossible figures (a negative amount, too large a purchase, a wrong count): call IT.</source>
         <translation>Офіс відхилив неможливі суми (від'ємна сума, завелика покупка, хибний лік): викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="227" />
+        <location filename="../../terminal/services/messages.py" line="232" />
         <source>The purchase was returned already (at this or another till).</source>
         <translation>Покупку вже повернуто (на цій чи іншій касі).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="230" />
+        <location filename="../../terminal/services/messages.py" line="235" />
         <source>The office has no such gift.</source>
         <translation>В офісі немає такого подарунка.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="231" />
+        <location filename="../../terminal/services/messages.py" line="236" />
         <source>The office says this birthday gift was handed out already.</source>
         <translation>За даними офісу цей подарунок на день народження вже видано.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="234" />
+        <location filename="../../terminal/services/messages.py" line="239" />
         <source>The office needs the reason written down.</source>
         <translation>Офісу потрібна записана причина.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="235" />
+        <location filename="../../terminal/services/messages.py" line="240" />
         <source>The adjustment is above the office's limit for one operation.</source>
         <translation>Коригування більше за межу офісу на одну операцію.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="238" />
+        <location filename="../../terminal/services/messages.py" line="243" />
         <source>The supervisor has adjusted as many points today as the office allows.</source>
         <translation>Старший касир уже скоригував сьогодні стільки балів, скільки дозволяє офіс.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="242" />
+        <location filename="../../terminal/services/messages.py" line="247" />
         <source>The card's state at the office does not allow this (e.g. it is blocked, or already active).</source>
         <translation>Стан картки в офісі цього не дозволяє (наприклад, вона заблокована або вже активна).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="247" />
+        <location filename="../../terminal/services/messages.py" line="252" />
         <source>The new card is not a free card at the office: use another card.</source>
         <translation>В офісі нова картка не вільна: візьміть іншу картку.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="250" />
+        <location filename="../../terminal/services/messages.py" line="255" />
         <source>The card belongs to another member at the office.</source>
         <translation>В офісі ця картка належить іншому учасникові.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="253" />
+        <location filename="../../terminal/services/messages.py" line="258" />
         <source>The card's number is a bank card's: give the member a club card and register them again.</source>
         <translation>Номер картки — номер банківської картки: видайте учасникові клубну картку й зареєструйте його знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="257" />
+        <location filename="../../terminal/services/messages.py" line="262" />
         <source>The office refused the request: call IT.</source>
         <translation>Офіс відхилив запит: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="259" />
+        <location filename="../../terminal/services/messages.py" line="264" />
         <source>The office refused it: call IT.</source>
         <translation>Офіс відхилив операцію: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="264" />
+        <location filename="../../terminal/services/messages.py" line="269" />
         <source>Type the amount.</source>
         <extracomment>The rules' errors most often met at the till, by code (terminal.loyalty.errors), for languages other than English (English shows the rules' own, more detailed, text).</extracomment>
         <translation>Введіть суму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="265" />
+        <location filename="../../terminal/services/messages.py" line="270" />
         <source>This is not an amount: use digits and one decimal separator.</source>
         <translation>Це не сума: використовуйте цифри й один десятковий роздільник.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="268" />
+        <location filename="../../terminal/services/messages.py" line="273" />
         <source>An amount cannot be negative.</source>
         <translation>Сума не може бути від'ємною.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="269" />
+        <location filename="../../terminal/services/messages.py" line="274" />
         <source>An amount has at most two decimal places.</source>
         <translation>У сумі не більше двох знаків після коми.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="272" />
+        <location filename="../../terminal/services/messages.py" line="277" />
         <source>This amount is too large.</source>
         <translation>Завелика сума.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="273" />
+        <location filename="../../terminal/services/messages.py" line="278" />
         <source>The amount must be more than zero.</source>
         <translation>Сума має бути більшою за нуль.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="274" />
+        <location filename="../../terminal/services/messages.py" line="279" />
         <source>This amount is more than the program allows for one purchase.</source>
         <translation>Сума більша, ніж програма дозволяє для однієї покупки.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="277" />
+        <location filename="../../terminal/services/messages.py" line="282" />
         <source>Points to spend cannot be negative.</source>
         <translation>Балів для списання не може бути менше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="278" />
+        <location filename="../../terminal/services/messages.py" line="283" />
         <source>A bearer card cannot pay with points.</source>
         <translation>Карткою на пред'явника не можна платити балами.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="279" />
+        <location filename="../../terminal/services/messages.py" line="284" />
         <source>Spend points in the program's steps.</source>
         <translation>Списуйте бали кроками, які задає програма.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="280" />
+        <location filename="../../terminal/services/messages.py" line="285" />
         <source>More points than may pay for this receipt: spend fewer.</source>
         <translation>Стільки балів не можна списати на цей чек: спишіть менше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="283" />
+        <location filename="../../terminal/services/messages.py" line="288" />
         <source>This return cannot be made: nothing left to return, or more than bought.</source>
         <translation>Таке повернення неможливе: повертати нічого або більше, ніж куплено.</translation>
     </message>

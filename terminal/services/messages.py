@@ -152,6 +152,11 @@ ERRORS: dict[str, str] = {
 #: Why the office refused an operation (its result's ``code``), for the supervisor's
 #: list of operations for review.
 PARK_REASONS: dict[str, str] = {
+    "over_offline_limit": QT_TRANSLATE_NOOP(
+        "messages",
+        "The office refused points spent without its authorisation beyond the offline limit "
+        "for one operation: call IT.",
+    ),
     "registration_rejected": QT_TRANSLATE_NOOP(
         "messages",
         "The office rejected this member's registration at this till, so nothing is applied "

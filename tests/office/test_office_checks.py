@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 from officekit import Terminal, enrol
 from opkit import SUPERVISOR_ID, member_with_card, office_member, op, purchase, return_of, text
+from sqlalchemy import select
 
 from office import admin, auth, staff
 from office.db import OfficeDB
+from office.models import operations as office_operations
 from office.server import OfficeServer
 from sync.client import OfficeClient
 from sync.protocol import OfflineLimits, OpStatus, block_of
@@ -243,6 +245,11 @@ def test_a_registration_with_a_nul_in_the_name_or_a_payment_card_is_rejected_alo
         (OpStatus.REJECTED, "payment_card"),
         (OpStatus.APPLIED, None),
     ]
+    # the refused payment card's number is nowhere in the office's tables
+    with office_db_any.read() as conn:
+        kept = [str(r[0]) for r in conn.exec_driver_sql("SELECT body FROM operations")]
+        kept += [str(r[0]) for r in conn.exec_driver_sql("SELECT result FROM operations")]
+    assert kept and not any("4111111111111111" in body for body in kept)
 
 
 def test_the_office_refuses_payment_cards_in_add_card_and_imports(office_db: OfficeDB) -> None:
@@ -321,3 +328,34 @@ def test_a_state_seen_before_a_return_elsewhere_is_an_honest_past_view(
         (OpStatus.REJECTED, "seen_mismatch"),
         (OpStatus.APPLIED, None),
     ]
+
+
+def test_a_birthday_gift_for_a_year_to_come_is_not_due(
+    terminal_any: Terminal, office_db_any: OfficeDB
+) -> None:
+    member, card, _ = member_with_card(office_db_any)
+    with office_db_any.read() as conn:
+        gift = conn.exec_driver_sql("SELECT code FROM gifts WHERE kind = 'birthday'").scalar()
+    assert gift is not None
+    ahead = op(member, card, 0, kind="gift", facts={"gift": gift, "birthday_year": 2031})
+    assert _push(terminal_any, ahead) == [(OpStatus.REJECTED, "gift_not_due")]
+
+
+def test_a_held_return_is_rejected_when_its_purchase_is(
+    terminal_any: Terminal, office_db_any: OfficeDB
+) -> None:
+    """A return that arrived before its purchase waits (held); the purchase then
+    rejected, the return is decided with it (target_rejected), not held for ever."""
+    member, card, _ = member_with_card(office_db_any)
+    bought = purchase(office_db_any, member, card, 1000_00)
+    back = return_of(office_db_any, bought)
+    assert _push(terminal_any, back) == [(OpStatus.HELD, "target_missing")]
+    bought["discount_minor"] += 5_00  # figures the rules do not give
+    assert _push(terminal_any, bought) == [(OpStatus.REJECTED, "figures_mismatch")]
+    with office_db_any.read() as conn:
+        status, result = conn.execute(
+            select(office_operations.c.status, office_operations.c.result).where(
+                office_operations.c.op_id == back["id"]
+            )
+        ).one()
+    assert (status, json.loads(result)["code"]) == ("rejected", "target_rejected")

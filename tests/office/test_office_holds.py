@@ -167,3 +167,22 @@ def test_an_operation_settles_the_hold_its_facts_name_and_no_other_tills(
         results, _ = a.push([text(named), text(stranger)])  # B's hold is not A's to settle
         assert [r.status for r in results] == [OpStatus.APPLIED, OpStatus.APPLIED]
     assert open_holds(office_any.db) == ["hold-b"]
+
+
+def test_points_spent_without_a_hold_are_capped_by_the_offline_limit(
+    office_any: OfficeServer, tmp_path: Path
+) -> None:
+    """A till that skips the hold (forged, or broken) and spends more than one operation
+    may spend offline is rejected; the same spend held by the office applies."""
+    rich_member(office_any.db)
+    admin.set_limits(office_any.db, OfflineLimits(per_operation_centi=500_00))
+    with client_of(office_any, tmp_path / "a" / "c.sqlite3", "A") as a:
+        unheld = purchase(office_any.db, MEMBER, CARD, 10_000_00, 600_00)
+        assert unheld["points_spent_centi"] == 600_00
+        results, _ = a.push([text(unheld)])
+        assert (results[0].status, results[0].code) == (OpStatus.REJECTED, "over_offline_limit")
+        small = purchase(office_any.db, MEMBER, CARD, 10_000_00, 400_00)
+        held = purchase(office_any.db, MEMBER, CARD, 10_000_00, 600_00, id="held-1")
+        assert a.hold("held-1", MEMBER, CARD, 600_00).granted
+        results, _ = a.push([text(small), text(held)])
+        assert [r.status for r in results] == [OpStatus.APPLIED, OpStatus.APPLIED]
