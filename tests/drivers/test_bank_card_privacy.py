@@ -18,6 +18,7 @@ import pytest
 from builders import a_card
 from officefixtures import demo_seed, office, office_db, terminal  # noqa: F401 (fixtures)
 from officekit import Terminal, office_op_count
+from opkit import SUPERVISOR_ID
 from paymentkit import SAMPLES
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -50,7 +51,7 @@ from terminal.services import demo_data
 from terminal.services.errors import ServiceError
 from terminal.services.identify import CardKey
 from terminal.services.registration import register_member
-from terminal.services.staff import Role, StaffMember, add_staff
+from terminal.services.staff import Role, StaffMember
 from terminal.services.till import Till
 from terminal.store import sync_state
 from terminal.store.database import Database
@@ -210,9 +211,7 @@ def test_every_scheme_leaves_no_trace_at_the_till_or_the_office(
     db = terminal.db
     with db.write() as conn:
         sync_state.set_state(conn, sync_state.OFFICE_TERMINAL, str(terminal.creds.terminal_id))
-        chief = StaffMember(
-            add_staff(conn, "Пётр Старший", Role.SUPERVISOR, "735194"), "П", Role.SUPERVISOR
-        )
+    chief = StaffMember(SUPERVISOR_ID, "П", Role.SUPERVISOR)  # the office's, come with the sync
     spooler = Spooler(db, PrinterConfig.default(), ReceiptConfig.default())
     till = Till(db, receipts=spooler, numbers=demo_rules())  # the clock of the sync
     window = MainWindow(till, login=False)
