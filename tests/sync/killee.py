@@ -45,8 +45,9 @@ def main() -> None:
     creds = credentials.load(path)
     with Database.open(path) as db:
         authoriser = None
-        if online or mix:  # as enroll does: registrations need the terminal id
-            credentials.note_in_cache(db, creds)
+        # as `loyalty-terminal enroll` does: the till knows its terminal id (its offline
+        # limits and its registrations need it)
+        credentials.note_in_cache(db, creds)
         if online:
             authoriser = HttpSpendAuthoriser(creds.office_url, creds.token)
         client = OfficeClient(creds.office_url, creds.token, timeouts=Timeouts(1.0, 5.0))
