@@ -222,12 +222,16 @@ def _decide(conn: Connection, at: str, terminal_id: int, op: dict[str, Any]) -> 
     # What the office did not hold was spent on the till's offline limits: never more
     # than one operation may spend offline (the till refuses beyond it, so only a
     # forged or broken till sends more; docs/sync-rules.md).
-    unheld = holds.spent_centi(op) - holds.held_centi(conn, terminal_id, op)
-    cap = entities.get_limits(conn).per_operation_centi
-    if unheld > cap:
-        return _reject(
-            op, "over_offline_limit", f"{unheld} hundredths spent without a hold; offline cap {cap}"
-        )
+    spent = holds.spent_centi(op)
+    if spent > 0:  # (a query or two only for an operation that spends)
+        unheld = spent - holds.held_centi(conn, terminal_id, op)
+        cap = entities.get_limits(conn).per_operation_centi
+        if unheld > cap:
+            return _reject(
+                op,
+                "over_offline_limit",
+                f"{unheld} hundredths spent without a hold; offline cap {cap}",
+            )
     holds.settle(conn, at, terminal_id, op)  # online spending: its hold is spent
     return _apply(conn, at, op, row)
 
