@@ -16,6 +16,7 @@ the other, and the second sees the first's hold.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -204,10 +205,36 @@ _HELD_FOR = select(holds.c.points_centi).where(
 )
 
 
-def _hold_id(op: dict[str, Any]) -> str:
+def hold_id(op: dict[str, Any]) -> str:
+    """The hold an operation settles: the one its facts name, else the one with its id."""
     facts = op.get("facts")
     named = facts.get(HOLD_FACT) if isinstance(facts, dict) else None
     return named if isinstance(named, str) else str(op["id"])
+
+
+def open_among(conn: Connection, terminal_id: int, ops: Sequence[Any]) -> set[str]:
+    """Which of the holds these operations would settle are open (one query a batch: an
+    operation without an open hold needs neither :func:`held_centi` nor :func:`settle`;
+    a hold is asked for before its operation is recorded, so none opens during a push)."""
+    wanted = sorted(
+        {hold_id(o) for o in ops if isinstance(o, dict) and o.get("kind") in SPENDING_KINDS}
+    )
+    found: set[str] = set()
+    for i in range(0, len(wanted), 500):
+        found.update(
+            str(hid)
+            for (hid,) in conn.execute(
+                _OPEN_AMONG, {"hids": wanted[i : i + 500], "tid": terminal_id}
+            )
+        )
+    return found
+
+
+_OPEN_AMONG = select(holds.c.id).where(
+    holds.c.id.in_(bindparam("hids", expanding=True)),
+    holds.c.terminal_id == bindparam("tid"),
+    holds.c.settled_at.is_(None),
+)
 
 
 def spent_centi(op: dict[str, Any]) -> int:
@@ -222,7 +249,7 @@ def spent_centi(op: dict[str, Any]) -> int:
 def held_centi(conn: Connection, terminal_id: int, op: dict[str, Any]) -> int:
     """The points this terminal's open hold for ``op`` covers (0: none). An expired hold
     still counts: the till was told yes, and the operation settles it."""
-    row = conn.execute(_HELD_FOR, {"hid": _hold_id(op), "tid": terminal_id}).first()
+    row = conn.execute(_HELD_FOR, {"hid": hold_id(op), "tid": terminal_id}).first()
     return 0 if row is None else int(row[0])
 
 
@@ -232,7 +259,4 @@ def settle(conn: Connection, at: str, terminal_id: int, op: dict[str, Any]) -> N
     above the hold was spent on the till's offline limits)."""
     if op.get("kind") not in SPENDING_KINDS:
         return
-    facts = op.get("facts")
-    named = facts.get(HOLD_FACT) if isinstance(facts, dict) else None
-    hold_id = named if isinstance(named, str) else op["id"]
-    conn.execute(_SETTLE, {"hid": hold_id, "tid": terminal_id, "at": at})
+    conn.execute(_SETTLE, {"hid": hold_id(op), "tid": terminal_id, "at": at})

@@ -33,6 +33,7 @@ from office import (
     entities,
     holds,
     id_floors,
+    programs,
     registration,
     roles,
 )
@@ -76,9 +77,11 @@ class _Batch:
     office's limits."""
 
     def __init__(self, conn: Connection, terminal_id: int, ops: Sequence[Any]) -> None:
-        ids = sorted(
-            {o["id"] for o in ops if isinstance(o, dict) and _invalid(o) is None}
-        )  # the rest are rejected before anything is looked up
+        #: Why each operation cannot be one (None: well formed), in the batch's order.
+        self.problems = [_invalid(o) for o in ops]
+        valid = [o for o, p in zip(ops, self.problems, strict=True) if p is None]
+        ids = sorted({o["id"] for o in valid})  # the rest are rejected before anything
+        # is looked up
         self.terminal_id = terminal_id
         self.stored: set[str] = set()  # by this terminal
         self.elsewhere: set[str] = set()  # by another terminal
@@ -86,6 +89,7 @@ class _Batch:
             for op_id, tid in conn.execute(_KNOWN, {"oids": ids[i : i + 500]}):
                 (self.stored if tid == terminal_id else self.elsewhere).add(str(op_id))
         self.held = conn.execute(_ANY_HELD).first() is not None
+        self.open_holds = holds.open_among(conn, terminal_id, valid)
 
 
 def push(db: OfficeDB, terminal_id: int, ops: Sequence[Any]) -> list[OpResult]:
@@ -93,7 +97,11 @@ def push(db: OfficeDB, terminal_id: int, ops: Sequence[Any]) -> list[OpResult]:
     with db.write() as conn:
         at = db.now()
         batch = _Batch(conn, terminal_id, ops)
-        return [_one(conn, at, terminal_id, op, batch) for op in ops]
+        with programs.kept(conn):  # each version the batch names is read once
+            return [
+                _one(conn, at, terminal_id, op, problem, batch)
+                for op, problem in zip(ops, batch.problems, strict=True)
+            ]
 
 
 def _stored(conn: Connection, terminal_id: int, op_id: str) -> Any:
@@ -116,8 +124,9 @@ def _reject(op: dict[str, Any], code: str, message: str) -> OpResult:
     return OpResult(str(op["id"]), OpStatus.REJECTED, code, message)
 
 
-def _one(conn: Connection, at: str, terminal_id: int, op: Any, batch: _Batch) -> OpResult:
-    problem = _invalid(op)
+def _one(
+    conn: Connection, at: str, terminal_id: int, op: Any, problem: str | None, batch: _Batch
+) -> OpResult:
     op_id = str(op.get("id", "")) if isinstance(op, dict) else ""
     if problem is not None:
         return OpResult(op_id, OpStatus.REJECTED, "bad_operation", problem)
@@ -138,7 +147,7 @@ def _one(conn: Connection, at: str, terminal_id: int, op: Any, batch: _Batch) ->
         # Ids are unique across the chain: another till's operation is never applied
         # again (nor stored under this till, so the id keeps naming that one).
         return _reject(op, "op_id_taken", "another terminal sent an operation with this id")
-    result = _decide(conn, at, terminal_id, op)
+    result = _decide(conn, at, terminal_id, op, batch.open_holds)
     conn.execute(
         insert(operations),
         [
@@ -175,9 +184,11 @@ _STATUS_WORD = {
 _NEEDS_MEMBER = frozenset({"gift", "adjustment", "feedback", "card_replace"})
 
 
-def _decide(conn: Connection, at: str, terminal_id: int, op: dict[str, Any]) -> OpResult:
+def _decide(
+    conn: Connection, at: str, terminal_id: int, op: dict[str, Any], open_holds: set[str]
+) -> OpResult:
     """Apply a new operation, hold it, or reject it (nothing written for a rejection
-    but the operations row the caller adds)."""
+    but the operations row the caller adds). ``open_holds``: the batch's open holds."""
     kind = op["kind"]
     if kind not in OPERATION_KINDS:
         return _reject(op, "unknown_kind", f"kind {kind!r}")
@@ -224,7 +235,8 @@ def _decide(conn: Connection, at: str, terminal_id: int, op: dict[str, Any]) -> 
     # forged or broken till sends more; docs/sync-rules.md).
     spent = holds.spent_centi(op)
     if spent > 0:  # (a query or two only for an operation that spends)
-        unheld = spent - holds.held_centi(conn, terminal_id, op)
+        held = holds.held_centi(conn, terminal_id, op) if holds.hold_id(op) in open_holds else 0
+        unheld = spent - held
         cap = entities.get_limits(conn).per_operation_centi
         if unheld > cap:
             return _reject(
@@ -232,7 +244,8 @@ def _decide(conn: Connection, at: str, terminal_id: int, op: dict[str, Any]) -> 
                 "over_offline_limit",
                 f"{unheld} hundredths spent without a hold; offline cap {cap}",
             )
-    holds.settle(conn, at, terminal_id, op)  # online spending: its hold is spent
+    if holds.hold_id(op) in open_holds:  # online spending: its hold is spent
+        holds.settle(conn, at, terminal_id, op)
     return _apply(conn, at, op, row)
 
 
@@ -323,7 +336,7 @@ def _try_held(conn: Connection, at: str, terminal_id: int, op_id: str) -> OpResu
         )
     ).one()
     op = json.loads(row.body)
-    result = _decide(conn, at, terminal_id, op)
+    result = _decide(conn, at, terminal_id, op, set())  # a held return spends nothing
     if result.status is not OpStatus.HELD:
         _store_outcome(conn, at, terminal_id, op_id, result)
         if result.status is OpStatus.APPLIED and op["kind"] == "purchase":

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 
 from sqlalchemy import Connection, bindparam, select
@@ -16,6 +18,7 @@ _BY_VERSION = select(program_versions.c.body).where(
     program_versions.c.version == bindparam("version"),
 )
 _PARSED: dict[str, Program] = {}
+_KEPT = "office.programs.kept"  # conn.info: (code, version) -> Program | None
 
 
 def _parse(body: str) -> Program | None:
@@ -31,14 +34,31 @@ def _parse(body: str) -> Program | None:
     return found
 
 
+@contextmanager
+def kept(conn: Connection) -> Iterator[None]:
+    """Within the block, each version :func:`published` reads on ``conn`` is read once
+    (a pushed batch names the same one or two; one transaction sees no new ones)."""
+    conn.info[_KEPT] = {}
+    try:
+        yield
+    finally:
+        conn.info.pop(_KEPT, None)
+
+
 def published(conn: Connection, code: object, version: object) -> Program | None:
     """The program ``code`` in ``version`` as the office published it (None: never)."""
     if not isinstance(code, str) or isinstance(version, bool) or not isinstance(version, int):
         return None
     if not -(2**31) < version < 2**31:
         return None
+    memo: dict[tuple[str, int], Program | None] | None = conn.info.get(_KEPT)
+    if memo is not None and (code, version) in memo:
+        return memo[(code, version)]
     body = conn.execute(_BY_VERSION, {"code": code, "version": version}).scalar()
-    return None if body is None else _parse(str(body))
+    found = None if body is None else _parse(str(body))
+    if memo is not None:
+        memo[(code, version)] = found
+    return found
 
 
 def current(conn: Connection) -> Program | None:
