@@ -71,7 +71,17 @@ def test_page_bytes(printer: PrinterConfig, receipt: ReceiptConfig) -> tuple[byt
     return encode(layout_test_page(receipt, printer.width_mm, name, where), printer.profile), name
 
 
+def _no_folder(out: Path | None) -> bool:
+    """Says so in one line if the preview's folder is missing (nothing is drawn then)."""
+    if out is None or out.parent.is_dir():
+        return False
+    print(f"loyalty-terminal: cannot write {out}: no folder {out.parent}", file=sys.stderr)
+    return True
+
+
 def run(args: argparse.Namespace, printer: PrinterConfig, receipt: ReceiptConfig) -> int:
+    if _no_folder(args.out):
+        return EXIT_ERROR
     if args.print_command == "preview":
         if args.width:
             printer = replace(printer, width_mm=args.width)

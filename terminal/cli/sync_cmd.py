@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from sync import credentials
-from sync.client import AuthFailed, OfficeClient, SyncError, Timeouts
+from sync.client import AuthFailed, OfficeClient, SyncError, Timeouts, Transient
 from sync.credentials import Credentials, NotEnrolled
 from sync.office_url import BadOfficeUrl, check_office_url
 from sync.wire_spend import IdFloors
@@ -113,12 +113,16 @@ def enroll(db_path: Path, office: str, code: str, ca: str | None) -> int:
         with db.read() as conn:
             was = sync_state.get_state(conn, sync_state.OFFICE_TERMINAL)
             unsent = push_outcomes.counts(conn)
-        with OfficeClient(office, ca_bundle=ca_path, timeouts=Timeouts(5, 30)) as client:
-            body = client.enrol(
-                code,
-                was=None if was is None else int(was),
-                unsent=unsent.waiting + unsent.parked,
-            ).body
+        try:
+            with OfficeClient(office, ca_bundle=ca_path, timeouts=Timeouts(5, 30)) as client:
+                body = client.enrol(
+                    code,
+                    was=None if was is None else int(was),
+                    unsent=unsent.waiting + unsent.parked,
+                ).body
+        except Transient as exc:
+            print(f"loyalty-terminal: {unreachable(office, exc)}", file=sys.stderr)
+            return 1
         creds = Credentials(
             office, int(body["terminal_id"]), str(body["name"]), str(body["token"]), ca_path
         )
@@ -131,6 +135,29 @@ def enroll(db_path: Path, office: str, code: str, ca: str | None) -> int:
     again = " again" if was is not None and int(was) == creds.terminal_id else ""
     print(f"enrolled{again} as {creds.name!r} (terminal {creds.terminal_id}); credential in {path}")
     return 0
+
+
+def unreachable(office: str, exc: BaseException) -> str:
+    """Why the office at ``office`` could not be asked, in words for the store's IT."""
+    causes: list[BaseException] = []
+    at: BaseException | None = exc
+    while at is not None and len(causes) < 10:
+        causes.append(at)
+        at = at.__cause__ or at.__context__
+    text = " ".join(str(c) for c in causes)
+    if any(isinstance(c, ConnectionRefusedError) for c in causes) or "refused" in text:
+        why = "nothing answers at that address and port (connection refused)"
+    elif "Name or service not known" in text or "getaddrinfo" in text or "resolve" in text:
+        why = "this machine does not know that host name (check the spelling and the DNS)"
+    elif "timed out" in text.lower() or "Timeout" in text:
+        why = "it did not answer in time (a firewall, a wrong address, or the office is down)"
+    else:
+        why = f"the connection failed ({type(causes[-1]).__name__})"
+    return (
+        f"the office at {office} cannot be reached: {why}. Check the address, that the "
+        "office is running (python -m office serve) and that this till may reach it; "
+        "then run enroll again with the same code"
+    )
 
 
 def client_for(creds: Credentials) -> OfficeClient:

@@ -170,6 +170,18 @@ def check_files(db_path: Path, log_file: str = "") -> list[Finding]:
 
 
 def check_cache(path: Path, clock: Clock) -> list[Finding]:
+    if not path.exists():
+        return [
+            Finding(
+                "cache",
+                Status.FAIL,
+                f"{path} does not exist: this till has no cache yet",
+                "a new till: enrol it (loyalty-terminal enroll --office URL --code CODE) and "
+                "the cache is made and filled by the first sync; the demo: "
+                f"loyalty-terminal --db {path} demo; if the file was moved, give its place "
+                "with --db or [store] path in the config",
+            )
+        ]
     try:
         db = Database.open(path, create=False)
     except UnsafeFile as exc:

@@ -4,6 +4,7 @@ every bad input."""
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -101,6 +102,10 @@ def _config(tmp_path: Path, name: str, body: str) -> str:
         (["lookup", "{card}", "--config", "{badvalue}"], 2, "terminal.language: 'fr'"),
         (["lookup", "{card}", "--config", "{badtoml}"], 2, "not valid TOML"),
         (["lookup", "{card}", "--config", "{nofile}"], 2, "no such configuration file"),
+        (["print-preview", "--out", "{nofolder}"], 1, "no folder"),
+        (["print-test", "--out", "{nofolder}"], 1, "no folder"),
+        (["enroll", "--office", "{closed}", "--code", "X"], 1, "cannot be reached: nothing"),
+        (["enroll", "--office", "https://no-such-office.invalid", "--code", "X"], 1, "host name"),
     ],
 )
 def test_bad_input_gives_one_clear_line(
@@ -128,6 +133,8 @@ def test_bad_input_gives_one_clear_line(
         "badvalue": _config(tmp_path, "badvalue", "[terminal]\nlanguage = 'fr'\n"),
         "badtoml": _config(tmp_path, "badtoml", "[terminal\nlanguage = \n"),
         "nofile": str(tmp_path / "nothing.toml"),
+        "nofolder": str(tmp_path / "no" / "such" / "folder" / "receipt.png"),
+        "closed": f"http://127.0.0.1:{_closed_port()}",
     }
     args = [a.format(**subst) for a in argv]
     if "--db" not in args:
@@ -137,6 +144,25 @@ def test_bad_input_gives_one_clear_line(
     assert message in err
     assert "Traceback" not in err and err.count("\n") == 1
     assert not (tmp_path / "missing.sqlite3").exists()
+
+
+def _closed_port() -> int:
+    """A loopback port nothing listens on (bound, then closed)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_doctor_on_a_missing_cache_says_how_to_make_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "till.sqlite3"
+    code, out, _err = run(capsys, "doctor", "--db", str(missing), "--json")
+    assert code == 1
+    [cache] = [f for f in json.loads(out) if f["check"] == "cache"]
+    assert cache["status"] == "fail" and "no cache yet" in cache["message"]
+    assert "enroll --office" in cache["fix"] and f"--db {missing} demo" in cache["fix"]
+    assert not missing.exists()  # asking made nothing
 
 
 def test_console_script_errors_without_traceback(tmp_path: Path) -> None:
