@@ -16,6 +16,12 @@ from common.errors import ConfigError
 __all__ = ["LANGUAGES", "ConfigError", "ReceiptConfig"]
 
 LANGUAGES = ("ru", "uk", "en")
+#: The header and footer of a till that configured none, in each receipt language.
+_OWN = {
+    "ru": ("Магазин", "Спасибо за покупку!"),
+    "uk": ("Магазин", "Дякуємо за покупку!"),
+    "en": ("Shop", "Thank you for shopping with us!"),
+}
 MAX_LINES = 10
 
 
@@ -35,13 +41,18 @@ def _language(value: str) -> str | None:
 @dataclass(frozen=True, slots=True)
 class ReceiptConfig:
     header: tuple[str, ...] = field(
-        default=("Магазин",),
+        default=(),
         metadata=about(
-            "lines at the top of every receipt (shop name, address, tax id)", read=_lines
+            "lines at the top of every receipt (shop name, address, tax id); "
+            "none: the receipt language's word for a shop",
+            read=_lines,
         ),
     )
     footer: tuple[str, ...] = field(
-        default=("Спасибо за покупку!",), metadata=about("lines at the bottom", read=_lines)
+        default=(),
+        metadata=about(
+            "lines at the bottom; none: a thank-you in the receipt's language", read=_lines
+        ),
     )
     language: str = field(
         default="ru", metadata=about("language of the receipts: ru, uk or en", check=_language)
@@ -50,6 +61,16 @@ class ReceiptConfig:
         default=True,
         metadata=about("print the operation's id as a QR code (found again for a return)"),
     )
+
+    @property
+    def header_lines(self) -> tuple[str, ...]:
+        """The header as printed: the configured lines, else the language's own."""
+        return self.header or (_OWN[self.language][0],)
+
+    @property
+    def footer_lines(self) -> tuple[str, ...]:
+        """The footer as printed: the configured lines, else the language's thank-you."""
+        return self.footer or (_OWN[self.language][1],)
 
     @classmethod
     def default(cls) -> ReceiptConfig:

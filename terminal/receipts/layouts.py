@@ -24,14 +24,29 @@ def columns_for(width_mm: int) -> int:
     return COLUMNS[width_mm]
 
 
-def money(m: Money) -> str:
-    """1 234.50: groups of thousands for the eye, always two decimals."""
-    return f"{m.amount:,.2f}".replace(",", " ")
+#: The thousands and decimal separators of each receipt language, as on the till's
+#: screen (a plain space: every printer code page has one).
+_SEPARATORS = {"ru": (" ", ","), "uk": (" ", ","), "en": (",", ".")}
 
 
-def points(p: Decimal) -> str:
-    """Points without trailing zeros: 120, 12.5."""
-    return f"{p.normalize():f}" if p == p.to_integral_value() else f"{p:f}".rstrip("0")
+def _number(text: str, language: str) -> str:
+    """``text`` ("1,234.50", Python's own) with the language's separators."""
+    group, point = _SEPARATORS.get(language, _SEPARATORS["en"])
+    whole, dot, frac = text.partition(".")
+    return whole.replace(",", group) + (point + frac if dot else "")
+
+
+def money(m: Money, language: str = "ru") -> str:
+    """1 234,50 (ru, uk) or 1,234.50 (en): thousands grouped, always two decimals."""
+    return _number(f"{m.amount:,.2f}", language)
+
+
+def points(p: Decimal, language: str = "ru") -> str:
+    """Points without trailing zeros, thousands grouped: 12 500, 12,5 (ru, uk)."""
+    text = f"{p:,f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return _number(text, language)
 
 
 def stamp(at: datetime) -> str:
@@ -80,7 +95,7 @@ class _Page:
 
 
 def _header(page: _Page, cfg: ReceiptConfig, title: str, copy: bool) -> None:
-    for i, text in enumerate(cfg.header):
+    for i, text in enumerate(cfg.header_lines):
         page.center(text, bold=i == 0)
     page.rule()
     page.center(title, bold=True, double=True)
@@ -93,7 +108,7 @@ def _footer(page: _Page, cfg: ReceiptConfig, qr_data: str | None) -> None:
     if qr_data and cfg.qr:
         page.add(Qr(qr_data, size=4 if page.cols < 40 else 6))
         page.center(qr_data)
-    for text in cfg.footer:
+    for text in cfg.footer_lines:
         page.center(text)
     page.add(Cut())
 
@@ -126,12 +141,12 @@ def layout_receipt(
     if data.amount is not None or data.lines or data.total is not None:
         page.rule()
         if data.amount is not None:
-            page.pair(t(lang, "amount"), money(data.amount))
+            page.pair(t(lang, "amount"), money(data.amount, lang))
         for item in data.lines:
-            page.pair(item.label, money(item.amount))
+            page.pair(item.label, money(item.amount, lang))
         if data.total is not None:
             key = "refund" if data.kind is ReceiptKind.RETURN else "to_pay"
-            page.pair(t(lang, key), money(data.total), bold=True)
+            page.pair(t(lang, key), money(data.total, lang), bold=True)
     page.rule()
     _points(page, data, lang)
     if data.note:
@@ -143,19 +158,19 @@ def layout_receipt(
 def _points(page: _Page, data: ReceiptData, lang: str) -> None:
     if data.kind is ReceiptKind.ADJUSTMENT:
         delta = data.points_earned - data.points_spent
-        page.pair(t(lang, "adjusted"), ("+" if delta > 0 else "") + points(delta))
+        page.pair(t(lang, "adjusted"), ("+" if delta > 0 else "") + points(delta, lang))
     elif data.kind is ReceiptKind.RETURN:
         if data.points_spent:
-            page.pair(t(lang, "returned_points"), "+" + points(data.points_spent))
+            page.pair(t(lang, "returned_points"), "+" + points(data.points_spent, lang))
         if data.points_earned:
-            page.pair(t(lang, "revoked_points"), "-" + points(data.points_earned))
+            page.pair(t(lang, "revoked_points"), "-" + points(data.points_earned, lang))
     else:
         if data.points_spent:
-            page.pair(t(lang, "spent"), "-" + points(data.points_spent))
+            page.pair(t(lang, "spent"), "-" + points(data.points_spent, lang))
         if data.points_earned:
-            page.pair(t(lang, "earned"), "+" + points(data.points_earned))
+            page.pair(t(lang, "earned"), "+" + points(data.points_earned, lang))
     if data.balance_after is not None:
-        page.pair(t(lang, "balance"), points(data.balance_after), bold=True)
+        page.pair(t(lang, "balance"), points(data.balance_after, lang), bold=True)
     if data.tier:
         page.pair(t(lang, "tier"), data.tier)
 
@@ -175,13 +190,13 @@ def layout_shift(report: ShiftReport, cfg: ReceiptConfig, width_mm: int = 80) ->
     page.pair(t(lang, "returns"), str(report.returns))
     page.pair(t(lang, "gifts"), str(report.gifts))
     page.rule()
-    page.pair(t(lang, "sales"), money(report.sales))
-    page.pair(t(lang, "discounts"), money(report.discounts))
-    page.pair(t(lang, "returned_total"), money(report.returned))
-    page.pair(t(lang, "paid_total"), money(report.paid), bold=True)
+    page.pair(t(lang, "sales"), money(report.sales, lang))
+    page.pair(t(lang, "discounts"), money(report.discounts, lang))
+    page.pair(t(lang, "returned_total"), money(report.returned, lang))
+    page.pair(t(lang, "paid_total"), money(report.paid, lang), bold=True)
     page.rule()
-    page.pair(t(lang, "points_earned_total"), points(report.points_earned))
-    page.pair(t(lang, "points_spent_total"), points(report.points_spent))
+    page.pair(t(lang, "points_earned_total"), points(report.points_earned, lang))
+    page.pair(t(lang, "points_spent_total"), points(report.points_spent, lang))
     if report.unsent:
         page.pair(t(lang, "unsent"), str(report.unsent), bold=True)
     page.add(Feed(1))

@@ -83,10 +83,10 @@ def test_every_receipt_has_header_qr_of_the_operation_and_footer(kind):
 def test_purchase_on_a_birthday_wishes_and_shows_every_sum():
     text = decode(encode(document("purchase", 80))).text()
     assert "С днём рождения, Анна Ивановна!" in text
-    assert "Скидка 5%" in text and "-122.50" in text
-    assert "К ОПЛАТЕ" in text and "2 327.50" in text
+    assert "Скидка 5%" in text and "-122,50" in text
+    assert "К ОПЛАТЕ" in text and "2 327,50" in text
     assert "Начислено баллов" in text and "+116" in text
-    assert "Баланс баллов" + " " * 31 + "1316" in text.splitlines()
+    assert "Баланс баллов" + " " * 30 + "1 316" in text.splitlines()
 
 
 def test_without_a_member_there_is_no_greeting():
@@ -99,7 +99,7 @@ def test_without_a_member_there_is_no_greeting():
         total=Money.parse("10"),
     )
     text = decode(encode(layout_receipt(data, CFG, 58))).text()
-    assert "Здравствуйте" not in text and "10.00" in text
+    assert "Здравствуйте" not in text and "10,00" in text
 
 
 def test_spend_return_gift_adjustment_say_what_happened():
@@ -162,7 +162,31 @@ def test_from_quote_with_points_is_a_spend_receipt():
 
 
 def test_number_formats():
-    assert money(Money.parse("1234567.5")) == "1 234 567.50"
+    """As on the till's screen in each language: thousands grouped, the decimal sign."""
+    assert money(Money.parse("1234567.5")) == "1 234 567,50"
+    assert money(Money.parse("1234567.5"), "uk") == "1 234 567,50"
+    assert money(Money.parse("1234567.5"), "en") == "1,234,567.50"
     assert points(Decimal("120.00")) == "120"
-    assert points(Decimal("12.50")) == "12.5"
+    assert points(Decimal("12.50")) == "12,5"
+    assert points(Decimal("12.50"), "en") == "12.5"
     assert points(Decimal("1E+2")) == "100"
+    assert points(Decimal("12500")) == "12 500" and points(Decimal("12500"), "en") == "12,500"
+
+
+@pytest.mark.parametrize(
+    ("language", "own", "foreign"),
+    [
+        ("ru", "Спасибо за покупку!", ("Дякуємо", "Thank you")),
+        ("uk", "Дякуємо за покупку!", ("Спасибо", "Thank you")),
+        ("en", "Thank you for shopping with us!", ("Спасибо", "Дякуємо")),
+    ],
+)
+def test_a_till_without_its_own_footer_thanks_in_the_receipts_language(
+    language: str, own: str, foreign: tuple[str, ...]
+) -> None:
+    cfg = ReceiptConfig(language=language)  # no header or footer configured
+    text = decode(encode(document("purchase", 80, cfg, language))).text()
+    assert own in text and not any(word in text for word in foreign)
+    assert ("Shop" in text) == (language == "en")
+    configured = ReceiptConfig(language=language, footer=("Ждём вас!",))
+    assert "Ждём вас!" in decode(encode(document("purchase", 80, configured, language))).text()
