@@ -189,6 +189,7 @@ def layout_shift(report: ShiftReport, cfg: ReceiptConfig, width_mm: int = 80) ->
     page.pair(t(lang, "purchases"), str(report.purchases))
     page.pair(t(lang, "returns"), str(report.returns))
     page.pair(t(lang, "gifts"), str(report.gifts))
+    page.pair(t(lang, "adjustments"), str(report.adjustments))
     page.rule()
     page.pair(t(lang, "sales"), money(report.sales, lang))
     page.pair(t(lang, "discounts"), money(report.discounts, lang))
@@ -197,6 +198,9 @@ def layout_shift(report: ShiftReport, cfg: ReceiptConfig, width_mm: int = 80) ->
     page.rule()
     page.pair(t(lang, "points_earned_total"), points(report.points_earned, lang))
     page.pair(t(lang, "points_spent_total"), points(report.points_spent, lang))
+    if report.adjustments:
+        page.pair(t(lang, "points_added_total"), "+" + points(report.points_added, lang))
+        page.pair(t(lang, "points_removed_total"), "-" + points(report.points_removed, lang))
     if report.unsent:
         page.pair(t(lang, "unsent"), str(report.unsent), bold=True)
     page.add(Feed(1))

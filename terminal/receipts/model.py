@@ -74,6 +74,9 @@ class ShiftReport:
     points_earned: Decimal = Decimal(0)
     points_spent: Decimal = Decimal(0)
     unsent: int = 0  # operations the office has not acknowledged yet
+    adjustments: int = 0
+    points_added: Decimal = Decimal(0)  # by adjustments
+    points_removed: Decimal = Decimal(0)  # by adjustments (a positive figure)
 
 
 def from_quote(

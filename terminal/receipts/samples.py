@@ -24,10 +24,11 @@ def sample(kind: str, language: str = "ru") -> ReceiptData | ShiftReport:
             cashier="Петрова Ю.",
             opened_at=AT.replace(hour=8),
             closed_at=AT.replace(hour=20),
-            operations=57,
+            operations=59,
             purchases=49,
             returns=3,
             gifts=5,
+            adjustments=2,
             sales=Money.parse("123456.70"),
             discounts=Money.parse("6172.84"),
             paid=Money.parse("114893.86"),
@@ -35,6 +36,8 @@ def sample(kind: str, language: str = "ru") -> ReceiptData | ShiftReport:
             points_earned=Decimal("5744.5"),
             points_spent=Decimal("1830"),
             unsent=2,
+            points_added=Decimal("200"),
+            points_removed=Decimal("35"),
         )
     k = ReceiptKind(kind)
     base = ReceiptData(

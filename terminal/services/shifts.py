@@ -91,6 +91,7 @@ def _report(tx: Reads, shift: Shift, closed: datetime, till_name: str) -> ShiftR
     rows = tx.operations.between(shift.opened_at, closed.isoformat())
     purchases = [r for r in rows if r.kind == "purchase"]
     returns = [r for r in rows if r.kind == "return"]
+    adjustments = [r.points_delta_centi for r in rows if r.kind == "adjustment"]
     return ShiftReport(
         till=till_name,
         cashier=shift.staff.name,
@@ -107,4 +108,7 @@ def _report(tx: Reads, shift: Shift, closed: datetime, till_name: str) -> ShiftR
         points_earned=Decimal(sum(r.points_earned_centi for r in purchases)) / 100,
         points_spent=Decimal(sum(r.points_spent_centi for r in purchases)) / 100,
         unsent=sum(1 for r in rows if r.status == "pending"),
+        adjustments=len(adjustments),
+        points_added=Decimal(sum(d for d in adjustments if d > 0)) / 100,
+        points_removed=Decimal(-sum(d for d in adjustments if d < 0)) / 100,
     )

@@ -54,6 +54,7 @@ class ShiftLine:
     points_earned_centi: int
     points_spent_centi: int
     status: str
+    points_delta_centi: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,7 @@ class OperationRows:
                 operations.c.points_earned_centi,
                 operations.c.points_spent_centi,
                 operations.c.status,
+                operations.c.points_delta_centi,
             ).where(operations.c.created_at >= since, operations.c.created_at <= until)
         )
         return [ShiftLine(*row) for row in rows]

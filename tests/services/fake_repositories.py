@@ -136,6 +136,7 @@ class OperationsFake:
                 r.op.points_earned_centi,
                 r.op.points_spent_centi,
                 r.status,
+                r.op.points_delta_centi,
             )
             for r in self.t.operations
             if since <= r.op.created_at <= until

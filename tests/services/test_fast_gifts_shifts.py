@@ -126,9 +126,16 @@ def test_closing_the_shift_reports_its_operations() -> None:
         checkout(unit(store, CASHIER), MEMBER, Money.parse(amount))
     with pytest.raises(NotAllowed):
         close_shift(unit(store, CASHIER), shift, "till-7")
+    for points in (40, 25, -15):  # the supervisor's adjustments count too
+        member_ops.adjust_points(unit(store, CHIEF), MEMBER, Decimal(points), "goodwill")
     report = close_shift(unit(store, CHIEF), shift, "till-7")
-    assert (report.purchases, report.sales, report.unsent) == (2, Money.parse("350.50"), 2)
+    assert (report.purchases, report.sales, report.unsent) == (2, Money.parse("350.50"), 5)
     assert report.cashier == CASHIER.name and store.tables.shifts[shift.id][2] is not None
+    assert (report.adjustments, report.points_added, report.points_removed) == (
+        3,
+        Decimal(65),
+        Decimal(15),
+    )
 
 
 # --- logging in --------------------------------------------------------------------------
