@@ -534,52 +534,72 @@
         <translation>отменён</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="215" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="216" />
+        <source>purchase with points</source>
+        <translation>покупка с оплатой баллами</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="222" />
+        <source>card unblocked</source>
+        <translation>карта разблокирована</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="226" />
+        <source>shift report</source>
+        <translation>отчёт за смену</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="227" />
+        <source>test page</source>
+        <translation>тестовая страница</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="238" />
         <source>Refused by the office, for review: %1</source>
         <translation>Отклонено офисом, на проверку: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="218" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="215" />
         <source>purchase</source>
         <translation>покупка</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="219" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="217" />
         <source>return</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="220" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="218" />
         <source>gift</source>
         <translation>подарок</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="221" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="219" />
         <source>points adjustment</source>
         <translation>корректировка баллов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="222" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="220" />
         <source>feedback</source>
         <translation>отзыв</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="223" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="221" />
         <source>card blocked</source>
         <translation>карта заблокирована</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="224" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="223" />
         <source>card activated</source>
         <translation>карта активирована</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="225" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="224" />
         <source>card replaced</source>
         <translation>карта заменена</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="226" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="225" />
         <source>member registered</source>
         <translation>регистрация участника</translation>
     </message>

@@ -534,52 +534,72 @@
         <translation>скасовано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="215" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="216" />
+        <source>purchase with points</source>
+        <translation>покупка з оплатою балами</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="222" />
+        <source>card unblocked</source>
+        <translation>картку розблоковано</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="226" />
+        <source>shift report</source>
+        <translation>звіт за зміну</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="227" />
+        <source>test page</source>
+        <translation>тестова сторінка</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="238" />
         <source>Refused by the office, for review: %1</source>
         <translation>Відхилено офісом, на перевірку: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="218" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="215" />
         <source>purchase</source>
         <translation>покупка</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="219" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="217" />
         <source>return</source>
         <translation>повернення</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="220" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="218" />
         <source>gift</source>
         <translation>подарунок</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="221" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="219" />
         <source>points adjustment</source>
         <translation>коригування балів</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="222" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="220" />
         <source>feedback</source>
         <translation>відгук</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="223" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="221" />
         <source>card blocked</source>
         <translation>картку заблоковано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="224" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="223" />
         <source>card activated</source>
         <translation>картку активовано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="225" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="224" />
         <source>card replaced</source>
         <translation>картку замінено</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="226" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="225" />
         <source>member registered</source>
         <translation>реєстрація учасника</translation>
     </message>

@@ -194,8 +194,13 @@ class SupervisorPage(QWidget):
             jobs = supervisor.print_jobs(self._till.unit(self.supervisor))
         except SHOWN_ERRORS as exc:
             return self._fail(error_text(exc))
+        kinds = self._kind_names()
         for job in jobs:
-            text = f"{job.title} · {statuses.get(job.status.value, job.status.value)}"
+            # The title is the queue's own ("purchase #2", "shift till-1"): its kind in
+            # the till's language, then the rest (the number, the till).
+            _word, _, rest = job.title.partition(" ")
+            title = f"{kinds.get(job.kind, job.kind)} {rest}".strip()
+            text = f"{title} · {statuses.get(job.status.value, job.status.value)}"
             if job.last_error and job.status.value == "waiting":
                 text += f" · {job.last_error}"
             item = QListWidgetItem(text)
@@ -203,6 +208,24 @@ class SupervisorPage(QWidget):
             self.jobs.addItem(item)
         if self.jobs.count():
             self.jobs.setCurrentRow(0)
+
+    def _kind_names(self) -> dict[str, str]:
+        """Operation and receipt kinds in the till's language."""
+        return {
+            "purchase": self.tr("purchase"),
+            "spend": self.tr("purchase with points"),
+            "return": self.tr("return"),
+            "gift": self.tr("gift"),
+            "adjustment": self.tr("points adjustment"),
+            "feedback": self.tr("feedback"),
+            "card_block": self.tr("card blocked"),
+            "card_unblock": self.tr("card unblocked"),
+            "card_activate": self.tr("card activated"),
+            "card_replace": self.tr("card replaced"),
+            "member_register": self.tr("member registered"),
+            "shift": self.tr("shift report"),
+            "test": self.tr("test page"),
+        }
 
     def _show_parked(self) -> None:
         assert self.supervisor is not None
@@ -214,17 +237,7 @@ class SupervisorPage(QWidget):
         self.parked_label.setText(
             self.tr("Refused by the office, for review: %1").replace("%1", str(len(found)))
         )
-        kinds = {
-            "purchase": self.tr("purchase"),
-            "return": self.tr("return"),
-            "gift": self.tr("gift"),
-            "adjustment": self.tr("points adjustment"),
-            "feedback": self.tr("feedback"),
-            "card_block": self.tr("card blocked"),
-            "card_activate": self.tr("card activated"),
-            "card_replace": self.tr("card replaced"),
-            "member_register": self.tr("member registered"),
-        }
+        kinds = self._kind_names()
         for op in found:
             when = op.created_at[:16].replace("T", " ")
             kind = kinds.get(op.kind, op.kind)

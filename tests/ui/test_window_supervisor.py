@@ -18,6 +18,7 @@ from terminal.services.checkout import checkout
 from terminal.services.identify import identify
 from terminal.services.till import Till
 from terminal.store.database import Database
+from terminal.ui.i18n import switch_language
 from terminal.ui.main_window import MainWindow
 
 
@@ -34,6 +35,13 @@ def test_supervisor_reprints_a_receipt(qtbot: QtBot, demo_db: Database, clock: F
     assert w.supervisor.supervisor is not None and w.supervisor.jobs.count() == 1
     w.supervisor.reprint.click()
     assert w.supervisor.jobs.count() == 2
+    try:  # the list speaks the till's language, not the queue's own words
+        switch_language("ru")
+        w.supervisor._show_jobs()
+        first = w.supervisor.jobs.item(0).text()
+        assert first.startswith("покупка #") and "purchase" not in first, first
+    finally:
+        switch_language("en")
     with demo_db.read() as conn:
         audit = conn.execute(text("SELECT action, staff_id FROM audit_log WHERE action='reprint'"))
         assert [a for a, s in audit if s is not None] == ["reprint"]
