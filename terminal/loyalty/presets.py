@@ -8,6 +8,20 @@ from terminal.loyalty.money import Money, Rounding
 from terminal.loyalty.program import Program
 from terminal.loyalty.program_parts import BirthdayRule, CombineMode, Progressive, SpendBasis, Tier
 
+_TIER_NAMES = {
+    "bronze": ("Бронзовый", "Бронзовий", "Bronze"),
+    "silver": ("Серебряный", "Срібний", "Silver"),
+    "gold": ("Золотой", "Золотий", "Gold"),
+    "platinum": ("Платиновый", "Платиновий", "Platinum"),
+}
+
+
+def _tier(code: str, name: str, threshold: int, pct: int) -> Tier:
+    """A tier whose discount and points are both ``pct`` percent, named in ru, uk, en."""
+    ru, uk, en = _TIER_NAMES[code]
+    names = (("en", en), ("ru", ru), ("uk", uk))
+    return Tier(code, name, Money.of(threshold), Decimal(pct), Decimal(pct), names)
+
 
 def standard_program() -> Program:
     """Four tiers by lifetime spend (Platinum in two to three years of steady buying), a
@@ -17,10 +31,10 @@ def standard_program() -> Program:
         code="standard",
         version=1,
         tiers=(
-            Tier("bronze", "Bronze", Money.of(0), Decimal(3), Decimal(3)),
-            Tier("silver", "Silver", Money.of(30_000), Decimal(5), Decimal(5)),
-            Tier("gold", "Gold", Money.of(100_000), Decimal(7), Decimal(7)),
-            Tier("platinum", "Platinum", Money.of(250_000), Decimal(10), Decimal(10)),
+            _tier("bronze", "Bronze", 0, 3),
+            _tier("silver", "Silver", 30_000, 5),
+            _tier("gold", "Gold", 100_000, 7),
+            _tier("platinum", "Platinum", 250_000, 10),
         ),
         spend_basis=SpendBasis.LIFETIME,
         progressive=Progressive(step_pct=Decimal(1), every_n=10, cap_pct=Decimal(5)),

@@ -17,6 +17,7 @@ from terminal.loyalty.program_dict import program_fields, program_to_dict
 from terminal.loyalty.program_error import ProgramError
 from terminal.loyalty.program_parts import (
     ALL_SOURCES,
+    NAME_LANGUAGES,
     BirthdayRule,
     CombineMode,
     DiscountSource,
@@ -155,6 +156,13 @@ def _validate_tiers(tiers: object) -> None:
             raise ProgramError(f"{at}.code", tier.code, "is used by another tier")
         codes.add(tier.code)
         _text(f"{at}.name", tier.name)
+        names = tier.names
+        if not isinstance(names, tuple) or not all(
+            isinstance(n, tuple) and len(n) == 2 and n[0] in NAME_LANGUAGES for n in names
+        ):
+            raise ProgramError(f"{at}.names", names, "must be (language, name) pairs: ru, uk, en")
+        for language, text in names:
+            _text(f"{at}.names.{language}", text)
         threshold = _money(f"{at}.threshold", tier.threshold)
         if i == 0 and not threshold.is_zero():
             raise ProgramError(

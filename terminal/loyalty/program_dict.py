@@ -18,6 +18,7 @@ from terminal.loyalty.errors import AmountError
 from terminal.loyalty.money import Money, Rounding
 from terminal.loyalty.program_error import ProgramError
 from terminal.loyalty.program_parts import (
+    NAME_LANGUAGES,
     BirthdayRule,
     CombineMode,
     DiscountSource,
@@ -46,7 +47,13 @@ def _plain(value: object) -> object:
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {
+            # names in each language: an object {"ru": ..., "uk": ...} on the wire
+            f.name: dict(getattr(value, f.name))
+            if f.name == "names"
+            else _plain(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+        }
     return value
 
 
@@ -130,7 +137,14 @@ def _tier(field: str, value: object) -> Tier:
         threshold=_money(at + "threshold", _required(d, at, "threshold")),
         discount_pct=_decimal(at + "discount_pct", _required(d, at, "discount_pct")),
         earn_pct=_decimal(at + "earn_pct", _required(d, at, "earn_pct")),
+        names=_names(at + "names", d.get("names", {})),
     )
+
+
+def _names(field: str, value: object) -> tuple[tuple[str, str], ...]:
+    """A name in each of some languages: {"ru": "Золотой", "uk": "Золотий"}."""
+    d = _mapping(field, value, NAME_LANGUAGES)
+    return tuple((code, _str(f"{field}.{code}", d[code])) for code in sorted(d))
 
 
 def _tiers(field: str, value: object) -> tuple[Tier, ...]:
@@ -171,7 +185,7 @@ def _stack_order(field: str, value: object) -> tuple[DiscountSource, ...]:
     return tuple(read(f"{field}[{i}]", v) for i, v in enumerate(value))
 
 
-_TIER_KEYS = frozenset({"code", "name", "threshold", "discount_pct", "earn_pct"})
+_TIER_KEYS = frozenset({"code", "name", "threshold", "discount_pct", "earn_pct", "names"})
 _PROGRESSIVE_KEYS = frozenset({"step_pct", "every_n", "cap_pct"})
 _BIRTHDAY_KEYS = frozenset({"days_before", "days_after", "earn_multiplier", "gift"})
 

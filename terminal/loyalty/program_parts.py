@@ -38,15 +38,37 @@ class DiscountSource(enum.Enum):
 ALL_SOURCES = (DiscountSource.CARD, DiscountSource.TIER, DiscountSource.PROGRESSIVE)
 
 
+#: The languages a program may name its tiers in (the till's).
+NAME_LANGUAGES = frozenset({"ru", "uk", "en"})
+
+
 @dataclass(frozen=True, slots=True)
 class Tier:
     """A tier: reached when the member's spend is at least ``threshold``."""
 
     code: str
-    name: str
+    name: str  # in any language the program lacks in ``names`` (and in English texts)
     threshold: Money
     discount_pct: Decimal
     earn_pct: Decimal
+    #: The tier's name in each language the program gives one, as (language, name)
+    #: pairs: what a cashier and a receipt show in that language.
+    names: tuple[tuple[str, str], ...] = ()
+
+    def name_in(self, language: str) -> str:
+        """The name to show in ``language`` (ru, uk, en): its own, else :attr:`name`."""
+        for code, text in self.names:
+            if code == language:
+                return text
+        return self.name
+
+    def params(self) -> dict[str, str]:
+        """The tier in an explanation line's params: ``tier`` (its name), ``tier_code``,
+        and ``tier_ru``, ``tier_uk``, ``tier_en`` for the names it has, so a line is
+        shown in any language without the program at hand."""
+        found = {"tier": self.name, "tier_code": self.code}
+        found.update((f"tier_{language}", text) for language, text in self.names)
+        return found
 
 
 @dataclass(frozen=True, slots=True)

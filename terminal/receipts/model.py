@@ -118,5 +118,5 @@ def from_quote(
         points_earned=quote.points_earned,
         points_spent=quote.points_spent,
         balance_after=quote.balance_after,
-        tier=quote.tier_after.name,
+        tier=quote.tier_after.name_in(language),
     )

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from terminal.loyalty import ExplanationLine
 from terminal.ui.formats import money_text, points_text
+from terminal.ui.i18n import current_language
 
 
 def _templates() -> dict[str, str]:
@@ -96,6 +97,7 @@ def explanation_text(line: ExplanationLine) -> str:
     if template is None:
         return line.text
     fields = dict(line.params)
+    fields["tier"] = fields.get(f"tier_{current_language()}", fields.get("tier", ""))
     for name in _MONEY_PARAMS + _POINTS_PARAMS:
         if name in fields:
             fields[name] = _number(fields[name], name in _MONEY_PARAMS)

@@ -9,7 +9,7 @@ from terminal.loyalty import CardKind
 from terminal.services.identify import MemberView
 from terminal.services.messages import card_problem
 from terminal.ui.formats import money_text, points_text
-from terminal.ui.i18n import translate_message
+from terminal.ui.i18n import current_language, translate_message
 
 
 class MemberPanel(QWidget):
@@ -71,10 +71,13 @@ class MemberPanel(QWidget):
         self.progress.setVisible(progress is not None)
         if progress is not None:
             nxt = progress.next
-            text = self.tr("Tier: %1").replace("%1", progress.current.name)
+            language = current_language()
+            text = self.tr("Tier: %1").replace("%1", progress.current.name_in(language))
             if nxt is not None:
                 remaining = money_text(progress.remaining.amount)
-                text += " · " + self.tr("%1 to %2").replace("%1", remaining).replace("%2", nxt.name)
+                text += " · " + self.tr("%1 to %2").replace("%1", remaining).replace(
+                    "%2", nxt.name_in(language)
+                )
             self.tier.setText(text)
             self.progress.setValue(int(progress.fraction * 100))
         pct = view.discount_pct  # the rules' figure (best of or stacked, capped)

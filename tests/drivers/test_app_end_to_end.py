@@ -72,7 +72,7 @@ def test_tap_greet_checkout_receipt(
         app.stop()
         switch_language("en")
     receipt = printer.receipts()[0]
-    assert address_as in receipt.text() and "1 234.50" in receipt.text()
+    assert address_as in receipt.text() and "1 234,50" in receipt.text()
     with demo_db.read() as conn:
         staff_id = conn.execute(text("SELECT staff_id FROM operations")).scalar()
         printed = conn.execute(text("SELECT status FROM print_jobs")).scalar()

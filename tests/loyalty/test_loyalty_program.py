@@ -273,6 +273,13 @@ def _tier_dict(**changes: object) -> dict[str, object]:
         (_standard_with(tiers=[_tier_dict(threshold=0.0)]), "tiers[0].threshold", "decimal"),
         (_standard_with(tiers=[_tier_dict(name=5)]), "tiers[0].name", "must be text"),
         (
+            _standard_with(tiers=[_tier_dict(names={"de": "Gold"})]),
+            "tiers[0].names.de",
+            "is not a known key",
+        ),
+        (_standard_with(tiers=[_tier_dict(names={"ru": 5})]), "tiers[0].names.ru", "text"),
+        (_standard_with(tiers=[_tier_dict(names=["ru"])]), "tiers[0].names", "object"),
+        (
             _standard_with(tiers=[{"code": "b", "name": "B", "threshold": "0"}]),
             "tiers[0].discount_pct",
             "is missing",
@@ -321,6 +328,23 @@ def test_standard_program() -> None:
     assert p.point_value == 1 and p.points_quantum == 1
     assert p.birthday == BirthdayRule(3, 3, D(2), True)
     assert p.feedback_points == 50
+    gold = p.tiers[2]
+    assert (gold.name_in("ru"), gold.name_in("uk"), gold.name_in("en")) == (
+        "Золотой",
+        "Золотий",
+        "Gold",
+    )
+
+
+def test_tier_names_travel_as_an_object_and_fall_back_to_the_name() -> None:
+    data = standard_program().to_dict()
+    tiers = data["tiers"]
+    assert isinstance(tiers, list)
+    assert tiers[1]["names"] == {"en": "Silver", "ru": "Серебряный", "uk": "Срібний"}
+    bare = Tier("b", "Base", m("0"), D(1), D(1))
+    assert bare.name_in("uk") == "Base" and bare.params() == {"tier": "Base", "tier_code": "b"}
+    only_ru = Tier("b", "Base", m("0"), D(1), D(1), (("ru", "База"),))
+    assert only_ru.name_in("ru") == "База" and only_ru.name_in("en") == "Base"
 
 
 @pytest.mark.parametrize(

@@ -148,6 +148,11 @@ def test_from_quote_fills_a_purchase():
     assert q.amount + taken == q.paid
     text = decode(encode(layout_receipt(data, CFG, 58))).text()
     assert money(q.paid) in text and "Здравствуйте, Анна!" in text
+    assert data.tier == "Бронзовый"  # the tier's name in the receipt's language
+    english = from_quote(
+        q, operation_id="op-1", seq=7, created_at=datetime(2026, 6, 15, 12, 0), language="en"
+    )
+    assert english.tier == "Bronze"
 
 
 def test_from_quote_with_points_is_a_spend_receipt():

@@ -124,6 +124,25 @@ def test_explanation_lines_follow_the_language(
     lines = [window.checkout.lines.item(i).text() for i in range(window.checkout.lines.count())]
     assert lines and any(line.startswith("Скидка уровня") for line in lines)
     assert any("Начислено баллов" in line for line in lines)
+    assert not any("Bronze" in line for line in lines)  # the tier's own Russian name
+    assert any("Бронзовый" in line for line in lines)
+    qtbot.waitUntil(lambda: "Бронзовый" in window.member.tier.text(), timeout=2000)
+
+
+@pytest.mark.parametrize(("code", "name"), [("ru", "Бронзовый"), ("uk", "Бронзовий")])
+def test_the_tier_is_named_in_the_language(
+    qtbot: QtBot, window: MainWindow, demo_db: Database, code: str, name: str
+) -> None:
+    switch_language(code)
+    try:
+        window.present(card_key(demo_db))
+        qtbot.waitUntil(lambda: name in window.member.tier.text(), timeout=2000)
+        assert "Bronze" not in window.member.tier.text()
+        qtbot.keyClicks(window.checkout.amount, "2450")
+        lines = [window.checkout.lines.item(i).text() for i in range(window.checkout.lines.count())]
+        assert any(name in line for line in lines)
+    finally:
+        switch_language("en")
 
 
 @pytest.mark.parametrize(("code", "word"), [("ru", "Нет связи"), ("uk", "Немає зв'язку")])
