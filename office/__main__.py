@@ -117,6 +117,15 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--kind", default="personal", choices=("personal", "bearer"))
     s.add_argument("--state", default="active")
 
+    s = sub.add_parser("gift", help="add or change a gift of the catalogue")
+    s.add_argument("code")
+    s.add_argument("--name", required=True, help="shown in a language with no name of its own")
+    for code in ("ru", "uk", "en"):
+        s.add_argument(f"--name-{code}", metavar="NAME", help=f"the name in {code}")
+    s.add_argument("--kind", default="reward", choices=("birthday", "reward", "prize"))
+    s.add_argument("--cost", default="0", metavar="POINTS", help="points it costs")
+    s.add_argument("--withdraw", action="store_true", help="no longer handed out")
+
     s = sub.add_parser("delete-member", help="delete (anonymise) a member everywhere")
     s.add_argument("member_id", type=int)
 
@@ -259,6 +268,17 @@ def _run(args: argparse.Namespace, db: OfficeDB) -> int:
             member_id=args.member,
             kind=args.kind,
             state=args.state,
+        )
+    elif cmd == "gift":
+        names = {c: getattr(args, f"name_{c}") for c in ("ru", "uk", "en")}
+        admin.add_gift(
+            db,
+            code=args.code,
+            name=args.name,
+            kind=args.kind,
+            points_cost_centi=_centi(args.cost),
+            active=not args.withdraw,
+            names={c: n for c, n in names.items() if n},
         )
     elif cmd == "delete-member":
         admin.delete_member(db, args.member_id)

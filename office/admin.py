@@ -89,8 +89,20 @@ def set_program(db: OfficeDB, body: dict[str, Any]) -> None:
 
 
 def add_gift(db: OfficeDB, **fields: Any) -> None:
-    with db.write() as conn:
-        entities.upsert_gift(conn, db.now(), {"active": True, **fields})
+    """Add or change a gift; ``names`` its name per language ({"ru": ..., ...})."""
+    code, name = fields.get("code"), fields.get("name")
+    for field, value in (("code", code), ("name", name)):
+        if not isinstance(value, str) or not value.strip() or "\x00" in value:
+            raise AdminError(f"gift: {field} must be text")
+    if not isinstance(code, str) or len(code) > 32:
+        raise AdminError("gift: code at most 32 characters")
+    if fields.get("points_cost_centi", 0) < 0:
+        raise AdminError("gift: cost must not be negative")
+    try:
+        with db.write() as conn:
+            entities.upsert_gift(conn, db.now(), {"active": True, **fields})
+    except ValueError as exc:
+        raise AdminError(f"gift {code}: {exc}") from None
 
 
 def _member_defaults() -> dict[str, Any]:

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, bindparam, delete, insert, select, update
 from office.db import emit
 from office.models import cards, gifts, members, program_versions, programs, settings
 from sync.protocol import CARD_FIELDS, GIFT_FIELDS, MEMBER_FIELDS, Entity, OfflineLimits
+from terminal.loyalty.names import names_text
 
 _MEMBER_COLS = [members.c[name] for name in MEMBER_FIELDS]
 _CARD_COLS = [cards.c[name] for name in CARD_FIELDS]
@@ -127,8 +128,25 @@ def set_program(conn: Connection, at: str, code: str, version: int, body: dict[s
     return emit(conn, at, Entity.PROGRAM, code, {"code": code, "version": version, "body": body})
 
 
+def gift_names(value: object) -> str | None:
+    """A gift's names as the office keeps and sends them (canonical JSON text), from an
+    admin's mapping or a seed file's text. Raises ValueError saying what is wrong."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            raise ValueError("names: not a JSON object") from None
+    if not isinstance(value, Mapping):
+        raise ValueError("names: must be an object of ru, uk, en names")
+    return names_text(value)
+
+
 def upsert_gift(conn: Connection, at: str, data: Mapping[str, Any]) -> int:
     values = {k: data[k] for k in GIFT_FIELDS if k in data}
+    if "names" in values:
+        values["names"] = gift_names(values["names"])
     exists = conn.execute(select(gifts.c.code).where(gifts.c.code == values["code"])).first()
     if exists is None:
         conn.execute(insert(gifts), [values])
@@ -137,7 +155,7 @@ def upsert_gift(conn: Connection, at: str, data: Mapping[str, Any]) -> int:
     row = conn.execute(
         select(*[gifts.c[n] for n in GIFT_FIELDS]).where(gifts.c.code == values["code"])
     ).one()
-    return emit(conn, at, Entity.GIFT, values["code"], [*row[:4], bool(row[4])])
+    return emit(conn, at, Entity.GIFT, values["code"], [*row[:4], bool(row[4]), row[5]])
 
 
 def set_limits(conn: Connection, at: str, limits: OfflineLimits) -> int:

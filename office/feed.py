@@ -130,7 +130,7 @@ def _meta(db: OfficeDB, conn: Connection) -> str:
         "program": None
         if program is None
         else {"code": program.code, "version": program.version, "body": json.loads(program.body)},
-        "gifts": [[*g[:4], bool(g[4])] for g in gift_rows],
+        "gifts": [[*g[:4], bool(g[4]), g[5]] for g in gift_rows],
         "limits": entities.get_limits(conn).to_dict(),
         # Every member of staff (deactivated ones too): a till enrolled now can be logged
         # into as soon as its first download is in.

@@ -101,6 +101,7 @@ gifts = Table(
     Column("kind", String(16), nullable=False),
     Column("points_cost_centi", Integer, nullable=False, default=0),
     Column("active", Boolean, nullable=False, default=True),
+    Column("names", Text, nullable=True),  # per language, JSON (terminal.loyalty.names)
 )
 
 settings = Table(

@@ -210,7 +210,12 @@ SCHEMAS: dict[str, Any] = {
     },
     "MemberRow": _row(MEMBER_FIELDS, "member"),
     "CardRow": _row(CARD_FIELDS, "card"),
-    "GiftRow": _row(GIFT_FIELDS, "gift"),
+    "GiftRow": {
+        **_row(GIFT_FIELDS, "gift"),
+        "description": f"A gift as an array, in this order: {', '.join(GIFT_FIELDS)}; "
+        'names: its name per language as one JSON text ({"ru": ..., "uk": ..., "en": ...}) '
+        "or null (name is shown in a language it lacks).",
+    },
     "OfflineLimits": {
         "type": "object",
         "properties": {

@@ -205,9 +205,14 @@ class _Loader:
         self.buffers[kind] = []
 
     def _gift(self, data: Any) -> None:
-        if not (isinstance(data, list) and len(data) == len(GIFT_FIELDS)):
-            raise self._error(f"a gift row has {len(GIFT_FIELDS)} fields")
-        entities.upsert_gift(self.conn, self.at, dict(zip(GIFT_FIELDS, data, strict=True)))
+        n = len(GIFT_FIELDS)
+        if not (isinstance(data, list) and len(data) in (n, n - 1)):  # 0.2's: no names
+            raise self._error(f"a gift row has {n} fields")
+        row = dict(zip(GIFT_FIELDS, data, strict=False))
+        try:
+            entities.upsert_gift(self.conn, self.at, row)
+        except ValueError as exc:
+            raise self._error(f"gift {row['code']!r}: {exc}") from None
         self.counts[Entity.GIFT.value] += 1
 
     def _staff(self, data: Any) -> None:

@@ -61,7 +61,9 @@ CARD_FIELDS = (
     "expires",
     "replaced_by",
 )
-GIFT_FIELDS = ("code", "name", "kind", "points_cost_centi", "active")
+#: A gift on the wire: ``names`` its name per language as one JSON text (``{"ru": ...,
+#: "uk": ..., "en": ...}``, terminal.loyalty.names) or None; ``name`` for the rest.
+GIFT_FIELDS = ("code", "name", "kind", "points_cost_centi", "active", "names")
 #: A member of staff on the wire (the feed's ``staff`` entity, the snapshot's meta, a
 #: seed file), in order: ``role`` one of STAFF_ROLES; ``tills`` the terminal ids they may
 #: work at, or None for every till; ``pin_hash`` common.pins' hash (None: no PIN yet);

@@ -50,7 +50,7 @@ def _line(
     if source is DiscountSource.CARD:
         return ExplanationLine.of("discount_card", money, pct=format_pct(pct))
     if source is DiscountSource.TIER:
-        return ExplanationLine.of("discount_tier", money, pct=format_pct(pct), **tier.params())
+        return ExplanationLine.of("discount_tier", money, pct=format_pct(pct), extra=tier.params())
     return ExplanationLine.of(
         "discount_progressive",
         money,

@@ -27,9 +27,12 @@ class ExplanationLine:
         code: str,
         amount: Money | None = None,
         points: Decimal | None = None,
+        *,
+        extra: Mapping[str, str] | None = None,
         **params: str,
     ) -> ExplanationLine:
-        return cls(code, tuple(params.items()), amount, points)
+        """A line; ``extra``: more params given as a mapping (a tier's names)."""
+        return cls(code, tuple({**params, **(extra or {})}.items()), amount, points)
 
     def param(self, name: str) -> str:
         for key, value in self.params:

@@ -13,11 +13,11 @@ from decimal import Decimal
 
 from terminal.loyalty.cards import CardKind, CardState
 from terminal.loyalty.money import CENT, HUNDRED, Money, Rounding
+from terminal.loyalty.names import NAME_LANGUAGES
 from terminal.loyalty.program_dict import program_fields, program_to_dict
 from terminal.loyalty.program_error import ProgramError
 from terminal.loyalty.program_parts import (
     ALL_SOURCES,
-    NAME_LANGUAGES,
     BirthdayRule,
     CombineMode,
     DiscountSource,

@@ -16,9 +16,9 @@ from typing import TypeVar
 
 from terminal.loyalty.errors import AmountError
 from terminal.loyalty.money import Money, Rounding
+from terminal.loyalty.names import NAME_LANGUAGES
 from terminal.loyalty.program_error import ProgramError
 from terminal.loyalty.program_parts import (
-    NAME_LANGUAGES,
     BirthdayRule,
     CombineMode,
     DiscountSource,

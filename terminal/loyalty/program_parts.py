@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from terminal.loyalty.money import Money
+from terminal.loyalty.names import name_in
 
 
 class SpendBasis(enum.Enum):
@@ -38,10 +39,6 @@ class DiscountSource(enum.Enum):
 ALL_SOURCES = (DiscountSource.CARD, DiscountSource.TIER, DiscountSource.PROGRESSIVE)
 
 
-#: The languages a program may name its tiers in (the till's).
-NAME_LANGUAGES = frozenset({"ru", "uk", "en"})
-
-
 @dataclass(frozen=True, slots=True)
 class Tier:
     """A tier: reached when the member's spend is at least ``threshold``."""
@@ -57,10 +54,7 @@ class Tier:
 
     def name_in(self, language: str) -> str:
         """The name to show in ``language`` (ru, uk, en): its own, else :attr:`name`."""
-        for code, text in self.names:
-            if code == language:
-                return text
-        return self.name
+        return name_in(self.names, language, self.name)
 
     def params(self) -> dict[str, str]:
         """The tier in an explanation line's params: ``tier`` (its name), ``tier_code``,

@@ -196,7 +196,7 @@ def quote(
                     points=earned,
                     pct=format_pct(tier_before.earn_pct),
                     paid=str(paid),
-                    **tier_before.params(),
+                    extra=tier_before.params(),
                 )
             )
     gift = personal and birthday_gift_available(program, member, today)
@@ -207,7 +207,7 @@ def quote(
     spend_after = spend_before + spend_added
     tier_after = tier_for(program, spend_after)
     if tier_after != tier_before:
-        lines.append(ExplanationLine.of("tier_up", **tier_after.params()))
+        lines.append(ExplanationLine.of("tier_up", extra=tier_after.params()))
 
     return Quote(
         amount=amount,

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from terminal.loyalty import CardKind, CardState, Program, standard_program
+from terminal.loyalty.names import names_text
 from terminal.services.staff import Role, hash_pin
 from terminal.store import demo_fill
 from terminal.store.connection import Connection
@@ -148,11 +149,23 @@ _OTHER_STATES = (
     (CardState.EXPIRED, 10),
     (CardState.NOT_ACTIVATED, 10),
 )
-_DEMO_GIFTS = (
-    ("BDAY", "Подарок ко дню рождения", "birthday", 0),
-    ("MUG", "Фирменная кружка", "reward", 50_000),
-    ("BAG", "Сумка-шопер", "reward", 120_000),
-    ("LOTTO", "Приз розыгрыша", "prize", 0),
+_DEMO_GIFTS = (  # code, name, kind, cost in hundredths, names in ru/uk/en (JSON)
+    (
+        "BDAY",
+        "Подарок ко дню рождения",
+        "birthday",
+        0,
+        ("Подарок ко дню рождения", "Подарунок до дня народження", "Birthday gift"),
+    ),
+    (
+        "MUG",
+        "Фирменная кружка",
+        "reward",
+        50_000,
+        ("Фирменная кружка", "Фірмова чашка", "Branded mug"),
+    ),
+    ("BAG", "Сумка-шопер", "reward", 120_000, ("Сумка-шопер", "Сумка-шопер", "Tote bag")),
+    ("LOTTO", "Приз розыгрыша", "prize", 0, ("Приз розыгрыша", "Приз розіграшу", "Prize")),
 )
 
 
@@ -325,7 +338,10 @@ def fill(
     n_members, n_cards = demo_fill.load(
         conn,
         seed=seed,
-        gift_rows=_DEMO_GIFTS,
+        gift_rows=[
+            (code, name, kind, cost, names_text(dict(zip(("ru", "uk", "en"), names, strict=True))))
+            for code, name, kind, cost, names in _DEMO_GIFTS
+        ],
         staff_rows=[(name, role.value, hash_pin(pin, role)) for name, role, pin in DEMO_STAFF],
         member_rows=member_rows,
         card_rows=_card_rows(card_rng, members),

@@ -24,6 +24,7 @@ from terminal.loyalty import (
     feedback_award,
     quote_return,
 )
+from terminal.loyalty.names import Names, name_in, parse_names
 from terminal.receipts.model import ReceiptData, ReceiptKind
 from terminal.services import offline, spend_auth
 from terminal.services.errors import NotAMemberCard, ServiceError
@@ -119,13 +120,21 @@ class Gift:
     name: str
     kind: str  # birthday | reward | prize
     points_cost: Decimal
+    names: Names = ()  # per language
+
+    def name_in(self, language: str) -> str:
+        """The gift's name in ``language``, else its plain name."""
+        return name_in(self.names, language, self.name)
 
 
 def gift_catalogue(unit: Unit) -> list[Gift]:
     """The gifts a supervisor can hand out, as the office published them."""
     with unit.read() as tx:
         found = tx.gifts.catalogue()
-    return [Gift(g.code, g.name, g.kind, Decimal(g.points_cost_centi) / 100) for g in found]
+    return [
+        Gift(g.code, g.name, g.kind, Decimal(g.points_cost_centi) / 100, parse_names(g.names))
+        for g in found
+    ]
 
 
 # --- returns ---------------------------------------------------------------------------
@@ -218,7 +227,9 @@ def give_gift(unit: Unit, key: CardKey, gift_code: str) -> Recorded:
             ReceiptKind.GIFT,
             recorded,
             view,
-            gift_name=gift.name,
+            gift_name=name_in(parse_names(gift.names), unit.receipts.language, gift.name)
+            if unit.receipts is not None
+            else gift.name,
             points_spent=Decimal(cost) / 100,
             birthday=gift.kind == "birthday",
         )

@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 #: PRAGMA application_id of our files: "LOYT". A file with another id is not ours.
 APPLICATION_ID = 0x4C4F5954
 #: The newest migration (terminal/store/migrations/versions); a test keeps them equal.
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 BUSY_TIMEOUT_MS = 5000
 #: How long opening a cache waits for another process migrating it (a slow disk, a busy
 #: machine: a migration of a large cache can take seconds).

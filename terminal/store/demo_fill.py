@@ -42,18 +42,22 @@ def load(
     conn: Connection,
     *,
     seed: int,
-    gift_rows: Iterable[tuple[str, str, str, int]],
+    gift_rows: Iterable[tuple[str, str, str, int, str | None]],
     staff_rows: Iterable[tuple[str, str, str]],
     member_rows: Iterable[tuple[Any, ...]],
     card_rows: Iterable[tuple[Any, ...]],
 ) -> tuple[int, int]:
     """Mark the cache as a demo of ``seed``; add the gifts (code, name, kind, cost in
-    hundredths), the staff (name, role, PIN hash), then the members and the cards
-    (:mod:`terminal.store.bulk` rows). Returns the numbers of members and cards."""
+    hundredths, names per language as JSON), the staff (name, role, PIN hash), then the
+    members and the cards (:mod:`terminal.store.bulk` rows).
+    Returns the numbers of members and cards."""
     conn.execute(insert(sync_state), [{"key": DEMO_MARK, "value": str(seed)}])
     conn.execute(
         insert(gifts),
-        [{"code": c, "name": n, "kind": k, "points_cost_centi": p} for c, n, k, p in gift_rows],
+        [
+            {"code": c, "name": n, "kind": k, "points_cost_centi": p, "names": names}
+            for c, n, k, p, names in gift_rows
+        ],
     )
     for name, role, pin_hash in staff_rows:
         conn.execute(insert(staff).values(name=name, role=role, pin_hash=pin_hash, card_uid=None))

@@ -9,7 +9,14 @@ from sqlalchemy import Connection, bindparam, func, select
 
 from terminal.store.schema import gifts, operations
 
-_ALL = select(gifts.c.code, gifts.c.name, gifts.c.kind, gifts.c.points_cost_centi, gifts.c.active)
+_ALL = select(
+    gifts.c.code,
+    gifts.c.name,
+    gifts.c.kind,
+    gifts.c.points_cost_centi,
+    gifts.c.active,
+    gifts.c.names,
+)
 _ACTIVE = _ALL.where(gifts.c.active.is_(True))
 _BY_CODE = _ALL.where(gifts.c.code == bindparam("key"))
 _PENDING_GIFT_YEAR = select(
@@ -28,6 +35,7 @@ class GiftRecord:
     kind: str  # birthday | reward | prize
     points_cost_centi: int
     active: bool
+    names: str | None = None  # per language, JSON (terminal.loyalty.names)
 
 
 class GiftRows:

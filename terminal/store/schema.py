@@ -100,6 +100,7 @@ gifts = Table(
     Column("kind", String(16), nullable=False),  # birthday | reward | prize
     Column("points_cost_centi", Integer, nullable=False, server_default="0"),
     Column("active", Boolean, nullable=False, server_default="1"),
+    Column("names", Text, nullable=True),  # per language, JSON (terminal.loyalty.names)
 )
 
 operations = Table(

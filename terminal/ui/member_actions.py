@@ -30,6 +30,7 @@ from terminal.services.till import Till
 from terminal.services.unit import Unit
 from terminal.ui.errors import SHOWN_ERRORS, error_text
 from terminal.ui.formats import money_text, points_text
+from terminal.ui.i18n import current_language
 from terminal.ui.waiting import waiting_for_the_office
 
 
@@ -138,9 +139,10 @@ class MemberActions(QWidget):
         except SHOWN_ERRORS as exc:
             self.result.setText(error_text(exc))
             return
+        language = current_language()
         for gift in catalogue:
-            cost = gift.points_cost
-            item = QListWidgetItem(gift.name if not cost else f"{gift.name} · {points_text(cost)}")
+            cost, name = gift.points_cost, gift.name_in(language)
+            item = QListWidgetItem(name if not cost else f"{name} · {points_text(cost)}")
             item.setData(Qt.ItemDataRole.UserRole, gift.code)
             self.choices.addItem(item)
 

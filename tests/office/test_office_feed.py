@@ -22,6 +22,7 @@ from office.db import OfficeDB
 from office.server import OfficeServer
 from sync.client import CursorGone, OfficeClient, Refused
 from sync.protocol import MEMBER_FIELDS, OpStatus
+from terminal.loyalty.names import name_in, parse_names
 
 pytestmark = pytest.mark.integration
 
@@ -213,3 +214,44 @@ def test_pruning_beyond_the_head_never_hides_the_next_changes(
         assert int(as_of) >= int(str(items[0][0]))
     terminal_any.sync()
     assert 3_000_002 in cache_balances(terminal_any.db)
+
+
+# --- gift names per language ------------------------------------------------------------
+
+
+def test_a_gift_named_per_language_at_the_office_reaches_the_till(
+    terminal_any: Terminal, office_db_any: OfficeDB, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from office.__main__ import main
+    from terminal.store.gift_queries import GiftRows
+
+    url = office_db_any.engine.url.render_as_string(hide_password=False)
+    terminal_any.sync()  # the snapshot first: then the gift comes as a change of the feed
+    assert (
+        main(
+            [
+                "--db",
+                url,
+                "gift",
+                "MUG",
+                "--name",
+                "Mug",
+                "--cost",
+                "500",
+                "--name-uk",
+                "Фірмова чашка",
+                "--name-ru",
+                "Фирменная кружка",
+            ]
+        )
+        == 0
+    )
+    terminal_any.sync()
+    with terminal_any.db.read() as conn:
+        mug = GiftRows(conn).by_code("MUG")
+    assert mug is not None and mug.points_cost_centi == 50_000
+    assert parse_names(mug.names) == (("ru", "Фирменная кружка"), ("uk", "Фірмова чашка"))
+    assert name_in(parse_names(mug.names), "en", mug.name) == "Mug"
+    # a bad name is refused in words, and nothing changes
+    assert main(["--db", url, "gift", "MUG", "--name", "Mug", "--name-en", "a\x01b"]) != 0
+    assert "names.en" in capsys.readouterr().err

@@ -185,6 +185,29 @@ def test_gift_return_and_adjustment_print_their_receipts(till: Till, demo_db: Da
     assert "duplicate bonus" in texts[2]
 
 
+@pytest.mark.parametrize(("language", "name"), [("uk", "Фірмова чашка"), ("en", "Branded mug")])
+def test_a_gift_receipt_names_the_gift_in_its_language(
+    till: Till, demo_db: Database, language: str, name: str
+) -> None:
+    import dataclasses
+
+    from drivers.printer.config import PrinterConfig
+    from drivers.printer.decoder import decode
+    from terminal.receipts.config import ReceiptConfig
+    from terminal.receipts.spool import Spooler
+
+    config = dataclasses.replace(ReceiptConfig.default(), language=language)
+    spooler = Spooler(demo_db, PrinterConfig.default(), config)  # not started
+    context = Till(demo_db, till.clock, till.ids, receipts=spooler).unit(CHIEF)
+    member_ops.give_gift(context, card_key(demo_db, balance_at_least=1000), "MUG")
+    with demo_db.read() as conn:
+        data = conn.execute(text("SELECT data FROM print_jobs WHERE kind = 'gift'")).scalar_one()
+    receipt = decode(data).text()
+    assert name in receipt and "Фирменная" not in receipt
+    catalogue = {g.code: g for g in member_ops.gift_catalogue(context)}
+    assert catalogue["MUG"].name_in(language) == name
+
+
 @pytest.mark.parametrize(("scheme", "pan"), SAMPLES, ids=ids(SAMPLES))
 def test_a_bank_card_is_never_a_replacement(
     till: Till, demo_db: Database, scheme: str, pan: str

@@ -51,6 +51,7 @@ GIFT = {
     "kind": "reward",
     "points_cost_centi": 500_00,
     "active": True,
+    "names": '{"en": "Mug", "uk": "Кружка"}',
 }
 
 
