@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.requests import ClientDisconnect
 
-from office import audit, auth, errors, feed, guard, holds, id_floors, ledger, openapi
+from office import audit, auth, errors, feed, guard, holds, id_floors, ledger, openapi, purchases
 from office.db import OfficeDB
 from office.limits import ServerLimits
 from sync.protocol import DEFAULT_PAGE, MAX_BATCH, MAX_PAGE, PREFIX, VERSION
@@ -95,6 +95,14 @@ Part = Annotated[
     Path(
         description="meta first, then members and cards (404 for any other)",
         json_schema_extra={"enum": list(feed.PARTS)},
+    ),
+]
+PurchaseId = Annotated[
+    str,
+    Path(
+        min_length=1,
+        max_length=purchases.MAX_ID,
+        description="the purchase's operation id (the code its receipt prints as a QR)",
     ),
 ]
 Cursor = Annotated[
@@ -181,6 +189,19 @@ def create_app(
         except holds.HoldConflict as exc:
             return _error(409, "conflict", str(exc))
         return JSONResponse(answer.to_dict())
+
+    @app.get(f"{PREFIX}/purchases/{{op_id}}")
+    async def purchase(request: Request, op_id: PurchaseId) -> Response:
+        """A purchase of any till of the chain, for a return at this one."""
+        terminal = await _terminal(request)
+        if isinstance(terminal, JSONResponse):
+            return terminal
+        found = await run_in_threadpool(purchases.find, db, op_id)
+        if found is None:
+            return _error(
+                404, "unknown_purchase", "the office holds no applied purchase with this id"
+            )
+        return JSONResponse(found.to_dict())
 
     @app.post(f"{PREFIX}/operations", openapi_extra=_OPS_SCHEMA)
     async def push(request: Request) -> Response:

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, bindparam, delete, insert, select, update
 from office.db import emit
 from office.models import cards, gifts, members, program_versions, programs, settings
 from sync.protocol import CARD_FIELDS, GIFT_FIELDS, MEMBER_FIELDS, Entity, OfflineLimits
-from terminal.loyalty.names import names_text
+from terminal.loyalty.names import checked_names
 
 _MEMBER_COLS = [members.c[name] for name in MEMBER_FIELDS]
 _CARD_COLS = [cards.c[name] for name in CARD_FIELDS]
@@ -140,7 +140,8 @@ def gift_names(value: object) -> str | None:
             raise ValueError("names: not a JSON object") from None
     if not isinstance(value, Mapping):
         raise ValueError("names: must be an object of ru, uk, en names")
-    return names_text(value)
+    checked = checked_names(value)
+    return None if checked is None else json.dumps(checked, ensure_ascii=False, sort_keys=True)
 
 
 def upsert_gift(conn: Connection, at: str, data: Mapping[str, Any]) -> int:

@@ -1,5 +1,7 @@
-"""The till's side of online spending over HTTP (docs/protocol.md, Online spending): the
-``SpendAuthoriser`` the use cases call (terminal/services/ports.py), as ``POST /v1/holds``.
+"""The till's questions to the office while a customer waits, over HTTP: the
+``SpendAuthoriser`` the use cases call (terminal/services/ports.py) as ``POST /v1/holds``
+(docs/protocol.md, Online spending), and the ``PurchaseFinder`` a return at this till of a
+purchase made at another asks (``GET /v1/purchases/{id}``, Returns at another till).
 
 The question runs on a thread of its own with a client of its own (the sync worker's is
 busy with its pass, and a requests Session is used by one thread at a time), and the
@@ -17,7 +19,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 
 from sync.client import OfficeClient, SyncError, Timeouts
-from sync.wire_spend import HoldAnswer
+from sync.wire_spend import HoldAnswer, PurchaseAnswer
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +65,28 @@ class HttpSpendAuthoriser:
         # Nothing the thread waits for outlasts the caller's wait by much.
         self._client.timeouts = Timeouts(connect=deadline_s, read=deadline_s, total=deadline_s)
         return self._client.hold(op_id, member_id, card_id, points_centi)
+
+    def find_purchase(self, op_id: str, deadline_s: float) -> PurchaseAnswer | None:
+        """A purchase of another till, for a return here (``GET /v1/purchases/{id}``):
+        None when the office holds no such purchase; :class:`TimeoutError` when it did
+        not answer within ``deadline_s`` (or cannot be reached)."""
+        try:
+            future: Future[PurchaseAnswer | None] = self._pool.submit(self._find, op_id, deadline_s)
+        except RuntimeError as exc:  # closed: the app is stopping
+            raise TimeoutError("the app is stopping") from exc
+        try:
+            return future.result(timeout=deadline_s)
+        except FutureTimeout as exc:
+            future.cancel()
+            log.info("purchase lookup: the office did not answer within %.1f s", deadline_s)
+            raise TimeoutError("the office did not answer in time") from exc
+        except SyncError as exc:
+            log.info("purchase lookup: the office could not be asked (%s)", exc.code)
+            raise TimeoutError(f"the office could not be asked ({exc.code})") from exc
+
+    def _find(self, op_id: str, deadline_s: float) -> PurchaseAnswer | None:
+        self._client.timeouts = Timeouts(connect=deadline_s, read=deadline_s, total=deadline_s)
+        return self._client.purchase(op_id)
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
+from urllib.parse import quote
 
 import requests
 import urllib3
@@ -26,7 +27,7 @@ import urllib3
 from common.errors import AppError
 from sync.office_url import check_office_url
 from sync.protocol import PREFIX, TIME_HEADER, VERSION_HEADER, OpResult, parse_time
-from sync.wire_spend import HOLDS_PATH, HoldAnswer
+from sync.wire_spend import HOLDS_PATH, PURCHASES_PATH, HoldAnswer, PurchaseAnswer
 
 log = logging.getLogger(__name__)
 
@@ -212,6 +213,23 @@ class OfficeClient:
         if decided.id != op_id:
             raise ProtocolError("the office answered a hold for another operation")
         return decided
+
+    def purchase(self, op_id: str) -> PurchaseAnswer | None:
+        """A purchase of any till of the chain (``GET /purchases/{id}``), for a return
+        here; None when the office holds no applied purchase with this id."""
+        try:
+            answer = self._call("GET", f"{PURCHASES_PATH}/{quote(op_id, safe='')}")
+        except Refused as exc:
+            if exc.status == 404:
+                return None
+            raise
+        try:
+            found = PurchaseAnswer.from_dict(answer.body)
+        except (KeyError, ValueError, TypeError) as exc:
+            raise ProtocolError(f"a purchase the terminal cannot read: {exc}") from exc
+        if found.id != op_id:
+            raise ProtocolError("the office answered with another purchase")
+        return found
 
     def push_audit(self, events: Sequence[dict[str, Any]]) -> Answer:
         """Send audit events (``POST /v1/audit``); the office keeps each once."""

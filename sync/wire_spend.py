@@ -85,3 +85,66 @@ class IdFloors:
             return None if v is None else int(v)
 
         return cls(opt("member_id"), opt("card_id"), opt("seq"))
+
+
+#: ``GET /v1/purchases/{id}``: a purchase made at any till of the chain, for a return at
+#: another (docs/protocol.md, Returns at another till).
+PURCHASES_PATH = "/purchases"
+
+
+@dataclass(frozen=True, slots=True)
+class PurchaseAnswer:
+    """A purchase the office has applied, as a till needs it to return it: whose it was
+    (``member_id``, ``card_id``), what it was (``amount_minor``, its ``facts``: the
+    figures a return is worked out from) and what the chain's returns applied at the
+    office have taken back of it already (``returned_minor``)."""
+
+    id: str
+    terminal_id: int
+    seq: int
+    created_at: str
+    member_id: int | None
+    card_id: int | None
+    amount_minor: int
+    returned_minor: int
+    facts: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "terminal_id": self.terminal_id,
+            "seq": self.seq,
+            "created_at": self.created_at,
+            "member_id": self.member_id,
+            "card_id": self.card_id,
+            "amount_minor": self.amount_minor,
+            "returned_minor": self.returned_minor,
+            "facts": self.facts,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> PurchaseAnswer:
+        """The answer as the till reads it (``ValueError`` if it is not one)."""
+        if not isinstance(data, dict) or not isinstance(data.get("facts"), dict):
+            raise ValueError("not a purchase")
+
+        def whole(name: str) -> int:
+            v = data.get(name)
+            if not isinstance(v, int) or isinstance(v, bool):
+                raise ValueError(f"{name} is not an integer")
+            return v
+
+        def opt(name: str) -> int | None:
+            return None if data.get(name) is None else whole(name)
+
+        return cls(
+            id=str(data["id"]),
+            terminal_id=whole("terminal_id"),
+            seq=whole("seq"),
+            created_at=str(data["created_at"]),
+            member_id=opt("member_id"),
+            card_id=opt("card_id"),
+            amount_minor=whole("amount_minor"),
+            returned_minor=whole("returned_minor"),
+            facts=data["facts"],
+        )

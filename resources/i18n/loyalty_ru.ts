@@ -206,118 +206,118 @@
 <context>
     <name>MemberActions</name>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="97" />
+        <location filename="../../terminal/ui/member_actions.py" line="98" />
         <source>Give a gift</source>
         <translation>Выдать подарок</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="98" />
+        <location filename="../../terminal/ui/member_actions.py" line="99" />
         <source>Return (receipt code)</source>
         <translation>Возврат (код чека)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="99" />
+        <location filename="../../terminal/ui/member_actions.py" line="100" />
         <source>Adjust points</source>
         <translation>Корректировка баллов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="100" />
+        <location filename="../../terminal/ui/member_actions.py" line="101" />
         <source>Record a complaint or suggestion</source>
         <translation>Записать жалобу или предложение</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="101" />
+        <location filename="../../terminal/ui/member_actions.py" line="102" />
         <source>Block the card</source>
         <translation>Заблокировать карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="102" />
+        <location filename="../../terminal/ui/member_actions.py" line="103" />
         <source>Unblock the card</source>
         <translation>Разблокировать карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="103" />
+        <location filename="../../terminal/ui/member_actions.py" line="104" />
         <source>Activate the bearer card</source>
         <translation>Активировать карту на предъявителя</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="104" />
+        <location filename="../../terminal/ui/member_actions.py" line="105" />
         <source>Replace the card</source>
         <translation>Заменить карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="113" />
+        <location filename="../../terminal/ui/member_actions.py" line="114" />
         <source>Do it (Enter)</source>
         <translation>Выполнить (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="156" />
+        <location filename="../../terminal/ui/member_actions.py" line="158" />
         <source>Receipt code (scan the QR)</source>
         <translation>Код чека (отсканируйте QR)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="157" />
+        <location filename="../../terminal/ui/member_actions.py" line="159" />
         <source>Amount returned (empty: all)</source>
         <translation>Сумма возврата (пусто: всё)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="159" />
+        <location filename="../../terminal/ui/member_actions.py" line="161" />
         <source>Points (+ or -)</source>
         <translation>Баллы (+ или -)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="159" />
+        <location filename="../../terminal/ui/member_actions.py" line="161" />
         <source>Reason (required)</source>
         <translation>Причина (обязательно)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="160" />
+        <location filename="../../terminal/ui/member_actions.py" line="162" />
         <source>What the member said</source>
         <translation>Что сказал участник</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="161" />
+        <location filename="../../terminal/ui/member_actions.py" line="163" />
         <source>Why</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="162" />
+        <location filename="../../terminal/ui/member_actions.py" line="164" />
         <source>New card: number or UID</source>
         <translation>Новая карта: номер или UID</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="210" />
+        <location filename="../../terminal/ui/member_actions.py" line="215" />
         <source>Purchase %1 of %2: %3, returned so far %4. Type the amount returned (empty: all %5) and press Enter to return.</source>
         <translation>Покупка %1 от %2: %3, уже возвращено %4. Введите сумму возврата (пусто: всё, %5) и нажмите Enter.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="238" />
+        <location filename="../../terminal/ui/member_actions.py" line="243" />
         <source>Done: operation %1 recorded.</source>
         <translation>Готово: операция %1 записана.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="269" />
+        <location filename="../../terminal/ui/member_actions.py" line="274" />
         <source>Present the member's card first.</source>
         <translation>Сначала предъявите карту участника.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="275" />
+        <location filename="../../terminal/ui/member_actions.py" line="280" />
         <source>Choose a gift.</source>
         <translation>Выберите подарок.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="281" />
-        <location filename="../../terminal/ui/member_actions.py" line="288" />
+        <location filename="../../terminal/ui/member_actions.py" line="286" />
+        <location filename="../../terminal/ui/member_actions.py" line="293" />
         <source>Scan or type the receipt code.</source>
         <translation>Отсканируйте или введите код чека.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="298" />
+        <location filename="../../terminal/ui/member_actions.py" line="303" />
         <source>Points: type a number, e.g. 100 or -50.</source>
         <translation>Баллы: введите число, например 100 или -50.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="303" />
+        <location filename="../../terminal/ui/member_actions.py" line="308" />
         <source>Type or scan the new card's number.</source>
         <translation>Введите или отсканируйте номер новой карты.</translation>
     </message>
@@ -345,37 +345,37 @@
         <translation>положен подарок</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_panel.py" line="74" />
+        <location filename="../../terminal/ui/member_panel.py" line="75" />
         <source>Tier: %1</source>
         <translation>Уровень: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_panel.py" line="77" />
+        <location filename="../../terminal/ui/member_panel.py" line="78" />
         <source>%1 to %2</source>
         <translation>ещё %1 до уровня %2</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_panel.py" line="81" />
+        <location filename="../../terminal/ui/member_panel.py" line="84" />
         <source>Discount: %1%</source>
         <translation>Скидка: %1%</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_panel.py" line="84" />
+        <location filename="../../terminal/ui/member_panel.py" line="87" />
         <source>Points: %1</source>
         <translation>Баллы: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_panel.py" line="87" />
+        <location filename="../../terminal/ui/member_panel.py" line="90" />
         <source>(%1 not yet sent)</source>
         <translation>(%1 ещё не отправлено)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_panel.py" line="91" />
+        <location filename="../../terminal/ui/member_panel.py" line="94" />
         <source>Priority service</source>
         <translation>Приоритетное обслуживание</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_panel.py" line="93" />
+        <location filename="../../terminal/ui/member_panel.py" line="96" />
         <source>Personal manager: %1</source>
         <translation>Персональный менеджер: %1</translation>
     </message>
@@ -607,102 +607,102 @@
 <context>
     <name>explanations</name>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="21" />
+        <location filename="../../terminal/ui/explanations.py" line="22" />
         <source>Card discount {pct}%: -{amount}</source>
         <translation>Скидка по карте {pct}%: -{amount}</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="24" />
+        <location filename="../../terminal/ui/explanations.py" line="25" />
         <source>{tier} tier discount {pct}%: -{amount}</source>
         <translation>Скидка уровня {tier} {pct}%: -{amount}</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="27" />
+        <location filename="../../terminal/ui/explanations.py" line="28" />
         <source>Progressive discount {pct}% after {purchases} purchases: -{amount}</source>
         <translation>Накопительная скидка {pct}% после {purchases} покупок: -{amount}</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="30" />
+        <location filename="../../terminal/ui/explanations.py" line="31" />
         <source>The {best} discount {best_pct}% is better than the {other} {other_pct}%</source>
         <translation>Скидка ({best}) {best_pct}% выгоднее, чем ({other}) {other_pct}%</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="34" />
+        <location filename="../../terminal/ui/explanations.py" line="35" />
         <source>Discounts applied one after another: {pct}% in total, -{amount}</source>
         <translation>Скидки применены одна за другой: всего {pct}%, -{amount}</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="37" />
+        <location filename="../../terminal/ui/explanations.py" line="38" />
         <source>Capped by the program maximum {max_pct}%: discount reduced by {amount}</source>
         <translation>Ограничено максимумом программы {max_pct}%: скидка уменьшена на {amount}</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="40" />
+        <location filename="../../terminal/ui/explanations.py" line="41" />
         <source>Progressive discount has reached its maximum {cap_pct}%</source>
         <translation>Накопительная скидка достигла максимума {cap_pct}%</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="43" />
+        <location filename="../../terminal/ui/explanations.py" line="44" />
         <source>Bearer card: card discount only, no points</source>
         <translation>Карта на предъявителя: только скидка по карте, без баллов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="46" />
+        <location filename="../../terminal/ui/explanations.py" line="47" />
         <source>Points pay at most {share_pct}% of the receipt: up to {points}</source>
         <translation>Баллами можно оплатить не больше {share_pct}% чека: до {points}</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="49" />
+        <location filename="../../terminal/ui/explanations.py" line="50" />
         <source>Points balance {balance}: up to {points}</source>
         <translation>Баланс баллов {balance}: до {points}</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="52" />
+        <location filename="../../terminal/ui/explanations.py" line="53" />
         <source>Points balance is negative ({balance}): no points can be spent</source>
         <translation>Баланс баллов отрицательный ({balance}): списать нельзя</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="55" />
+        <location filename="../../terminal/ui/explanations.py" line="56" />
         <source>Paid with {points} points: -{amount}</source>
         <translation>Оплачено баллами ({points}): -{amount}</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="58" />
+        <location filename="../../terminal/ui/explanations.py" line="59" />
         <source>Points earned: {pct}% of {paid} ({tier}): +{points}</source>
         <translation>Начислено баллов: {pct}% от {paid} ({tier}): +{points}</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="61" />
+        <location filename="../../terminal/ui/explanations.py" line="62" />
         <source>Birthday: points x{multiplier}</source>
         <translation>День рождения: баллы x{multiplier}</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="64" />
+        <location filename="../../terminal/ui/explanations.py" line="65" />
         <source>No points below {minimum}</source>
         <translation>Баллы не начисляются при сумме меньше {minimum}</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="67" />
+        <location filename="../../terminal/ui/explanations.py" line="68" />
         <source>Birthday gift available</source>
         <translation>Положен подарок ко дню рождения</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="68" />
+        <location filename="../../terminal/ui/explanations.py" line="69" />
         <source>This purchase moves the member up to {tier}</source>
         <translation>С этой покупкой участник переходит на уровень {tier}</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="80" />
+        <location filename="../../terminal/ui/explanations.py" line="81" />
         <source>card</source>
         <translation>по карте</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="81" />
+        <location filename="../../terminal/ui/explanations.py" line="82" />
         <source>tier</source>
         <translation>уровня</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="82" />
+        <location filename="../../terminal/ui/explanations.py" line="83" />
         <source>progressive</source>
         <translation>накопительная</translation>
     </message>
@@ -842,348 +842,353 @@
     </message>
     <message>
         <location filename="../../terminal/services/messages.py" line="88" />
+        <source>this till has no purchase with this receipt code, and the office, which knows the other tills' sales, cannot be reached just now: try again in a moment</source>
+        <translation>На этой кассе покупки с таким кодом чека нет, а офис, который знает продажи других касс, сейчас недоступен: попробуйте чуть позже</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="93" />
         <source>this card cannot be used: see its state</source>
         <translation>Эту карту нельзя использовать: посмотрите её состояние</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="89" />
+        <location filename="../../terminal/services/messages.py" line="94" />
         <source>no gift {gift} in the catalogue</source>
         <translation>Подарка {gift} нет в каталоге</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="90" />
+        <location filename="../../terminal/services/messages.py" line="95" />
         <source>no birthday gift is due to this member</source>
         <translation>Этому участнику подарок ко дню рождения не положен</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="91" />
+        <location filename="../../terminal/services/messages.py" line="96" />
         <source>the member has too few points for this reward</source>
         <translation>У участника недостаточно баллов для этого подарка</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="92" />
+        <location filename="../../terminal/services/messages.py" line="97" />
         <source>write down the reason: it is required and kept</source>
         <translation>Укажите причину: она обязательна и сохраняется</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="95" />
+        <location filename="../../terminal/services/messages.py" line="100" />
         <source>{points} is not a number of points to adjust by</source>
         <translation>{points} — не число баллов для корректировки</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="96" />
+        <location filename="../../terminal/services/messages.py" line="101" />
         <source>write down what the member said</source>
         <translation>Запишите, что сказал участник</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="97" />
+        <location filename="../../terminal/services/messages.py" line="102" />
         <source>only a new (not activated) bearer card can be activated</source>
         <translation>Активировать можно только новую (не активированную) карту на предъявителя</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="100" />
+        <location filename="../../terminal/services/messages.py" line="105" />
         <source>the new card must be a new, unissued card</source>
         <translation>Новая карта должна быть новой, ещё не выданной</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="101" />
+        <location filename="../../terminal/services/messages.py" line="106" />
         <source>only a blocked card can be unblocked</source>
         <translation>разблокировать можно только заблокированную карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="102" />
+        <location filename="../../terminal/services/messages.py" line="107" />
         <source>no member with this phone in the cache</source>
         <translation>Участника с таким телефоном нет в базе</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="103" />
+        <location filename="../../terminal/services/messages.py" line="108" />
         <source>type the member's full name</source>
         <translation>введите фамилию, имя и отчество участника</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="104" />
+        <location filename="../../terminal/services/messages.py" line="109" />
         <source>the name is too long</source>
         <translation>слишком длинное имя</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="105" />
+        <location filename="../../terminal/services/messages.py" line="110" />
         <source>the member must consent to the processing of their personal data: without it they cannot be registered</source>
         <translation>нужно согласие участника на обработку персональных данных: без него регистрация невозможна</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="110" />
+        <location filename="../../terminal/services/messages.py" line="115" />
         <source>this is not a phone number: type it with the code, e.g. +7 916 123-45-67</source>
         <translation>это не номер телефона: введите его с кодом, например +7 916 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="113" />
+        <location filename="../../terminal/services/messages.py" line="118" />
         <source>{text} is not a birthday: type it as DD.MM.YYYY, e.g. 21.03.1985</source>
         <translation>{text} — не дата рождения: введите ДД.ММ.ГГГГ, например 21.03.1985</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="116" />
+        <location filename="../../terminal/services/messages.py" line="121" />
         <source>this is a bank card, not a club card: give the member a club card</source>
         <translation>это банковская карта, а не клубная: выдайте участнику клубную карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="119" />
+        <location filename="../../terminal/services/messages.py" line="124" />
         <source>this is not a club card: its number is not one of the club's</source>
         <translation>это не клубная карта: её номер не из номеров клуба</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="122" />
+        <location filename="../../terminal/services/messages.py" line="127" />
         <source>this till is not enrolled with the office yet: members can be registered once store IT has enrolled it</source>
         <translation>касса ещё не зарегистрирована в офисе: участников можно регистрировать после того, как ИТ магазина её подключит</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="127" />
+        <location filename="../../terminal/services/messages.py" line="132" />
         <source>read the new club card first: tap or swipe it</source>
         <translation>сначала считайте новую клубную карту: приложите или проведите её</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="130" />
+        <location filename="../../terminal/services/messages.py" line="135" />
         <source>this card is already in the club: it cannot be given to a new member</source>
         <translation>эта карта уже есть в клубе: её нельзя выдать новому участнику</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="133" />
+        <location filename="../../terminal/services/messages.py" line="138" />
         <source>this operation is not waiting for review any more</source>
         <translation>эта операция больше не ждёт проверки</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="136" />
+        <location filename="../../terminal/services/messages.py" line="141" />
         <source>The till's cache is busy (another program is writing to it): nothing was recorded. Try again in a moment; if it goes on, call IT.</source>
         <translation>База кассы занята (в неё пишет другая программа): ничего не записано. Повторите через минуту; если не проходит, вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="141" />
+        <location filename="../../terminal/services/messages.py" line="146" />
         <source>The till's disk is full: nothing was recorded. Call IT to free space, then try again.</source>
         <translation>Диск кассы заполнен: ничего не записано. Позвоните в ИТ, чтобы освободили место, и повторите.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="145" />
+        <location filename="../../terminal/services/messages.py" line="150" />
         <source>The till's cache could not be used: nothing was recorded. Try again; if it goes on, call IT.</source>
         <translation>Не удалось обратиться к базе кассы: ничего не записано. Повторите; если не проходит, вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="155" />
+        <location filename="../../terminal/services/messages.py" line="160" />
         <source>The office refused points spent without its authorisation beyond the offline limit for one operation: call IT.</source>
         <extracomment>Why the office refused an operation (its result's ``code``), for the supervisor's list of operations for review.</extracomment>
         <translation>Офис отклонил списание баллов без его подтверждения сверх офлайн-лимита на одну операцию: позвоните в ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="160" />
+        <location filename="../../terminal/services/messages.py" line="165" />
         <source>The office rejected this member's registration at this till, so nothing is applied to them: register the person again.</source>
         <translation>Офис отклонил регистрацию этого участника на этой кассе, поэтому ничего к нему не применено: зарегистрируйте человека заново.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="165" />
+        <location filename="../../terminal/services/messages.py" line="170" />
         <source>The office could not read the operation (a fault of the till): call IT.</source>
         <translation>Офис не смог прочитать операцию (ошибка кассы): вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="168" />
+        <location filename="../../terminal/services/messages.py" line="173" />
         <source>The office has another operation with the same id: call IT.</source>
         <translation>В офисе уже есть другая операция с тем же номером: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="171" />
+        <location filename="../../terminal/services/messages.py" line="176" />
         <source>The office does not know this kind of operation yet: call IT.</source>
         <translation>Офис пока не знает такой вид операции: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="174" />
+        <location filename="../../terminal/services/messages.py" line="179" />
         <source>The office does not know this member (deleted, or not registered).</source>
         <translation>Офис не знает этого участника (удалён или не зарегистрирован).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="177" />
+        <location filename="../../terminal/services/messages.py" line="182" />
         <source>The office does not know this card.</source>
         <translation>Офис не знает этой карты.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="178" />
+        <location filename="../../terminal/services/messages.py" line="183" />
         <source>The purchase this return reverses was refused by the office.</source>
         <translation>Покупка, к которой относится возврат, отклонена офисом.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="181" />
+        <location filename="../../terminal/services/messages.py" line="186" />
         <source>The member was registered with ids of another till (was the till enrolled again?): call IT.</source>
         <translation>Участник зарегистрирован с номерами другой кассы (кассу регистрировали заново?): вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="186" />
+        <location filename="../../terminal/services/messages.py" line="191" />
         <source>The office already has a member or card with this id: call IT.</source>
         <translation>В офисе уже есть участник или карта с этим номером: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="189" />
+        <location filename="../../terminal/services/messages.py" line="194" />
         <source>The card belongs to someone else at the office: give the member another card and register them again.</source>
         <translation>В офисе эта карта принадлежит другому: выдайте участнику другую карту и зарегистрируйте его снова.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="194" />
+        <location filename="../../terminal/services/messages.py" line="199" />
         <source>The office does not know the member of staff who made it: staff are made at the office; call IT.</source>
         <translation>Офис не знает сотрудника, который её провёл: сотрудников заводят в офисе; вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="199" />
+        <location filename="../../terminal/services/messages.py" line="204" />
         <source>The member of staff who made it was deactivated at the office.</source>
         <translation>Сотрудник, который её провёл, отключён в офисе.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="202" />
+        <location filename="../../terminal/services/messages.py" line="207" />
         <source>The member of staff who made it may not work at this till (office's list).</source>
         <translation>Сотруднику, который её провёл, не разрешено работать на этой кассе (список офиса).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="205" />
+        <location filename="../../terminal/services/messages.py" line="210" />
         <source>It needs a supervisor's authorisation, and the office did not find one.</source>
         <translation>Нужно подтверждение старшего кассира, а офис его не нашёл.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="208" />
+        <location filename="../../terminal/services/messages.py" line="213" />
         <source>Another till sent an operation with the same id: this one was not applied. Call IT.</source>
         <translation>Другая касса прислала операцию с тем же номером: эта не проведена. Вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="212" />
+        <location filename="../../terminal/services/messages.py" line="217" />
         <source>The office worked the figures out again and they differ (discount, points or money): nothing was applied. Call IT.</source>
         <translation>Офис пересчитал суммы, и они не совпали (скидка, баллы или деньги): ничего не проведено. Вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="217" />
+        <location filename="../../terminal/services/messages.py" line="222" />
         <source>The member's tier, discount or birthday on this till was not the office's: the operation was not applied. Sync the till and record it again.</source>
         <translation>Уровень, скидка или день рождения участника на кассе не совпали с офисом: операция не проведена. Синхронизируйте кассу и проведите её снова.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="222" />
+        <location filename="../../terminal/services/messages.py" line="227" />
         <source>The office does not know the program version this till used: sync the till and record it again.</source>
         <translation>Офис не знает версию программы, по которой считала касса: синхронизируйте кассу и проведите операцию снова.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="227" />
+        <location filename="../../terminal/services/messages.py" line="232" />
         <source>The office refused impossible figures (a negative amount, too large a purchase, a wrong count): call IT.</source>
         <translation>Офис отклонил невозможные суммы (отрицательная сумма, слишком крупная покупка, неверный счёт): вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="232" />
+        <location filename="../../terminal/services/messages.py" line="237" />
         <source>The purchase was returned already (at this or another till).</source>
         <translation>Покупка уже возвращена (на этой или другой кассе).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="235" />
+        <location filename="../../terminal/services/messages.py" line="240" />
         <source>The office has no such gift.</source>
         <translation>В офисе нет такого подарка.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="236" />
+        <location filename="../../terminal/services/messages.py" line="241" />
         <source>The office says this birthday gift was handed out already.</source>
         <translation>По данным офиса этот подарок на день рождения уже выдан.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="239" />
+        <location filename="../../terminal/services/messages.py" line="244" />
         <source>The office needs the reason written down.</source>
         <translation>Офису нужна записанная причина.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="240" />
+        <location filename="../../terminal/services/messages.py" line="245" />
         <source>The adjustment is above the office's limit for one operation.</source>
         <translation>Корректировка больше предела офиса на одну операцию.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="243" />
+        <location filename="../../terminal/services/messages.py" line="248" />
         <source>The supervisor has adjusted as many points today as the office allows.</source>
         <translation>Старший кассир уже скорректировал сегодня столько баллов, сколько разрешает офис.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="247" />
+        <location filename="../../terminal/services/messages.py" line="252" />
         <source>The card's state at the office does not allow this (e.g. it is blocked, or already active).</source>
         <translation>Состояние карты в офисе этого не позволяет (например, она заблокирована или уже активна).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="252" />
+        <location filename="../../terminal/services/messages.py" line="257" />
         <source>The new card is not a free card at the office: use another card.</source>
         <translation>В офисе новая карта не свободна: возьмите другую карту.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="255" />
+        <location filename="../../terminal/services/messages.py" line="260" />
         <source>The card belongs to another member at the office.</source>
         <translation>В офисе эта карта принадлежит другому участнику.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="258" />
+        <location filename="../../terminal/services/messages.py" line="263" />
         <source>The card's number is a bank card's: give the member a club card and register them again.</source>
         <translation>Номер карты — номер банковской карты: выдайте участнику клубную карту и зарегистрируйте его снова.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="262" />
+        <location filename="../../terminal/services/messages.py" line="267" />
         <source>The office refused the request: call IT.</source>
         <translation>Офис отклонил запрос: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="264" />
+        <location filename="../../terminal/services/messages.py" line="269" />
         <source>The office refused it: call IT.</source>
         <translation>Офис отклонил операцию: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="269" />
+        <location filename="../../terminal/services/messages.py" line="274" />
         <source>Type the amount.</source>
         <extracomment>The rules' errors most often met at the till, by code (terminal.loyalty.errors), for languages other than English (English shows the rules' own, more detailed, text).</extracomment>
         <translation>Введите сумму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="270" />
+        <location filename="../../terminal/services/messages.py" line="275" />
         <source>This is not an amount: use digits and one decimal separator.</source>
         <translation>Это не сумма: используйте цифры и один десятичный разделитель.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="273" />
+        <location filename="../../terminal/services/messages.py" line="278" />
         <source>An amount cannot be negative.</source>
         <translation>Сумма не может быть отрицательной.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="274" />
+        <location filename="../../terminal/services/messages.py" line="279" />
         <source>An amount has at most two decimal places.</source>
         <translation>В сумме не больше двух знаков после запятой.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="277" />
+        <location filename="../../terminal/services/messages.py" line="282" />
         <source>This amount is too large.</source>
         <translation>Слишком большая сумма.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="278" />
+        <location filename="../../terminal/services/messages.py" line="283" />
         <source>The amount must be more than zero.</source>
         <translation>Сумма должна быть больше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="279" />
+        <location filename="../../terminal/services/messages.py" line="284" />
         <source>This amount is more than the program allows for one purchase.</source>
         <translation>Сумма больше, чем программа разрешает для одной покупки.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="282" />
+        <location filename="../../terminal/services/messages.py" line="287" />
         <source>Points to spend cannot be negative.</source>
         <translation>Списываемых баллов не может быть меньше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="283" />
+        <location filename="../../terminal/services/messages.py" line="288" />
         <source>A bearer card cannot pay with points.</source>
         <translation>Картой на предъявителя нельзя платить баллами.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="284" />
+        <location filename="../../terminal/services/messages.py" line="289" />
         <source>Spend points in the program's steps.</source>
         <translation>Списывайте баллы шагами, которые задаёт программа.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="285" />
+        <location filename="../../terminal/services/messages.py" line="290" />
         <source>More points than may pay for this receipt: spend fewer.</source>
         <translation>Столько баллов нельзя списать на этот чек: спишите меньше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="288" />
+        <location filename="../../terminal/services/messages.py" line="293" />
         <source>This return cannot be made: nothing left to return, or more than bought.</source>
         <translation>Такой возврат невозможен: возвращать нечего или больше, чем куплено.</translation>
     </message>

@@ -206,118 +206,118 @@
 <context>
     <name>MemberActions</name>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="97" />
+        <location filename="../../terminal/ui/member_actions.py" line="98" />
         <source>Give a gift</source>
         <translation>Видати подарунок</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="98" />
+        <location filename="../../terminal/ui/member_actions.py" line="99" />
         <source>Return (receipt code)</source>
         <translation>Повернення (код чека)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="99" />
+        <location filename="../../terminal/ui/member_actions.py" line="100" />
         <source>Adjust points</source>
         <translation>Коригування балів</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="100" />
+        <location filename="../../terminal/ui/member_actions.py" line="101" />
         <source>Record a complaint or suggestion</source>
         <translation>Записати скаргу чи пропозицію</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="101" />
+        <location filename="../../terminal/ui/member_actions.py" line="102" />
         <source>Block the card</source>
         <translation>Заблокувати картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="102" />
+        <location filename="../../terminal/ui/member_actions.py" line="103" />
         <source>Unblock the card</source>
         <translation>Розблокувати картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="103" />
+        <location filename="../../terminal/ui/member_actions.py" line="104" />
         <source>Activate the bearer card</source>
         <translation>Активувати картку на пред'явника</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="104" />
+        <location filename="../../terminal/ui/member_actions.py" line="105" />
         <source>Replace the card</source>
         <translation>Замінити картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="113" />
+        <location filename="../../terminal/ui/member_actions.py" line="114" />
         <source>Do it (Enter)</source>
         <translation>Виконати (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="156" />
+        <location filename="../../terminal/ui/member_actions.py" line="158" />
         <source>Receipt code (scan the QR)</source>
         <translation>Код чека (скануйте QR)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="157" />
+        <location filename="../../terminal/ui/member_actions.py" line="159" />
         <source>Amount returned (empty: all)</source>
         <translation>Сума повернення (порожньо: все)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="159" />
+        <location filename="../../terminal/ui/member_actions.py" line="161" />
         <source>Points (+ or -)</source>
         <translation>Бали (+ або -)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="159" />
+        <location filename="../../terminal/ui/member_actions.py" line="161" />
         <source>Reason (required)</source>
         <translation>Причина (обов'язково)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="160" />
+        <location filename="../../terminal/ui/member_actions.py" line="162" />
         <source>What the member said</source>
         <translation>Що сказав учасник</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="161" />
+        <location filename="../../terminal/ui/member_actions.py" line="163" />
         <source>Why</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="162" />
+        <location filename="../../terminal/ui/member_actions.py" line="164" />
         <source>New card: number or UID</source>
         <translation>Нова картка: номер або UID</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="210" />
+        <location filename="../../terminal/ui/member_actions.py" line="215" />
         <source>Purchase %1 of %2: %3, returned so far %4. Type the amount returned (empty: all %5) and press Enter to return.</source>
         <translation>Покупка %1 від %2: %3, уже повернено %4. Введіть суму повернення (порожньо: усе, %5) і натисніть Enter.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="238" />
+        <location filename="../../terminal/ui/member_actions.py" line="243" />
         <source>Done: operation %1 recorded.</source>
         <translation>Готово: операцію %1 записано.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="269" />
+        <location filename="../../terminal/ui/member_actions.py" line="274" />
         <source>Present the member's card first.</source>
         <translation>Спочатку пред'явіть картку учасника.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="275" />
+        <location filename="../../terminal/ui/member_actions.py" line="280" />
         <source>Choose a gift.</source>
         <translation>Оберіть подарунок.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="281" />
-        <location filename="../../terminal/ui/member_actions.py" line="288" />
+        <location filename="../../terminal/ui/member_actions.py" line="286" />
+        <location filename="../../terminal/ui/member_actions.py" line="293" />
         <source>Scan or type the receipt code.</source>
         <translation>Скануйте або введіть код чека.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="298" />
+        <location filename="../../terminal/ui/member_actions.py" line="303" />
         <source>Points: type a number, e.g. 100 or -50.</source>
         <translation>Бали: введіть число, наприклад 100 або -50.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="303" />
+        <location filename="../../terminal/ui/member_actions.py" line="308" />
         <source>Type or scan the new card's number.</source>
         <translation>Введіть або скануйте номер нової картки.</translation>
     </message>
@@ -345,37 +345,37 @@
         <translation>належить подарунок</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_panel.py" line="74" />
+        <location filename="../../terminal/ui/member_panel.py" line="75" />
         <source>Tier: %1</source>
         <translation>Рівень: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_panel.py" line="77" />
+        <location filename="../../terminal/ui/member_panel.py" line="78" />
         <source>%1 to %2</source>
         <translation>ще %1 до рівня %2</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_panel.py" line="81" />
+        <location filename="../../terminal/ui/member_panel.py" line="84" />
         <source>Discount: %1%</source>
         <translation>Знижка: %1%</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_panel.py" line="84" />
+        <location filename="../../terminal/ui/member_panel.py" line="87" />
         <source>Points: %1</source>
         <translation>Бали: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_panel.py" line="87" />
+        <location filename="../../terminal/ui/member_panel.py" line="90" />
         <source>(%1 not yet sent)</source>
         <translation>(%1 ще не надіслано)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_panel.py" line="91" />
+        <location filename="../../terminal/ui/member_panel.py" line="94" />
         <source>Priority service</source>
         <translation>Пріоритетне обслуговування</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_panel.py" line="93" />
+        <location filename="../../terminal/ui/member_panel.py" line="96" />
         <source>Personal manager: %1</source>
         <translation>Персональний менеджер: %1</translation>
     </message>
@@ -607,102 +607,102 @@
 <context>
     <name>explanations</name>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="21" />
+        <location filename="../../terminal/ui/explanations.py" line="22" />
         <source>Card discount {pct}%: -{amount}</source>
         <translation>Знижка за карткою {pct}%: -{amount}</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="24" />
+        <location filename="../../terminal/ui/explanations.py" line="25" />
         <source>{tier} tier discount {pct}%: -{amount}</source>
         <translation>Знижка рівня {tier} {pct}%: -{amount}</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="27" />
+        <location filename="../../terminal/ui/explanations.py" line="28" />
         <source>Progressive discount {pct}% after {purchases} purchases: -{amount}</source>
         <translation>Накопичувальна знижка {pct}% після {purchases} покупок: -{amount}</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="30" />
+        <location filename="../../terminal/ui/explanations.py" line="31" />
         <source>The {best} discount {best_pct}% is better than the {other} {other_pct}%</source>
         <translation>Знижка ({best}) {best_pct}% вигідніша, ніж ({other}) {other_pct}%</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="34" />
+        <location filename="../../terminal/ui/explanations.py" line="35" />
         <source>Discounts applied one after another: {pct}% in total, -{amount}</source>
         <translation>Знижки застосовано одна за одною: разом {pct}%, -{amount}</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="37" />
+        <location filename="../../terminal/ui/explanations.py" line="38" />
         <source>Capped by the program maximum {max_pct}%: discount reduced by {amount}</source>
         <translation>Обмежено максимумом програми {max_pct}%: знижку зменшено на {amount}</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="40" />
+        <location filename="../../terminal/ui/explanations.py" line="41" />
         <source>Progressive discount has reached its maximum {cap_pct}%</source>
         <translation>Накопичувальна знижка досягла максимуму {cap_pct}%</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="43" />
+        <location filename="../../terminal/ui/explanations.py" line="44" />
         <source>Bearer card: card discount only, no points</source>
         <translation>Картка на пред'явника: лише знижка за карткою, без балів</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="46" />
+        <location filename="../../terminal/ui/explanations.py" line="47" />
         <source>Points pay at most {share_pct}% of the receipt: up to {points}</source>
         <translation>Балами можна сплатити не більше {share_pct}% чека: до {points}</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="49" />
+        <location filename="../../terminal/ui/explanations.py" line="50" />
         <source>Points balance {balance}: up to {points}</source>
         <translation>Баланс балів {balance}: до {points}</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="52" />
+        <location filename="../../terminal/ui/explanations.py" line="53" />
         <source>Points balance is negative ({balance}): no points can be spent</source>
         <translation>Баланс балів від'ємний ({balance}): списати не можна</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="55" />
+        <location filename="../../terminal/ui/explanations.py" line="56" />
         <source>Paid with {points} points: -{amount}</source>
         <translation>Сплачено балами ({points}): -{amount}</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="58" />
+        <location filename="../../terminal/ui/explanations.py" line="59" />
         <source>Points earned: {pct}% of {paid} ({tier}): +{points}</source>
         <translation>Нараховано балів: {pct}% від {paid} ({tier}): +{points}</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="61" />
+        <location filename="../../terminal/ui/explanations.py" line="62" />
         <source>Birthday: points x{multiplier}</source>
         <translation>День народження: бали x{multiplier}</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="64" />
+        <location filename="../../terminal/ui/explanations.py" line="65" />
         <source>No points below {minimum}</source>
         <translation>Бали не нараховуються, якщо сума менша за {minimum}</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="67" />
+        <location filename="../../terminal/ui/explanations.py" line="68" />
         <source>Birthday gift available</source>
         <translation>Належить подарунок до дня народження</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="68" />
+        <location filename="../../terminal/ui/explanations.py" line="69" />
         <source>This purchase moves the member up to {tier}</source>
         <translation>З цією покупкою учасник переходить на рівень {tier}</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="80" />
+        <location filename="../../terminal/ui/explanations.py" line="81" />
         <source>card</source>
         <translation>за карткою</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="81" />
+        <location filename="../../terminal/ui/explanations.py" line="82" />
         <source>tier</source>
         <translation>рівня</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/explanations.py" line="82" />
+        <location filename="../../terminal/ui/explanations.py" line="83" />
         <source>progressive</source>
         <translation>накопичувальна</translation>
     </message>
@@ -842,348 +842,353 @@
     </message>
     <message>
         <location filename="../../terminal/services/messages.py" line="88" />
+        <source>this till has no purchase with this receipt code, and the office, which knows the other tills' sales, cannot be reached just now: try again in a moment</source>
+        <translation>На цій касі покупки з таким кодом чека немає, а офіс, який знає продажі інших кас, зараз недоступний: спробуйте трохи згодом</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="93" />
         <source>this card cannot be used: see its state</source>
         <translation>Цю картку не можна використати: перегляньте її стан</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="89" />
+        <location filename="../../terminal/services/messages.py" line="94" />
         <source>no gift {gift} in the catalogue</source>
         <translation>Подарунка {gift} немає в каталозі</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="90" />
+        <location filename="../../terminal/services/messages.py" line="95" />
         <source>no birthday gift is due to this member</source>
         <translation>Цьому учасникові подарунок до дня народження не належить</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="91" />
+        <location filename="../../terminal/services/messages.py" line="96" />
         <source>the member has too few points for this reward</source>
         <translation>В учасника недостатньо балів для цього подарунка</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="92" />
+        <location filename="../../terminal/services/messages.py" line="97" />
         <source>write down the reason: it is required and kept</source>
         <translation>Вкажіть причину: вона обов'язкова і зберігається</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="95" />
+        <location filename="../../terminal/services/messages.py" line="100" />
         <source>{points} is not a number of points to adjust by</source>
         <translation>{points} — не число балів для коригування</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="96" />
+        <location filename="../../terminal/services/messages.py" line="101" />
         <source>write down what the member said</source>
         <translation>Запишіть, що сказав учасник</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="97" />
+        <location filename="../../terminal/services/messages.py" line="102" />
         <source>only a new (not activated) bearer card can be activated</source>
         <translation>Активувати можна лише нову (не активовану) картку на пред'явника</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="100" />
+        <location filename="../../terminal/services/messages.py" line="105" />
         <source>the new card must be a new, unissued card</source>
         <translation>Нова картка має бути новою, ще не виданою</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="101" />
+        <location filename="../../terminal/services/messages.py" line="106" />
         <source>only a blocked card can be unblocked</source>
         <translation>розблокувати можна лише заблоковану картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="102" />
+        <location filename="../../terminal/services/messages.py" line="107" />
         <source>no member with this phone in the cache</source>
         <translation>Учасника з таким телефоном немає в базі</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="103" />
+        <location filename="../../terminal/services/messages.py" line="108" />
         <source>type the member's full name</source>
         <translation>введіть прізвище, ім'я та по батькові учасника</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="104" />
+        <location filename="../../terminal/services/messages.py" line="109" />
         <source>the name is too long</source>
         <translation>задовге ім'я</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="105" />
+        <location filename="../../terminal/services/messages.py" line="110" />
         <source>the member must consent to the processing of their personal data: without it they cannot be registered</source>
         <translation>потрібна згода учасника на обробку персональних даних: без неї реєстрація неможлива</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="110" />
+        <location filename="../../terminal/services/messages.py" line="115" />
         <source>this is not a phone number: type it with the code, e.g. +7 916 123-45-67</source>
         <translation>це не номер телефону: введіть його з кодом, наприклад +380 50 123 45 67</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="113" />
+        <location filename="../../terminal/services/messages.py" line="118" />
         <source>{text} is not a birthday: type it as DD.MM.YYYY, e.g. 21.03.1985</source>
         <translation>{text} — не дата народження: введіть ДД.ММ.РРРР, наприклад 21.03.1985</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="116" />
+        <location filename="../../terminal/services/messages.py" line="121" />
         <source>this is a bank card, not a club card: give the member a club card</source>
         <translation>це банківська картка, а не клубна: видайте учаснику клубну картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="119" />
+        <location filename="../../terminal/services/messages.py" line="124" />
         <source>this is not a club card: its number is not one of the club's</source>
         <translation>це не клубна картка: її номер не з номерів клубу</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="122" />
+        <location filename="../../terminal/services/messages.py" line="127" />
         <source>this till is not enrolled with the office yet: members can be registered once store IT has enrolled it</source>
         <translation>каса ще не зареєстрована в офісі: учасників можна реєструвати після того, як ІТ магазину її підключить</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="127" />
+        <location filename="../../terminal/services/messages.py" line="132" />
         <source>read the new club card first: tap or swipe it</source>
         <translation>спочатку зчитайте нову клубну картку: прикладіть або проведіть її</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="130" />
+        <location filename="../../terminal/services/messages.py" line="135" />
         <source>this card is already in the club: it cannot be given to a new member</source>
         <translation>ця картка вже є в клубі: її не можна видати новому учаснику</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="133" />
+        <location filename="../../terminal/services/messages.py" line="138" />
         <source>this operation is not waiting for review any more</source>
         <translation>ця операція більше не чекає перевірки</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="136" />
+        <location filename="../../terminal/services/messages.py" line="141" />
         <source>The till's cache is busy (another program is writing to it): nothing was recorded. Try again in a moment; if it goes on, call IT.</source>
         <translation>База каси зайнята (в неї пише інша програма): нічого не записано. Повторіть за хвилину; якщо не вдається, зателефонуйте в ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="141" />
+        <location filename="../../terminal/services/messages.py" line="146" />
         <source>The till's disk is full: nothing was recorded. Call IT to free space, then try again.</source>
         <translation>Диск каси заповнений: нічого не записано. Зателефонуйте в ІТ, щоб звільнили місце, і повторіть.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="145" />
+        <location filename="../../terminal/services/messages.py" line="150" />
         <source>The till's cache could not be used: nothing was recorded. Try again; if it goes on, call IT.</source>
         <translation>Не вдалося звернутися до бази каси: нічого не записано. Повторіть; якщо не вдається, зателефонуйте в ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="155" />
+        <location filename="../../terminal/services/messages.py" line="160" />
         <source>The office refused points spent without its authorisation beyond the offline limit for one operation: call IT.</source>
         <extracomment>Why the office refused an operation (its result's ``code``), for the supervisor's list of operations for review.</extracomment>
         <translation>Офіс відхилив списання балів без його підтвердження понад офлайн-ліміт на одну операцію: зателефонуйте в ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="160" />
+        <location filename="../../terminal/services/messages.py" line="165" />
         <source>The office rejected this member's registration at this till, so nothing is applied to them: register the person again.</source>
         <translation>Офіс відхилив реєстрацію цього учасника на цій касі, тому нічого до нього не застосовано: зареєструйте людину знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="165" />
+        <location filename="../../terminal/services/messages.py" line="170" />
         <source>The office could not read the operation (a fault of the till): call IT.</source>
         <translation>Офіс не зміг прочитати операцію (помилка каси): викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="168" />
+        <location filename="../../terminal/services/messages.py" line="173" />
         <source>The office has another operation with the same id: call IT.</source>
         <translation>В офісі вже є інша операція з тим самим номером: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="171" />
+        <location filename="../../terminal/services/messages.py" line="176" />
         <source>The office does not know this kind of operation yet: call IT.</source>
         <translation>Офіс поки не знає такого виду операції: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="174" />
+        <location filename="../../terminal/services/messages.py" line="179" />
         <source>The office does not know this member (deleted, or not registered).</source>
         <translation>Офіс не знає цього учасника (видалений або не зареєстрований).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="177" />
+        <location filename="../../terminal/services/messages.py" line="182" />
         <source>The office does not know this card.</source>
         <translation>Офіс не знає цієї картки.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="178" />
+        <location filename="../../terminal/services/messages.py" line="183" />
         <source>The purchase this return reverses was refused by the office.</source>
         <translation>Покупку, до якої належить повернення, офіс відхилив.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="181" />
+        <location filename="../../terminal/services/messages.py" line="186" />
         <source>The member was registered with ids of another till (was the till enrolled again?): call IT.</source>
         <translation>Учасника зареєстровано з номерами іншої каси (касу реєстрували знову?): викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="186" />
+        <location filename="../../terminal/services/messages.py" line="191" />
         <source>The office already has a member or card with this id: call IT.</source>
         <translation>В офісі вже є учасник або картка з цим номером: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="189" />
+        <location filename="../../terminal/services/messages.py" line="194" />
         <source>The card belongs to someone else at the office: give the member another card and register them again.</source>
         <translation>В офісі ця картка належить іншому: видайте учаснику іншу картку і зареєструйте його знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="194" />
+        <location filename="../../terminal/services/messages.py" line="199" />
         <source>The office does not know the member of staff who made it: staff are made at the office; call IT.</source>
         <translation>Офіс не знає працівника, який її провів: працівників заводять в офісі; зателефонуйте в ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="199" />
+        <location filename="../../terminal/services/messages.py" line="204" />
         <source>The member of staff who made it was deactivated at the office.</source>
         <translation>Працівника, який її провів, вимкнено в офісі.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="202" />
+        <location filename="../../terminal/services/messages.py" line="207" />
         <source>The member of staff who made it may not work at this till (office's list).</source>
         <translation>Працівникові, який її провів, не дозволено працювати на цій касі (список офісу).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="205" />
+        <location filename="../../terminal/services/messages.py" line="210" />
         <source>It needs a supervisor's authorisation, and the office did not find one.</source>
         <translation>Потрібне підтвердження старшого касира, а офіс його не знайшов.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="208" />
+        <location filename="../../terminal/services/messages.py" line="213" />
         <source>Another till sent an operation with the same id: this one was not applied. Call IT.</source>
         <translation>Інша каса надіслала операцію з тим самим номером: цю не проведено. Викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="212" />
+        <location filename="../../terminal/services/messages.py" line="217" />
         <source>The office worked the figures out again and they differ (discount, points or money): nothing was applied. Call IT.</source>
         <translation>Офіс перерахував суми, і вони не збіглися (знижка, бали чи гроші): нічого не проведено. Викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="217" />
+        <location filename="../../terminal/services/messages.py" line="222" />
         <source>The member's tier, discount or birthday on this till was not the office's: the operation was not applied. Sync the till and record it again.</source>
         <translation>Рівень, знижка чи день народження учасника на касі не збіглися з офісом: операцію не проведено. Синхронізуйте касу й проведіть її знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="222" />
+        <location filename="../../terminal/services/messages.py" line="227" />
         <source>The office does not know the program version this till used: sync the till and record it again.</source>
         <translation>Офіс не знає версії програми, за якою рахувала каса: синхронізуйте касу й проведіть операцію знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="227" />
+        <location filename="../../terminal/services/messages.py" line="232" />
         <source>The office refused impossible figures (a negative amount, too large a purchase, a wrong count): call IT.</source>
         <translation>Офіс відхилив неможливі суми (від'ємна сума, завелика покупка, хибний лік): викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="232" />
+        <location filename="../../terminal/services/messages.py" line="237" />
         <source>The purchase was returned already (at this or another till).</source>
         <translation>Покупку вже повернуто (на цій чи іншій касі).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="235" />
+        <location filename="../../terminal/services/messages.py" line="240" />
         <source>The office has no such gift.</source>
         <translation>В офісі немає такого подарунка.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="236" />
+        <location filename="../../terminal/services/messages.py" line="241" />
         <source>The office says this birthday gift was handed out already.</source>
         <translation>За даними офісу цей подарунок на день народження вже видано.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="239" />
+        <location filename="../../terminal/services/messages.py" line="244" />
         <source>The office needs the reason written down.</source>
         <translation>Офісу потрібна записана причина.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="240" />
+        <location filename="../../terminal/services/messages.py" line="245" />
         <source>The adjustment is above the office's limit for one operation.</source>
         <translation>Коригування більше за межу офісу на одну операцію.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="243" />
+        <location filename="../../terminal/services/messages.py" line="248" />
         <source>The supervisor has adjusted as many points today as the office allows.</source>
         <translation>Старший касир уже скоригував сьогодні стільки балів, скільки дозволяє офіс.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="247" />
+        <location filename="../../terminal/services/messages.py" line="252" />
         <source>The card's state at the office does not allow this (e.g. it is blocked, or already active).</source>
         <translation>Стан картки в офісі цього не дозволяє (наприклад, вона заблокована або вже активна).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="252" />
+        <location filename="../../terminal/services/messages.py" line="257" />
         <source>The new card is not a free card at the office: use another card.</source>
         <translation>В офісі нова картка не вільна: візьміть іншу картку.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="255" />
+        <location filename="../../terminal/services/messages.py" line="260" />
         <source>The card belongs to another member at the office.</source>
         <translation>В офісі ця картка належить іншому учасникові.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="258" />
+        <location filename="../../terminal/services/messages.py" line="263" />
         <source>The card's number is a bank card's: give the member a club card and register them again.</source>
         <translation>Номер картки — номер банківської картки: видайте учасникові клубну картку й зареєструйте його знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="262" />
+        <location filename="../../terminal/services/messages.py" line="267" />
         <source>The office refused the request: call IT.</source>
         <translation>Офіс відхилив запит: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="264" />
+        <location filename="../../terminal/services/messages.py" line="269" />
         <source>The office refused it: call IT.</source>
         <translation>Офіс відхилив операцію: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="269" />
+        <location filename="../../terminal/services/messages.py" line="274" />
         <source>Type the amount.</source>
         <extracomment>The rules' errors most often met at the till, by code (terminal.loyalty.errors), for languages other than English (English shows the rules' own, more detailed, text).</extracomment>
         <translation>Введіть суму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="270" />
+        <location filename="../../terminal/services/messages.py" line="275" />
         <source>This is not an amount: use digits and one decimal separator.</source>
         <translation>Це не сума: використовуйте цифри й один десятковий роздільник.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="273" />
+        <location filename="../../terminal/services/messages.py" line="278" />
         <source>An amount cannot be negative.</source>
         <translation>Сума не може бути від'ємною.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="274" />
+        <location filename="../../terminal/services/messages.py" line="279" />
         <source>An amount has at most two decimal places.</source>
         <translation>У сумі не більше двох знаків після коми.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="277" />
+        <location filename="../../terminal/services/messages.py" line="282" />
         <source>This amount is too large.</source>
         <translation>Завелика сума.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="278" />
+        <location filename="../../terminal/services/messages.py" line="283" />
         <source>The amount must be more than zero.</source>
         <translation>Сума має бути більшою за нуль.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="279" />
+        <location filename="../../terminal/services/messages.py" line="284" />
         <source>This amount is more than the program allows for one purchase.</source>
         <translation>Сума більша, ніж програма дозволяє для однієї покупки.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="282" />
+        <location filename="../../terminal/services/messages.py" line="287" />
         <source>Points to spend cannot be negative.</source>
         <translation>Балів для списання не може бути менше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="283" />
+        <location filename="../../terminal/services/messages.py" line="288" />
         <source>A bearer card cannot pay with points.</source>
         <translation>Карткою на пред'явника не можна платити балами.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="284" />
+        <location filename="../../terminal/services/messages.py" line="289" />
         <source>Spend points in the program's steps.</source>
         <translation>Списуйте бали кроками, які задає програма.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="285" />
+        <location filename="../../terminal/services/messages.py" line="290" />
         <source>More points than may pay for this receipt: spend fewer.</source>
         <translation>Стільки балів не можна списати на цей чек: спишіть менше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="288" />
+        <location filename="../../terminal/services/messages.py" line="293" />
         <source>This return cannot be made: nothing left to return, or more than bought.</source>
         <translation>Таке повернення неможливе: повертати нічого або більше, ніж куплено.</translation>
     </message>

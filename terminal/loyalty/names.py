@@ -1,10 +1,10 @@
 """Names in each of the till's languages: a tier's (in the program) and a gift's (in the
-catalogue). A gift's names travel and are kept as one JSON text, ``{"ru": "Кружка",
-"uk": "Кружка", "en": "Mug"}``, beside its ``name`` (shown in any language it lacks)."""
+catalogue). A gift's names travel and are kept as one JSON object, ``{"ru": "Кружка",
+"uk": "Кружка", "en": "Mug"}``, beside its ``name`` (shown in any language it lacks);
+the JSON text itself is the store's and the wire's (the rules do no I/O, not even JSON)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 
 #: The languages a name may be given in (the till's).
@@ -23,16 +23,10 @@ def name_in(names: Names, language: str, fallback: str) -> str:
     return fallback
 
 
-def parse_names(text: str | None) -> Names:
-    """The names a JSON text holds, as kept in a cache. Whatever is not a name in one of
-    :data:`NAME_LANGUAGES` is left out (the plain name is shown instead): a display
-    never fails on a catalogue entry."""
-    if not text:
-        return ()
-    try:
-        found = json.loads(text)
-    except ValueError:
-        return ()
+def parse_names(found: object) -> Names:
+    """The names a decoded JSON object holds, as kept in a cache. Whatever is not a name
+    in one of :data:`NAME_LANGUAGES` is left out (the plain name is shown instead): a
+    display never fails on a catalogue entry."""
     if not isinstance(found, dict):
         return ()
     return tuple(
@@ -42,9 +36,9 @@ def parse_names(text: str | None) -> Names:
     )
 
 
-def names_text(names: Mapping[str, object] | None) -> str | None:
-    """The JSON text of ``names`` as it is kept and sent (keys sorted; None for none).
-    Raises ValueError, naming the language, for a language not in
+def checked_names(names: Mapping[str, object] | None) -> dict[str, str] | None:
+    """``names`` as they are kept and sent (by language; None for none). Raises
+    ValueError, naming the language, for a language not in
     :data:`NAME_LANGUAGES` or a name that is not text, empty, too long or holds a
     control character."""
     if not names:
@@ -56,4 +50,4 @@ def names_text(names: Mapping[str, object] | None) -> str | None:
             raise ValueError(f"names.{code}: must be text, not empty")
         if len(value) > MAX_NAME or any(ord(ch) < 32 for ch in value):
             raise ValueError(f"names.{code}: at most {MAX_NAME} printable characters")
-    return json.dumps(dict(names), ensure_ascii=False, sort_keys=True)
+    return {code: str(value) for code, value in sorted(names.items())}

@@ -9,6 +9,7 @@ number and UID of a card id, so tests and docs can name cards without a lookup.
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from terminal.loyalty import CardKind, CardState, Program, standard_program
-from terminal.loyalty.names import names_text
+from terminal.loyalty.names import checked_names
 from terminal.services.staff import Role, hash_pin
 from terminal.store import demo_fill
 from terminal.store.connection import Connection
@@ -179,6 +180,12 @@ DEMO_STAFF = (
 )
 
 
+def _names_text(names: dict[str, str]) -> str | None:
+    """A gift's names as the cache keeps them: a JSON text."""
+    checked = checked_names(names)
+    return None if checked is None else json.dumps(checked, ensure_ascii=False, sort_keys=True)
+
+
 def luhn_digit(digits: str) -> str:
     """The Luhn check digit to append to ``digits``."""
     rev = digits[::-1]
@@ -339,7 +346,7 @@ def fill(
         conn,
         seed=seed,
         gift_rows=[
-            (code, name, kind, cost, names_text(dict(zip(("ru", "uk", "en"), names, strict=True))))
+            (code, name, kind, cost, _names_text(dict(zip(("ru", "uk", "en"), names, strict=True))))
             for code, name, kind, cost, names in _DEMO_GIFTS
         ],
         staff_rows=[(name, role.value, hash_pin(pin, role)) for name, role, pin in DEMO_STAFF],

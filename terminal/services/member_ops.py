@@ -24,10 +24,10 @@ from terminal.loyalty import (
     feedback_award,
     quote_return,
 )
-from terminal.loyalty.names import Names, name_in, parse_names
 from terminal.receipts.model import ReceiptData, ReceiptKind
 from terminal.services import offline, spend_auth
 from terminal.services.errors import NotAMemberCard, ServiceError
+from terminal.services.gifts import Gift
 from terminal.services.identify import (
     CardKey,
     MemberView,
@@ -38,7 +38,7 @@ from terminal.services.identify import (
 )
 from terminal.services.ports import Reads, Writes
 from terminal.services.receipt_preview import card_tail
-from terminal.services.return_lookup import UnknownPurchase
+from terminal.services.return_lookup import PurchaseToReturn, UnknownPurchase, already_returned
 from terminal.services.roles import Role
 from terminal.services.unit import Unit
 from terminal.store.records import NewOperation
@@ -114,47 +114,38 @@ def _member_view(tx: Reads, unit: Unit, key: CardKey, what: str) -> MemberView:
     return view
 
 
-@dataclass(frozen=True, slots=True)
-class Gift:
-    code: str
-    name: str
-    kind: str  # birthday | reward | prize
-    points_cost: Decimal
-    names: Names = ()  # per language
-
-    def name_in(self, language: str) -> str:
-        """The gift's name in ``language``, else its plain name."""
-        return name_in(self.names, language, self.name)
-
-
-def gift_catalogue(unit: Unit) -> list[Gift]:
-    """The gifts a supervisor can hand out, as the office published them."""
-    with unit.read() as tx:
-        found = tx.gifts.catalogue()
-    return [
-        Gift(g.code, g.name, g.kind, Decimal(g.points_cost_centi) / 100, parse_names(g.names))
-        for g in found
-    ]
-
-
 # --- returns ---------------------------------------------------------------------------
 
 
 def return_purchase(
-    unit: Unit, purchase_id: str, returning: Money | None = None
+    unit: Unit, purchase: str | PurchaseToReturn, returning: Money | None = None
 ) -> tuple[Recorded, ReturnQuote]:
-    """Reverse a purchase, wholly (``returning`` None: all not yet returned) or in part."""
+    """Reverse a purchase, wholly (``returning`` None: all not yet returned) or in part:
+    this till's, by its id, or the one :func:`return_lookup.find_purchase` found (another
+    till's, as the office gave it)."""
     unit.require(Role.SUPERVISOR, "a return")
+    found = None if isinstance(purchase, str) else purchase
+    elsewhere = None if found is None else found.elsewhere
+    purchase_id = purchase if isinstance(purchase, str) else purchase.operation_id
     with unit.write() as tx:
-        purchase = tx.operations.get(purchase_id)
-        if purchase is None or purchase.kind != "purchase":
-            raise UnknownPurchase()
-        facts = PurchaseFacts.from_dict(json.loads(purchase.facts))
-        already = Money.from_minor(tx.operations.returned_minor(purchase_id))
+        if elsewhere is None:
+            own = tx.operations.get(purchase_id)
+            if own is None or own.kind != "purchase":
+                raise UnknownPurchase()
+            facts = PurchaseFacts.from_dict(json.loads(own.facts))
+            card_id = own.card_id
+        else:  # another till's, as the office gave it
+            facts = elsewhere.facts
+            card_id = elsewhere.card_id
+        at_office = None if found is None else found.returned_at_office
+        already = already_returned(tx.operations, purchase_id, at_office)
         amount = returning if returning is not None else facts.amount - already
         rq = quote_return(unit.rules, facts, already, amount)
-        card = None if purchase.card_id is None else tx.cards.by_id(purchase.card_id)
+        card = None if card_id is None else tx.cards.by_id(card_id)
         view = None if card is None else view_of(tx, unit.rules, card, unit.clock.today())
+        if elsewhere is not None and (view is None or view.member is None):
+            # The till's cache does not have the member's card (yet): nothing to return to.
+            raise ServiceError("unknown_card")
         complete = already + amount == facts.amount
         recorded = _record(
             tx,
@@ -227,7 +218,7 @@ def give_gift(unit: Unit, key: CardKey, gift_code: str) -> Recorded:
             ReceiptKind.GIFT,
             recorded,
             view,
-            gift_name=name_in(parse_names(gift.names), unit.receipts.language, gift.name)
+            gift_name=Gift.named(gift, unit.receipts.language)
             if unit.receipts is not None
             else gift.name,
             points_spent=Decimal(cost) / 100,

@@ -85,6 +85,11 @@ ERRORS: dict[str, str] = {
         "messages", "{text} is not a number of points: type digits, e.g. 150 or 12.5"
     ),
     "unknown_operation": QT_TRANSLATE_NOOP("messages", "no purchase with this receipt code"),
+    "purchase_lookup_offline": QT_TRANSLATE_NOOP(
+        "messages",
+        "this till has no purchase with this receipt code, and the office, which knows "
+        "the other tills' sales, cannot be reached just now: try again in a moment",
+    ),
     "card_not_usable": QT_TRANSLATE_NOOP("messages", "this card cannot be used: see its state"),
     "unknown_gift": QT_TRANSLATE_NOOP("messages", "no gift {gift} in the catalogue"),
     "no_birthday_gift": QT_TRANSLATE_NOOP("messages", "no birthday gift is due to this member"),

@@ -10,9 +10,10 @@ exception) leaves nothing behind.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from datetime import date, datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from terminal.receipts.model import ReceiptData, ShiftReport
 from terminal.store.gift_queries import GiftRecord
@@ -47,7 +48,7 @@ class Members(Protocol):
 
 class Operations(Protocol):
     def get(self, op_id: str) -> OperationRecord | None: ...
-    def returned_minor(self, purchase_id: str) -> int: ...
+    def returned_minor(self, purchase_id: str, *, pending_only: bool = False) -> int: ...
     def pending_totals(self, member_id: int) -> PendingTotals: ...
     def till_spending(self) -> int: ...
     def member_spending(self, member_id: int) -> SpendingAgainst: ...
@@ -229,6 +230,39 @@ class SpendAuthoriser(Protocol):
         points_centi: int,
         deadline_s: float,
     ) -> SpendDecision | None: ...
+
+
+class ForeignPurchase(Protocol):
+    """A purchase made at another till, as the office answers it (``sync.wire_spend.
+    PurchaseAnswer``): whose, what, and what the returns the office applied took back."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def terminal_id(self) -> int: ...
+    @property
+    def seq(self) -> int: ...
+    @property
+    def created_at(self) -> str: ...
+    @property
+    def member_id(self) -> int | None: ...
+    @property
+    def card_id(self) -> int | None: ...
+    @property
+    def amount_minor(self) -> int: ...
+    @property
+    def returned_minor(self) -> int: ...
+    @property
+    def facts(self) -> Mapping[str, Any]: ...
+
+
+class PurchaseFinder(Protocol):
+    """Asks the office for a purchase this till did not make (a return of another till's
+    sale, docs/protocol.md, Returns at another till): None when the office holds no such
+    purchase; :class:`TimeoutError` when it did not answer within ``deadline_s``.
+    Implemented over HTTP in ``sync.authoriser``; a till without an office has none."""
+
+    def find_purchase(self, op_id: str, deadline_s: float) -> ForeignPurchase | None: ...
 
 
 # --- the printer -----------------------------------------------------------------------

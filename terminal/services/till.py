@@ -19,7 +19,7 @@ from terminal.loyalty import Program
 from terminal.receipts.spool import Spooler
 from terminal.services.cache_unit import SpoolerReceipts
 from terminal.services.errors import NoProgram
-from terminal.services.ports import SpendAuthoriser
+from terminal.services.ports import PurchaseFinder, SpendAuthoriser
 from terminal.services.program import changed_program, load_program
 from terminal.services.roles import StaffMember
 from terminal.services.unit import Unit
@@ -40,6 +40,7 @@ class Till:
         receipts: Spooler | None = None,
         authoriser: SpendAuthoriser | None = None,
         numbers: CardNumberRules | None = None,
+        purchases: PurchaseFinder | None = None,
     ):
         self.receipts = receipts  # the spooler itself: the UI draws receipts with it
         self.clock: Clock = clock or SystemClock()
@@ -50,6 +51,7 @@ class Till:
             ids,
             receipts=None if receipts is None else SpoolerReceipts(receipts),
             authoriser=authoriser,
+            purchases=purchases,
             numbers=CardNumberRules() if numbers is None else numbers,
         )
         self._program: Program | None = None
@@ -58,10 +60,13 @@ class Till:
     def authoriser(self) -> SpendAuthoriser | None:
         return self._base.authoriser
 
-    def authorise_with(self, authoriser: SpendAuthoriser | None) -> None:
-        """From now on, spending is authorised by the office through ``authoriser``
-        (the app sets it when the sync starts; None: no office)."""
-        self._base = replace(self._base, authoriser=authoriser)
+    def authorise_with(
+        self, authoriser: SpendAuthoriser | None, purchases: PurchaseFinder | None = None
+    ) -> None:
+        """From now on, spending is authorised by the office through ``authoriser``, and
+        the purchases of other tills are found through ``purchases`` (the app sets them
+        when the sync starts; None: no office)."""
+        self._base = replace(self._base, authoriser=authoriser, purchases=purchases)
 
     def unit(self, who: StaffMember | None = None) -> Unit:
         """A unit of work with ``who`` on duty, and the program if the cache has one."""

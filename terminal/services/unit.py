@@ -22,7 +22,14 @@ from common.cardnumbers import CardNumberRules
 from common.clock import Clock, IdFactory, uuid_ids
 from terminal.loyalty import Program
 from terminal.services.errors import NoProgram, ServiceError
-from terminal.services.ports import Reads, Receipts, SpendAuthoriser, Store, Writes
+from terminal.services.ports import (
+    PurchaseFinder,
+    Reads,
+    Receipts,
+    SpendAuthoriser,
+    Store,
+    Writes,
+)
 from terminal.services.roles import Role, StaffMember
 
 
@@ -35,6 +42,7 @@ class Unit:
     receipts: Receipts | None = None  # None: this till prints nothing
     program: Program | None = None  # None: the cache holds no program yet
     authoriser: SpendAuthoriser | None = None  # None: no office to authorise spending
+    purchases: PurchaseFinder | None = None  # None: no office to ask for other tills' sales
     #: The club's card numbers (``[readers.numbers]``, as the readers have them): only
     #: these are looked up or registered; payment cards never. The default takes any
     #: number that is not a payment card's (tests); the app and the CLI pass the config's.

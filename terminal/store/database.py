@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 #: PRAGMA application_id of our files: "LOYT". A file with another id is not ours.
 APPLICATION_ID = 0x4C4F5954
 #: The newest migration (terminal/store/migrations/versions); a test keeps them equal.
-HEAD_REVISION = "0006"
+HEAD_REVISION = "0007"
 BUSY_TIMEOUT_MS = 5000
 #: How long opening a cache waits for another process migrating it (a slow disk, a busy
 #: machine: a migration of a large cache can take seconds).
@@ -43,6 +43,11 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cur.execute("PRAGMA journal_mode = WAL")
     cur.execute("PRAGMA synchronous = FULL")
     cur.close()
+
+
+def _broken_references(conn: Connection) -> int:
+    """Rows whose foreign key names no row (``PRAGMA foreign_key_check``)."""
+    return len(conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
 
 
 def _on_begin(conn: Connection) -> None:
@@ -162,15 +167,27 @@ class Database:
             assert raw is not None
             # Another process's migration is worth waiting for far longer than a write.
             raw.execute(f"PRAGMA busy_timeout = {MIGRATION_BUSY_TIMEOUT_MS}")
+            # A migration may rebuild a table (SQLite cannot change a constraint in
+            # place): with the foreign keys off, as SQLite's procedure for it asks, and
+            # checked before the commit: the migration broke no reference (set outside
+            # the transaction: the pragma does nothing inside one).
+            raw.execute("PRAGMA foreign_keys = OFF")
             try:
                 conn = conn.execution_options(sqlite_begin="IMMEDIATE")
                 with conn.begin():
                     if _revision(conn) == HEAD_REVISION:
                         return
                     log.info("migrating the cache %s to %s", self.path, HEAD_REVISION)
+                    before = _broken_references(conn)
                     upgrade_to_head(conn)
+                    if (after := _broken_references(conn)) > before:
+                        raise RuntimeError(
+                            f"the migration to {HEAD_REVISION} would break {after - before} "
+                            "references between rows; nothing was changed"
+                        )
                     conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
             finally:
+                raw.execute("PRAGMA foreign_keys = ON")
                 raw.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def integrity_check(self) -> list[str]:

@@ -38,6 +38,7 @@ _OWN_REGISTRATION = text(
 _RETURNED = select(func.coalesce(func.sum(operations.c.amount_minor), 0)).where(
     operations.c.reverses == bindparam("key"), operations.c.kind == "return"
 )
+_RETURNED_PENDING = _RETURNED.where(operations.c.status == "pending")
 
 
 def record(conn: Connection, op: NewOperation) -> int:
@@ -58,9 +59,11 @@ def record(conn: Connection, op: NewOperation) -> int:
     return seq
 
 
-def returned_minor(conn: Connection, purchase_id: str) -> int:
-    """Goods value already returned against a purchase, in minor units."""
-    return int(conn.execute(_RETURNED, {"key": purchase_id}).scalar_one())
+def returned_minor(conn: Connection, purchase_id: str, *, pending_only: bool = False) -> int:
+    """Goods value already returned against a purchase, in minor units (``pending_only``:
+    by the returns the office has not answered yet)."""
+    query = _RETURNED_PENDING if pending_only else _RETURNED
+    return int(conn.execute(query, {"key": purchase_id}).scalar_one())
 
 
 def audit(

@@ -78,9 +78,10 @@ class OperationRows:
     def get(self, op_id: str) -> OperationRecord | None:
         return queries.operation(self._conn, op_id)
 
-    def returned_minor(self, purchase_id: str) -> int:
-        """Goods value already returned against a purchase, in minor units."""
-        return ledger.returned_minor(self._conn, purchase_id)
+    def returned_minor(self, purchase_id: str, *, pending_only: bool = False) -> int:
+        """Goods value already returned against a purchase, in minor units (``pending_only``:
+        by the returns not yet sent to the office, or not yet answered)."""
+        return ledger.returned_minor(self._conn, purchase_id, pending_only=pending_only)
 
     def pending_totals(self, member_id: int) -> PendingTotals:
         return queries.pending_totals(self._conn, member_id)

@@ -123,7 +123,9 @@ operations = Table(
     Column("spend_delta_minor", Integer, nullable=False, server_default="0"),
     Column("purchases_delta", Integer, nullable=False, server_default="0"),
     Column("facts", Text, nullable=False, server_default="{}"),  # JSON, drives returns
-    Column("reverses", String(36), ForeignKey("operations.id")),
+    # The purchase a return reverses: this till's, or another till's (then only the
+    # office holds it, so no foreign key: migration 0007).
+    Column("reverses", String(36)),
     Column("status", String(8), nullable=False, server_default="pending"),
     Column("result", Text),  # the office's answer (JSON) once acknowledged or parked
     CheckConstraint("status IN ('pending', 'acked', 'parked')", name="status"),

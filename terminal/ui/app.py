@@ -165,7 +165,7 @@ class TillApp:
         if self._authoriser is not None:
             self._authoriser.close()
         self._authoriser = authoriser
-        self.till.authorise_with(authoriser)
+        self.till.authorise_with(authoriser, authoriser)
 
     def watch(self) -> None:
         """Start again a background part whose thread has died (the watchdog's tick): the

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from terminal.loyalty import Money
-from terminal.services import member_ops, return_lookup
+from terminal.services import gifts, member_ops, return_lookup
 from terminal.services.identify import CardKey, card_key_from_text
 from terminal.services.member_ops import Recorded
 from terminal.services.points_input import BadPoints, parse_points
@@ -135,7 +135,7 @@ class MemberActions(QWidget):
     def _fill_gifts(self) -> None:
         self.choices.clear()
         try:
-            catalogue = member_ops.gift_catalogue(self._till.unit(self._who))
+            catalogue = gifts.gift_catalogue(self._till.unit(self._who))
         except SHOWN_ERRORS as exc:
             self.result.setText(error_text(exc))
             return
@@ -199,7 +199,10 @@ class MemberActions(QWidget):
         if self._who is None:
             return
         try:
-            found = return_lookup.find_purchase(self._till.unit(self._who), self._receipt_code())
+            with waiting_for_the_office():  # another till's sale: at most the lookup's deadline
+                found = return_lookup.find_purchase(
+                    self._till.unit(self._who), self._receipt_code()
+                )
         except UserInputError as exc:
             self.result.setText(str(exc))
             return
@@ -283,12 +286,12 @@ class MemberActions(QWidget):
             raise UserInputError(self.tr("Scan or type the receipt code."))
         return code
 
-    def _confirmed_purchase(self) -> str:
+    def _confirmed_purchase(self) -> return_lookup.PurchaseToReturn:
         """The purchase shown to the supervisor (then forgotten: one Enter, one return)."""
         found, self._purchase = self._purchase, None
         if found is None:
             raise UserInputError(self.tr("Scan or type the receipt code."))
-        return found.operation_id
+        return found
 
     def _money_or_none(self, text: str) -> Money | None:
         return Money.parse(text) if text.strip() else None

@@ -3,6 +3,7 @@ feed (commit order, pruning) and the snapshot, followed by real tills."""
 
 from __future__ import annotations
 
+import json
 import threading
 from pathlib import Path
 
@@ -250,8 +251,11 @@ def test_a_gift_named_per_language_at_the_office_reaches_the_till(
     with terminal_any.db.read() as conn:
         mug = GiftRows(conn).by_code("MUG")
     assert mug is not None and mug.points_cost_centi == 50_000
-    assert parse_names(mug.names) == (("ru", "Фирменная кружка"), ("uk", "Фірмова чашка"))
-    assert name_in(parse_names(mug.names), "en", mug.name) == "Mug"
+    assert parse_names(json.loads(mug.names or "{}")) == (
+        ("ru", "Фирменная кружка"),
+        ("uk", "Фірмова чашка"),
+    )
+    assert name_in(parse_names(json.loads(mug.names or "{}")), "en", mug.name) == "Mug"
     # a bad name is refused in words, and nothing changes
     assert main(["--db", url, "gift", "MUG", "--name", "Mug", "--name-en", "a\x01b"]) != 0
     assert "names.en" in capsys.readouterr().err

@@ -99,11 +99,13 @@ class OperationsFake:
                 )
         return None
 
-    def returned_minor(self, purchase_id: str) -> int:
+    def returned_minor(self, purchase_id: str, *, pending_only: bool = False) -> int:
         return sum(
             r.op.amount_minor
             for r in self.t.operations
-            if r.op.reverses == purchase_id and r.op.kind == "return"
+            if r.op.reverses == purchase_id
+            and r.op.kind == "return"
+            and (not pending_only or r.status == "pending")
         )
 
     def pending_totals(self, member_id: int) -> PendingTotals:

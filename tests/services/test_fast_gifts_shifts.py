@@ -14,7 +14,7 @@ from service_fakes import CASHIER, CHIEF, PIN, FakeReceipts, FakeStore, tables, 
 from common.clock import FixedClock
 from terminal.loyalty import Money
 from terminal.receipts.model import ReceiptData, ShiftReport
-from terminal.services import member_ops
+from terminal.services import gifts, member_ops
 from terminal.services.checkout import checkout
 from terminal.services.errors import NotAMemberCard, ServiceError
 from terminal.services.identify import CardKey, identify
@@ -78,7 +78,7 @@ def test_a_gift_not_in_the_catalogue_is_refused(code: str) -> None:
     with pytest.raises(ServiceError) as unknown:
         member_ops.give_gift(unit(store), MEMBER, code)
     assert unknown.value.code == "unknown_gift" and repr(code) in str(unknown.value)
-    assert [g.code for g in member_ops.gift_catalogue(unit(store))] == ["BDAY", "MUG"]
+    assert [g.code for g in gifts.gift_catalogue(unit(store))] == ["BDAY", "MUG"]
 
 
 def test_gifts_need_a_usable_personal_card() -> None:

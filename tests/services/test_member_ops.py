@@ -15,7 +15,7 @@ from sqlalchemy import text
 from common.clock import FixedClock
 from drivers.config import demo_rules
 from terminal.loyalty import CardKind, CardNotUsable, CardState, Money, ReturnError
-from terminal.services import member_ops
+from terminal.services import gifts, member_ops
 from terminal.services.checkout import checkout
 from terminal.services.errors import ServiceError
 from terminal.services.identify import CardKey, identify
@@ -204,7 +204,7 @@ def test_a_gift_receipt_names_the_gift_in_its_language(
         data = conn.execute(text("SELECT data FROM print_jobs WHERE kind = 'gift'")).scalar_one()
     receipt = decode(data).text()
     assert name in receipt and "Фирменная" not in receipt
-    catalogue = {g.code: g for g in member_ops.gift_catalogue(context)}
+    catalogue = {g.code: g for g in gifts.gift_catalogue(context)}
     assert catalogue["MUG"].name_in(language) == name
 
 

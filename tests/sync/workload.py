@@ -21,7 +21,7 @@ from sqlalchemy import text
 
 from common.clock import SystemClock
 from terminal.loyalty import Money, PointsError
-from terminal.services import member_ops
+from terminal.services import gifts, member_ops
 from terminal.services.checkout import checkout, preview
 from terminal.services.errors import ServiceError
 from terminal.services.identify import CardKey, identify
@@ -114,9 +114,9 @@ class Workload:
         key = CardKey(card_id=self._card())
         try:
             if roll < 0.04:
-                gifts = [g for g in member_ops.gift_catalogue(unit) if g.kind != "birthday"]
-                if gifts:  # the cheapest, to a member who has the points (a few tries)
-                    gift = min(gifts, key=lambda g: g.points_cost)
+                choices = [g for g in gifts.gift_catalogue(unit) if g.kind != "birthday"]
+                if choices:  # the cheapest, to a member who has the points (a few tries)
+                    gift = min(choices, key=lambda g: g.points_cost)
                     for _ in range(8):
                         try:
                             return member_ops.give_gift(unit, key, gift.code).operation_id
