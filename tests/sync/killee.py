@@ -6,6 +6,8 @@ checkout or a return, its operation id printed only after the service returned (
 commit is on the disk), and the sync worker woken to push it. It never stops by itself.
 ``online``: enrolled as the app is, its spending authorised by the office (holds), and
 no returns (a return may take back points already spent: not what is checked then).
+``mix OTHER_CACHE``: a supervisor at work too, returning some of the other till's
+purchases as well (looked up at the office: tests/sync/workload.py).
 """
 
 from __future__ import annotations
@@ -41,7 +43,8 @@ def now() -> datetime:
 def main() -> None:
     path, seed = Path(sys.argv[1]), int(sys.argv[2])
     online = sys.argv[3:] == ["online"]
-    mix = sys.argv[3:] == ["mix"]
+    mix = sys.argv[3:4] == ["mix"]
+    other = Path(sys.argv[4]) if mix and len(sys.argv) > 4 else None
     creds = credentials.load(path)
     with Database.open(path) as db:
         authoriser = None
@@ -50,6 +53,7 @@ def main() -> None:
         credentials.note_in_cache(db, creds)
         if online:
             authoriser = HttpSpendAuthoriser(creds.office_url, creds.token)
+        finder = HttpSpendAuthoriser(creds.office_url, creds.token) if other else None
         client = OfficeClient(creds.office_url, creds.token, timeouts=Timeouts(1.0, 5.0))
         print("ready", flush=True)
         syncer = Syncer(db, client, now, push_batch=7, snapshot_page=250)
@@ -79,6 +83,8 @@ def main() -> None:
             returns=0.0 if online else 0.15,
             authoriser=authoriser,
             mix=mix,
+            elsewhere=other,
+            purchases=finder,
         )
         while True:
             op_id = load.step()

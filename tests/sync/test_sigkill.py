@@ -38,6 +38,7 @@ KILLS = 100  # in all, shared by the tills
 TILLS = 2
 SEED = int(os.environ.get("KILL_SEED", "9"))
 KILLEE = Path(__file__).with_name("killee.py")
+OTHER = "{other}"  # in a killee's arguments: the other till's cache file
 OP_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\n$")
 
 
@@ -110,12 +111,28 @@ def test_sigkill_with_every_kind_loses_nothing_and_duplicates_nothing(
     office: OfficeServer, office_db: OfficeDB, tmp_path: Path
 ) -> None:
     """A supervisor at work too (gifts, adjustments, feedback, a card blocked and
-    unblocked, members registered and then shopping), killed at random moments: every
-    operation of every kind at the office exactly once, re-checked and applied."""
-    _killed_again_and_again(office, office_db, tmp_path, KILLS // 2, ["mix"])
+    unblocked, members registered and then shopping, returns of the other till's
+    purchases), killed at random moments: every operation of every kind at the office
+    exactly once, re-checked and applied."""
+    _killed_again_and_again(office, office_db, tmp_path, KILLS // 2, ["mix", OTHER])
     with office_db.read() as conn:
-        kinds = {str(k) for k in conn.execute(select(office_operations.c.kind)).scalars()}
+        rows = conn.execute(
+            select(
+                office_operations.c.terminal_id,
+                office_operations.c.kind,
+                office_operations.c.op_id,
+                office_operations.c.reverses,
+            )
+        ).all()
+    kinds = {str(r.kind) for r in rows}
     assert kinds >= {"purchase", "adjustment", "feedback", "member_register"}, kinds
+    sold_by = {str(r.op_id): int(r.terminal_id) for r in rows if r.kind == "purchase"}
+    across = [
+        r
+        for r in rows
+        if r.kind == "return" and sold_by.get(str(r.reverses)) not in (None, int(r.terminal_id))
+    ]
+    assert across, "a till returned a purchase of the other (found at the office)"
 
 
 def test_sigkill_with_online_authorisation_loses_nothing_and_spends_nothing_twice(
@@ -160,7 +177,14 @@ def _killed_again_and_again(
         indexes = _indexes(fresh)
     with ThreadPoolExecutor(TILLS) as pool:
         futures = [
-            pool.submit(_lives, p, SEED * 10 + i, kills // TILLS, env, extra)
+            pool.submit(
+                _lives,
+                p,
+                SEED * 10 + i,
+                kills // TILLS,
+                env,
+                [str(paths[(i + 1) % TILLS]) if x == OTHER else x for x in extra],
+            )
             for i, p in enumerate(paths)
         ]
         confirmed = [f.result() for f in futures]

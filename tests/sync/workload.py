@@ -7,14 +7,24 @@ cashier would make it.
 With ``mix=True`` a supervisor also works among the purchases: points gifts, points
 adjustments (with a reason, within the office's caps), feedback, a card blocked and later
 unblocked, and members registered at the till (whose cards then shop too): every kind the
-office re-checks, through the real services."""
+office re-checks, through the real services.
+
+With ``elsewhere`` (the other till's cache file) and ``purchases`` (the office's lookup),
+some returns are of the other till's purchases, found at the office as a supervisor
+scanning its receipt would (docs/protocol.md, Returns at another till). The tills share
+the purchases out so that one purchase is only ever returned at one till: this till
+returns its own purchases whose id begins with 0-7, the other till's whose id begins
+with 8-f, each once (returns racing at two tills are the office's ``reversal_exceeds``,
+tested on their own)."""
 
 from __future__ import annotations
 
 import random
+import sqlite3
 import uuid
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from builders import cards
 from sqlalchemy import text
@@ -26,8 +36,9 @@ from terminal.services.checkout import checkout, preview
 from terminal.services.errors import ServiceError
 from terminal.services.identify import CardKey, identify
 from terminal.services.offline import OfflineLimit
-from terminal.services.ports import SpendAuthoriser
+from terminal.services.ports import PurchaseFinder, SpendAuthoriser
 from terminal.services.registration import register_member
+from terminal.services.return_lookup import find_purchase
 from terminal.services.staff import Role, StaffMember, add_staff
 from terminal.services.till import Till
 from terminal.store.database import Database
@@ -49,8 +60,12 @@ class Workload:
         returns: float = 0.12,
         authoriser: SpendAuthoriser | None = None,
         mix: bool = False,
+        elsewhere: Path | None = None,
+        purchases: PurchaseFinder | None = None,
     ) -> None:
         self.db = db
+        self.elsewhere = elsewhere
+        self.returned_elsewhere = 0  # returns of the other till's purchases made here
         self.mix = mix
         self.blocked: list[int] = []  # cards this workload blocked, to unblock later
         self.mine: list[int] = []  # cards of members registered here (no other till uses them)
@@ -61,7 +76,13 @@ class Workload:
         self.returns = returns
         # The real clock, as the syncs' (officekit.now): the cache's age, which the
         # offline limits check before any spend the office has not held, is true.
-        self.till = Till(db, SystemClock(), ids=lambda: str(uuid.uuid4()), authoriser=authoriser)
+        self.till = Till(
+            db,
+            SystemClock(),
+            ids=lambda: str(uuid.uuid4()),
+            authoriser=authoriser,
+            purchases=purchases,
+        )
         with db.write() as conn:
             row = conn.execute(text("SELECT id FROM staff WHERE role = 'supervisor'")).first()
             staff_id = int(row[0]) if row else add_staff(conn, "Chief", Role.SUPERVISOR, "987654")
@@ -74,10 +95,52 @@ class Workload:
                     "SELECT p.id FROM operations p WHERE p.kind = 'purchase' "
                     "AND p.member_id IS NOT NULL AND NOT EXISTS "
                     "(SELECT 1 FROM operations r WHERE r.reverses = p.id) "
-                    "ORDER BY p.seq DESC LIMIT 50"
+                    + ("AND substr(p.id, 1, 1) < '8' " if self.elsewhere else "")
+                    + "ORDER BY p.seq DESC LIMIT 50"
                 )
             ).all()
         return [str(r[0]) for r in rows]
+
+    def _theirs(self) -> list[str]:
+        """The other till's purchases the office has, for this till to return (read from
+        its cache file, as a customer would bring the receipt)."""
+        assert self.elsewhere is not None
+        uri = f"file:{self.elsewhere}?mode=ro"
+        try:
+            with sqlite3.connect(uri, uri=True, timeout=2) as other:
+                rows = other.execute(
+                    "SELECT id FROM operations WHERE kind = 'purchase' AND status = 'acked' "
+                    "AND member_id IS NOT NULL AND substr(id, 1, 1) >= '8' "
+                    "ORDER BY seq DESC LIMIT 50"
+                ).fetchall()
+        except sqlite3.Error:  # the other till is being killed, or not there yet
+            return []
+        with self.db.read() as conn:
+            done = {
+                str(r[0])
+                for r in conn.exec_driver_sql(
+                    "SELECT reverses FROM operations WHERE kind = 'return'"
+                )
+            }
+        return [str(r[0]) for r in rows if str(r[0]) not in done]
+
+    def _return_theirs(self) -> str | None:
+        """All of one of the other till's purchases returned here, or None (none yet, or
+        the office out of reach: the step is a purchase)."""
+        candidates = self._theirs()
+        if not candidates:
+            return None
+        unit = self.till.unit(self.chief)
+        try:
+            found = find_purchase(unit, self.rng.choice(candidates))
+            if not found.returnable.is_positive():
+                return None
+            recorded, _quote = member_ops.return_purchase(unit, found)
+        except ServiceError as exc:  # not reachable through the faults, not yet arrived
+            self.refused.append(f"return elsewhere: {exc.code}")
+            return None
+        self.returned_elsewhere += 1
+        return recorded.operation_id
 
     def step(self) -> str:
         if self.mix:
@@ -85,6 +148,10 @@ class Workload:
             if done is not None:
                 return done
         if self.rng.random() < self.returns:
+            if self.elsewhere is not None and self.rng.random() < 0.5:
+                theirs = self._return_theirs()
+                if theirs is not None:
+                    return theirs
             candidates = self._returnable()
             if candidates:
                 ctx = self.till.unit(self.chief)
