@@ -70,47 +70,72 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="69" />
+        <location filename="../../terminal/ui/login_page.py" line="92" />
+        <source>Supervisor: lift a PIN lock-out (Esc: back)</source>
+        <translation>Старший кассир: снять блокировку по PIN (Esc — назад)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/login_page.py" line="95" />
+        <source>Till locked: %1 is on a break. Their PIN opens it again.</source>
+        <translation>Касса закрыта: %1 на перерыве. Откроет своим PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/login_page.py" line="101" />
         <source>Start of shift</source>
         <translation>Начало смены</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="69" />
+        <location filename="../../terminal/ui/login_page.py" line="101" />
         <source>Supervisor</source>
         <translation>Старший смены</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="71" />
+        <location filename="../../terminal/ui/login_page.py" line="103" />
+        <source>Locked out after wrong PINs? A supervisor helps: F9</source>
+        <translation>Заблокированы после неверных PIN? Поможет старший кассир: F9</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/login_page.py" line="104" />
         <source>PIN</source>
         <translation>PIN-код</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="73" />
+        <location filename="../../terminal/ui/login_page.py" line="106" />
         <source>Type the PIN again (Enter)</source>
         <translation>Ввести PIN-код снова (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="75" />
+        <location filename="../../terminal/ui/login_page.py" line="108" />
         <source>Log in (Enter)</source>
         <translation>Войти (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="79" />
+        <location filename="../../terminal/ui/login_page.py" line="112" />
         <source>PIN accepted. %1, now tap your own staff card on the reader.</source>
         <translation>PIN-код принят. %1, теперь приложите свою карту сотрудника к считывателю.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="140" />
+        <location filename="../../terminal/ui/login_page.py" line="211" />
         <source>No staff on this till yet: store IT adds them.</source>
         <translation>На этой кассе ещё нет сотрудников: их добавляет ИТ магазина.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="179" />
+        <location filename="../../terminal/ui/login_page.py" line="246" />
+        <source>Nobody is locked out now.</source>
+        <translation>Сейчас никто не заблокирован.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/login_page.py" line="257" />
+        <source>Lock-out lifted: log in with your PIN.</source>
+        <translation>Блокировка снята: войдите со своим PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/login_page.py" line="264" />
         <source>Wrong PIN. %1 attempt(s) left.</source>
         <translation>Неверный PIN-код. Осталось попыток: %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="183" />
+        <location filename="../../terminal/ui/login_page.py" line="268" />
         <source>Too many wrong PINs. Try again after %1.</source>
         <translation>Слишком много неверных PIN-кодов. Попробуйте снова после %1.</translation>
     </message>
@@ -118,19 +143,39 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="126" />
+        <location filename="../../terminal/ui/main_window.py" line="146" />
         <source>Loyalty terminal</source>
         <translation>Терминал лояльности</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/search_page.py" line="48" />
+        <location filename="../../terminal/ui/main_window.py" line="185" />
+        <source>A copy of the last receipt is printing.</source>
+        <translation>Печатается копия последнего чека.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/search_page.py" line="75" />
         <source>Tap or swipe the club card</source>
         <translation>Приложите или проведите клубную карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/search_page.py" line="50" />
+        <location filename="../../terminal/ui/search_page.py" line="77" />
         <source>Phone, card number or surname</source>
         <translation>Телефон, номер карты или фамилия</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/search_page.py" line="80" />
+        <source>Reprint the last receipt (F10)</source>
+        <translation>Копия последнего чека (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/search_page.py" line="83" />
+        <source>Break: lock the till (F11)</source>
+        <translation>Перерыв: закрыть кассу (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/search_page.py" line="85" />
+        <source>End of shift (F12)</source>
+        <translation>Конец смены (F12)</translation>
     </message>
     <message>
         <location filename="../../terminal/ui/message_page.py" line="45" />
@@ -138,62 +183,77 @@
         <translation>Старший смены: зарегистрировать участника с этой картой (F9)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="77" />
+        <location filename="../../terminal/ui/status_bar.py" line="59" />
+        <source>cashier</source>
+        <translation>кассир</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/status_bar.py" line="60" />
+        <source>supervisor</source>
+        <translation>старший кассир</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/status_bar.py" line="61" />
+        <source>store admin</source>
+        <translation>администратор магазина</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/status_bar.py" line="97" />
         <source>Readers: %1</source>
         <translation>Считыватели: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="82" />
+        <location filename="../../terminal/ui/status_bar.py" line="102" />
         <source>Readers: none</source>
         <translation>Считыватели: нет</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="87" />
+        <location filename="../../terminal/ui/status_bar.py" line="107" />
         <source>Printer: ready</source>
         <translation>Принтер: готов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="88" />
+        <location filename="../../terminal/ui/status_bar.py" line="108" />
         <source>Printer: OFFLINE</source>
         <translation>Принтер: НЕ В СЕТИ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="89" />
+        <location filename="../../terminal/ui/status_bar.py" line="109" />
         <source>Printer: OUT OF PAPER</source>
         <translation>Принтер: НЕТ БУМАГИ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="92" />
+        <location filename="../../terminal/ui/status_bar.py" line="112" />
         <source>Printer: COVER OPEN</source>
         <translation>Принтер: ОТКРЫТА КРЫШКА</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="95" />
+        <location filename="../../terminal/ui/status_bar.py" line="115" />
         <source>Printer: not answering</source>
         <translation>Принтер: не отвечает</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="98" />
+        <location filename="../../terminal/ui/status_bar.py" line="118" />
         <source>Printer: error</source>
         <translation>Принтер: ошибка</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="99" />
+        <location filename="../../terminal/ui/status_bar.py" line="119" />
         <source>Printer: none configured</source>
         <translation>Принтер: не настроен</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="104" />
+        <location filename="../../terminal/ui/status_bar.py" line="124" />
         <source>Printer: …</source>
         <translation>Принтер: …</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="108" />
+        <location filename="../../terminal/ui/status_bar.py" line="128" />
         <source>%1 receipt(s) waiting</source>
         <translation>чеков в очереди: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/search_page.py" line="95" />
+        <location filename="../../terminal/ui/search_page.py" line="129" />
         <source>This member has no card.</source>
         <translation>У участника нет карты.</translation>
     </message>
@@ -479,6 +539,84 @@
         <location filename="../../terminal/ui/registration_page.py" line="102" />
         <source>Register (Enter)</source>
         <translation>Зарегистрировать (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftEndPage</name>
+    <message>
+        <location filename="../../terminal/ui/shift_end_page.py" line="57" />
+        <source>Purchases</source>
+        <translation>Покупки</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/shift_end_page.py" line="58" />
+        <source>Sales</source>
+        <translation>Продажи</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/shift_end_page.py" line="59" />
+        <source>Discounts</source>
+        <translation>Скидки</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/shift_end_page.py" line="60" />
+        <source>Paid</source>
+        <translation>Оплачено</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/shift_end_page.py" line="61" />
+        <source>Returns</source>
+        <translation>Возвраты</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/shift_end_page.py" line="62" />
+        <source>Money returned</source>
+        <translation>Возвращено денег</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/shift_end_page.py" line="63" />
+        <source>Gifts</source>
+        <translation>Подарки</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/shift_end_page.py" line="64" />
+        <source>Points earned</source>
+        <translation>Начислено баллов</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/shift_end_page.py" line="65" />
+        <source>Points spent</source>
+        <translation>Списано баллов</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/shift_end_page.py" line="67" />
+        <source>Points adjustments</source>
+        <translation>Корректировки баллов</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/shift_end_page.py" line="74" />
+        <source>Close the shift and print its report (Enter)</source>
+        <translation>Закрыть смену и напечатать отчёт (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/shift_end_page.py" line="75" />
+        <source>Back to the till (Esc)</source>
+        <translation>Назад к кассе (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/shift_end_page.py" line="78" />
+        <source>End of shift</source>
+        <translation>Конец смены</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/shift_end_page.py" line="80" />
+        <source>End of shift: %1, since %2</source>
+        <translation>Конец смены: %1, с %2</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/shift_end_page.py" line="98" />
+        <source>%1 operation(s) not yet at the office: they are sent by themselves.</source>
+        <translation>Операций ещё не в офисе: %1. Они отправятся сами.</translation>
     </message>
 </context>
 <context>
@@ -832,363 +970,368 @@
     </message>
     <message>
         <location filename="../../terminal/services/messages.py" line="84" />
+        <source>no receipt was printed in this shift yet: nothing to reprint</source>
+        <translation>В этой смене ещё не печатали чеков: повторять нечего</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="87" />
         <source>{text} is not a number of points: type digits, e.g. 150 or 12.5</source>
         <translation>{text} — не число баллов: введите цифры, например 150 или 12,5</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="87" />
+        <location filename="../../terminal/services/messages.py" line="90" />
         <source>no purchase with this receipt code</source>
         <translation>Покупки с таким кодом чека нет</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="88" />
+        <location filename="../../terminal/services/messages.py" line="91" />
         <source>this till has no purchase with this receipt code, and the office, which knows the other tills' sales, cannot be reached just now: try again in a moment</source>
         <translation>На этой кассе покупки с таким кодом чека нет, а офис, который знает продажи других касс, сейчас недоступен: попробуйте чуть позже</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="93" />
+        <location filename="../../terminal/services/messages.py" line="96" />
         <source>this card cannot be used: see its state</source>
         <translation>Эту карту нельзя использовать: посмотрите её состояние</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="94" />
+        <location filename="../../terminal/services/messages.py" line="97" />
         <source>no gift {gift} in the catalogue</source>
         <translation>Подарка {gift} нет в каталоге</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="95" />
+        <location filename="../../terminal/services/messages.py" line="98" />
         <source>no birthday gift is due to this member</source>
         <translation>Этому участнику подарок ко дню рождения не положен</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="96" />
+        <location filename="../../terminal/services/messages.py" line="99" />
         <source>the member has too few points for this reward</source>
         <translation>У участника недостаточно баллов для этого подарка</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="97" />
+        <location filename="../../terminal/services/messages.py" line="100" />
         <source>write down the reason: it is required and kept</source>
         <translation>Укажите причину: она обязательна и сохраняется</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="100" />
+        <location filename="../../terminal/services/messages.py" line="103" />
         <source>{points} is not a number of points to adjust by</source>
         <translation>{points} — не число баллов для корректировки</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="101" />
+        <location filename="../../terminal/services/messages.py" line="104" />
         <source>write down what the member said</source>
         <translation>Запишите, что сказал участник</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="102" />
+        <location filename="../../terminal/services/messages.py" line="105" />
         <source>only a new (not activated) bearer card can be activated</source>
         <translation>Активировать можно только новую (не активированную) карту на предъявителя</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="105" />
+        <location filename="../../terminal/services/messages.py" line="108" />
         <source>the new card must be a new, unissued card</source>
         <translation>Новая карта должна быть новой, ещё не выданной</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="106" />
+        <location filename="../../terminal/services/messages.py" line="109" />
         <source>only a blocked card can be unblocked</source>
         <translation>разблокировать можно только заблокированную карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="107" />
+        <location filename="../../terminal/services/messages.py" line="110" />
         <source>no member with this phone in the cache</source>
         <translation>Участника с таким телефоном нет в базе</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="108" />
+        <location filename="../../terminal/services/messages.py" line="111" />
         <source>type the member's full name</source>
         <translation>введите фамилию, имя и отчество участника</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="109" />
+        <location filename="../../terminal/services/messages.py" line="112" />
         <source>the name is too long</source>
         <translation>слишком длинное имя</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="110" />
+        <location filename="../../terminal/services/messages.py" line="113" />
         <source>the member must consent to the processing of their personal data: without it they cannot be registered</source>
         <translation>нужно согласие участника на обработку персональных данных: без него регистрация невозможна</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="115" />
+        <location filename="../../terminal/services/messages.py" line="118" />
         <source>this is not a phone number: type it with the code, e.g. +7 916 123-45-67</source>
         <translation>это не номер телефона: введите его с кодом, например +7 916 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="118" />
+        <location filename="../../terminal/services/messages.py" line="121" />
         <source>{text} is not a birthday: type it as DD.MM.YYYY, e.g. 21.03.1985</source>
         <translation>{text} — не дата рождения: введите ДД.ММ.ГГГГ, например 21.03.1985</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="121" />
+        <location filename="../../terminal/services/messages.py" line="124" />
         <source>this is a bank card, not a club card: give the member a club card</source>
         <translation>это банковская карта, а не клубная: выдайте участнику клубную карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="124" />
+        <location filename="../../terminal/services/messages.py" line="127" />
         <source>this is not a club card: its number is not one of the club's</source>
         <translation>это не клубная карта: её номер не из номеров клуба</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="127" />
+        <location filename="../../terminal/services/messages.py" line="130" />
         <source>this till is not enrolled with the office yet: members can be registered once store IT has enrolled it</source>
         <translation>касса ещё не зарегистрирована в офисе: участников можно регистрировать после того, как ИТ магазина её подключит</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="132" />
+        <location filename="../../terminal/services/messages.py" line="135" />
         <source>read the new club card first: tap or swipe it</source>
         <translation>сначала считайте новую клубную карту: приложите или проведите её</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="135" />
+        <location filename="../../terminal/services/messages.py" line="138" />
         <source>this card is already in the club: it cannot be given to a new member</source>
         <translation>эта карта уже есть в клубе: её нельзя выдать новому участнику</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="138" />
+        <location filename="../../terminal/services/messages.py" line="141" />
         <source>this operation is not waiting for review any more</source>
         <translation>эта операция больше не ждёт проверки</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="141" />
+        <location filename="../../terminal/services/messages.py" line="144" />
         <source>The till's cache is busy (another program is writing to it): nothing was recorded. Try again in a moment; if it goes on, call IT.</source>
         <translation>База кассы занята (в неё пишет другая программа): ничего не записано. Повторите через минуту; если не проходит, вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="146" />
+        <location filename="../../terminal/services/messages.py" line="149" />
         <source>The till's disk is full: nothing was recorded. Call IT to free space, then try again.</source>
         <translation>Диск кассы заполнен: ничего не записано. Позвоните в ИТ, чтобы освободили место, и повторите.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="150" />
+        <location filename="../../terminal/services/messages.py" line="153" />
         <source>The till's cache could not be used: nothing was recorded. Try again; if it goes on, call IT.</source>
         <translation>Не удалось обратиться к базе кассы: ничего не записано. Повторите; если не проходит, вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="160" />
+        <location filename="../../terminal/services/messages.py" line="163" />
         <source>The office refused points spent without its authorisation beyond the offline limit for one operation: call IT.</source>
         <extracomment>Why the office refused an operation (its result's ``code``), for the supervisor's list of operations for review.</extracomment>
         <translation>Офис отклонил списание баллов без его подтверждения сверх офлайн-лимита на одну операцию: позвоните в ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="165" />
+        <location filename="../../terminal/services/messages.py" line="168" />
         <source>The office rejected this member's registration at this till, so nothing is applied to them: register the person again.</source>
         <translation>Офис отклонил регистрацию этого участника на этой кассе, поэтому ничего к нему не применено: зарегистрируйте человека заново.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="170" />
+        <location filename="../../terminal/services/messages.py" line="173" />
         <source>The office could not read the operation (a fault of the till): call IT.</source>
         <translation>Офис не смог прочитать операцию (ошибка кассы): вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="173" />
+        <location filename="../../terminal/services/messages.py" line="176" />
         <source>The office has another operation with the same id: call IT.</source>
         <translation>В офисе уже есть другая операция с тем же номером: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="176" />
+        <location filename="../../terminal/services/messages.py" line="179" />
         <source>The office does not know this kind of operation yet: call IT.</source>
         <translation>Офис пока не знает такой вид операции: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="179" />
+        <location filename="../../terminal/services/messages.py" line="182" />
         <source>The office does not know this member (deleted, or not registered).</source>
         <translation>Офис не знает этого участника (удалён или не зарегистрирован).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="182" />
+        <location filename="../../terminal/services/messages.py" line="185" />
         <source>The office does not know this card.</source>
         <translation>Офис не знает этой карты.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="183" />
+        <location filename="../../terminal/services/messages.py" line="186" />
         <source>The purchase this return reverses was refused by the office.</source>
         <translation>Покупка, к которой относится возврат, отклонена офисом.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="186" />
+        <location filename="../../terminal/services/messages.py" line="189" />
         <source>The member was registered with ids of another till (was the till enrolled again?): call IT.</source>
         <translation>Участник зарегистрирован с номерами другой кассы (кассу регистрировали заново?): вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="191" />
+        <location filename="../../terminal/services/messages.py" line="194" />
         <source>The office already has a member or card with this id: call IT.</source>
         <translation>В офисе уже есть участник или карта с этим номером: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="194" />
+        <location filename="../../terminal/services/messages.py" line="197" />
         <source>The card belongs to someone else at the office: give the member another card and register them again.</source>
         <translation>В офисе эта карта принадлежит другому: выдайте участнику другую карту и зарегистрируйте его снова.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="199" />
+        <location filename="../../terminal/services/messages.py" line="202" />
         <source>The office does not know the member of staff who made it: staff are made at the office; call IT.</source>
         <translation>Офис не знает сотрудника, который её провёл: сотрудников заводят в офисе; вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="204" />
+        <location filename="../../terminal/services/messages.py" line="207" />
         <source>The member of staff who made it was deactivated at the office.</source>
         <translation>Сотрудник, который её провёл, отключён в офисе.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="207" />
+        <location filename="../../terminal/services/messages.py" line="210" />
         <source>The member of staff who made it may not work at this till (office's list).</source>
         <translation>Сотруднику, который её провёл, не разрешено работать на этой кассе (список офиса).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="210" />
+        <location filename="../../terminal/services/messages.py" line="213" />
         <source>It needs a supervisor's authorisation, and the office did not find one.</source>
         <translation>Нужно подтверждение старшего кассира, а офис его не нашёл.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="213" />
+        <location filename="../../terminal/services/messages.py" line="216" />
         <source>Another till sent an operation with the same id: this one was not applied. Call IT.</source>
         <translation>Другая касса прислала операцию с тем же номером: эта не проведена. Вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="217" />
+        <location filename="../../terminal/services/messages.py" line="220" />
         <source>The office worked the figures out again and they differ (discount, points or money): nothing was applied. Call IT.</source>
         <translation>Офис пересчитал суммы, и они не совпали (скидка, баллы или деньги): ничего не проведено. Вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="222" />
+        <location filename="../../terminal/services/messages.py" line="225" />
         <source>The member's tier, discount or birthday on this till was not the office's: the operation was not applied. Sync the till and record it again.</source>
         <translation>Уровень, скидка или день рождения участника на кассе не совпали с офисом: операция не проведена. Синхронизируйте кассу и проведите её снова.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="227" />
+        <location filename="../../terminal/services/messages.py" line="230" />
         <source>The office does not know the program version this till used: sync the till and record it again.</source>
         <translation>Офис не знает версию программы, по которой считала касса: синхронизируйте кассу и проведите операцию снова.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="232" />
+        <location filename="../../terminal/services/messages.py" line="235" />
         <source>The office refused impossible figures (a negative amount, too large a purchase, a wrong count): call IT.</source>
         <translation>Офис отклонил невозможные суммы (отрицательная сумма, слишком крупная покупка, неверный счёт): вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="237" />
+        <location filename="../../terminal/services/messages.py" line="240" />
         <source>The purchase was returned already (at this or another till).</source>
         <translation>Покупка уже возвращена (на этой или другой кассе).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="240" />
+        <location filename="../../terminal/services/messages.py" line="243" />
         <source>The office has no such gift.</source>
         <translation>В офисе нет такого подарка.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="241" />
+        <location filename="../../terminal/services/messages.py" line="244" />
         <source>The office says this birthday gift was handed out already.</source>
         <translation>По данным офиса этот подарок на день рождения уже выдан.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="244" />
+        <location filename="../../terminal/services/messages.py" line="247" />
         <source>The office needs the reason written down.</source>
         <translation>Офису нужна записанная причина.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="245" />
+        <location filename="../../terminal/services/messages.py" line="248" />
         <source>The adjustment is above the office's limit for one operation.</source>
         <translation>Корректировка больше предела офиса на одну операцию.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="248" />
+        <location filename="../../terminal/services/messages.py" line="251" />
         <source>The supervisor has adjusted as many points today as the office allows.</source>
         <translation>Старший кассир уже скорректировал сегодня столько баллов, сколько разрешает офис.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="252" />
+        <location filename="../../terminal/services/messages.py" line="255" />
         <source>The card's state at the office does not allow this (e.g. it is blocked, or already active).</source>
         <translation>Состояние карты в офисе этого не позволяет (например, она заблокирована или уже активна).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="257" />
+        <location filename="../../terminal/services/messages.py" line="260" />
         <source>The new card is not a free card at the office: use another card.</source>
         <translation>В офисе новая карта не свободна: возьмите другую карту.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="260" />
+        <location filename="../../terminal/services/messages.py" line="263" />
         <source>The card belongs to another member at the office.</source>
         <translation>В офисе эта карта принадлежит другому участнику.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="263" />
+        <location filename="../../terminal/services/messages.py" line="266" />
         <source>The card's number is a bank card's: give the member a club card and register them again.</source>
         <translation>Номер карты — номер банковской карты: выдайте участнику клубную карту и зарегистрируйте его снова.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="267" />
+        <location filename="../../terminal/services/messages.py" line="270" />
         <source>The office refused the request: call IT.</source>
         <translation>Офис отклонил запрос: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="269" />
+        <location filename="../../terminal/services/messages.py" line="272" />
         <source>The office refused it: call IT.</source>
         <translation>Офис отклонил операцию: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="274" />
+        <location filename="../../terminal/services/messages.py" line="277" />
         <source>Type the amount.</source>
         <extracomment>The rules' errors most often met at the till, by code (terminal.loyalty.errors), for languages other than English (English shows the rules' own, more detailed, text).</extracomment>
         <translation>Введите сумму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="275" />
+        <location filename="../../terminal/services/messages.py" line="278" />
         <source>This is not an amount: use digits and one decimal separator.</source>
         <translation>Это не сумма: используйте цифры и один десятичный разделитель.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="278" />
+        <location filename="../../terminal/services/messages.py" line="281" />
         <source>An amount cannot be negative.</source>
         <translation>Сумма не может быть отрицательной.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="279" />
+        <location filename="../../terminal/services/messages.py" line="282" />
         <source>An amount has at most two decimal places.</source>
         <translation>В сумме не больше двух знаков после запятой.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="282" />
+        <location filename="../../terminal/services/messages.py" line="285" />
         <source>This amount is too large.</source>
         <translation>Слишком большая сумма.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="283" />
+        <location filename="../../terminal/services/messages.py" line="286" />
         <source>The amount must be more than zero.</source>
         <translation>Сумма должна быть больше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="284" />
+        <location filename="../../terminal/services/messages.py" line="287" />
         <source>This amount is more than the program allows for one purchase.</source>
         <translation>Сумма больше, чем программа разрешает для одной покупки.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="287" />
+        <location filename="../../terminal/services/messages.py" line="290" />
         <source>Points to spend cannot be negative.</source>
         <translation>Списываемых баллов не может быть меньше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="288" />
+        <location filename="../../terminal/services/messages.py" line="291" />
         <source>A bearer card cannot pay with points.</source>
         <translation>Картой на предъявителя нельзя платить баллами.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="289" />
+        <location filename="../../terminal/services/messages.py" line="292" />
         <source>Spend points in the program's steps.</source>
         <translation>Списывайте баллы шагами, которые задаёт программа.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="290" />
+        <location filename="../../terminal/services/messages.py" line="293" />
         <source>More points than may pay for this receipt: spend fewer.</source>
         <translation>Столько баллов нельзя списать на этот чек: спишите меньше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="293" />
+        <location filename="../../terminal/services/messages.py" line="296" />
         <source>This return cannot be made: nothing left to return, or more than bought.</source>
         <translation>Такой возврат невозможен: возвращать нечего или больше, чем куплено.</translation>
     </message>

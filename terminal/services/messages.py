@@ -81,6 +81,9 @@ ERRORS: dict[str, str] = {
         "a supervisor logs in to close it and print its report",
     ),
     "unknown_print_job": QT_TRANSLATE_NOOP("messages", "no such receipt in the print queue"),
+    "no_receipt_to_reprint": QT_TRANSLATE_NOOP(
+        "messages", "no receipt was printed in this shift yet: nothing to reprint"
+    ),
     "points_malformed": QT_TRANSLATE_NOOP(
         "messages", "{text} is not a number of points: type digits, e.g. 150 or 12.5"
     ),

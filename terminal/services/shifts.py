@@ -1,8 +1,11 @@
-"""The till's shift: opened at log-in, closed by a supervisor with its report printed.
+"""The till's shift: opened at log-in, closed by its owner or a supervisor with its
+report printed.
 
 One shift is open on a till at a time: a cashier cannot log in over another person's
-open shift (a supervisor can, and closes it with its report). Closing a shift, queueing
-its report and its audit line are one transaction: never closed without its report.
+open shift (a supervisor can, and closes it with its report). A cashier closes their own
+shift at the end of the day, after looking at its totals (:func:`shift_report`); only a
+supervisor closes another person's. Closing a shift, queueing its report and its audit
+line are one transaction: never closed without its report.
 """
 
 from __future__ import annotations
@@ -65,11 +68,19 @@ def open_shift(unit: Unit, till_name: str = "till-1") -> Shift:
     return Shift(opened, who, now)
 
 
+def shift_report(unit: Unit, shift: Shift, till_name: str) -> ShiftReport:
+    """The shift's report so far (nothing is closed or printed): what its owner, or a
+    supervisor, looks at before closing it."""
+    _owner_or_supervisor(unit, shift, "the shift report")
+    with unit.read() as tx:
+        return _report(tx, shift, unit.clock.now(), till_name)
+
+
 def close_shift(unit: Unit, shift: Shift, till_name: str) -> ShiftReport:
-    """Close the shift (the supervisor on duty does) and return its report: the
+    """Close the shift (its owner, or a supervisor, does) and return its report: the
     operations recorded on this till since it opened. With a print queue the report is
     queued for the printer in the same transaction as the closing and its audit line."""
-    who = unit.require(Role.SUPERVISOR, "closing the shift")
+    who = _owner_or_supervisor(unit, shift, "closing the shift")
     closed = unit.clock.now()
     with unit.write() as tx:
         report = _report(tx, shift, closed, till_name)
@@ -79,6 +90,14 @@ def close_shift(unit: Unit, shift: Shift, till_name: str) -> ShiftReport:
         tx.commit()
     unit.wake_printer()
     return report
+
+
+def _owner_or_supervisor(unit: Unit, shift: Shift, action: str) -> StaffMember:
+    """The person on duty if the shift is theirs, or if they are a supervisor."""
+    who = unit.require(Role.CASHIER, action)
+    if who.id != shift.staff.id:
+        who.require(Role.SUPERVISOR, action)  # another person's shift
+    return who
 
 
 def _close(tx: Writes, shift_id: int, who: StaffMember, closed: datetime) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 
 from terminal.services.errors import ServiceError
 from terminal.services.messages import PARK_REASON_OTHER, PARK_REASONS
@@ -40,6 +41,43 @@ def reprint(unit: Unit, job_id: int) -> int:
             staff_id=who.id,
             target=str(job_id),
             details={"new_job": new_job},
+        )
+        tx.commit()
+    receipts.wake()
+    return new_job
+
+
+def reprint_last(unit: Unit, since: str) -> int:
+    """A copy of the newest receipt printed (or queued) on this till since ``since`` (the
+    shift's opening): what a customer asks for at the counter, so the person on duty may
+    do it, a cashier too; audited like any reprint. Returns the new job's id."""
+    who = unit.require(Role.CASHIER, "a reprint")
+    receipts = unit.receipts
+    if receipts is None:
+        raise ServiceError("no_receipt_to_reprint")
+    with unit.read() as tx:
+        jobs = tx.print_jobs.newest(50)
+    start = datetime.fromisoformat(since)
+    last = next(  # an operation's receipt (not a shift report, not a copy) of this shift
+        (
+            j
+            for j in jobs
+            if j.op_id is not None
+            and j.copy_of is None
+            and datetime.fromisoformat(j.created_at) >= start
+        ),
+        None,
+    )
+    if last is None:
+        raise ServiceError("no_receipt_to_reprint")
+    with unit.write() as tx:
+        new_job = receipts.add_reprint(tx, last.id)
+        tx.ledger.audit(
+            unit.clock.now().isoformat(),
+            "reprint",
+            staff_id=who.id,
+            target=str(last.id),
+            details={"new_job": new_job, "last": True},
         )
         tx.commit()
     receipts.wake()

@@ -4,11 +4,16 @@ Where the office asks for it (``set-limits --supervisor-card``), a supervisor's 
 is followed by a second step: the page asks for a tap of their own staff card, and the
 card router (terminal/ui/card_routing.py) hands the tap to :meth:`LoginPage.card_tapped`.
 A PIN check takes a few hundred ms (argon2id, docs/PERFORMANCE.md): the pointer is the
-wait cursor meanwhile."""
+wait cursor meanwhile.
+
+Two more uses of the page: a till locked for a break (:meth:`lock_for`: its cashier's
+PIN goes on with the same shift), and a supervisor helping a cashier locked out after
+wrong PINs (:meth:`start_help`, F9 on the page: the supervisor's PIN, then the lock-outs
+to lift, terminal.ui.lockout_panel; no shift is opened or closed)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from terminal.services.staff import (
@@ -24,6 +29,7 @@ from terminal.services.staff import (
 )
 from terminal.services.unit import Unit
 from terminal.ui.errors import SHOWN_ERRORS, error_text
+from terminal.ui.lockout_panel import LockoutPanel
 from terminal.ui.waiting import waiting
 
 
@@ -40,11 +46,17 @@ class LoginPage(QWidget):
         parent: QWidget | None = None,
         *,
         supervisors_only: bool = False,
+        lockouts: LockoutPanel | None = None,
     ) -> None:
-        """``unit``: the till's unit of work, nobody on duty yet (``till.unit()``)."""
+        """``unit``: the till's unit of work, nobody on duty yet (``till.unit()``);
+        ``lockouts``: the panel a supervisor lifts lock-outs with (:meth:`start_help`)."""
         super().__init__(parent)
         self._unit = unit
+        self._only_supervisors = supervisors_only
         self._supervisors_only = supervisors_only
+        self._helping = False
+        self._locked_by: StaffMember | None = None
+        self.lockouts = lockouts
         self.title = QLabel(objectName="prompt")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.who = QComboBox()
@@ -54,20 +66,41 @@ class LoginPage(QWidget):
         self.tap_card.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tap_card.hide()
         self.enter = QPushButton(objectName="primary")
+        self.note = QLabel(objectName="done", wordWrap=True)  # a lock-out lifted
+        self.note.hide()
+        self.hint = QLabel(wordWrap=True)  # F9: a supervisor helps
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._pending: CardPending | None = None
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         for w in (self.title, self.who, self.pin, self.tap_card, self.error, self.enter):
             layout.addWidget(w)
+        layout.addWidget(self.note)
+        if lockouts is not None:
+            layout.addWidget(lockouts)
+            lockouts.lifted.connect(self._on_lockouts_lifted)
+            lockouts.failed.connect(self._fail)
         layout.addStretch(1)
+        layout.addWidget(self.hint)
+        self.hint.setVisible(lockouts is not None)
         self.pin.returnPressed.connect(self._on_pin_return_pressed)
         self.enter.clicked.connect(self._on_enter_clicked)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.title.setText(
-            self.tr("Supervisor") if self._supervisors_only else self.tr("Start of shift")
-        )
+        if self._helping:
+            self.title.setText(self.tr("Supervisor: lift a PIN lock-out (Esc: back)"))
+        elif self._locked_by is not None:
+            self.title.setText(
+                self.tr("Till locked: %1 is on a break. Their PIN opens it again.").replace(
+                    "%1", self._locked_by.name
+                )
+            )
+        else:
+            self.title.setText(
+                self.tr("Supervisor") if self._supervisors_only else self.tr("Start of shift")
+            )
+        self.hint.setText(self.tr("Locked out after wrong PINs? A supervisor helps: F9"))
         self.pin.setPlaceholderText(self.tr("PIN"))
         self.enter.setText(
             self.tr("Type the PIN again (Enter)")
@@ -102,12 +135,50 @@ class LoginPage(QWidget):
         """Forget a right PIN still waiting for its card (the page is left)."""
         self._await_card(None)
 
+    @property
+    def helping(self) -> bool:
+        """Whether a supervisor is at the page to lift a lock-out (:meth:`start_help`)."""
+        return self._helping
+
+    def start_help(self) -> None:
+        """F9: a supervisor's PIN (and card, where asked), then the lock-outs to lift."""
+        if self.lockouts is None:
+            return
+        self._helping = True
+        self._supervisors_only = True
+        locked = self._locked_by
+        self.reset()
+        self._locked_by = locked  # Esc goes back to the locked till
+        self.note.hide()
+
+    def end_help(self) -> None:
+        """Back to the log-in (or to the locked till) for the staff."""
+        self._helping = False
+        self._supervisors_only = self._only_supervisors
+        locked = self._locked_by
+        self.reset()
+        if locked is not None:
+            self.lock_for(locked)
+
+    def lock_for(self, who: StaffMember) -> None:
+        """A break: the page waits for ``who``'s PIN (their shift stays open)."""
+        self.reset()
+        self._locked_by = who
+        index = self.who.findData(who.id)
+        if index >= 0:
+            self.who.setCurrentIndex(index)
+        self.retranslate()
+
     def reset(self) -> None:
         """Fill the list of staff from the cache and wait for a PIN."""
         self._await_card(None)
+        self._locked_by = None
         self.who.clear()
         self.pin.clear()
         self.error.hide()
+        if self.lockouts is not None:
+            self.lockouts.show_for(None)
+        self.retranslate()
         try:
             people = staff_on_till(self._unit, supervisors_only=self._supervisors_only)
         except SHOWN_ERRORS as exc:
@@ -169,8 +240,25 @@ class LoginPage(QWidget):
         except SHOWN_ERRORS as exc:
             return self.refuse(exc)
         self.error.hide()
+        if self._helping and self.lockouts is not None:  # no shift: only the lock-outs
+            self.lockouts.show_for(who)
+            if self.lockouts.isHidden():
+                self._fail(self.tr("Nobody is locked out now."))
+            return None
+        self.note.hide()
         self.logged_in.emit(who)
         return None
+
+    @Slot(int)
+    def _on_lockouts_lifted(self, _staff_id: int) -> None:
+        QTimer.singleShot(0, self._after_lift)  # once the panel has listed who is left
+
+    def _after_lift(self) -> None:
+        if self.lockouts is not None and not self.lockouts.isHidden():
+            return  # more people locked out: the supervisor may lift the next one
+        self.end_help()
+        self.note.setText(self.tr("Lock-out lifted: log in with your PIN."))
+        self.note.show()
 
     def refuse(self, exc: BaseException) -> None:
         """Say why a log-in (by PIN or by staff card) was refused."""

@@ -7,7 +7,9 @@ its parts and shows the screens they hand it (terminal.ui.screens):
 - card routing: card reads to the page they call for (terminal.ui.card_routing);
 - search: the waiting page and its manual search (terminal.ui.search_page);
 - checkout completion: recorded, "done", the receipt (terminal.ui.checkout_completion);
-- the message page (terminal.ui.message_page) and the status bar (terminal.ui.status_bar).
+- the message page (terminal.ui.message_page) and the status bar (terminal.ui.status_bar);
+- the shift's keys: F10 reprints the last receipt, F11 locks the till for a break, F12
+  shows the shift's totals and closes it (terminal.ui.shift_end_page).
 """
 
 from __future__ import annotations
@@ -19,19 +21,22 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
 
 from sync.worker import SyncState, SyncStatus
+from terminal.services import supervisor as supervisor_ops
 from terminal.services.identify import CardKey, MemberView
-from terminal.services.shifts import Shift
+from terminal.services.shifts import Shift, shift_report
 from terminal.services.staff import StaffMember
 from terminal.services.till import Till
 from terminal.ui.bridge import EventBridge
 from terminal.ui.card_routing import CardRouter, card_screen
 from terminal.ui.checkout_completion import CheckoutCompletion, receipt_picture
 from terminal.ui.checkout_panel import CheckoutPanel
+from terminal.ui.errors import SHOWN_ERRORS
 from terminal.ui.member_panel import MemberPanel
 from terminal.ui.message_page import MessagePage
-from terminal.ui.screens import MemberScreen, MessageScreen, Screen
+from terminal.ui.screens import MemberScreen, MessageKind, MessageScreen, Screen, problem_screen
 from terminal.ui.search_page import SearchPage
 from terminal.ui.session import Session
+from terminal.ui.shift_end_page import ShiftEndPage
 from terminal.ui.status_bar import StatusBar
 from terminal.ui.style import STYLESHEET
 from terminal.ui.supervisor_page import SupervisorPage
@@ -56,6 +61,7 @@ class MainWindow(QMainWindow):
         ml.addWidget(self.member, 1)
         ml.addWidget(self.checkout, 1)
         self._message_page = MessagePage()
+        self.shift_end = ShiftEndPage()
         self.supervisor = SupervisorPage(till)
         self.session = Session(till, self.supervisor, required=login, till_name=till_name)
         self.cards = CardRouter(till, self.session, self.supervisor, self)
@@ -67,6 +73,7 @@ class MainWindow(QMainWindow):
             self._message_page,
             self.session.login,
             self.supervisor,
+            self.shift_end,
         ):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
@@ -100,6 +107,19 @@ class MainWindow(QMainWindow):
         self._escape.activated.connect(self._on_escape_activated)
         self._f9 = QShortcut(QKeySequence(Qt.Key.Key_F9), self)
         self._f9.activated.connect(self._on_f9_activated)
+        self._f10 = QShortcut(QKeySequence(Qt.Key.Key_F10), self)
+        self._f10.activated.connect(self._on_f10_activated)
+        self._f11 = QShortcut(QKeySequence(Qt.Key.Key_F11), self)
+        self._f11.activated.connect(self._on_f11_activated)
+        self._f12 = QShortcut(QKeySequence(Qt.Key.Key_F12), self)
+        self._f12.activated.connect(self._on_f12_activated)
+        self._waiting.reprint_requested.connect(self._on_f10_activated)
+        self._waiting.break_requested.connect(self._on_f11_activated)
+        self._waiting.end_of_shift_requested.connect(self._on_f12_activated)
+        self.shift_end.close_requested.connect(self._on_shift_end_close_requested)
+        self.shift_end.back.connect(self._on_shift_end_back)
+        self._waiting.take_break.setVisible(login)  # a till without log-ins has no shifts
+        self._waiting.end_shift.setVisible(login)
         self.retranslate()
         if login:
             self.show_login()
@@ -148,6 +168,48 @@ class MainWindow(QMainWindow):
         unknown = self._message_page.unknown if on_message else None
         self.pages.setCurrentWidget(self.supervisor)
         self.supervisor.open_mode(card, unknown)
+
+    def reprint_last(self) -> None:
+        """F10: a copy of the last receipt of the shift (a customer asks for one)."""
+        if not self.session.on_duty or self.supervisor.active:
+            return
+        shift = self.session.shift
+        since = shift.opened_at if shift is not None else "0001-01-01T00:00:00+00:00"
+        try:
+            supervisor_ops.reprint_last(self._till.unit(self.session.staff), since)
+        except SHOWN_ERRORS as exc:
+            self.show_message(problem_screen(exc))
+            return
+        self.show_message(
+            MessageScreen(
+                lambda: self.tr("A copy of the last receipt is printing."), MessageKind.DONE
+            )
+        )
+
+    def lock_for_break(self) -> None:
+        """F11: the till locked; its cashier's PIN opens it again, with the same shift."""
+        if self.session.staff is None or self.supervisor.active:
+            return
+        self._back_timer.stop()
+        self._view = None
+        self.checkout.start(None)
+        self.session.lock()
+        self.status_bar.show_staff(None)
+        self.pages.setCurrentWidget(self.session.login)
+        self.session.login.pin.setFocus()
+
+    def show_shift_end(self) -> None:
+        """F12 between customers: the shift's totals, to close it (Enter) or go back."""
+        staff, shift = self.session.staff, self.session.shift
+        if staff is None or shift is None or self.pages.currentWidget() is not self._waiting:
+            return
+        try:
+            report = shift_report(self._till.unit(staff), shift, self.session.till_name)
+        except SHOWN_ERRORS as exc:
+            self.show_message(problem_screen(exc))
+            return
+        self.shift_end.show_report(report)
+        self.pages.setCurrentWidget(self.shift_end)
 
     def show_waiting(self) -> None:
         if not self.session.on_duty:
@@ -205,11 +267,13 @@ class MainWindow(QMainWindow):
         self._refresh_program(status)  # the status bar shows it
 
     @Slot(object)
-    def _on_session_opened(self, _who: StaffMember) -> None:
+    def _on_session_opened(self, who: StaffMember) -> None:
+        self.status_bar.show_staff(who)
         self.show_waiting()
 
     @Slot()
     def _on_session_ended(self) -> None:
+        self.status_bar.show_staff(None)
         if self.session.required:
             self.show_login()
         else:
@@ -249,11 +313,37 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_escape_activated(self) -> None:
+        if self.pages.currentWidget() is self.session.login and self.session.login.helping:
+            self.session.login.end_help()
+            return
         self.show_waiting()
 
     @Slot()
     def _on_f9_activated(self) -> None:
+        if self.pages.currentWidget() is self.session.login:
+            self.session.login.start_help()  # a supervisor lifts a cashier's lock-out
+            return
         self.show_supervisor()
+
+    @Slot()
+    def _on_f10_activated(self) -> None:
+        self.reprint_last()
+
+    @Slot()
+    def _on_f11_activated(self) -> None:
+        self.lock_for_break()
+
+    @Slot()
+    def _on_f12_activated(self) -> None:
+        self.show_shift_end()
+
+    @Slot()
+    def _on_shift_end_close_requested(self) -> None:
+        self.session.close_own_shift()  # ended: the login page; problem: a message
+
+    @Slot()
+    def _on_shift_end_back(self) -> None:
+        self.show_waiting()
 
     @Slot()
     def _on_message_page_register_requested(self) -> None:

@@ -4,7 +4,16 @@ card number or surname (Enter, then the member from the list)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from terminal.services.card_input import typed_card, typed_payment_card
 from terminal.services.errors import UnknownCard
@@ -23,9 +32,14 @@ class SearchPage(QWidget):
 
     Signals:
     found(object): the Screen to show for what was typed or chosen (terminal.ui.screens).
+    reprint_requested(), break_requested(), end_of_shift_requested(): the shift's buttons
+        (F10, F11, F12 do the same from anywhere in the till).
     """
 
     found = Signal(object)
+    reprint_requested = Signal()
+    break_requested = Signal()
+    end_of_shift_requested = Signal()
 
     def __init__(self, till: Till, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,12 +48,25 @@ class SearchPage(QWidget):
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.search = QLineEdit()
         self.results = QListWidget()
+        self.reprint = QPushButton()
+        self.take_break = QPushButton()
+        self.end_shift = QPushButton()
+        self.shift_buttons = QWidget()
+        row = QHBoxLayout(self.shift_buttons)
+        row.setContentsMargins(0, 0, 0, 0)
+        for button in (self.reprint, self.take_break, self.end_shift):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the search keeps the keyboard
+            row.addWidget(button)
+        self.reprint.clicked.connect(self.reprint_requested)
+        self.take_break.clicked.connect(self.break_requested)
+        self.end_shift.clicked.connect(self.end_of_shift_requested)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(self.prompt)
         layout.addStretch(1)
         layout.addWidget(self.search)
         layout.addWidget(self.results, 1)
+        layout.addWidget(self.shift_buttons)
         self.search.returnPressed.connect(self._on_search_return_pressed)
         self.results.itemActivated.connect(self._on_results_item_activated)
         self.retranslate()
@@ -49,6 +76,13 @@ class SearchPage(QWidget):
         self.search.setPlaceholderText(
             QCoreApplication.translate("MainWindow", "Phone, card number or surname")
         )
+        self.reprint.setText(
+            QCoreApplication.translate("MainWindow", "Reprint the last receipt (F10)")
+        )
+        self.take_break.setText(
+            QCoreApplication.translate("MainWindow", "Break: lock the till (F11)")
+        )
+        self.end_shift.setText(QCoreApplication.translate("MainWindow", "End of shift (F12)"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -9,6 +9,7 @@ from terminal.services.shifts import Shift, close_shift, open_shift
 from terminal.services.staff import StaffMember, log_in_by_card
 from terminal.services.till import Till
 from terminal.ui.errors import SHOWN_ERRORS
+from terminal.ui.lockout_panel import LockoutPanel
 from terminal.ui.login_page import LoginPage
 from terminal.ui.screens import problem_screen
 from terminal.ui.supervisor_page import SupervisorPage
@@ -42,7 +43,7 @@ class Session(QObject):
         self.till_name = till_name
         self.staff: StaffMember | None = None
         self.shift: Shift | None = None
-        self.login = LoginPage(till.unit())
+        self.login = LoginPage(till.unit(), lockouts=LockoutPanel(till))
         self.login.logged_in.connect(self._on_login_logged_in)
         supervisor.close_shift_requested.connect(self._on_supervisor_close_shift_requested)
 
@@ -55,6 +56,28 @@ class Session(QObject):
         """Nobody on duty; the login page waits for a PIN."""
         self.staff = None
         self.login.reset()
+
+    def lock(self) -> None:
+        """A break: nobody on duty, the shift stays open, and the login page waits for
+        its owner's PIN (another cashier cannot log in over it; a supervisor can)."""
+        who = self.staff
+        if who is None or not self.required:
+            return
+        self.staff = None
+        self.login.lock_for(who)
+
+    def close_own_shift(self) -> None:
+        """End of the day: the person on duty closes the shift (theirs; a supervisor any)
+        and its report is printed; ``ended`` then, or ``problem`` if it stays open."""
+        if self.staff is None or self.shift is None:
+            return
+        try:
+            close_shift(self._till.unit(self.staff), self.shift, self.till_name)
+        except SHOWN_ERRORS as exc:
+            self.problem.emit(problem_screen(exc))
+            return
+        self.shift = None
+        self.ended.emit()
 
     def log_in_by_card(self, uid: str) -> None:
         """A card read while nobody is on duty: a staff card logs its owner in."""

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QStatusBar, QWidget
 from drivers.events import CardEvent, ReaderAppeared, ReaderDisappeared, ReaderFailed
 from drivers.printer.transport import PrinterStatus, StatusReport
 from sync.worker import SyncStatus
+from terminal.services.roles import Role, StaffMember
 from terminal.ui.bridge import EventBridge
 from terminal.ui.i18n import LANGUAGE_NAMES, current_language, switch_language
 from terminal.ui.office_status import OfficeStatus
@@ -24,6 +25,8 @@ class StatusBar(QStatusBar):
         super().__init__(parent)
         self._readers: set[str] = set()
         self._printer: StatusReport | None = None
+        self._staff: StaffMember | None = None
+        self.staff_status = QLabel()  # who is on duty
         self.readers_status = QLabel()
         self.office_status = OfficeStatus()
         self.printer_status = QLabel()
@@ -31,6 +34,7 @@ class StatusBar(QStatusBar):
         self.language.setAccessibleName("language")
         for code, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, code)
+        self.addWidget(self.staff_status)
         self.addWidget(self.readers_status)
         self.addPermanentWidget(self.printer_status)
         self.addPermanentWidget(self.office_status)
@@ -44,7 +48,23 @@ class StatusBar(QStatusBar):
         bridge.printer_status.connect(self._on_bridge_printer_status)
         bridge.sync_status.connect(self._on_bridge_sync_status)
 
+    def show_staff(self, who: StaffMember | None) -> None:
+        """The person on duty (None: nobody)."""
+        self._staff = who
+        self._show_staff()
+
+    def _show_staff(self) -> None:
+        who = self._staff
+        roles = {
+            Role.CASHIER: QCoreApplication.translate("MainWindow", "cashier"),
+            Role.SUPERVISOR: QCoreApplication.translate("MainWindow", "supervisor"),
+            Role.STORE_ADMIN: QCoreApplication.translate("MainWindow", "store admin"),
+        }
+        self.staff_status.setText("" if who is None else f"{who.name} · {roles[who.role]}")
+        self.staff_status.setVisible(who is not None)
+
     def retranslate(self) -> None:
+        self._show_staff()
         self._show_readers()
         self._show_printer()
         self.language.setCurrentIndex(self.language.findData(current_language()))

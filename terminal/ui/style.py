@@ -22,6 +22,7 @@ QLabel#problem {{ font-size: 26px; font-weight: bold; background: #b00020; color
 QLabel#refusal {{ font-size: 30px; font-weight: bold; background: #b00020; color: white;
               padding: 16px; }}
 QLabel#total {{ font-size: 36px; font-weight: bold; }}
+QLabel#figure {{ font-weight: bold; }}
 QLabel#done {{ font-size: 28px; font-weight: bold; color: #0a6b2b; }}
 QListWidget {{ font-size: 20px; background: white; }}
 QListWidget::item {{ min-height: {MIN_TOUCH_PX}px; padding: 0 8px; }}

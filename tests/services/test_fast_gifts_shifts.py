@@ -19,7 +19,7 @@ from terminal.services.checkout import checkout
 from terminal.services.errors import NotAMemberCard, ServiceError
 from terminal.services.identify import CardKey, identify
 from terminal.services.roles import NotAllowed, Role, StaffMember
-from terminal.services.shifts import ShiftStillOpen, close_shift, open_shift
+from terminal.services.shifts import ShiftStillOpen, close_shift, open_shift, shift_report
 from terminal.services.staff import LockedOut, PinRejected, log_in, log_in_by_card
 
 MEMBER = CardKey(card_id=1)
@@ -124,8 +124,9 @@ def test_closing_the_shift_reports_its_operations() -> None:
     shift = open_shift(unit(store, CASHIER))
     for amount in ("100", "250.50"):
         checkout(unit(store, CASHIER), MEMBER, Money.parse(amount))
-    with pytest.raises(NotAllowed):
-        close_shift(unit(store, CASHIER), shift, "till-7")
+    other = StaffMember(9, "Інша Касирка", Role.CASHIER)
+    with pytest.raises(NotAllowed):  # another cashier's shift: a supervisor closes it
+        close_shift(unit(store, other), shift, "till-7")
     for points in (40, 25, -15):  # the supervisor's adjustments count too
         member_ops.adjust_points(unit(store, CHIEF), MEMBER, Decimal(points), "goodwill")
     report = close_shift(unit(store, CHIEF), shift, "till-7")
@@ -166,3 +167,14 @@ def test_a_staff_card_logs_in_unless_its_owner_is_locked_out() -> None:
     with pytest.raises(LockedOut):
         log_in_by_card(unit(store, None), "04AABBCCDDEEFF")
     assert [a[0] for a in store.tables.audit] == ["login_card", "login_card_locked"]
+
+
+def test_a_cashier_sees_their_shift_and_closes_it_themselves() -> None:
+    store = FakeStore(tables())
+    shift = open_shift(unit(store, CASHIER))
+    checkout(unit(store, CASHIER), MEMBER, Money.parse("120.00"))
+    seen = shift_report(unit(store, CASHIER), shift, "till-7")
+    assert (seen.purchases, seen.sales) == (1, Money.parse("120.00"))
+    assert store.tables.shifts[shift.id][2] is None  # looking closes nothing
+    report = close_shift(unit(store, CASHIER), shift, "till-7")
+    assert report.purchases == 1 and store.tables.shifts[shift.id][2] is not None

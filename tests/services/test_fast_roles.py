@@ -17,12 +17,13 @@ from terminal.services import member_ops, registration, return_lookup, shifts, s
 from terminal.services.checkout import checkout
 from terminal.services.errors import NoProgram, ServiceError
 from terminal.services.identify import CardKey
-from terminal.services.roles import NotAllowed
+from terminal.services.roles import NotAllowed, Role, StaffMember
 from terminal.services.shifts import Shift
 from terminal.services.unit import Unit
 
 CARD = CardKey(card_id=1)
-SHIFT = Shift(1, CASHIER, "2026-11-22T08:00:00+00:00")
+# Another cashier's shift: only a supervisor closes it (a cashier closes their own).
+OTHERS = Shift(1, StaffMember(9, "Інша Касирка", Role.CASHIER), "2026-11-22T08:00:00+00:00")
 
 SUPERVISOR_ONLY: dict[str, Callable[[Unit], Any]] = {
     "a return": lambda u: member_ops.return_purchase(u, "op-1"),
@@ -40,7 +41,8 @@ SUPERVISOR_ONLY: dict[str, Callable[[Unit], Any]] = {
     "a reprint": lambda u: supervisor.reprint(u, 1),
     "the parked operations": lambda u: supervisor.parked_operations(u),
     "sending again": lambda u: supervisor.send_again(u, "op-1"),
-    "closing the shift": lambda u: shifts.close_shift(u, SHIFT, "till-1"),
+    "closing another's shift": lambda u: shifts.close_shift(u, OTHERS, "till-1"),
+    "another's shift report": lambda u: shifts.shift_report(u, OTHERS, "till-1"),
 }
 
 

@@ -197,15 +197,17 @@ def test_closing_the_shift_reports_its_operations(demo_db: Database, clock: Fixe
 
     with demo_db.write() as conn:
         a = add_staff(conn, "Каса", Role.CASHIER, "1234")
+        b = add_staff(conn, "Каса 2", Role.CASHIER, "4321")
         s = add_staff(conn, "Шеф", Role.SUPERVISOR, "567890")
     cashier, chief = log_in(on(demo_db, clock), a, "1234"), log_in(on(demo_db, clock), s, "567890")
+    other = log_in(on(demo_db, clock), b, "4321")
     shift = open_shift(on(demo_db, clock, cashier))
     till = Till(demo_db, clock)
     card = card_key(demo_db)
     for amount in ("100", "250.50"):
         checkout(till.unit(), card, Money.parse(amount))
-    with pytest.raises(NotAllowed):
-        close_shift(till.unit(cashier), shift, "till-7")
+    with pytest.raises(NotAllowed):  # another cashier's shift: a supervisor closes it
+        close_shift(till.unit(other), shift, "till-7")
     report = close_shift(till.unit(chief), shift, "till-7")
     assert (report.purchases, report.sales, report.unsent) == (2, Money.parse("350.50"), 2)
     assert report.cashier == "Каса" and report.till == "till-7"

@@ -52,8 +52,11 @@ def test_a_pin_opens_the_shift_and_a_supervisor_closes_it(
     cashier = session.staff
     assert opened.args is not None and cashier == opened.args[0] and session.on_duty
     assert cashier is not None and session.shift is not None
+    with demo_db.write() as conn:
+        other = add_staff(conn, "Богдан", Role.CASHIER, "5678")
+    bohdan = log_in(till.unit(), other, "5678")
     with qtbot.waitSignal(session.problem) as problem, qtbot.assertNotEmitted(session.ended):
-        supervisor.close_shift_requested.emit(cashier)  # a cashier cannot close it
+        supervisor.close_shift_requested.emit(bohdan)  # another cashier cannot close it
     assert problem.args is not None and problem.args[0].kind is MessageKind.PROBLEM
     assert session.shift is not None
     ((boss_id, _),) = staff_on_till(till.unit(), supervisors_only=True)
