@@ -226,6 +226,15 @@ def check(
         seen = read_seen(facts["seen"])
         if isinstance(seen, str):
             return "bad_operation", seen
+        member_seq = facts["seen"].get("member_seq")
+        if member_seq is not None and (
+            not isinstance(member_seq, int)
+            or isinstance(member_seq, bool)
+            or member_seq < 0
+            or (member is not None and member_seq > int(member.get("seq") or 0))
+        ):
+            # A feed position the office never gave this member: a state it never had.
+            return "bad_operation", "facts.seen.member_seq is not a state the office had"
         more = _seen_gives_more(program, seen, office, day)
         if more is not None and member is not None:
             # Returns applied since the state the till last had (its feed position)

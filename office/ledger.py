@@ -148,6 +148,10 @@ def _one(
         # again (nor stored under this till, so the id keeps naming that one).
         return _reject(op, "op_id_taken", "another terminal sent an operation with this id")
     result = _decide(conn, at, terminal_id, op, batch.open_holds)
+    if result.status is OpStatus.REJECTED and holds.hold_id(op) in batch.open_holds:
+        # A spend that will never apply frees its hold now, not when the hold expires:
+        # the member's balance is not kept from the next spend meanwhile.
+        holds.settle(conn, at, terminal_id, op)
     conn.execute(
         insert(operations),
         [
@@ -230,10 +234,14 @@ def _decide(
     problem = _check(conn, at, op, row, card, target)
     if problem is not None:
         return _reject(op, *problem)
+    spent = holds.spent_centi(op)
+    if spent > 0 and card is not None and card.state != "active":
+        # A card blocked (lost, stolen) or replaced at the office spends nothing, whatever
+        # a till that has not heard of it yet says; earning on a sale stays a fact.
+        return _reject(op, "card_state", f"points spent on a card the office holds {card.state}")
     # What the office did not hold was spent on the till's offline limits: never more
     # than one operation may spend offline (the till refuses beyond it, so only a
     # forged or broken till sends more; docs/sync-rules.md).
-    spent = holds.spent_centi(op)
     if spent > 0:  # (a query or two only for an operation that spends)
         held = holds.held_centi(conn, terminal_id, op) if holds.hold_id(op) in open_holds else 0
         unheld = spent - held

@@ -125,17 +125,17 @@
         <translation>Сейчас никто не заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="257" />
+        <location filename="../../terminal/ui/login_page.py" line="260" />
         <source>Lock-out lifted: log in with your PIN.</source>
         <translation>Блокировка снята: войдите со своим PIN.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="264" />
+        <location filename="../../terminal/ui/login_page.py" line="267" />
         <source>Wrong PIN. %1 attempt(s) left.</source>
         <translation>Неверный PIN-код. Осталось попыток: %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="268" />
+        <location filename="../../terminal/ui/login_page.py" line="271" />
         <source>Too many wrong PINs. Try again after %1.</source>
         <translation>Слишком много неверных PIN-кодов. Попробуйте снова после %1.</translation>
     </message>
@@ -1377,6 +1377,11 @@
     </message>
     <message>
         <location filename="../../terminal/services/offline.py" line="82" />
+        <source>The office allows each supervisor only so many points of adjustments a day: {left} points are left for you today. Adjust by less, or ask the office.</source>
+        <translation>Офис разрешает каждому старшему кассиру лишь столько корректировок баллов в день: на сегодня у вас осталось {left} баллов. Скорректируйте на меньшее или обратитесь в офис.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/offline.py" line="87" />
         <source>The office allows at most {cap} points in one adjustment. Adjust by less, or ask the office.</source>
         <translation>Офис разрешает не более {cap} баллов за одну корректировку. Скорректируйте на меньшее или обратитесь в офис.</translation>
     </message>

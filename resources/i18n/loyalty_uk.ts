@@ -125,17 +125,17 @@
         <translation>Зараз ніхто не заблокований.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="257" />
+        <location filename="../../terminal/ui/login_page.py" line="260" />
         <source>Lock-out lifted: log in with your PIN.</source>
         <translation>Блокування знято: увійдіть зі своїм PIN.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="264" />
+        <location filename="../../terminal/ui/login_page.py" line="267" />
         <source>Wrong PIN. %1 attempt(s) left.</source>
         <translation>Неправильний PIN-код. Залишилося спроб: %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="268" />
+        <location filename="../../terminal/ui/login_page.py" line="271" />
         <source>Too many wrong PINs. Try again after %1.</source>
         <translation>Забагато неправильних PIN-кодів. Спробуйте знову після %1.</translation>
     </message>
@@ -1377,6 +1377,11 @@
     </message>
     <message>
         <location filename="../../terminal/services/offline.py" line="82" />
+        <source>The office allows each supervisor only so many points of adjustments a day: {left} points are left for you today. Adjust by less, or ask the office.</source>
+        <translation>Офіс дозволяє кожному старшому касирові лише стільки коригувань балів на день: на сьогодні у вас лишилося {left} балів. Скоригуйте на менше або зверніться до офісу.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/offline.py" line="87" />
         <source>The office allows at most {cap} points in one adjustment. Adjust by less, or ask the office.</source>
         <translation>Офіс дозволяє не більше {cap} балів за одне коригування. Скоригуйте на менше або зверніться до офісу.</translation>
     </message>

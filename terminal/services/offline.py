@@ -17,7 +17,7 @@ the operation is recorded.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from terminal.services.errors import ServiceError
@@ -78,6 +78,11 @@ MESSAGES = {
         "messages",
         "The office refuses: this card cannot spend points now (the office has it "
         "blocked or under another member). Call a supervisor.",
+    ),
+    "adjust_staff_day": QT_TRANSLATE_NOOP(
+        "messages",
+        "The office allows each supervisor only so many points of adjustments a day: "
+        "{left} points are left for you today. Adjust by less, or ask the office.",
     ),
     "adjust_per_operation": QT_TRANSLATE_NOOP(
         "messages",
@@ -175,10 +180,18 @@ def check_spend(
 
 def check_adjustment(tx: Reads, staff_id: int | None, points_centi: int, now: datetime) -> None:
     """Raise :class:`OfflineLimit` if an adjustment of ``points_centi`` (either way) is
-    above the office's cap for one operation, online or not (the office also caps each
-    supervisor's day, and rejects beyond it: docs/sync-rules.md)."""
-    del staff_id, now  # the day's cap is counted at the office, over every till
+    above the office's cap for one operation, or would take this supervisor's
+    adjustments of the day (UTC, as the office counts it) on this till above the
+    office's cap for a day, online or not. (The office counts the day over every till,
+    and rejects beyond it: docs/sync-rules.md.)"""
     limits: dict[str, int | bool] = {**_DEFAULTS, **tx.sync.offline_limits()}
     cap = int(limits["adjust_per_operation_centi"])
     if points_centi > cap:
         raise OfflineLimit("adjust_per_operation", cap=_points(cap))
+    if staff_id is None:
+        return
+    day = now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    done = tx.operations.adjusted_since(staff_id, day.isoformat())
+    daily = int(limits["adjust_staff_day_centi"])
+    if done + points_centi > daily:
+        raise OfflineLimit("adjust_staff_day", left=_points(max(0, daily - done)))

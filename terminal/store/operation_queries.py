@@ -29,6 +29,12 @@ _MEMBER_PENDING = (
     "THEN -points_spent_centi ELSE min(points_delta_centi, 0) END), 0) "
     "FROM operations WHERE status = 'pending' AND member_id = ?"
 )
+# One member of staff's adjustments since a moment (their day), either way; what the
+# office rejected (parked) moved nothing.
+_ADJUSTED = (
+    "SELECT coalesce(sum(abs(points_delta_centi)), 0) FROM operations "
+    "WHERE kind = 'adjustment' AND staff_id = ? AND created_at >= ? AND status != 'parked'"
+)
 _PARKED = (
     "SELECT id, seq, kind, created_at, member_id, result FROM operations "
     "WHERE status = 'parked' ORDER BY seq LIMIT ?"
@@ -85,6 +91,11 @@ class OperationRows:
 
     def pending_totals(self, member_id: int) -> PendingTotals:
         return queries.pending_totals(self._conn, member_id)
+
+    def adjusted_since(self, staff_id: int, since: str) -> int:
+        """Points (hundredths, either way) ``staff_id`` adjusted on this till since
+        ``since`` (an ISO time, compared as the till writes ``created_at``)."""
+        return int(self._conn.exec_driver_sql(_ADJUSTED, (staff_id, since)).scalar_one())
 
     def till_spending(self) -> int:
         """Points (in hundredths) spent by all this till's pending operations."""

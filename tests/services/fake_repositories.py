@@ -108,6 +108,16 @@ class OperationsFake:
             and (not pending_only or r.status == "pending")
         )
 
+    def adjusted_since(self, staff_id: int, since: str) -> int:
+        return sum(
+            abs(r.op.points_delta_centi)
+            for r in self.t.operations
+            if r.op.kind == "adjustment"
+            and r.op.staff_id == staff_id
+            and r.op.created_at >= since
+            and r.status != "parked"
+        )
+
     def pending_totals(self, member_id: int) -> PendingTotals:
         ops = self._pending(member_id)
         return PendingTotals(

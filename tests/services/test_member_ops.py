@@ -257,3 +257,31 @@ def test_an_adjustment_above_the_offices_cap_is_refused_before_it_is_sent(
         member_ops.adjust_points(ctx(till), key, Decimal("1000.01"), "goodwill")
     assert capped.value.code == "adjust_per_operation"
     member_ops.adjust_points(ctx(till), key, Decimal(-1000), "taken back: a double entry")
+
+
+def test_a_supervisors_adjustments_of_a_day_stop_at_the_offices_daily_cap(
+    till: Till, demo_db: Database, clock: FixedClock
+) -> None:
+    """The office caps one supervisor's adjustments of a (UTC) day (5,000 points by
+    default); the till refuses beyond it before anything is recorded, in words."""
+    from datetime import timedelta
+
+    from terminal.services.offline import OfflineLimit
+    from terminal.services.staff import add_staff
+
+    key = card_key(demo_db)
+    for points in ("1000", "-1000", "1000", "1000", "999.50"):  # 4,999.50 either way
+        member_ops.adjust_points(ctx(till), key, Decimal(points), "goodwill")
+    with pytest.raises(OfflineLimit) as capped:
+        member_ops.adjust_points(ctx(till), key, Decimal("-0.51"), "one more")
+    assert capped.value.code == "adjust_staff_day" and "0.50 points are left" in str(capped.value)
+    member_ops.adjust_points(ctx(till), key, Decimal("0.50"), "the last of the day")
+    with demo_db.write() as conn:  # another supervisor has a day of her own
+        other_id = add_staff(conn, "Друга Старша", Role.SUPERVISOR, "246813")
+    other = StaffMember(other_id, "Друга Старша", Role.SUPERVISOR)
+    member_ops.adjust_points(ctx(till, other), key, Decimal(1000), "goodwill")
+    tomorrow = Till(demo_db, FixedClock(clock.now() + timedelta(days=1)), till.ids)
+    member_ops.adjust_points(tomorrow.unit(CHIEF), key, Decimal(1000), "a new day")
+    with demo_db.read() as conn:
+        n = conn.execute(text("SELECT count(*) FROM operations WHERE kind = 'adjustment'"))
+        assert n.scalar() == 8
