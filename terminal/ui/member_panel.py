@@ -18,15 +18,15 @@ class MemberPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._view: MemberView | None = None
-        self.name = QLabel(objectName="name")
-        self.greeting = QLabel(objectName="greeting")
+        self.name = QLabel(objectName="name", wordWrap=True)
+        self.greeting = QLabel(objectName="greeting", wordWrap=True)
         self.birthday = QLabel(objectName="birthday", wordWrap=True)
         self.problem = QLabel(objectName="problem", wordWrap=True)
-        self.tier = QLabel()
+        self.tier = QLabel(wordWrap=True)
         self.progress = QProgressBar(textVisible=False, maximumHeight=14)
-        self.discount = QLabel()
-        self.points = QLabel()
-        self.privileges = QLabel()
+        self.discount = QLabel(wordWrap=True)
+        self.points = QLabel(wordWrap=True)
+        self.privileges = QLabel(wordWrap=True)
         layout = QVBoxLayout(self)
         for w in (
             self.name,

@@ -6,10 +6,11 @@ consents and records everything."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -60,8 +61,16 @@ class RegistrationPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(form)
-        layout.addWidget(self.consent_personal_data)
-        layout.addWidget(self.consent_marketing)
+        # A consent's words wrap beside its box (a check box's own text never wraps, and
+        # would widen the window past a 1024-pixel screen); a tap on them ticks the box.
+        self.consent_texts: list[QLabel] = []
+        for box in (self.consent_personal_data, self.consent_marketing):
+            words = _TickingLabel(box)
+            self.consent_texts.append(words)
+            row = QHBoxLayout()
+            row.addWidget(box, 0)
+            row.addWidget(words, 1)
+            layout.addLayout(row)
         layout.addWidget(self.error)
         layout.addWidget(self.register)
         layout.addStretch(1)
@@ -95,10 +104,14 @@ class RegistrationPage(QWidget):
         self.address_as.setPlaceholderText(self.tr("e.g. Anna Petrovna (empty: the full name)"))
         self.phone.setPlaceholderText("+7 916 123-45-67")
         self.birthday.setPlaceholderText("21.03.1985")
-        self.consent_personal_data.setText(
+        self.consent_texts[0].setText(
             self.tr("Consents to the processing of personal data (required)")
         )
-        self.consent_marketing.setText(self.tr("Consents to receiving offers and news (optional)"))
+        self.consent_texts[1].setText(self.tr("Consents to receiving offers and news (optional)"))
+        for box, words in zip(
+            (self.consent_personal_data, self.consent_marketing), self.consent_texts, strict=True
+        ):
+            box.setAccessibleName(words.text())
         self.register.setText(self.tr("Register (Enter)"))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -150,3 +163,16 @@ class RegistrationPage(QWidget):
             return
         self._who = self._card = None  # one form, one member: a second Enter does nothing
         self.registered.emit(done)
+
+
+class _TickingLabel(QLabel):
+    """A consent's words, wrapping; a tap on them ticks (or unticks) its box."""
+
+    def __init__(self, box: QCheckBox) -> None:
+        super().__init__(wordWrap=True)
+        self._box = box
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._box.toggle()
+        self._box.setFocus()
+        event.accept()

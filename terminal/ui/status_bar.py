@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Slot
-from PySide6.QtWidgets import QComboBox, QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStatusBar, QWidget
 
 from drivers.events import CardEvent, ReaderAppeared, ReaderDisappeared, ReaderFailed
 from drivers.printer.transport import PrinterStatus, StatusReport
@@ -34,11 +34,23 @@ class StatusBar(QStatusBar):
         self.language.setAccessibleName("language")
         for code, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, code)
-        self.addWidget(self.staff_status)
-        self.addWidget(self.readers_status)
-        self.addPermanentWidget(self.printer_status)
-        self.addPermanentWidget(self.office_status)
-        self.addPermanentWidget(self.language)
+        # One row that wraps rather than widens the window: on a 1024-pixel screen a
+        # long office status takes a second line, it never pushes the window wider.
+        self.setSizeGripEnabled(False)
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for label, stretch in (
+            (self.staff_status, 2),
+            (self.readers_status, 1),
+            (self.printer_status, 2),
+        ):
+            label.setWordWrap(True)
+            layout.addWidget(label, stretch)
+        self.office_status.label.setWordWrap(True)
+        layout.addWidget(self.office_status, 3)
+        layout.addWidget(self.language, 0)
+        self.addWidget(row, 1)
         self.language.activated.connect(self._on_language_activated)
         self.retranslate()
 
