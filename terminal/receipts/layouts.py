@@ -49,8 +49,12 @@ def points(p: Decimal, language: str = "ru") -> str:
     return _number(text, language)
 
 
-def stamp(at: datetime) -> str:
-    return at.strftime("%d.%m.%Y %H:%M")
+def stamp(at: datetime, language: str = "ru") -> str:
+    """A receipt's date and time as the till's screen writes it in that language:
+    22.11.2026 10:30 (ru, uk), 22/11/2026 10:30 (en, the British order the app uses), in
+    the till's own time zone (the till records times in UTC)."""
+    local = at.astimezone() if at.tzinfo is not None else at
+    return local.strftime("%d/%m/%Y %H:%M" if language == "en" else "%d.%m.%Y %H:%M")
 
 
 class _Page:
@@ -121,7 +125,7 @@ def layout_receipt(
     if drawer_kick and data.kind in (ReceiptKind.PURCHASE, ReceiptKind.SPEND):
         page.add(DrawerKick())
     _header(page, cfg, t(lang, data.kind.value), data.copy)
-    page.pair(t(lang, "operation", seq=data.seq), stamp(data.created_at))
+    page.pair(t(lang, "operation", seq=data.seq), stamp(data.created_at, lang))
     if data.cashier:
         page.line(t(lang, "cashier", name=data.cashier))
     if data.card_tail:
@@ -182,8 +186,8 @@ def layout_shift(report: ShiftReport, cfg: ReceiptConfig, width_mm: int = 80) ->
     page.pair(t(lang, "till"), report.till)
     if report.cashier:
         page.line(t(lang, "cashier", name=report.cashier))
-    page.pair(t(lang, "opened"), stamp(report.opened_at))
-    page.pair(t(lang, "closed"), stamp(report.closed_at))
+    page.pair(t(lang, "opened"), stamp(report.opened_at, lang))
+    page.pair(t(lang, "closed"), stamp(report.closed_at, lang))
     page.rule()
     page.pair(t(lang, "count"), str(report.operations))
     page.pair(t(lang, "purchases"), str(report.purchases))

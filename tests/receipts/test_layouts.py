@@ -8,6 +8,9 @@ preview PNGs (docs/receipts) before committing.
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -195,3 +198,32 @@ def test_a_till_without_its_own_footer_thanks_in_the_receipts_language(
     assert ("Shop" in text) == (language == "en")
     configured = ReceiptConfig(language=language, footer=("Ждём вас!",))
     assert "Ждём вас!" in decode(encode(document("purchase", 80, configured, language))).text()
+
+
+def test_the_date_is_written_as_the_screen_writes_it_in_each_language() -> None:
+    from datetime import UTC, datetime
+
+    from terminal.receipts.layouts import stamp
+
+    at = datetime(2026, 11, 22, 10, 30, tzinfo=UTC)
+    with local_time("UTC"):
+        assert stamp(at, "ru") == stamp(at, "uk") == "22.11.2026 10:30"
+        assert stamp(at, "en") == "22/11/2026 10:30"
+    with local_time("Europe/Kyiv"):  # a shop in Kyiv: its own time, not UTC
+        assert stamp(at, "uk") == "22.11.2026 12:30"
+
+
+@contextmanager
+def local_time(zone: str) -> Iterator[None]:
+    """The process's local time zone for a moment (Linux: TZ and tzset)."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = zone
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
