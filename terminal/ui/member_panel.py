@@ -24,8 +24,8 @@ class MemberPanel(QWidget):
         self.problem = QLabel(objectName="problem", wordWrap=True)
         self.tier = QLabel(wordWrap=True)
         self.progress = QProgressBar(textVisible=False, maximumHeight=14)
-        self.discount = QLabel(wordWrap=True)
-        self.points = QLabel(wordWrap=True)
+        self.discount = QLabel(objectName="key_figure", wordWrap=True)
+        self.points = QLabel(objectName="key_figure", wordWrap=True)
         self.privileges = QLabel(wordWrap=True)
         layout = QVBoxLayout(self)
         for w in (
