@@ -153,29 +153,34 @@
         <translation>Печатается копия последнего чека.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/search_page.py" line="75" />
+        <location filename="../../terminal/ui/search_page.py" line="76" />
         <source>Tap or swipe the club card</source>
         <translation>Приложите или проведите клубную карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/search_page.py" line="77" />
+        <location filename="../../terminal/ui/search_page.py" line="78" />
         <source>Phone, card number or surname</source>
         <translation>Телефон, номер карты или фамилия</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/search_page.py" line="80" />
+        <location filename="../../terminal/ui/search_page.py" line="81" />
         <source>Reprint the last receipt (F10)</source>
         <translation>Копия последнего чека (F10)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/search_page.py" line="83" />
+        <location filename="../../terminal/ui/search_page.py" line="84" />
         <source>Break: lock the till (F11)</source>
         <translation>Перерыв: закрыть кассу (F11)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/search_page.py" line="85" />
+        <location filename="../../terminal/ui/search_page.py" line="86" />
         <source>End of shift (F12)</source>
         <translation>Конец смены (F12)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/search_page.py" line="126" />
+        <source>Nobody found for «%1». Check the phone number or the surname, or ask for the card.</source>
+        <translation>Никого не нашли по «%1». Проверьте номер телефона или фамилию либо попросите карту.</translation>
     </message>
     <message>
         <location filename="../../terminal/ui/message_page.py" line="45" />
@@ -183,77 +188,77 @@
         <translation>Старший смены: зарегистрировать участника с этой картой (F9)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="59" />
+        <location filename="../../terminal/ui/status_bar.py" line="71" />
         <source>cashier</source>
         <translation>кассир</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="60" />
+        <location filename="../../terminal/ui/status_bar.py" line="72" />
         <source>supervisor</source>
         <translation>старший кассир</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="61" />
+        <location filename="../../terminal/ui/status_bar.py" line="73" />
         <source>store admin</source>
         <translation>администратор магазина</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="97" />
+        <location filename="../../terminal/ui/status_bar.py" line="109" />
         <source>Readers: %1</source>
         <translation>Считыватели: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="102" />
+        <location filename="../../terminal/ui/status_bar.py" line="114" />
         <source>Readers: none</source>
         <translation>Считыватели: нет</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="107" />
+        <location filename="../../terminal/ui/status_bar.py" line="119" />
         <source>Printer: ready</source>
         <translation>Принтер: готов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="108" />
+        <location filename="../../terminal/ui/status_bar.py" line="120" />
         <source>Printer: OFFLINE</source>
         <translation>Принтер: НЕ В СЕТИ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="109" />
+        <location filename="../../terminal/ui/status_bar.py" line="121" />
         <source>Printer: OUT OF PAPER</source>
         <translation>Принтер: НЕТ БУМАГИ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="112" />
+        <location filename="../../terminal/ui/status_bar.py" line="124" />
         <source>Printer: COVER OPEN</source>
         <translation>Принтер: ОТКРЫТА КРЫШКА</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="115" />
+        <location filename="../../terminal/ui/status_bar.py" line="127" />
         <source>Printer: not answering</source>
         <translation>Принтер: не отвечает</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="118" />
+        <location filename="../../terminal/ui/status_bar.py" line="130" />
         <source>Printer: error</source>
         <translation>Принтер: ошибка</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="119" />
+        <location filename="../../terminal/ui/status_bar.py" line="131" />
         <source>Printer: none configured</source>
         <translation>Принтер: не настроен</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="124" />
+        <location filename="../../terminal/ui/status_bar.py" line="136" />
         <source>Printer: …</source>
         <translation>Принтер: …</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="128" />
+        <location filename="../../terminal/ui/status_bar.py" line="140" />
         <source>%1 receipt(s) waiting</source>
         <translation>чеков в очереди: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/search_page.py" line="129" />
+        <location filename="../../terminal/ui/search_page.py" line="141" />
         <source>This member has no card.</source>
         <translation>У участника нет карты.</translation>
     </message>
@@ -496,47 +501,47 @@
 <context>
     <name>RegistrationPage</name>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="83" />
+        <location filename="../../terminal/ui/registration_page.py" line="92" />
         <source>Register a member with this card</source>
         <translation>Регистрация участника с этой картой</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="87" />
+        <location filename="../../terminal/ui/registration_page.py" line="96" />
         <source>Full name</source>
         <translation>Фамилия, имя, отчество</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="88" />
+        <location filename="../../terminal/ui/registration_page.py" line="97" />
         <source>How to address them</source>
         <translation>Как обращаться</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="89" />
+        <location filename="../../terminal/ui/registration_page.py" line="98" />
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="90" />
+        <location filename="../../terminal/ui/registration_page.py" line="99" />
         <source>Birthday (DD.MM.YYYY)</source>
         <translation>День рождения (ДД.ММ.ГГГГ)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="95" />
+        <location filename="../../terminal/ui/registration_page.py" line="104" />
         <source>e.g. Anna Petrovna (empty: the full name)</source>
         <translation>например, Анна Петровна (пусто: полное имя)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="99" />
+        <location filename="../../terminal/ui/registration_page.py" line="108" />
         <source>Consents to the processing of personal data (required)</source>
         <translation>Согласие на обработку персональных данных (обязательно)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="101" />
+        <location filename="../../terminal/ui/registration_page.py" line="110" />
         <source>Consents to receiving offers and news (optional)</source>
         <translation>Согласие на получение предложений и новостей (по желанию)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="102" />
+        <location filename="../../terminal/ui/registration_page.py" line="115" />
         <source>Register (Enter)</source>
         <translation>Зарегистрировать (Enter)</translation>
     </message>

@@ -153,29 +153,34 @@
         <translation>Друкується копія останнього чека.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/search_page.py" line="75" />
+        <location filename="../../terminal/ui/search_page.py" line="76" />
         <source>Tap or swipe the club card</source>
         <translation>Прикладіть або проведіть клубну картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/search_page.py" line="77" />
+        <location filename="../../terminal/ui/search_page.py" line="78" />
         <source>Phone, card number or surname</source>
         <translation>Телефон, номер картки або прізвище</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/search_page.py" line="80" />
+        <location filename="../../terminal/ui/search_page.py" line="81" />
         <source>Reprint the last receipt (F10)</source>
         <translation>Копія останнього чека (F10)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/search_page.py" line="83" />
+        <location filename="../../terminal/ui/search_page.py" line="84" />
         <source>Break: lock the till (F11)</source>
         <translation>Перерва: зачинити касу (F11)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/search_page.py" line="85" />
+        <location filename="../../terminal/ui/search_page.py" line="86" />
         <source>End of shift (F12)</source>
         <translation>Кінець зміни (F12)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/search_page.py" line="126" />
+        <source>Nobody found for «%1». Check the phone number or the surname, or ask for the card.</source>
+        <translation>Нікого не знайдено за «%1». Перевірте номер телефону чи прізвище або попросіть картку.</translation>
     </message>
     <message>
         <location filename="../../terminal/ui/message_page.py" line="45" />
@@ -183,77 +188,77 @@
         <translation>Старший зміни: зареєструвати учасника з цією карткою (F9)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="59" />
+        <location filename="../../terminal/ui/status_bar.py" line="71" />
         <source>cashier</source>
         <translation>касир</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="60" />
+        <location filename="../../terminal/ui/status_bar.py" line="72" />
         <source>supervisor</source>
         <translation>старший касир</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="61" />
+        <location filename="../../terminal/ui/status_bar.py" line="73" />
         <source>store admin</source>
         <translation>адміністратор магазину</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="97" />
+        <location filename="../../terminal/ui/status_bar.py" line="109" />
         <source>Readers: %1</source>
         <translation>Зчитувачі: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="102" />
+        <location filename="../../terminal/ui/status_bar.py" line="114" />
         <source>Readers: none</source>
         <translation>Зчитувачі: немає</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="107" />
+        <location filename="../../terminal/ui/status_bar.py" line="119" />
         <source>Printer: ready</source>
         <translation>Принтер: готовий</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="108" />
+        <location filename="../../terminal/ui/status_bar.py" line="120" />
         <source>Printer: OFFLINE</source>
         <translation>Принтер: НЕ В МЕРЕЖІ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="109" />
+        <location filename="../../terminal/ui/status_bar.py" line="121" />
         <source>Printer: OUT OF PAPER</source>
         <translation>Принтер: НЕМАЄ ПАПЕРУ</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="112" />
+        <location filename="../../terminal/ui/status_bar.py" line="124" />
         <source>Printer: COVER OPEN</source>
         <translation>Принтер: ВІДКРИТА КРИШКА</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="115" />
+        <location filename="../../terminal/ui/status_bar.py" line="127" />
         <source>Printer: not answering</source>
         <translation>Принтер: не відповідає</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="118" />
+        <location filename="../../terminal/ui/status_bar.py" line="130" />
         <source>Printer: error</source>
         <translation>Принтер: помилка</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="119" />
+        <location filename="../../terminal/ui/status_bar.py" line="131" />
         <source>Printer: none configured</source>
         <translation>Принтер: не налаштовано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="124" />
+        <location filename="../../terminal/ui/status_bar.py" line="136" />
         <source>Printer: …</source>
         <translation>Принтер: …</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/status_bar.py" line="128" />
+        <location filename="../../terminal/ui/status_bar.py" line="140" />
         <source>%1 receipt(s) waiting</source>
         <translation>чеків у черзі: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/search_page.py" line="129" />
+        <location filename="../../terminal/ui/search_page.py" line="141" />
         <source>This member has no card.</source>
         <translation>Учасник не має картки.</translation>
     </message>
@@ -496,47 +501,47 @@
 <context>
     <name>RegistrationPage</name>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="83" />
+        <location filename="../../terminal/ui/registration_page.py" line="92" />
         <source>Register a member with this card</source>
         <translation>Реєстрація учасника з цією карткою</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="87" />
+        <location filename="../../terminal/ui/registration_page.py" line="96" />
         <source>Full name</source>
         <translation>Прізвище, ім'я, по батькові</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="88" />
+        <location filename="../../terminal/ui/registration_page.py" line="97" />
         <source>How to address them</source>
         <translation>Як звертатися</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="89" />
+        <location filename="../../terminal/ui/registration_page.py" line="98" />
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="90" />
+        <location filename="../../terminal/ui/registration_page.py" line="99" />
         <source>Birthday (DD.MM.YYYY)</source>
         <translation>День народження (ДД.ММ.РРРР)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="95" />
+        <location filename="../../terminal/ui/registration_page.py" line="104" />
         <source>e.g. Anna Petrovna (empty: the full name)</source>
         <translation>наприклад, Ганна Петрівна (порожньо: повне ім'я)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="99" />
+        <location filename="../../terminal/ui/registration_page.py" line="108" />
         <source>Consents to the processing of personal data (required)</source>
         <translation>Згода на обробку персональних даних (обов'язково)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="101" />
+        <location filename="../../terminal/ui/registration_page.py" line="110" />
         <source>Consents to receiving offers and news (optional)</source>
         <translation>Згода на отримання пропозицій і новин (за бажанням)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="102" />
+        <location filename="../../terminal/ui/registration_page.py" line="115" />
         <source>Register (Enter)</source>
         <translation>Зареєструвати (Enter)</translation>
     </message>

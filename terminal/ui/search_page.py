@@ -60,12 +60,13 @@ class SearchPage(QWidget):
         self.reprint.clicked.connect(self.reprint_requested)
         self.take_break.clicked.connect(self.break_requested)
         self.end_shift.clicked.connect(self.end_of_shift_requested)
+        self.nobody = QLabel(objectName="problem", wordWrap=True)  # a search found no one
+        self.nobody.hide()
         layout = QVBoxLayout(self)
-        layout.addStretch(1)
         layout.addWidget(self.prompt)
-        layout.addStretch(1)
         layout.addWidget(self.search)
-        layout.addWidget(self.results, 1)
+        layout.addWidget(self.nobody)
+        layout.addWidget(self.results, 1)  # the results take the room, not the prompt
         layout.addWidget(self.shift_buttons)
         self.search.returnPressed.connect(self._on_search_return_pressed)
         self.results.itemActivated.connect(self._on_results_item_activated)
@@ -93,11 +94,13 @@ class SearchPage(QWidget):
         """Forget the last search."""
         self.search.clear()
         self.results.clear()
+        self.nobody.hide()
 
     @Slot()
     def _on_search_return_pressed(self) -> None:
         text = self.search.text()
         self.results.clear()
+        self.nobody.hide()
         if typed_payment_card(text):
             self.search.clear()  # a payment card's number stays nowhere, not even here
             self.found.emit(bank_card_screen())
@@ -118,6 +121,15 @@ class SearchPage(QWidget):
         if self.results.count():
             self.results.setCurrentRow(0)
             self.results.setFocus()
+        elif text.strip():
+            self.nobody.setText(
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "Nobody found for «%1». Check the phone number or the surname, or ask "
+                    "for the card.",
+                ).replace("%1", text.strip()[:40])
+            )
+            self.nobody.show()
 
     @Slot(QListWidgetItem)
     def _on_results_item_activated(self, item: QListWidgetItem) -> None:

@@ -58,3 +58,19 @@ def test_a_member_without_a_card_is_found_but_not_shown(
     assert window.results.count() == 1
     window.results.itemActivated.emit(window.results.item(0))
     assert window.pages.currentIndex() == 2 and window.message.text() == "This member has no card."
+
+
+def test_a_search_that_finds_nobody_says_so(qtbot: QtBot, window: MainWindow) -> None:
+    window.search.setText("Щзщзщзщ")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    nobody = window._waiting.nobody
+    assert window.results.count() == 0 and not nobody.isHidden()
+    assert "Nobody found for «Щзщзщзщ»" in nobody.text()
+    window.show_waiting()  # the next customer: the message is gone
+    assert nobody.isHidden()
+
+
+def test_the_results_have_the_room_of_the_page(qtbot: QtBot, window: MainWindow) -> None:
+    window.resize(1280, 800)
+    qtbot.wait(10)
+    assert window.results.height() > window.height() // 2
