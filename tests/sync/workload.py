@@ -102,14 +102,15 @@ class Workload:
         return [str(r[0]) for r in rows]
 
     def _theirs(self) -> list[str]:
-        """The other till's purchases the office has, for this till to return (read from
-        its cache file, as a customer would bring the receipt)."""
+        """The other till's purchases the office has, on cards both tills serve, for this
+        till to return (read from its cache file, as a customer would bring the receipt)."""
         assert self.elsewhere is not None
         uri = f"file:{self.elsewhere}?mode=ro"
         try:
             with sqlite3.connect(uri, uri=True, timeout=2) as other:
                 rows = other.execute(
-                    "SELECT id FROM operations WHERE kind = 'purchase' AND status = 'acked' "
+                    "SELECT id, card_id FROM operations WHERE kind = 'purchase' "
+                    "AND status = 'acked' "
                     "AND member_id IS NOT NULL AND substr(id, 1, 1) >= '8' "
                     "ORDER BY seq DESC LIMIT 50"
                 ).fetchall()
@@ -122,7 +123,11 @@ class Workload:
                     "SELECT reverses FROM operations WHERE kind = 'return'"
                 )
             }
-        return [str(r[0]) for r in rows if str(r[0]) not in done]
+        # Only purchases on cards this till serves too: a return takes back points the
+        # member earned, and a member only the other till serves must never be overdrawn
+        # there (it sees every operation on them: what the fault test checks).
+        mine = set(self.cards)
+        return [str(r[0]) for r in rows if str(r[0]) not in done and r[1] in mine]
 
     def _return_theirs(self) -> str | None:
         """All of one of the other till's purchases returned here, or None (none yet, or
