@@ -4,13 +4,15 @@ keyboard-wedge scanner, and what the supervisor is shown."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 import pytest
 from builders import card_key
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QLocale, QObject, Qt, QTime
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 from windowkit import bridged, printing_window, supervisor_mode
 
 from common.clock import FixedClock
@@ -21,6 +23,8 @@ from drivers.wedge_qt import WedgeKeyFilter
 from terminal.loyalty import Money
 from terminal.services.checkout import checkout
 from terminal.store.database import Database
+from terminal.ui.formats import money_text
+from terminal.ui.i18n import switch_language
 from terminal.ui.main_window import MainWindow
 
 XKB_OFFSET = 8
@@ -88,3 +92,52 @@ def test_a_scanned_receipt_qr_lands_in_the_return_field(
     assert w.supervisor.active and w.pages.currentWidget() is w.supervisor
     assert actions.value.text() == purchase.operation_id  # as typed, not the layout's
     assert "1000.00" in actions.result.text()  # the scanner's Enter found the purchase
+
+
+def returns(db: Database) -> list[tuple[int, int]]:
+    """The returns recorded: (amount returned, money paid, negative: given back)."""
+    with db.read() as conn:
+        rows = conn.execute(
+            text("SELECT amount_minor, paid_minor FROM operations WHERE kind='return'")
+        )
+        return [(r[0], r[1]) for r in rows]
+
+
+@pytest.mark.parametrize(
+    ("language", "when"), [("ru", "22.11.2026 10:30"), ("uk", "22.11.2026 10:30"), ("en", None)]
+)
+def test_after_a_return_the_money_to_give_back_in_large_type(
+    qtbot: QtBot, demo_db: Database, clock: FixedClock, language: str, when: str | None
+) -> None:
+    """The lookup shows the purchase's date as the language writes it; the return
+    shows the money to give back, big, in the locale's format."""
+    w = printing_window(qtbot, demo_db, clock)
+    purchase = checkout(w._till.unit(), card_key(demo_db), Money.parse("1000"))
+    try:
+        switch_language(language)
+        supervisor_mode(qtbot, w, None)
+        actions = w.supervisor.member_actions
+        assert actions.action.code == "return"
+        assert actions.refund.isHidden()
+        qtbot.keyClicks(actions.value, purchase.operation_id)
+        qtbot.keyClick(actions.value, Qt.Key.Key_Return)
+        shown = actions.result.text()
+        assert "2026-11-22" not in shown
+        if when is None:  # English: the locale's short format
+            moment = QDateTime(QDate(2026, 11, 22), QTime(10, 30))
+            when = QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+        assert when in shown, shown
+        qtbot.keyClicks(actions.text, money_text(Decimal("250")))
+        qtbot.keyClick(actions.text, Qt.Key.Key_Return)
+        [(amount, paid)] = returns(demo_db)
+        assert amount == 25000 and paid < 0
+        big = actions.refund
+        assert big.isVisible() and big.objectName() == "total"
+        words = {"ru": "Вернуть покупателю ", "uk": "Повернути покупцеві ", "en": "Give back "}
+        assert big.text() == words[language] + money_text(Decimal(-paid) / 100)
+        assert big.text() != actions.result.text()  # "Done: ..." stays below it
+        assert (",", ".")[language == "en"] in big.text()  # the locale's decimal point
+        actions.action_list.setCurrentRow(2)  # another action: the sum goes
+        assert big.isHidden()
+    finally:
+        switch_language("en")
