@@ -7,7 +7,11 @@ numbering, see keycodes.py), so the keyboard layout, Russian included, changes n
 The key hook (Qt: wedge_qt.py) gives every key press to :meth:`WedgeReader.press` and
 holds it back; the reader answers with :class:`PersonKeys` for the keys that a person
 typed (the hook passes those on, in order) and turns a device's burst into a card event
-(the hook drops those keys: a card number never lands in a text field). The hook also
+(the hook drops those keys: a card number never lands in a text field). A burst shaped
+like a receipt's code (the operation id, a UUID, which a QR scanner types) is no card:
+the reader answers :class:`TypedBurst` and the hook types its text where the keys were
+going, as a US layout makes it (so a Russian layout does not turn ``a`` into ``ф``). The
+hook also
 calls :meth:`WedgeReader.tick` from a timer so held keys are released within
 ``max_inter_key_ms``.
 """
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import re
 from dataclasses import dataclass, field
 
 from drivers.cardnumbers import CardNumberRules, NumberClass, classify
@@ -38,6 +43,13 @@ log = logging.getLogger(__name__)
 
 SOURCE = "wedge"
 MAX_BURST_KEYS = 256
+# A receipt's code: the operation id (a UUID, 36 characters), as its QR holds it.
+RECEIPT_CODE = re.compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
+
+
+def is_receipt_code(text: str) -> bool:
+    """A UUID-shaped text: a receipt's code, never a card number."""
+    return RECEIPT_CODE.fullmatch(text.strip()) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +66,18 @@ class DeviceBurst:
     count: int
     text: str = field(repr=False)  # what the device typed, as a US keyboard makes it
     t_last: float = 0.0  # the terminator (or last key) time
+    terminated: bool = False  # the last of the ``count`` keys is the terminator
+
+
+@dataclass(frozen=True, slots=True)
+class TypedBurst:
+    """The oldest ``count`` held keys were a device typing text that is not a card (a
+    receipt's code): drop them, type ``text`` where they were going instead, then pass on
+    the terminator (the last key) if ``terminated``."""
+
+    count: int
+    text: str
+    terminated: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +87,7 @@ class PersonKeys:
     count: int
 
 
-Decision = DeviceBurst | PersonKeys
+Decision = DeviceBurst | PersonKeys | TypedBurst
 
 
 class BurstClassifier:
@@ -124,7 +148,7 @@ class BurstClassifier:
         if any(b - a > self.max_gap_s for a, b in itertools.pairwise(times)):
             return None
         text = "".join(char_of(k.code, k.shift) or "" for k in typed)
-        return DeviceBurst(count, text, t_end)
+        return DeviceBurst(count, text, t_end, terminated=count > len(keys))
 
 
 class WedgeReader:
@@ -147,17 +171,24 @@ class WedgeReader:
 
     def press(self, key: KeyPress) -> list[Decision]:
         """Classify ``key``; device bursts become events here. The caller passes on the
-        keys of each PersonKeys and drops those of each DeviceBurst, in order."""
+        keys of each PersonKeys, drops those of each DeviceBurst and types the text of
+        each TypedBurst instead of its keys, in order."""
         return self._settle(self.classifier.press(key))
 
     def tick(self, now: float) -> list[Decision]:
         return self._settle(self.classifier.tick(now))
 
     def _settle(self, decisions: list[Decision]) -> list[Decision]:
+        out: list[Decision] = []
         for d in decisions:
+            if isinstance(d, DeviceBurst) and is_receipt_code(d.text):
+                log.debug("wedge: a receipt code, typed into the field")
+                out.append(TypedBurst(d.count, d.text.strip(), d.terminated))
+                continue
             if isinstance(d, DeviceBurst):
                 self._on_burst(d)
-        return decisions
+            out.append(d)
+        return out
 
     def _on_burst(self, burst: DeviceBurst) -> None:
         text = burst.text

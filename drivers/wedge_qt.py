@@ -5,7 +5,8 @@ Installed on the QApplication, :class:`WedgeKeyFilter` holds back each key press
 may belong to a device's burst (at most ``max_inter_key_ms``), feeds its native scan code
 to the :class:`~drivers.wedge.WedgeReader`, then either replays the keys to where they
 were going (a person typed them) or drops them (a device did; the card event is out).
-Scan codes, not text, so the layout (Russian included) does not matter.
+Scan codes, not text, so the layout (Russian included) does not matter. A receipt's code
+read by a scanner is typed where its keys were going, as its text (not the layout's).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 
-from drivers.wedge import DeviceBurst, KeyPress, PersonKeys, WedgeReader
+from drivers.wedge import Decision, KeyPress, PersonKeys, TypedBurst, WedgeReader
 
 log = logging.getLogger(__name__)
 
@@ -83,12 +84,22 @@ class WedgeKeyFilter(QObject):
     def _on_timer_timeout(self) -> None:
         self.settle()
 
-    def _apply(self, decisions: list[PersonKeys | DeviceBurst]) -> None:
+    def _apply(self, decisions: list[Decision]) -> None:
         for decision in decisions:
             batch = self._held[: decision.count]
             del self._held[: decision.count]
             if isinstance(decision, PersonKeys):
                 self._replay(batch)
+            elif isinstance(decision, TypedBurst) and batch:
+                self._type(batch, decision)
+
+    def _type(self, batch: list[tuple[QObject, QKeyEvent]], burst: TypedBurst) -> None:
+        """The burst's text as one key event without a scan code, then its terminator."""
+        target = batch[0][0]
+        text = QKeyEvent(
+            QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, burst.text
+        )
+        self._replay([(target, text), *(batch[-1:] if burst.terminated else [])])
 
     def _replay(self, batch: list[tuple[QObject, QKeyEvent]]) -> None:
         self._replaying = True

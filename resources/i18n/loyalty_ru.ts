@@ -271,118 +271,123 @@
 <context>
     <name>MemberActions</name>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="98" />
+        <location filename="../../terminal/ui/member_actions.py" line="121" />
         <source>Give a gift</source>
         <translation>Выдать подарок</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="99" />
+        <location filename="../../terminal/ui/member_actions.py" line="122" />
         <source>Return (receipt code)</source>
         <translation>Возврат (код чека)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="100" />
+        <location filename="../../terminal/ui/member_actions.py" line="123" />
         <source>Adjust points</source>
         <translation>Корректировка баллов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="101" />
+        <location filename="../../terminal/ui/member_actions.py" line="124" />
         <source>Record a complaint or suggestion</source>
         <translation>Записать жалобу или предложение</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="102" />
+        <location filename="../../terminal/ui/member_actions.py" line="125" />
         <source>Block the card</source>
         <translation>Заблокировать карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="103" />
+        <location filename="../../terminal/ui/member_actions.py" line="126" />
         <source>Unblock the card</source>
         <translation>Разблокировать карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="104" />
+        <location filename="../../terminal/ui/member_actions.py" line="127" />
         <source>Activate the bearer card</source>
         <translation>Активировать карту на предъявителя</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="105" />
+        <location filename="../../terminal/ui/member_actions.py" line="128" />
         <source>Replace the card</source>
         <translation>Заменить карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="114" />
+        <location filename="../../terminal/ui/member_actions.py" line="137" />
         <source>Do it (Enter)</source>
         <translation>Выполнить (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="158" />
+        <location filename="../../terminal/ui/member_actions.py" line="182" />
         <source>Receipt code (scan the QR)</source>
         <translation>Код чека (отсканируйте QR)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="159" />
+        <location filename="../../terminal/ui/member_actions.py" line="183" />
         <source>Amount returned (empty: all)</source>
         <translation>Сумма возврата (пусто: всё)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="161" />
+        <location filename="../../terminal/ui/member_actions.py" line="185" />
         <source>Points (+ or -)</source>
         <translation>Баллы (+ или -)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="161" />
+        <location filename="../../terminal/ui/member_actions.py" line="185" />
         <source>Reason (required)</source>
         <translation>Причина (обязательно)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="162" />
+        <location filename="../../terminal/ui/member_actions.py" line="186" />
         <source>What the member said</source>
         <translation>Что сказал участник</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="163" />
+        <location filename="../../terminal/ui/member_actions.py" line="187" />
         <source>Why</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="164" />
+        <location filename="../../terminal/ui/member_actions.py" line="188" />
         <source>New card: number or UID</source>
         <translation>Новая карта: номер или UID</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="215" />
+        <location filename="../../terminal/ui/member_actions.py" line="241" />
         <source>Purchase %1 of %2: %3, returned so far %4. Type the amount returned (empty: all %5) and press Enter to return.</source>
         <translation>Покупка %1 от %2: %3, уже возвращено %4. Введите сумму возврата (пусто: всё, %5) и нажмите Enter.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="243" />
+        <location filename="../../terminal/ui/member_actions.py" line="270" />
         <source>Done: operation %1 recorded.</source>
         <translation>Готово: операция %1 записана.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="274" />
+        <location filename="../../terminal/ui/member_actions.py" line="273" />
+        <source>Give back %1</source>
+        <translation>Вернуть покупателю %1</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="307" />
         <source>Present the member's card first.</source>
         <translation>Сначала предъявите карту участника.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="280" />
+        <location filename="../../terminal/ui/member_actions.py" line="313" />
         <source>Choose a gift.</source>
         <translation>Выберите подарок.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="286" />
-        <location filename="../../terminal/ui/member_actions.py" line="293" />
+        <location filename="../../terminal/ui/member_actions.py" line="319" />
+        <location filename="../../terminal/ui/member_actions.py" line="326" />
         <source>Scan or type the receipt code.</source>
         <translation>Отсканируйте или введите код чека.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="303" />
+        <location filename="../../terminal/ui/member_actions.py" line="336" />
         <source>Points: type a number, e.g. 100 or -50.</source>
         <translation>Баллы: введите число, например 100 или -50.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="308" />
+        <location filename="../../terminal/ui/member_actions.py" line="341" />
         <source>Type or scan the new card's number.</source>
         <translation>Введите или отсканируйте номер новой карты.</translation>
     </message>

@@ -271,118 +271,123 @@
 <context>
     <name>MemberActions</name>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="98" />
+        <location filename="../../terminal/ui/member_actions.py" line="121" />
         <source>Give a gift</source>
         <translation>Видати подарунок</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="99" />
+        <location filename="../../terminal/ui/member_actions.py" line="122" />
         <source>Return (receipt code)</source>
         <translation>Повернення (код чека)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="100" />
+        <location filename="../../terminal/ui/member_actions.py" line="123" />
         <source>Adjust points</source>
         <translation>Коригування балів</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="101" />
+        <location filename="../../terminal/ui/member_actions.py" line="124" />
         <source>Record a complaint or suggestion</source>
         <translation>Записати скаргу чи пропозицію</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="102" />
+        <location filename="../../terminal/ui/member_actions.py" line="125" />
         <source>Block the card</source>
         <translation>Заблокувати картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="103" />
+        <location filename="../../terminal/ui/member_actions.py" line="126" />
         <source>Unblock the card</source>
         <translation>Розблокувати картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="104" />
+        <location filename="../../terminal/ui/member_actions.py" line="127" />
         <source>Activate the bearer card</source>
         <translation>Активувати картку на пред'явника</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="105" />
+        <location filename="../../terminal/ui/member_actions.py" line="128" />
         <source>Replace the card</source>
         <translation>Замінити картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="114" />
+        <location filename="../../terminal/ui/member_actions.py" line="137" />
         <source>Do it (Enter)</source>
         <translation>Виконати (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="158" />
+        <location filename="../../terminal/ui/member_actions.py" line="182" />
         <source>Receipt code (scan the QR)</source>
         <translation>Код чека (скануйте QR)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="159" />
+        <location filename="../../terminal/ui/member_actions.py" line="183" />
         <source>Amount returned (empty: all)</source>
         <translation>Сума повернення (порожньо: все)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="161" />
+        <location filename="../../terminal/ui/member_actions.py" line="185" />
         <source>Points (+ or -)</source>
         <translation>Бали (+ або -)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="161" />
+        <location filename="../../terminal/ui/member_actions.py" line="185" />
         <source>Reason (required)</source>
         <translation>Причина (обов'язково)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="162" />
+        <location filename="../../terminal/ui/member_actions.py" line="186" />
         <source>What the member said</source>
         <translation>Що сказав учасник</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="163" />
+        <location filename="../../terminal/ui/member_actions.py" line="187" />
         <source>Why</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="164" />
+        <location filename="../../terminal/ui/member_actions.py" line="188" />
         <source>New card: number or UID</source>
         <translation>Нова картка: номер або UID</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="215" />
+        <location filename="../../terminal/ui/member_actions.py" line="241" />
         <source>Purchase %1 of %2: %3, returned so far %4. Type the amount returned (empty: all %5) and press Enter to return.</source>
         <translation>Покупка %1 від %2: %3, уже повернено %4. Введіть суму повернення (порожньо: усе, %5) і натисніть Enter.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="243" />
+        <location filename="../../terminal/ui/member_actions.py" line="270" />
         <source>Done: operation %1 recorded.</source>
         <translation>Готово: операцію %1 записано.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="274" />
+        <location filename="../../terminal/ui/member_actions.py" line="273" />
+        <source>Give back %1</source>
+        <translation>Повернути покупцеві %1</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_actions.py" line="307" />
         <source>Present the member's card first.</source>
         <translation>Спочатку пред'явіть картку учасника.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="280" />
+        <location filename="../../terminal/ui/member_actions.py" line="313" />
         <source>Choose a gift.</source>
         <translation>Оберіть подарунок.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="286" />
-        <location filename="../../terminal/ui/member_actions.py" line="293" />
+        <location filename="../../terminal/ui/member_actions.py" line="319" />
+        <location filename="../../terminal/ui/member_actions.py" line="326" />
         <source>Scan or type the receipt code.</source>
         <translation>Скануйте або введіть код чека.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="303" />
+        <location filename="../../terminal/ui/member_actions.py" line="336" />
         <source>Points: type a number, e.g. 100 or -50.</source>
         <translation>Бали: введіть число, наприклад 100 або -50.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="308" />
+        <location filename="../../terminal/ui/member_actions.py" line="341" />
         <source>Type or scan the new card's number.</source>
         <translation>Введіть або скануйте номер нової картки.</translation>
     </message>

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, Qt, QTime, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -55,6 +56,25 @@ ACTIONS = (
 )
 
 
+# The purchase's date and time: the shop's habit in ru and uk, the locale's short format
+# in English.
+DATE_TIME_FORMATS = {"ru": "dd.MM.yyyy HH:mm", "uk": "dd.MM.yyyy HH:mm"}
+
+
+def purchase_time_text(created_at: str) -> str:
+    """An operation's ISO ``created_at`` (the till's wall time, as recorded) in the
+    language's format: ``02.12.2026 10:15`` in ru and uk, ``12/2/26 10:15 AM`` in en."""
+    try:
+        at = datetime.fromisoformat(created_at)
+    except ValueError:
+        return created_at[:16].replace("T", " ")
+    moment = QDateTime(QDate(at.year, at.month, at.day), QTime(at.hour, at.minute))
+    fmt = DATE_TIME_FORMATS.get(current_language())
+    if fmt is None:
+        return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+    return QLocale().toString(moment, fmt)
+
+
 class UserInputError(Exception):
     """What the supervisor typed cannot be used; the message says why."""
 
@@ -72,10 +92,13 @@ class MemberActions(QWidget):
         self.choices = QListWidget()
         self.run = QPushButton(objectName="primary")
         self.result = QLabel(wordWrap=True)
+        self.refund = QLabel(objectName="total")  # after a return: the money to give back
+        self.refund.hide()
         form = QVBoxLayout()
         for w in (self.value_label, self.value, self.text_label, self.text, self.choices):
             form.addWidget(w)
         form.addWidget(self.run)
+        form.addWidget(self.refund)
         form.addWidget(self.result)
         form.addStretch(1)
         layout = QHBoxLayout(self)
@@ -122,6 +145,7 @@ class MemberActions(QWidget):
     def start(self, who: StaffMember, card: CardKey | None) -> None:
         self._who, self._card = who, card
         self.result.clear()
+        self.refund.hide()
         self._fill_gifts()
         for i, action in enumerate(ACTIONS):
             item = self.action_list.item(i)
@@ -175,6 +199,7 @@ class MemberActions(QWidget):
             w.setVisible(on)
         self.value.clear()
         self.text.clear()
+        self.refund.hide()
         self._purchase = None
         (self.value if a.value else self.choices if a.choices else self.text).setFocus()
 
@@ -196,6 +221,7 @@ class MemberActions(QWidget):
 
     def _find_purchase(self) -> None:
         self._purchase = None
+        self.refund.hide()
         if self._who is None:
             return
         try:
@@ -216,7 +242,7 @@ class MemberActions(QWidget):
                 "(empty: all %5) and press Enter to return."
             )
             .replace("%1", str(found.seq))
-            .replace("%2", found.created_at[:16].replace("T", " "))
+            .replace("%2", purchase_time_text(found.created_at))
             .replace("%3", money_text(found.amount.amount))
             .replace("%4", money_text(found.returned.amount))
             .replace("%5", money_text(found.returnable.amount))
@@ -230,9 +256,10 @@ class MemberActions(QWidget):
         if self.action.code == "return" and self._purchase is None:
             self._find_purchase()  # shown first; the next Enter (or the button) returns
             return
+        self.refund.hide()
         try:
             with waiting_for_the_office():  # a gift: at most the office's deadline
-                recorded = self._perform(self._till.unit(self._who))
+                recorded, refund = self._perform(self._till.unit(self._who))
         except UserInputError as exc:
             self.result.setText(str(exc))
             return
@@ -242,6 +269,9 @@ class MemberActions(QWidget):
         self.result.setText(
             self.tr("Done: operation %1 recorded.").replace("%1", str(recorded.seq))
         )
+        if refund is not None:
+            self.refund.setText(self.tr("Give back %1").replace("%1", money_text(refund.amount)))
+            self.refund.show()
         self.value.clear()
         self.text.clear()
         # Nothing chosen any more: a second Enter (a double press, a key repeat) cannot
@@ -249,13 +279,16 @@ class MemberActions(QWidget):
         self.choices.setCurrentRow(-1)
         self.choices.clearSelection()
 
-    def _perform(self, unit: Unit) -> Recorded:
+    def _perform(self, unit: Unit) -> tuple[Recorded, Money | None]:
+        """Record the chosen action; with a return, the money to give back."""
         code, card = self.action.code, self._card
+        if code == "return":
+            recorded, quote = member_ops.return_purchase(
+                unit, self._confirmed_purchase(), self._money_or_none(self.text.text())
+            )
+            return recorded, quote.refund_money
         handlers: dict[str, Callable[[], Recorded]] = {
             "gift": lambda: member_ops.give_gift(unit, self._need(card), self._gift()),
-            "return": lambda: member_ops.return_purchase(
-                unit, self._confirmed_purchase(), self._money_or_none(self.text.text())
-            )[0],
             "adjust": lambda: member_ops.adjust_points(
                 unit, self._need(card), self._points(self.value.text()), self.text.text()
             ),
@@ -267,7 +300,7 @@ class MemberActions(QWidget):
             "activate": lambda: member_ops.activate_bearer_card(unit, self._need(card)),
             "replace": lambda: member_ops.replace_card(unit, self._need(card), self._new_card()),
         }
-        return handlers[code]()
+        return handlers[code](), None
 
     def _need(self, card: CardKey | None) -> CardKey:
         if card is None:

@@ -12,7 +12,14 @@ from drivers.config import WedgeConfig, demo_rules
 from drivers.events import BankCardRefused, CardPresented, CardType, ReadFailed
 from drivers.keycodes import KEY_BACKSPACE, KEY_ENTER, KEY_LEFTSHIFT, code_of
 from drivers.virtual.recorder import Recorder
-from drivers.wedge import BurstClassifier, DeviceBurst, KeyPress, PersonKeys, WedgeReader
+from drivers.wedge import (
+    BurstClassifier,
+    DeviceBurst,
+    KeyPress,
+    PersonKeys,
+    TypedBurst,
+    WedgeReader,
+)
 
 OURS = "2990000000018"
 CONFIG = WedgeConfig()
@@ -103,6 +110,23 @@ def test_reader_turns_bursts_into_events() -> None:
     assert len(rec.of(BankCardRefused)) == 2
     assert len(rec.of(ReadFailed)) == 1
     assert "4111" not in repr(rec.events)
+
+
+def test_a_receipt_code_is_typed_not_taken_for_a_card() -> None:
+    """A QR scanner reading a receipt (its operation id, a UUID): no card event, the
+    code is to be typed where the keys were going, Enter included."""
+    code = "0f8fad5b-d9cb-469f-A165-70867728950e"
+    rec = Recorder()
+    reader = WedgeReader(CONFIG, demo_rules(), rec)
+    presses = keys(code, 0.0, 0.005)  # the A with its Shift, then Enter
+    assert run(reader, presses) == [TypedBurst(len(presses), code, True)]
+    no_enter = WedgeReader(WedgeConfig(terminator_keys=()), demo_rules(), rec)
+    presses = keys(code, 1.0, 0.005, enter=False)
+    assert run(no_enter, presses) == [TypedBurst(len(presses), code, False)]
+    assert rec.events == []
+    # one character off the shape: still the card policy (not a club card)
+    run(reader, keys(code[:-1] + "g", 2.0, 0.005))
+    assert len(rec.of(ReadFailed)) == 1
 
 
 @given(
