@@ -3,48 +3,78 @@
 <context>
     <name>CheckoutPanel</name>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="86" />
-        <location filename="../../terminal/ui/checkout_panel.py" line="87" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="94" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="95" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="88" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="96" />
         <source>Points to spend</source>
         <translation>Списать баллов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="89" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="97" />
         <source>Confirm (Enter)</source>
         <translation>Подтвердить (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="90" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="98" />
         <source>Cancel (Esc)</source>
         <translation>Отмена (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="91" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="99" />
         <source>Receipt (F2)</source>
         <translation>Чек (F2)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="164" />
-        <source>Type the amount, e.g. 1234.50</source>
-        <translation>Введите сумму, например 1234,50</translation>
+        <location filename="../../terminal/ui/checkout_panel.py" line="100" />
+        <source>All (F4)</source>
+        <translation>Все (F4)</translation>
     </message>
     <message>
         <location filename="../../terminal/ui/checkout_panel.py" line="172" />
+        <source>An amount cannot be negative: type what the goods cost.</source>
+        <translation>Сумма не может быть отрицательной: введите стоимость товаров.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="174" />
+        <source>At most two decimals, e.g. %1.</source>
+        <translation>Не больше двух знаков после запятой, например %1.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="177" />
+        <source>That amount is far too large: check it.</source>
+        <translation>Слишком большая сумма: проверьте её.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="181" />
+        <source>Not an amount: type digits and one decimal separator, e.g. %1.</source>
+        <translation>Это не сумма: введите цифры и один десятичный разделитель, например %1.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="186" />
+        <source>The amount must be more than zero.</source>
+        <translation>Сумма должна быть больше нуля.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="190" />
+        <source>Above the largest purchase the program allows (%1): check the amount.</source>
+        <translation>Больше самой крупной покупки, которую допускает программа (%1): проверьте сумму.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="222" />
         <source>Points: type a number</source>
         <translation>Баллы: введите число</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="183" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="234" />
         <source>To pay: %1</source>
         <translation>К оплате: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="185" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="236" />
         <source>Points earned: %1 · balance after: %2</source>
         <translation>Начислено баллов: %1 · остаток: %2</translation>
     </message>

@@ -1,5 +1,8 @@
-"""Checkout, keyboard first: type the amount, Enter; points pre-filled with the most the
-program allows (editable downwards); the quote's lines; Enter confirms, Esc cancels."""
+"""Checkout, keyboard first: type the amount, Enter; points to spend start at 0 and are
+spent only when the customer asks (type them, or F4: the most the program allows); the
+quote's lines; Enter confirms, Esc cancels. A wrong amount is refused with its own reason
+(not a number, negative, zero, more than two decimals, above the program's largest
+purchase), and leaves no quote and no points behind."""
 
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from terminal.loyalty import LoyaltyError, Money, Quote
+from terminal.loyalty import AmountError, LoyaltyError, Money, Quote
 from terminal.services.checkout import preview
 from terminal.services.identify import MemberView
 from terminal.services.points_input import BadPoints, parse_spend, points_input_text
@@ -53,12 +56,16 @@ class CheckoutPanel(QWidget):
         self.confirm = QPushButton(objectName="primary")
         self.cancel = QPushButton()
         self.preview_button = QPushButton()
+        self.spend_all = QPushButton()  # F4: the most the program allows
         self.preview = QLabel()  # the receipt before printing, from the printer's bytes
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.hide()
         form = QFormLayout()
         form.addRow(self.amount_label, self.amount)
-        form.addRow(self.points_label, self.points)
+        points_row = QHBoxLayout()
+        points_row.addWidget(self.points, 1)
+        points_row.addWidget(self.spend_all, 0)
+        form.addRow(self.points_label, points_row)
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel)
         buttons.addWidget(self.preview_button)
@@ -78,6 +85,7 @@ class CheckoutPanel(QWidget):
         self.confirm.clicked.connect(self._on_confirm_clicked)
         self.cancel.clicked.connect(self.cancelled)
         self.preview_button.clicked.connect(self._on_preview_button_clicked)
+        self.spend_all.clicked.connect(self._on_spend_all_clicked)
         self.retranslate()
         self.start(None)
 
@@ -89,6 +97,7 @@ class CheckoutPanel(QWidget):
         self.confirm.setText(self.tr("Confirm (Enter)"))
         self.cancel.setText(self.tr("Cancel (Esc)"))
         self.preview_button.setText(self.tr("Receipt (F2)"))
+        self.spend_all.setText(self.tr("All (F4)"))
         if self._view is not None and self._quote is not None:
             self._requote(self._quote.points_spent, prefill=False)
 
@@ -103,8 +112,9 @@ class CheckoutPanel(QWidget):
         self._quote = None
         self.preview.hide()
         self.amount.clear()
-        self.points.clear()
+        self.points.setText("0")
         self.points.setEnabled(False)
+        self.spend_all.setEnabled(False)
         self.lines.clear()
         self.total.clear()
         self.earned.clear()
@@ -131,6 +141,9 @@ class CheckoutPanel(QWidget):
         if event.key() == Qt.Key.Key_F2:
             self._toggle_preview()
             return
+        if event.key() == Qt.Key.Key_F4:
+            self.spend_maximum()
+            return
         super().keyPressEvent(event)
 
     def show_error(self, text: str | None) -> None:
@@ -138,11 +151,45 @@ class CheckoutPanel(QWidget):
         self.error.setVisible(bool(text))
         self.error.setText(text or "")
 
-    def _amount(self) -> Money | None:
+    def spend_maximum(self) -> None:
+        """F4: the customer asks to spend all the points the program allows here."""
+        if self._quote is None or self._quote.max_spend_points <= 0:
+            return
+        spend = self._quote.max_spend_points
+        # Plain digits, as parse_points reads them back (no locale grouping).
+        self.points.setText(points_input_text(spend, QLocale().decimalPoint()))
+        self._requote(spend, prefill=False)
+        self.points.setFocus()
+
+    def _amount(self) -> Money | str:
+        """The amount typed, or why it is not one (in words, with what to type)."""
+        example = f"1234{QLocale().decimalPoint()}50"
         try:
-            return Money.parse(self.amount.text())
-        except LoyaltyError:
-            return None
+            amount = Money.parse(self.amount.text())
+        except AmountError as exc:
+            words = {
+                "amount_negative": self.tr(
+                    "An amount cannot be negative: type what the goods cost."
+                ),
+                "amount_too_precise": self.tr("At most two decimals, e.g. %1.").replace(
+                    "%1", example
+                ),
+                "amount_too_large": self.tr("That amount is far too large: check it."),
+            }
+            return words.get(
+                exc.code,
+                self.tr("Not an amount: type digits and one decimal separator, e.g. %1.").replace(
+                    "%1", example
+                ),
+            )
+        if not amount.is_positive():
+            return self.tr("The amount must be more than zero.")
+        program = self._till.unit().program
+        if program is not None and amount > program.max_purchase:
+            return self.tr(
+                "Above the largest purchase the program allows (%1): check the amount."
+            ).replace("%1", money_text(program.max_purchase.amount))
+        return amount
 
     def _spend(self) -> Decimal | None:
         try:
@@ -155,19 +202,22 @@ class CheckoutPanel(QWidget):
         self._quote = None
         self.confirm.setEnabled(False)
         self.preview_button.setEnabled(False)
+        self.spend_all.setEnabled(False)
         self.preview.hide()
         self.lines.clear()
         self.total.clear()
         self.earned.clear()
-        if view is None or amount is None:
-            self.show_error(
-                self.tr("Type the amount, e.g. 1234.50") if self.amount.text() else None
-            )
+        if view is None or isinstance(amount, str):
+            # No amount, no points: nothing typed before stays to be spent later.
+            self.points.setText("0")
+            self.points.setEnabled(False)
+            self.show_error(amount if isinstance(amount, str) and self.amount.text() else None)
             return
-        if prefill:
-            spend = preview(self._till.unit(), view, amount).max_spend_points
-            # Plain digits, as parse_points reads them back (no locale grouping).
-            self.points.setText(points_input_text(spend, QLocale().decimalPoint()))
+        if prefill:  # a new amount: the points typed before still stand, if any
+            spend = self._spend()
+            if spend is None:
+                spend = Decimal(0)
+                self.points.setText("0")
         if spend is None:
             self.show_error(self.tr("Points: type a number"))
             return
@@ -179,6 +229,7 @@ class CheckoutPanel(QWidget):
         self.show_error(None)
         self._quote = q
         self.points.setEnabled(q.max_spend_points > 0)
+        self.spend_all.setEnabled(q.max_spend_points > q.points_spent)
         self.lines.addItems([explanation_text(line) for line in q.lines])
         self.total.setText(self.tr("To pay: %1").replace("%1", money_text(q.paid.amount)))
         self.earned.setText(
@@ -210,6 +261,10 @@ class CheckoutPanel(QWidget):
         q = self._quote
         if q is not None and self.confirm.isEnabled():
             self.confirmed.emit(q.amount, q.points_spent)
+
+    @Slot()
+    def _on_spend_all_clicked(self) -> None:
+        self.spend_maximum()
 
     @Slot()
     def _on_preview_button_clicked(self) -> None:

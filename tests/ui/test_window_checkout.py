@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import pytest
 from builders import a_card, card_key
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -28,7 +29,8 @@ def test_checkout_from_the_keyboard(
     qtbot.keyClicks(window.checkout.amount, "2450")
     quote = window.checkout.quote
     assert quote is not None and window.checkout.lines.count() == len(quote.lines)
-    assert window.checkout.points.text() == str(quote.max_spend_points)
+    # Nothing is spent unless the customer asks: the points start at 0.
+    assert window.checkout.points.text() == "0" and quote.points_spent == 0
     qtbot.keyClick(window.checkout.amount, Qt.Key.Key_Return)
     assert window.checkout.points.hasFocus() or not window.checkout.points.isEnabled()
     window.checkout.points.setText("")
@@ -77,17 +79,21 @@ def test_member_panel_shows_the_discount_the_rules_give(
     assert window.member.discount.text() == "Discount: 5%"
 
 
-def test_points_prefill_reads_back_in_english(
+def test_f4_spends_the_most_and_reads_back_in_english(
     qtbot: QtBot, window: MainWindow, demo_db: Database
 ) -> None:
-    """English groups thousands with a comma: the pre-filled points must not be '1,234',
-    which reads back as 1.234 points."""
+    """F4 fills in the most the customer may spend. English groups thousands with a
+    comma: the points filled in must not be '1,234', which reads back as 1.234 points."""
     switch_language("en")  # en_GB: 1,234
     window.present(card_key(demo_db, balance_at_least=1500))
     qtbot.keyClicks(window.checkout.amount, "20000")
+    assert window.checkout.quote is not None and window.checkout.quote.points_spent == 0
+    assert window.checkout.spend_all.isEnabled()
+    qtbot.keyClick(window.checkout.amount, Qt.Key.Key_F4)
     quote = window.checkout.quote
     assert quote is not None and quote.max_spend_points >= 1000
     assert window.checkout.points.text() == f"{quote.max_spend_points:f}"
+    assert not window.checkout.spend_all.isEnabled()  # nothing more to spend
     assert quote.points_spent == quote.max_spend_points
     window.checkout.points.textEdited.emit(window.checkout.points.text())  # read back
     assert window.checkout.quote is not None
@@ -182,3 +188,29 @@ def test_the_office_refusing_the_points_is_said_in_words_and_nothing_is_recorded
     assert "3.00" in window.checkout.error.text()
     with demo_db.read() as conn:
         assert conn.execute(text("SELECT count(*) FROM operations")).scalar() == 0
+
+
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        ("abc", "Not an amount"),
+        ("-100", "cannot be negative"),
+        ("2450.505", "At most two decimals"),
+        ("99999999999999999999", "far too large"),
+        ("0", "more than zero"),
+        ("99999999", "largest purchase the program allows"),
+    ],
+)
+def test_a_wrong_amount_says_what_is_wrong_and_leaves_nothing_behind(
+    qtbot: QtBot, window: MainWindow, demo_db: Database, typed: str, words: str
+) -> None:
+    window.present(card_key(demo_db, balance_at_least=1500))
+    checkout = window.checkout
+    qtbot.keyClicks(checkout.amount, "2000")
+    qtbot.keyClick(checkout.amount, Qt.Key.Key_F4)  # points asked for, then the amount changed
+    assert checkout.points.text() != "0"
+    checkout.amount.clear()
+    qtbot.keyClicks(checkout.amount, typed)  # no exception reaches Qt
+    assert words in checkout.error.text() and not checkout.error.isHidden()
+    assert checkout.quote is None and not checkout.confirm.isEnabled()
+    assert checkout.points.text() == "0" and not checkout.points.isEnabled()
