@@ -3,78 +3,98 @@
 <context>
     <name>CheckoutPanel</name>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="94" />
-        <location filename="../../terminal/ui/checkout_panel.py" line="95" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="109" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="110" />
         <source>Amount</source>
         <translation>Сума</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="96" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="111" />
         <source>Points to spend</source>
         <translation>Списати балів</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="97" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="112" />
         <source>Confirm (Enter)</source>
         <translation>Підтвердити (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="98" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="113" />
         <source>Cancel (Esc)</source>
         <translation>Скасувати (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="99" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="114" />
         <source>Receipt (F2)</source>
         <translation>Чек (F2)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="100" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="115" />
         <source>All (F4)</source>
         <translation>Усі (F4)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="172" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="116" />
+        <source>Replace (Enter)</source>
+        <translation>Замінити (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="117" />
+        <source>Keep this checkout (Esc)</source>
+        <translation>Залишити цю покупку (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="159" />
+        <source>a card without a member</source>
+        <translation>картка без учасника</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="162" />
+        <source>Another card was read: %1. Replace %2 in this checkout?</source>
+        <translation>Зчитано іншу картку: %1. Замінити %2 у цій покупці?</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="235" />
         <source>An amount cannot be negative: type what the goods cost.</source>
         <translation>Сума не може бути від’ємною: введіть вартість товарів.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="174" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="237" />
         <source>At most two decimals, e.g. %1.</source>
         <translation>Не більше двох знаків після коми, наприклад %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="177" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="240" />
         <source>That amount is far too large: check it.</source>
         <translation>Завелика сума: перевірте її.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="181" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="244" />
         <source>Not an amount: type digits and one decimal separator, e.g. %1.</source>
         <translation>Це не сума: введіть цифри й один десятковий роздільник, наприклад %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="186" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="249" />
         <source>The amount must be more than zero.</source>
         <translation>Сума має бути більшою за нуль.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="190" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="253" />
         <source>Above the largest purchase the program allows (%1): check the amount.</source>
         <translation>Більше за найбільшу покупку, яку дозволяє програма (%1): перевірте суму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="222" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="285" />
         <source>Points: type a number</source>
         <translation>Бали: введіть число</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="234" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="297" />
         <source>To pay: %1</source>
         <translation>До сплати: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="236" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="299" />
         <source>Points earned: %1 · balance after: %2</source>
         <translation>Нараховано балів: %1 · залишок: %2</translation>
     </message>
@@ -173,12 +193,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="146" />
+        <location filename="../../terminal/ui/main_window.py" line="147" />
         <source>Loyalty terminal</source>
         <translation>Термінал лояльності</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="185" />
+        <location filename="../../terminal/ui/main_window.py" line="186" />
         <source>A copy of the last receipt is printing.</source>
         <translation>Друкується копія останнього чека.</translation>
     </message>

@@ -39,6 +39,7 @@ class CheckoutPanel(QWidget):
 
     confirmed = Signal(object, object)
     cancelled = Signal()
+    replace_confirmed = Signal(object)  # the MemberView of the card read meanwhile
 
     def __init__(self, till: Till, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +58,15 @@ class CheckoutPanel(QWidget):
         self.cancel = QPushButton()
         self.preview_button = QPushButton()
         self.spend_all = QPushButton()  # F4: the most the program allows
+        # A card read while a checkout is under way: asked about, never taken silently.
+        self._pending: MemberView | None = None
+        self.replace_prompt = QLabel(objectName="problem", wordWrap=True)
+        self.replace_yes = QPushButton(objectName="primary")
+        self.replace_no = QPushButton()
+        for w in (self.replace_prompt, self.replace_yes, self.replace_no):
+            w.hide()
+        self.replace_yes.clicked.connect(self._on_replace_yes_clicked)
+        self.replace_no.clicked.connect(self._on_replace_no_clicked)
         self.preview = QLabel()  # the receipt before printing, from the printer's bytes
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.hide()
@@ -71,6 +81,11 @@ class CheckoutPanel(QWidget):
         buttons.addWidget(self.preview_button)
         buttons.addWidget(self.confirm)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.replace_prompt)
+        replace_row = QHBoxLayout()
+        replace_row.addWidget(self.replace_no)
+        replace_row.addWidget(self.replace_yes)
+        layout.addLayout(replace_row)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.lines, 1)
@@ -98,6 +113,9 @@ class CheckoutPanel(QWidget):
         self.cancel.setText(self.tr("Cancel (Esc)"))
         self.preview_button.setText(self.tr("Receipt (F2)"))
         self.spend_all.setText(self.tr("All (F4)"))
+        self.replace_yes.setText(self.tr("Replace (Enter)"))
+        self.replace_no.setText(self.tr("Keep this checkout (Esc)"))
+        self._show_replace_prompt()
         if self._view is not None and self._quote is not None:
             self._requote(self._quote.points_spent, prefill=False)
 
@@ -106,8 +124,50 @@ class CheckoutPanel(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    @property
+    def in_progress(self) -> bool:
+        """Whether an amount is typed: a checkout a card read must not replace silently."""
+        return self._view is not None and bool(self.amount.text().strip())
+
+    @property
+    def asking(self) -> bool:
+        """Whether the panel asks if a card read meanwhile replaces this checkout."""
+        return self._pending is not None
+
+    def ask_replace(self, view: MemberView) -> None:
+        """Another member's card was read during this checkout: ask before replacing it
+        (Enter: replace; Esc: keep the checkout and what is typed)."""
+        self._pending = view
+        self._show_replace_prompt()
+        self.replace_yes.setFocus()
+
+    def decline_replace(self) -> None:
+        """Keep the checkout on screen, with what was typed."""
+        self._pending = None
+        self._show_replace_prompt()
+        self.amount.setFocus()
+
+    def _show_replace_prompt(self) -> None:
+        pending, current = self._pending, self._view
+        for w in (self.replace_prompt, self.replace_yes, self.replace_no):
+            w.setVisible(pending is not None)
+        if pending is None:
+            return
+
+        def name(v: MemberView | None) -> str:
+            member = None if v is None else v.member
+            return self.tr("a card without a member") if member is None else member.full_name
+
+        self.replace_prompt.setText(
+            self.tr("Another card was read: %1. Replace %2 in this checkout?")
+            .replace("%1", name(pending))
+            .replace("%2", name(current))
+        )
+
     def start(self, view: MemberView | None) -> None:
         """A new checkout for ``view`` (None: nothing to check out)."""
+        self._pending = None
+        self._show_replace_prompt()
         self._view = view
         self._quote = None
         self.preview.hide()
@@ -135,6 +195,9 @@ class CheckoutPanel(QWidget):
         return self._quote
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._pending is not None and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._on_replace_yes_clicked()
+            return
         if event.key() == Qt.Key.Key_Escape:
             self.cancelled.emit()
             return
@@ -263,6 +326,16 @@ class CheckoutPanel(QWidget):
             self.confirmed.emit(q.amount, q.points_spent)
 
     @Slot()
+    def _on_replace_yes_clicked(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self.replace_confirmed.emit(pending)
+
+    @Slot()
+    def _on_replace_no_clicked(self) -> None:
+        self.decline_replace()
+
+    @Slot()
     def _on_spend_all_clicked(self) -> None:
         self.spend_maximum()
 
@@ -276,6 +349,9 @@ class CheckoutPanel(QWidget):
 
     @Slot()
     def _on_amount_return_pressed(self) -> None:
+        if self._pending is not None:  # Enter answers the question first
+            self._on_replace_yes_clicked()
+            return
         if self._quote is None:
             return
         if self.points.isEnabled():

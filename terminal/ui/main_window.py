@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self._waiting.found.connect(self._on_waiting_found)
         self._message_page.register_requested.connect(self._on_message_page_register_requested)
         self.checkout.cancelled.connect(self._on_checkout_cancelled)
+        self.checkout.replace_confirmed.connect(self._on_checkout_replace_confirmed)
         self.completion.done.connect(self._on_completion_done)
         self.completion.receipt_drawn.connect(self._on_completion_receipt_drawn)
         self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
@@ -241,7 +242,20 @@ class MainWindow(QMainWindow):
         else:
             self._back_timer.stop()  # it waits for the supervisor, or Esc
 
-    def show_member(self, view: MemberView) -> None:
+    def show_member(self, view: MemberView, *, replace: bool = False) -> None:
+        """The member of a card read (or found). During a checkout with an amount typed,
+        another card is asked about first (``replace``: already confirmed), and the same
+        card again keeps the checkout as it is."""
+        current = self._view
+        if (
+            not replace
+            and self.pages.currentWidget() is self._member_page
+            and current is not None
+            and self.checkout.in_progress
+        ):
+            if view.card_id != current.card_id:
+                self.checkout.ask_replace(view)
+            return
         self.supervisor.close_mode()  # a card read ends supervisor mode
         self._back_timer.stop()
         self._view = view
@@ -303,6 +317,10 @@ class MainWindow(QMainWindow):
     def _on_supervisor_closed(self) -> None:
         self.show_waiting()
 
+    @Slot(object)
+    def _on_checkout_replace_confirmed(self, view: MemberView) -> None:
+        self.show_member(view, replace=True)
+
     @Slot()
     def _on_checkout_cancelled(self) -> None:
         self.show_waiting()
@@ -313,6 +331,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_escape_activated(self) -> None:
+        if self.pages.currentWidget() is self._member_page and self.checkout.asking:
+            self.checkout.decline_replace()  # Esc answers the question: keep the checkout
+            return
         if self.pages.currentWidget() is self.session.login and self.session.login.helping:
             self.session.login.end_help()
             return

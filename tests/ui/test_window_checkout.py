@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from builders import a_card, card_key
+from builders import a_card, card_key, cards, member_of
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
@@ -214,3 +214,26 @@ def test_a_wrong_amount_says_what_is_wrong_and_leaves_nothing_behind(
     assert words in checkout.error.text() and not checkout.error.isHidden()
     assert checkout.quote is None and not checkout.confirm.isEnabled()
     assert checkout.points.text() == "0" and not checkout.points.isEnabled()
+
+
+def test_a_card_read_during_a_checkout_is_asked_about_first(
+    qtbot: QtBot, window: MainWindow, bridge: EventBridge, demo_db: Database
+) -> None:
+    first, second = cards(demo_db, limit=2, with_member=True)
+    deliver(qtbot, bridge, tap(first.id))
+    qtbot.keyClicks(window.checkout.amount, "2450")
+    deliver(qtbot, bridge, tap(first.id))  # the same card again: nothing is lost
+    assert window.checkout.amount.text() == "2450" and not window.checkout.asking
+    deliver(qtbot, bridge, tap(second.id))
+    checkout = window.checkout
+    assert checkout.asking and not checkout.replace_prompt.isHidden()
+    assert member_of(demo_db, second).full_name in checkout.replace_prompt.text()
+    assert window.member.name.text() == member_of(demo_db, first).full_name  # still the first
+    assert checkout.amount.text() == "2450"
+    window._on_escape_activated()  # Esc: keep this checkout
+    assert not checkout.asking and checkout.amount.text() == "2450"
+    assert window.member.name.text() == member_of(demo_db, first).full_name
+    deliver(qtbot, bridge, tap(second.id))
+    qtbot.keyClick(checkout.amount, Qt.Key.Key_Return)  # Enter: replace
+    assert window.member.name.text() == member_of(demo_db, second).full_name
+    assert checkout.amount.text() == "" and not checkout.asking
