@@ -68,6 +68,8 @@ class CheckoutPanel(QWidget):
         self.replace_yes.clicked.connect(self._on_replace_yes_clicked)
         self.replace_no.clicked.connect(self._on_replace_no_clicked)
         self.preview = QLabel()  # the receipt before printing, from the printer's bytes
+        self._zoom = 1.0  # the preview's size: Ctrl+ and Ctrl- while it is shown
+        self._receipt = QImage()
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.hide()
         form = QFormLayout()
@@ -171,6 +173,7 @@ class CheckoutPanel(QWidget):
         self._view = view
         self._quote = None
         self.preview.hide()
+        self.lines.show()
         self.amount.clear()
         self.points.setText("0")
         self.points.setEnabled(False)
@@ -206,6 +209,13 @@ class CheckoutPanel(QWidget):
             return
         if event.key() == Qt.Key.Key_F4:
             self.spend_maximum()
+            return
+        zoom_keys = (Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus)
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if self.preview.isVisible() and ctrl and event.key() in zoom_keys:  # Ctrl+ / Ctrl-
+            step = 0.8 if event.key() == Qt.Key.Key_Minus else 1.25
+            self._zoom = min(2.5, max(0.5, self._zoom * step))
+            self._draw_preview()
             return
         super().keyPressEvent(event)
 
@@ -267,6 +277,7 @@ class CheckoutPanel(QWidget):
         self.preview_button.setEnabled(False)
         self.spend_all.setEnabled(False)
         self.preview.hide()
+        self.lines.show()
         self.lines.clear()
         self.total.clear()
         self.earned.clear()
@@ -304,21 +315,32 @@ class CheckoutPanel(QWidget):
         self.preview_button.setEnabled(self._till.receipts is not None)
 
     def _toggle_preview(self) -> None:
-        """Show the receipt this checkout will print, drawn from the printer's bytes."""
+        """Show the receipt this checkout will print, drawn from the printer's bytes, in
+        the room of the quote's lines (F2 again: the lines back)."""
         spooler, q, view = self._till.receipts, self._quote, self._view
         if spooler is None or q is None or view is None or self.preview.isVisible():
             self.preview.hide()
+            self.lines.show()
             return
         data = preview_receipt(
             q, view, created_at=self._till.clock.now(), language=spooler.receipt.language
         )
-        image = QImage.fromData(spooler.preview(spooler.render_receipt(data)))
+        self._receipt = QImage.fromData(spooler.preview(spooler.render_receipt(data)))
+        self._zoom = 1.0
+        self.lines.hide()
+        self.preview.show()
+        self._draw_preview()
+
+    def _draw_preview(self) -> None:
+        """The receipt as tall as the window allows (readable at arm's length), times
+        the zoom; wider than the panel only when zoomed in."""
+        room = max(300, self.window().height() - 260)
+        height = int(room * self._zoom)
         self.preview.setPixmap(
-            QPixmap.fromImage(image).scaledToHeight(
-                max(200, self.height() // 2), Qt.TransformationMode.SmoothTransformation
+            QPixmap.fromImage(self._receipt).scaledToHeight(
+                height, Qt.TransformationMode.SmoothTransformation
             )
         )
-        self.preview.show()
 
     def _confirm(self) -> None:
         q = self._quote

@@ -237,3 +237,20 @@ def test_a_card_read_during_a_checkout_is_asked_about_first(
     qtbot.keyClick(checkout.amount, Qt.Key.Key_Return)  # Enter: replace
     assert window.member.name.text() == member_of(demo_db, second).full_name
     assert checkout.amount.text() == "" and not checkout.asking
+
+
+def test_the_receipt_preview_is_readable_and_zooms(
+    qtbot: QtBot, demo_db: Database, clock: FixedClock
+) -> None:
+    w = printing_window(qtbot, demo_db, clock)
+    w.resize(1280, 800)
+    w.present(card_key(demo_db))
+    qtbot.keyClicks(w.checkout.amount, "100")
+    qtbot.keyClick(w.checkout.amount, Qt.Key.Key_F2)
+    shown = w.checkout.preview.pixmap().height()
+    assert shown >= 500 and w.checkout.lines.isHidden()  # the lines make room for it
+    qtbot.keyClick(w.checkout.amount, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert w.checkout.amount.text() == "100"  # the zoom key types nothing
+    assert w.checkout.preview.pixmap().height() > shown
+    qtbot.keyClick(w.checkout.amount, Qt.Key.Key_F2)  # back to the lines
+    assert w.checkout.preview.isHidden() and not w.checkout.lines.isHidden()
