@@ -3,98 +3,98 @@
 <context>
     <name>CheckoutPanel</name>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="109" />
-        <location filename="../../terminal/ui/checkout_panel.py" line="110" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="111" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="112" />
         <source>Amount</source>
         <translation>Сума</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="111" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="113" />
         <source>Points to spend</source>
         <translation>Списати балів</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="112" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="114" />
         <source>Confirm (Enter)</source>
         <translation>Підтвердити (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="113" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="115" />
         <source>Cancel (Esc)</source>
         <translation>Скасувати (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="114" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="116" />
         <source>Receipt (F2)</source>
         <translation>Чек (F2)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="115" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="117" />
         <source>All (F4)</source>
         <translation>Усі (F4)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="116" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="118" />
         <source>Replace (Enter)</source>
         <translation>Замінити (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="117" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="119" />
         <source>Keep this checkout (Esc)</source>
         <translation>Залишити цю покупку (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="159" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="161" />
         <source>a card without a member</source>
         <translation>картка без учасника</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="162" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="164" />
         <source>Another card was read: %1. Replace %2 in this checkout?</source>
         <translation>Зчитано іншу картку: %1. Замінити %2 у цій покупці?</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="235" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="245" />
         <source>An amount cannot be negative: type what the goods cost.</source>
         <translation>Сума не може бути від’ємною: введіть вартість товарів.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="237" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="247" />
         <source>At most two decimals, e.g. %1.</source>
         <translation>Не більше двох знаків після коми, наприклад %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="240" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="250" />
         <source>That amount is far too large: check it.</source>
         <translation>Завелика сума: перевірте її.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="244" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="254" />
         <source>Not an amount: type digits and one decimal separator, e.g. %1.</source>
         <translation>Це не сума: введіть цифри й один десятковий роздільник, наприклад %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="249" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="259" />
         <source>The amount must be more than zero.</source>
         <translation>Сума має бути більшою за нуль.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="253" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="263" />
         <source>Above the largest purchase the program allows (%1): check the amount.</source>
         <translation>Більше за найбільшу покупку, яку дозволяє програма (%1): перевірте суму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="285" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="296" />
         <source>Points: type a number</source>
         <translation>Бали: введіть число</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="297" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="308" />
         <source>To pay: %1</source>
         <translation>До сплати: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="299" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="310" />
         <source>Points earned: %1 · balance after: %2</source>
         <translation>Нараховано балів: %1 · залишок: %2</translation>
     </message>
@@ -1045,353 +1045,358 @@
     </message>
     <message>
         <location filename="../../terminal/services/messages.py" line="91" />
+        <source>two purchases have this receipt code: scan the QR code instead</source>
+        <translation>у двох покупок такий код чека: відскануйте QR-код</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="94" />
         <source>this till has no purchase with this receipt code, and the office, which knows the other tills' sales, cannot be reached just now: try again in a moment</source>
         <translation>На цій касі покупки з таким кодом чека немає, а офіс, який знає продажі інших кас, зараз недоступний: спробуйте трохи згодом</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="96" />
+        <location filename="../../terminal/services/messages.py" line="99" />
         <source>this card cannot be used: see its state</source>
         <translation>Цю картку не можна використати: перегляньте її стан</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="97" />
+        <location filename="../../terminal/services/messages.py" line="100" />
         <source>no gift {gift} in the catalogue</source>
         <translation>Подарунка {gift} немає в каталозі</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="98" />
+        <location filename="../../terminal/services/messages.py" line="101" />
         <source>no birthday gift is due to this member</source>
         <translation>Цьому учасникові подарунок до дня народження не належить</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="99" />
+        <location filename="../../terminal/services/messages.py" line="102" />
         <source>the member has too few points for this reward</source>
         <translation>В учасника недостатньо балів для цього подарунка</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="100" />
+        <location filename="../../terminal/services/messages.py" line="103" />
         <source>write down the reason: it is required and kept</source>
         <translation>Вкажіть причину: вона обов'язкова і зберігається</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="103" />
+        <location filename="../../terminal/services/messages.py" line="106" />
         <source>{points} is not a number of points to adjust by</source>
         <translation>{points} — не число балів для коригування</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="104" />
+        <location filename="../../terminal/services/messages.py" line="107" />
         <source>write down what the member said</source>
         <translation>Запишіть, що сказав учасник</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="105" />
+        <location filename="../../terminal/services/messages.py" line="108" />
         <source>only a new (not activated) bearer card can be activated</source>
         <translation>Активувати можна лише нову (не активовану) картку на пред'явника</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="108" />
+        <location filename="../../terminal/services/messages.py" line="111" />
         <source>the new card must be a new, unissued card</source>
         <translation>Нова картка має бути новою, ще не виданою</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="109" />
+        <location filename="../../terminal/services/messages.py" line="112" />
         <source>only a blocked card can be unblocked</source>
         <translation>розблокувати можна лише заблоковану картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="110" />
+        <location filename="../../terminal/services/messages.py" line="113" />
         <source>no member with this phone in the cache</source>
         <translation>Учасника з таким телефоном немає в базі</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="111" />
+        <location filename="../../terminal/services/messages.py" line="114" />
         <source>type the member's full name</source>
         <translation>введіть прізвище, ім'я та по батькові учасника</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="112" />
+        <location filename="../../terminal/services/messages.py" line="115" />
         <source>the name is too long</source>
         <translation>задовге ім'я</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="113" />
+        <location filename="../../terminal/services/messages.py" line="116" />
         <source>the member must consent to the processing of their personal data: without it they cannot be registered</source>
         <translation>потрібна згода учасника на обробку персональних даних: без неї реєстрація неможлива</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="118" />
+        <location filename="../../terminal/services/messages.py" line="121" />
         <source>this is not a phone number: type it with the code, e.g. +7 916 123-45-67</source>
         <translation>це не номер телефону: введіть його з кодом, наприклад +380 50 123 45 67</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="121" />
+        <location filename="../../terminal/services/messages.py" line="124" />
         <source>{text} is not a birthday: type it as DD.MM.YYYY, e.g. 21.03.1985</source>
         <translation>{text} — не дата народження: введіть ДД.ММ.РРРР, наприклад 21.03.1985</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="124" />
+        <location filename="../../terminal/services/messages.py" line="127" />
         <source>this is a bank card, not a club card: give the member a club card</source>
         <translation>це банківська картка, а не клубна: видайте учаснику клубну картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="127" />
+        <location filename="../../terminal/services/messages.py" line="130" />
         <source>this is not a club card: its number is not one of the club's</source>
         <translation>це не клубна картка: її номер не з номерів клубу</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="130" />
+        <location filename="../../terminal/services/messages.py" line="133" />
         <source>this till is not enrolled with the office yet: members can be registered once store IT has enrolled it</source>
         <translation>каса ще не зареєстрована в офісі: учасників можна реєструвати після того, як ІТ магазину її підключить</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="135" />
+        <location filename="../../terminal/services/messages.py" line="138" />
         <source>read the new club card first: tap or swipe it</source>
         <translation>спочатку зчитайте нову клубну картку: прикладіть або проведіть її</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="138" />
+        <location filename="../../terminal/services/messages.py" line="141" />
         <source>this card is already in the club: it cannot be given to a new member</source>
         <translation>ця картка вже є в клубі: її не можна видати новому учаснику</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="141" />
+        <location filename="../../terminal/services/messages.py" line="144" />
         <source>this operation is not waiting for review any more</source>
         <translation>ця операція більше не чекає перевірки</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="144" />
+        <location filename="../../terminal/services/messages.py" line="147" />
         <source>The till's cache is busy (another program is writing to it): nothing was recorded. Try again in a moment; if it goes on, call IT.</source>
         <translation>База каси зайнята (в неї пише інша програма): нічого не записано. Повторіть за хвилину; якщо не вдається, зателефонуйте в ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="149" />
+        <location filename="../../terminal/services/messages.py" line="152" />
         <source>The till's disk is full: nothing was recorded. Call IT to free space, then try again.</source>
         <translation>Диск каси заповнений: нічого не записано. Зателефонуйте в ІТ, щоб звільнили місце, і повторіть.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="153" />
+        <location filename="../../terminal/services/messages.py" line="156" />
         <source>The till's cache could not be used: nothing was recorded. Try again; if it goes on, call IT.</source>
         <translation>Не вдалося звернутися до бази каси: нічого не записано. Повторіть; якщо не вдається, зателефонуйте в ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="163" />
+        <location filename="../../terminal/services/messages.py" line="166" />
         <source>The office refused points spent without its authorisation beyond the offline limit for one operation: call IT.</source>
         <extracomment>Why the office refused an operation (its result's ``code``), for the supervisor's list of operations for review.</extracomment>
         <translation>Офіс відхилив списання балів без його підтвердження понад офлайн-ліміт на одну операцію: зателефонуйте в ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="168" />
+        <location filename="../../terminal/services/messages.py" line="171" />
         <source>The office rejected this member's registration at this till, so nothing is applied to them: register the person again.</source>
         <translation>Офіс відхилив реєстрацію цього учасника на цій касі, тому нічого до нього не застосовано: зареєструйте людину знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="173" />
+        <location filename="../../terminal/services/messages.py" line="176" />
         <source>The office could not read the operation (a fault of the till): call IT.</source>
         <translation>Офіс не зміг прочитати операцію (помилка каси): викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="176" />
+        <location filename="../../terminal/services/messages.py" line="179" />
         <source>The office has another operation with the same id: call IT.</source>
         <translation>В офісі вже є інша операція з тим самим номером: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="179" />
+        <location filename="../../terminal/services/messages.py" line="182" />
         <source>The office does not know this kind of operation yet: call IT.</source>
         <translation>Офіс поки не знає такого виду операції: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="182" />
+        <location filename="../../terminal/services/messages.py" line="185" />
         <source>The office does not know this member (deleted, or not registered).</source>
         <translation>Офіс не знає цього учасника (видалений або не зареєстрований).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="185" />
+        <location filename="../../terminal/services/messages.py" line="188" />
         <source>The office does not know this card.</source>
         <translation>Офіс не знає цієї картки.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="186" />
+        <location filename="../../terminal/services/messages.py" line="189" />
         <source>The purchase this return reverses was refused by the office.</source>
         <translation>Покупку, до якої належить повернення, офіс відхилив.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="189" />
+        <location filename="../../terminal/services/messages.py" line="192" />
         <source>The member was registered with ids of another till (was the till enrolled again?): call IT.</source>
         <translation>Учасника зареєстровано з номерами іншої каси (касу реєстрували знову?): викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="194" />
+        <location filename="../../terminal/services/messages.py" line="197" />
         <source>The office already has a member or card with this id: call IT.</source>
         <translation>В офісі вже є учасник або картка з цим номером: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="197" />
+        <location filename="../../terminal/services/messages.py" line="200" />
         <source>The card belongs to someone else at the office: give the member another card and register them again.</source>
         <translation>В офісі ця картка належить іншому: видайте учаснику іншу картку і зареєструйте його знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="202" />
+        <location filename="../../terminal/services/messages.py" line="205" />
         <source>The office does not know the member of staff who made it: staff are made at the office; call IT.</source>
         <translation>Офіс не знає працівника, який її провів: працівників заводять в офісі; зателефонуйте в ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="207" />
+        <location filename="../../terminal/services/messages.py" line="210" />
         <source>The member of staff who made it was deactivated at the office.</source>
         <translation>Працівника, який її провів, вимкнено в офісі.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="210" />
+        <location filename="../../terminal/services/messages.py" line="213" />
         <source>The member of staff who made it may not work at this till (office's list).</source>
         <translation>Працівникові, який її провів, не дозволено працювати на цій касі (список офісу).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="213" />
+        <location filename="../../terminal/services/messages.py" line="216" />
         <source>It needs a supervisor's authorisation, and the office did not find one.</source>
         <translation>Потрібне підтвердження старшого касира, а офіс його не знайшов.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="216" />
+        <location filename="../../terminal/services/messages.py" line="219" />
         <source>Another till sent an operation with the same id: this one was not applied. Call IT.</source>
         <translation>Інша каса надіслала операцію з тим самим номером: цю не проведено. Викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="220" />
+        <location filename="../../terminal/services/messages.py" line="223" />
         <source>The office worked the figures out again and they differ (discount, points or money): nothing was applied. Call IT.</source>
         <translation>Офіс перерахував суми, і вони не збіглися (знижка, бали чи гроші): нічого не проведено. Викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="225" />
+        <location filename="../../terminal/services/messages.py" line="228" />
         <source>The member's tier, discount or birthday on this till was not the office's: the operation was not applied. Sync the till and record it again.</source>
         <translation>Рівень, знижка чи день народження учасника на касі не збіглися з офісом: операцію не проведено. Синхронізуйте касу й проведіть її знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="230" />
+        <location filename="../../terminal/services/messages.py" line="233" />
         <source>The office does not know the program version this till used: sync the till and record it again.</source>
         <translation>Офіс не знає версії програми, за якою рахувала каса: синхронізуйте касу й проведіть операцію знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="235" />
+        <location filename="../../terminal/services/messages.py" line="238" />
         <source>The office refused impossible figures (a negative amount, too large a purchase, a wrong count): call IT.</source>
         <translation>Офіс відхилив неможливі суми (від'ємна сума, завелика покупка, хибний лік): викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="240" />
+        <location filename="../../terminal/services/messages.py" line="243" />
         <source>The purchase was returned already (at this or another till).</source>
         <translation>Покупку вже повернуто (на цій чи іншій касі).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="243" />
+        <location filename="../../terminal/services/messages.py" line="246" />
         <source>The office has no such gift.</source>
         <translation>В офісі немає такого подарунка.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="244" />
+        <location filename="../../terminal/services/messages.py" line="247" />
         <source>The office says this birthday gift was handed out already.</source>
         <translation>За даними офісу цей подарунок на день народження вже видано.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="247" />
+        <location filename="../../terminal/services/messages.py" line="250" />
         <source>The office needs the reason written down.</source>
         <translation>Офісу потрібна записана причина.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="248" />
+        <location filename="../../terminal/services/messages.py" line="251" />
         <source>The adjustment is above the office's limit for one operation.</source>
         <translation>Коригування більше за межу офісу на одну операцію.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="251" />
+        <location filename="../../terminal/services/messages.py" line="254" />
         <source>The supervisor has adjusted as many points today as the office allows.</source>
         <translation>Старший касир уже скоригував сьогодні стільки балів, скільки дозволяє офіс.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="255" />
+        <location filename="../../terminal/services/messages.py" line="258" />
         <source>The card's state at the office does not allow this (e.g. it is blocked, or already active).</source>
         <translation>Стан картки в офісі цього не дозволяє (наприклад, вона заблокована або вже активна).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="260" />
+        <location filename="../../terminal/services/messages.py" line="263" />
         <source>The new card is not a free card at the office: use another card.</source>
         <translation>В офісі нова картка не вільна: візьміть іншу картку.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="263" />
+        <location filename="../../terminal/services/messages.py" line="266" />
         <source>The card belongs to another member at the office.</source>
         <translation>В офісі ця картка належить іншому учасникові.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="266" />
+        <location filename="../../terminal/services/messages.py" line="269" />
         <source>The card's number is a bank card's: give the member a club card and register them again.</source>
         <translation>Номер картки — номер банківської картки: видайте учасникові клубну картку й зареєструйте його знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="270" />
+        <location filename="../../terminal/services/messages.py" line="273" />
         <source>The office refused the request: call IT.</source>
         <translation>Офіс відхилив запит: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="272" />
+        <location filename="../../terminal/services/messages.py" line="275" />
         <source>The office refused it: call IT.</source>
         <translation>Офіс відхилив операцію: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="277" />
+        <location filename="../../terminal/services/messages.py" line="280" />
         <source>Type the amount.</source>
         <extracomment>The rules' errors most often met at the till, by code (terminal.loyalty.errors), for languages other than English (English shows the rules' own, more detailed, text).</extracomment>
         <translation>Введіть суму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="278" />
+        <location filename="../../terminal/services/messages.py" line="281" />
         <source>This is not an amount: use digits and one decimal separator.</source>
         <translation>Це не сума: використовуйте цифри й один десятковий роздільник.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="281" />
+        <location filename="../../terminal/services/messages.py" line="284" />
         <source>An amount cannot be negative.</source>
         <translation>Сума не може бути від'ємною.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="282" />
+        <location filename="../../terminal/services/messages.py" line="285" />
         <source>An amount has at most two decimal places.</source>
         <translation>У сумі не більше двох знаків після коми.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="285" />
+        <location filename="../../terminal/services/messages.py" line="288" />
         <source>This amount is too large.</source>
         <translation>Завелика сума.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="286" />
+        <location filename="../../terminal/services/messages.py" line="289" />
         <source>The amount must be more than zero.</source>
         <translation>Сума має бути більшою за нуль.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="287" />
+        <location filename="../../terminal/services/messages.py" line="290" />
         <source>This amount is more than the program allows for one purchase.</source>
         <translation>Сума більша, ніж програма дозволяє для однієї покупки.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="290" />
+        <location filename="../../terminal/services/messages.py" line="293" />
         <source>Points to spend cannot be negative.</source>
         <translation>Балів для списання не може бути менше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="291" />
+        <location filename="../../terminal/services/messages.py" line="294" />
         <source>A bearer card cannot pay with points.</source>
         <translation>Карткою на пред'явника не можна платити балами.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="292" />
+        <location filename="../../terminal/services/messages.py" line="295" />
         <source>Spend points in the program's steps.</source>
         <translation>Списуйте бали кроками, які задає програма.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="293" />
+        <location filename="../../terminal/services/messages.py" line="296" />
         <source>More points than may pay for this receipt: spend fewer.</source>
         <translation>Стільки балів не можна списати на цей чек: спишіть менше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="296" />
+        <location filename="../../terminal/services/messages.py" line="299" />
         <source>This return cannot be made: nothing left to return, or more than bought.</source>
         <translation>Таке повернення неможливе: повертати нічого або більше, ніж куплено.</translation>
     </message>

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from drivers.printer.document import Align, Block, Cut, Document, DrawerKick, Feed, Line, Qr
 from terminal.loyalty import Money
+from terminal.loyalty.receipt_codes import short_code
 from terminal.receipts.config import ReceiptConfig
 from terminal.receipts.model import ReceiptData, ReceiptKind, ShiftReport
 from terminal.receipts.texts import t
@@ -112,6 +113,9 @@ def _footer(page: _Page, cfg: ReceiptConfig, qr_data: str | None) -> None:
     if qr_data and cfg.qr:
         page.add(Qr(qr_data, size=4 if page.cols < 40 else 6))
         page.center(qr_data)
+    code = None if qr_data is None else short_code(qr_data)
+    if code is not None:  # typed for a return when the QR cannot be scanned
+        page.center(t(cfg.language, "receipt_code", code=code), bold=True)
     for text in cfg.footer_lines:
         page.center(text)
     page.add(Cut())

@@ -88,6 +88,9 @@ ERRORS: dict[str, str] = {
         "messages", "{text} is not a number of points: type digits, e.g. 150 or 12.5"
     ),
     "unknown_operation": QT_TRANSLATE_NOOP("messages", "no purchase with this receipt code"),
+    "receipt_code_ambiguous": QT_TRANSLATE_NOOP(
+        "messages", "two purchases have this receipt code: scan the QR code instead"
+    ),
     "purchase_lookup_offline": QT_TRANSLATE_NOOP(
         "messages",
         "this till has no purchase with this receipt code, and the office, which knows "

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from terminal.loyalty import Money, PurchaseFacts, ReturnError
+from terminal.loyalty import Money, PurchaseFacts, ReturnError, receipt_codes
 from terminal.services.errors import ServiceError
 from terminal.services.ports import ForeignPurchase, Operations
 from terminal.services.roles import Role
@@ -62,6 +62,9 @@ def find_purchase(unit: Unit, receipt_code: str) -> PurchaseToReturn:
     if not code:
         raise UnknownPurchase()
     with unit.read() as tx:
+        short = receipt_codes.normalise(code)
+        if short is not None:  # the ten characters under the QR, typed
+            code = _by_short_code(tx.operations, short)
         own = tx.operations.get(code)
         if own is not None and own.kind != "purchase":
             raise UnknownPurchase()
@@ -83,6 +86,21 @@ def find_purchase(unit: Unit, receipt_code: str) -> PurchaseToReturn:
         returnable=facts.amount - returned,
         returned_at_office=at_office,
     )
+
+
+def _by_short_code(ops: Operations, short: str) -> str:
+    """The id of this till's purchase printed with ``short`` (another till's purchase is
+    found at the office by its full id only: its QR)."""
+    found = [
+        op_id
+        for op_id in ops.purchase_ids_between(*receipt_codes.id_range(short))
+        if receipt_codes.short_code(op_id) == short
+    ]
+    if len(found) > 1:
+        raise ServiceError("receipt_code_ambiguous")
+    if not found:
+        raise UnknownPurchase()
+    return found[0]
 
 
 def already_returned(ops: Operations, purchase_id: str, at_office: Money | None) -> Money:

@@ -92,6 +92,14 @@ class OperationRows:
     def pending_totals(self, member_id: int) -> PendingTotals:
         return queries.pending_totals(self._conn, member_id)
 
+    def purchase_ids_between(self, low: str, high: str) -> list[str]:
+        """This till's purchases with ``low <= id < high`` (a receipt's short code)."""
+        rows = self._conn.exec_driver_sql(
+            "SELECT id FROM operations WHERE id >= ? AND id < ? AND kind = 'purchase' LIMIT 20",
+            (low, high),
+        )
+        return [str(r[0]) for r in rows]
+
     def adjusted_since(self, staff_id: int, since: str) -> int:
         """Points (hundredths, either way) ``staff_id`` adjusted on this till since
         ``since`` (an ISO time, compared as the till writes ``created_at``)."""

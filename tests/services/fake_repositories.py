@@ -108,6 +108,11 @@ class OperationsFake:
             and (not pending_only or r.status == "pending")
         )
 
+    def purchase_ids_between(self, low: str, high: str) -> list[str]:
+        return sorted(
+            r.op.id for r in self.t.operations if low <= r.op.id < high and r.op.kind == "purchase"
+        )
+
     def adjusted_since(self, staff_id: int, since: str) -> int:
         return sum(
             abs(r.op.points_delta_centi)

@@ -285,3 +285,32 @@ def test_a_supervisors_adjustments_of_a_day_stop_at_the_offices_daily_cap(
     with demo_db.read() as conn:
         n = conn.execute(text("SELECT count(*) FROM operations WHERE kind = 'adjustment'"))
         assert n.scalar() == 8
+
+
+def test_a_receipt_is_found_by_its_short_code_as_typed(
+    till: Till, demo_db: Database, clock: FixedClock
+) -> None:
+    import uuid
+
+    from terminal.loyalty.receipt_codes import short_code
+    from terminal.services.return_lookup import UnknownPurchase, find_purchase
+
+    random_ids = Till(demo_db, clock, ids=lambda: str(uuid.uuid4()))
+    sold = [checkout(random_ids.unit(), card_key(demo_db), Money.parse(a)) for a in ("100", "250")]
+    for purchase in sold:
+        code = short_code(purchase.operation_id)
+        assert code is not None
+        typed = f"{code[:5].lower()}-{code[5:]}"  # as a person types it off the paper
+        found = find_purchase(ctx(random_ids), typed)
+        assert found.operation_id == purchase.operation_id
+    with pytest.raises(UnknownPurchase):
+        find_purchase(ctx(random_ids), "ZZZZZZZZZZ")
+    # Ids that share their first 50 bits (this fixture's): the till says so, and asks
+    # for the QR code, rather than returning the wrong purchase.
+    for amount in ("10", "20"):
+        checkout(till.unit(), card_key(demo_db), Money.parse(amount))
+    shared = short_code("00000000-0000-4000-8000-000000000001")
+    assert shared is not None
+    with pytest.raises(ServiceError) as two:
+        find_purchase(ctx(till), shared)
+    assert two.value.code == "receipt_code_ambiguous"
