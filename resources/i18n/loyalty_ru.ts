@@ -556,49 +556,54 @@
 <context>
     <name>RegistrationPage</name>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="92" />
+        <location filename="../../terminal/ui/registration_page.py" line="98" />
         <source>Register a member with this card</source>
         <translation>Регистрация участника с этой картой</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="96" />
+        <location filename="../../terminal/ui/registration_page.py" line="102" />
         <source>Full name</source>
         <translation>Фамилия, имя, отчество</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="97" />
+        <location filename="../../terminal/ui/registration_page.py" line="103" />
         <source>How to address them</source>
         <translation>Как обращаться</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="98" />
+        <location filename="../../terminal/ui/registration_page.py" line="104" />
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="99" />
+        <location filename="../../terminal/ui/registration_page.py" line="105" />
         <source>Birthday (DD.MM.YYYY)</source>
         <translation>День рождения (ДД.ММ.ГГГГ)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="104" />
+        <location filename="../../terminal/ui/registration_page.py" line="110" />
         <source>e.g. Anna Petrovna (empty: the full name)</source>
         <translation>например, Анна Петровна (пусто: полное имя)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="108" />
+        <location filename="../../terminal/ui/registration_page.py" line="114" />
         <source>Consents to the processing of personal data (required)</source>
         <translation>Согласие на обработку персональных данных (обязательно)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="110" />
+        <location filename="../../terminal/ui/registration_page.py" line="116" />
         <source>Consents to receiving offers and news (optional)</source>
         <translation>Согласие на получение предложений и новостей (по желанию)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="115" />
+        <location filename="../../terminal/ui/registration_page.py" line="121" />
         <source>Register (Enter)</source>
         <translation>Зарегистрировать (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/registration_page.py" line="122" />
+        <source>Cancel (Esc)</source>
+        <translation>Отмена (Esc)</translation>
     </message>
 </context>
 <context>
@@ -682,122 +687,122 @@
 <context>
     <name>SupervisorPage</name>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="108" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="109" />
         <source>Supervisor</source>
         <translation>Старший смены</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="109" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="110" />
         <source>Receipts and reports (newest first)</source>
         <translation>Чеки и отчёты (сначала новые)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="110" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="111" />
         <source>Reprint (Enter)</source>
         <translation>Напечатать копию (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="111" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="112" />
         <source>Back (Esc)</source>
         <translation>Назад (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="112" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="113" />
         <source>Close the shift and print its report</source>
         <translation>Закрыть смену и напечатать отчёт</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="113" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="114" />
         <source>Send again to the office</source>
         <translation>Отправить в офис снова</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="188" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="189" />
         <source>waiting</source>
         <translation>ждёт печати</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="189" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="190" />
         <source>printing</source>
         <translation>печатается</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="190" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="191" />
         <source>printed</source>
         <translation>напечатан</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="191" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="192" />
         <source>cancelled</source>
         <translation>отменён</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="216" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="217" />
         <source>purchase with points</source>
         <translation>покупка с оплатой баллами</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="222" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="223" />
         <source>card unblocked</source>
         <translation>карта разблокирована</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="226" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="227" />
         <source>shift report</source>
         <translation>отчёт за смену</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="227" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="228" />
         <source>test page</source>
         <translation>тестовая страница</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="238" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="239" />
         <source>Refused by the office, for review: %1</source>
         <translation>Отклонено офисом, на проверку: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="215" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="216" />
         <source>purchase</source>
         <translation>покупка</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="217" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="218" />
         <source>return</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="218" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="219" />
         <source>gift</source>
         <translation>подарок</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="219" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="220" />
         <source>points adjustment</source>
         <translation>корректировка баллов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="220" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="221" />
         <source>feedback</source>
         <translation>отзыв</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="221" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="222" />
         <source>card blocked</source>
         <translation>карта заблокирована</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="223" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="224" />
         <source>card activated</source>
         <translation>карта активирована</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="224" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="225" />
         <source>card replaced</source>
         <translation>карта заменена</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="225" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="226" />
         <source>member registered</source>
         <translation>регистрация участника</translation>
     </message>

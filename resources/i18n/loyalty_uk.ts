@@ -556,49 +556,54 @@
 <context>
     <name>RegistrationPage</name>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="92" />
+        <location filename="../../terminal/ui/registration_page.py" line="98" />
         <source>Register a member with this card</source>
         <translation>Реєстрація учасника з цією карткою</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="96" />
+        <location filename="../../terminal/ui/registration_page.py" line="102" />
         <source>Full name</source>
         <translation>Прізвище, ім'я, по батькові</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="97" />
+        <location filename="../../terminal/ui/registration_page.py" line="103" />
         <source>How to address them</source>
         <translation>Як звертатися</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="98" />
+        <location filename="../../terminal/ui/registration_page.py" line="104" />
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="99" />
+        <location filename="../../terminal/ui/registration_page.py" line="105" />
         <source>Birthday (DD.MM.YYYY)</source>
         <translation>День народження (ДД.ММ.РРРР)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="104" />
+        <location filename="../../terminal/ui/registration_page.py" line="110" />
         <source>e.g. Anna Petrovna (empty: the full name)</source>
         <translation>наприклад, Ганна Петрівна (порожньо: повне ім'я)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="108" />
+        <location filename="../../terminal/ui/registration_page.py" line="114" />
         <source>Consents to the processing of personal data (required)</source>
         <translation>Згода на обробку персональних даних (обов'язково)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="110" />
+        <location filename="../../terminal/ui/registration_page.py" line="116" />
         <source>Consents to receiving offers and news (optional)</source>
         <translation>Згода на отримання пропозицій і новин (за бажанням)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="115" />
+        <location filename="../../terminal/ui/registration_page.py" line="121" />
         <source>Register (Enter)</source>
         <translation>Зареєструвати (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/registration_page.py" line="122" />
+        <source>Cancel (Esc)</source>
+        <translation>Скасувати (Esc)</translation>
     </message>
 </context>
 <context>
@@ -682,122 +687,122 @@
 <context>
     <name>SupervisorPage</name>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="108" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="109" />
         <source>Supervisor</source>
         <translation>Старший зміни</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="109" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="110" />
         <source>Receipts and reports (newest first)</source>
         <translation>Чеки та звіти (спочатку нові)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="110" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="111" />
         <source>Reprint (Enter)</source>
         <translation>Надрукувати копію (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="111" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="112" />
         <source>Back (Esc)</source>
         <translation>Назад (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="112" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="113" />
         <source>Close the shift and print its report</source>
         <translation>Закрити зміну та надрукувати звіт</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="113" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="114" />
         <source>Send again to the office</source>
         <translation>Надіслати в офіс знову</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="188" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="189" />
         <source>waiting</source>
         <translation>чекає друку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="189" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="190" />
         <source>printing</source>
         <translation>друкується</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="190" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="191" />
         <source>printed</source>
         <translation>надруковано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="191" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="192" />
         <source>cancelled</source>
         <translation>скасовано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="216" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="217" />
         <source>purchase with points</source>
         <translation>покупка з оплатою балами</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="222" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="223" />
         <source>card unblocked</source>
         <translation>картку розблоковано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="226" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="227" />
         <source>shift report</source>
         <translation>звіт за зміну</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="227" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="228" />
         <source>test page</source>
         <translation>тестова сторінка</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="238" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="239" />
         <source>Refused by the office, for review: %1</source>
         <translation>Відхилено офісом, на перевірку: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="215" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="216" />
         <source>purchase</source>
         <translation>покупка</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="217" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="218" />
         <source>return</source>
         <translation>повернення</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="218" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="219" />
         <source>gift</source>
         <translation>подарунок</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="219" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="220" />
         <source>points adjustment</source>
         <translation>коригування балів</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="220" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="221" />
         <source>feedback</source>
         <translation>відгук</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="221" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="222" />
         <source>card blocked</source>
         <translation>картку заблоковано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="223" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="224" />
         <source>card activated</source>
         <translation>картку активовано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="224" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="225" />
         <source>card replaced</source>
         <translation>картку замінено</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="225" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="226" />
         <source>member registered</source>
         <translation>реєстрація учасника</translation>
     </message>

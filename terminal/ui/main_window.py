@@ -234,6 +234,10 @@ class MainWindow(QMainWindow):
 
     def show_message(self, screen: MessageScreen) -> None:
         """A message for a few seconds; for an unknown card, until a supervisor or Esc."""
+        form = self.supervisor.registration
+        on_form = self.supervisor.active and self.supervisor.steps.currentWidget() is form
+        if screen.unknown is not None and on_form and form.card == screen.unknown:
+            return  # the card being registered, read again: the form and what is typed stay
         self.supervisor.close_mode()  # a card read ends supervisor mode
         self._message_page.show_screen(screen)
         self.pages.setCurrentWidget(self._message_page)

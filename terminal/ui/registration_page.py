@@ -32,6 +32,7 @@ class RegistrationPage(QWidget):
     """
 
     registered = Signal(object)
+    cancelled = Signal()
 
     def __init__(self, till: Till, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +51,7 @@ class RegistrationPage(QWidget):
                 f"height: {MIN_TOUCH_PX - 8}px; }}"
             )
         self.register = QPushButton(objectName="primary")
+        self.cancel = QPushButton()  # back to the till, nothing registered
         self.error = QLabel(objectName="problem", wordWrap=True)
         self.error.hide()
         self.labels = [QLabel() for _ in range(4)]
@@ -72,7 +74,10 @@ class RegistrationPage(QWidget):
             row.addWidget(words, 1)
             layout.addLayout(row)
         layout.addWidget(self.error)
-        layout.addWidget(self.register)
+        row = QHBoxLayout()
+        row.addWidget(self.cancel)
+        row.addWidget(self.register)
+        layout.addLayout(row)
         layout.addStretch(1)
         self._order: list[QWidget] = [
             self.full_name,
@@ -86,6 +91,7 @@ class RegistrationPage(QWidget):
         for first, second in zip(self._order, self._order[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self.register.clicked.connect(self._on_register_clicked)
+        self.cancel.clicked.connect(self.cancelled)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -113,11 +119,17 @@ class RegistrationPage(QWidget):
         ):
             box.setAccessibleName(words.text())
         self.register.setText(self.tr("Register (Enter)"))
+        self.cancel.setText(self.tr("Cancel (Esc)"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    @property
+    def card(self) -> CardKey | None:
+        """The card the form registers a member with (None: no form under way)."""
+        return self._card
 
     def start(self, who: StaffMember, card: CardKey) -> None:
         """A new, empty form for ``card`` (the card read that found no member)."""

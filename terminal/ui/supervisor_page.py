@@ -69,6 +69,7 @@ class SupervisorPage(QWidget):
         self.member_actions = MemberActions(till)
         self.registration = RegistrationPage(till)
         self.registration.registered.connect(self.member_registered)
+        self.registration.cancelled.connect(self.close_mode)
         menu = QWidget()
         queue = QVBoxLayout()
         self.jobs_label = QLabel()

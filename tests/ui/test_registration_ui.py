@@ -160,3 +160,22 @@ def test_esc_leaves_the_unknown_card_and_f9_then_opens_the_menu(
     qtbot.keyClick(window.supervisor.pin, Qt.Key.Key_Return)
     assert window.supervisor.steps.currentIndex() == 1
     window.supervisor.close_mode()
+
+
+def test_the_form_survives_its_card_read_again_and_has_a_cancel(
+    qtbot: QtBot, window: MainWindow, demo_db: Database
+) -> None:
+    before = members(demo_db)
+    tap_unknown(qtbot, window)
+    window.show_supervisor()
+    sup = window.supervisor
+    qtbot.keyClicks(sup.pin, "999999")
+    qtbot.keyClick(sup.pin, Qt.Key.Key_Return)
+    form = sup.registration
+    qtbot.keyClicks(form.full_name, "Honcharenko Taras")
+    tap_unknown(qtbot, window)  # the customer taps the card again
+    assert window.pages.currentWidget() is sup and sup.steps.currentWidget() is form
+    assert form.full_name.text() == "Honcharenko Taras"  # nothing typed is lost
+    form.cancel.click()
+    assert not sup.active and window.pages.currentWidget() is not sup
+    assert members(demo_db) == before  # nobody registered
