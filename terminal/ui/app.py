@@ -229,7 +229,9 @@ def run_app(
 ) -> int:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     till_app = TillApp(config, db, readers_factory, run_lock)
-    till_app.start().showMaximized()  # AlreadyRunning: another app has this cache
+    window = till_app.start()  # AlreadyRunning: another app has this cache
+    window.fit_screen()  # the compact layout on a small screen
+    window.showMaximized()
     app.aboutToQuit.connect(till_app.stop)
     # Ctrl-C and `systemctl stop` end the app the orderly way (threads joined, the
     # printer's queue left consistent). Python only sees a signal between bytecodes, so

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from terminal.services.receipt_preview import preview_receipt
 from terminal.services.till import Till
 from terminal.ui.explanations import explanation_text
 from terminal.ui.formats import money_text, points_text
+from terminal.ui.widgets import Button
 
 
 class CheckoutPanel(QWidget):
@@ -54,15 +54,15 @@ class CheckoutPanel(QWidget):
         self.lines = QListWidget(wordWrap=True)
         self.total = QLabel(objectName="total")
         self.earned = QLabel()
-        self.confirm = QPushButton(objectName="primary")
-        self.cancel = QPushButton()
-        self.preview_button = QPushButton()
-        self.spend_all = QPushButton()  # F4: the most the program allows
+        self.confirm = Button(objectName="primary")
+        self.cancel = Button()
+        self.preview_button = Button()
+        self.spend_all = Button()  # F4: the most the program allows
         # A card read while a checkout is under way: asked about, never taken silently.
         self._pending: MemberView | None = None
         self.replace_prompt = QLabel(objectName="problem", wordWrap=True)
-        self.replace_yes = QPushButton(objectName="primary")
-        self.replace_no = QPushButton()
+        self.replace_yes = Button(objectName="primary")
+        self.replace_no = Button()
         for w in (self.replace_prompt, self.replace_yes, self.replace_no):
             w.hide()
         self.replace_yes.clicked.connect(self._on_replace_yes_clicked)
@@ -155,6 +155,9 @@ class CheckoutPanel(QWidget):
             w.setVisible(pending is not None)
         if pending is None:
             return
+        if self.preview.isVisible():  # the question takes the receipt's room
+            self.preview.hide()
+            self.lines.show()
 
         def name(v: MemberView | None) -> str:
             member = None if v is None else v.member

@@ -5,12 +5,13 @@ audited). Hidden while nobody is locked out, so it costs the page no room."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal, Slot
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from terminal.services import staff
 from terminal.services.roles import StaffMember
 from terminal.services.till import Till
 from terminal.ui.errors import SHOWN_ERRORS, error_text
+from terminal.ui.widgets import Button
 
 
 class LockoutPanel(QWidget):
@@ -33,7 +34,7 @@ class LockoutPanel(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.people.setMinimumContentsLength(6)
-        self.lift = QPushButton()
+        self.lift = Button()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)

@@ -14,7 +14,7 @@ to lift, terminal.ui.lockout_panel; no shift is opened or closed)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from terminal.services.staff import (
     CardNeeded,
@@ -31,6 +31,7 @@ from terminal.services.unit import Unit
 from terminal.ui.errors import SHOWN_ERRORS, error_text
 from terminal.ui.lockout_panel import LockoutPanel
 from terminal.ui.waiting import waiting
+from terminal.ui.widgets import Button
 
 
 class LoginPage(QWidget):
@@ -57,7 +58,7 @@ class LoginPage(QWidget):
         self._helping = False
         self._locked_by: StaffMember | None = None
         self.lockouts = lockouts
-        self.title = QLabel(objectName="prompt")
+        self.title = QLabel(objectName="prompt", wordWrap=True)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.who = QComboBox()
         self.pin = QLineEdit(echoMode=QLineEdit.EchoMode.Password, maxLength=12)
@@ -65,7 +66,7 @@ class LoginPage(QWidget):
         self.tap_card = QLabel(objectName="prompt", wordWrap=True)
         self.tap_card.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tap_card.hide()
-        self.enter = QPushButton(objectName="primary")
+        self.enter = Button(objectName="primary")
         self.note = QLabel(objectName="done", wordWrap=True)  # a lock-out lifted
         self.note.hide()
         self.hint = QLabel(wordWrap=True)  # F9: a supervisor helps

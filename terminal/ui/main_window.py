@@ -38,7 +38,7 @@ from terminal.ui.search_page import SearchPage
 from terminal.ui.session import Session
 from terminal.ui.shift_end_page import ShiftEndPage
 from terminal.ui.status_bar import StatusBar
-from terminal.ui.style import STYLESHEET
+from terminal.ui.style import COMPACT_BELOW, stylesheet
 from terminal.ui.supervisor_page import SupervisorPage
 
 log = logging.getLogger(__name__)
@@ -49,7 +49,8 @@ MESSAGE_MS = 8000  # how long a message or a "done" stays before the waiting scr
 class MainWindow(QMainWindow):
     def __init__(self, till: Till, *, login: bool = True, till_name: str = "till-1") -> None:
         super().__init__()
-        self.setStyleSheet(STYLESHEET)
+        self.compact = False
+        self.setStyleSheet(stylesheet())
         self._till = till
         self._view: MemberView | None = None  # the member on screen
 
@@ -126,6 +127,22 @@ class MainWindow(QMainWindow):
             self.show_login()
         else:
             self.show_waiting()
+
+    def fit_to(self, width: int, height: int) -> None:
+        """Be ``width``×``height``: the compact layout below 1000×700 (an 800×600 screen),
+        the regular one above."""
+        compact = width < COMPACT_BELOW[0] or height < COMPACT_BELOW[1]
+        if compact != self.compact:
+            self.compact = compact
+            self.setStyleSheet(stylesheet(compact))
+        self.resize(width, height)
+
+    def fit_screen(self) -> None:
+        """The size of the screen the window is on (what a maximised window gets)."""
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            self.fit_to(room.width(), room.height())
 
     @property
     def staff(self) -> StaffMember | None:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,7 @@ from terminal.ui.errors import SHOWN_ERRORS, error_text
 from terminal.ui.formats import money_text, points_text
 from terminal.ui.i18n import current_language
 from terminal.ui.waiting import waiting_for_the_office
+from terminal.ui.widgets import Button
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,10 +87,10 @@ class MemberActions(QWidget):
         self._card: CardKey | None = None
         self._purchase: PurchaseToReturn | None = None  # found by its code, not returned yet
         self.action_list = QListWidget()
-        self.value_label, self.value = QLabel(), QLineEdit()
-        self.text_label, self.text = QLabel(), QLineEdit()
-        self.choices = QListWidget()
-        self.run = QPushButton(objectName="primary")
+        self.value_label, self.value = QLabel(wordWrap=True), QLineEdit()
+        self.text_label, self.text = QLabel(wordWrap=True), QLineEdit()
+        self.choices = QListWidget(wordWrap=True)
+        self.run = Button(objectName="primary")
         self.result = QLabel(wordWrap=True)
         self.refund = QLabel(objectName="total")  # after a return: the money to give back
         self.refund.hide()
@@ -102,9 +102,9 @@ class MemberActions(QWidget):
         form.addWidget(self.result)
         form.addStretch(1)
         layout = QHBoxLayout(self)
-        # wide enough for the longest action in any language, without a scroll bar
+        # long actions wrap (the list is narrow on an 800×600 screen), no scroll bar
         self.action_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.action_list.setMinimumWidth(380)
+        self.action_list.setMinimumWidth(260)
         self.action_list.setWordWrap(True)
         layout.addWidget(self.action_list, 1)
         layout.addLayout(form, 2)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from terminal.services.identify import CardKey
 from terminal.ui.screens import MessageScreen
+from terminal.ui.widgets import Button
 
 # The texts keep the context they had in the window ("MainWindow"), so that the
 # catalogues (resources/i18n/*.ts) still match: translate() with a literal context.
@@ -31,7 +32,7 @@ class MessagePage(QWidget):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.receipt = QLabel()  # the receipt as printed, drawn from the printer's bytes
         self.receipt.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.register_member = QPushButton(objectName="primary")  # for an unknown card
+        self.register_member = Button(objectName="primary")  # for an unknown card
         self.register_member.clicked.connect(self.register_requested)
         self.register_member.hide()
         layout = QVBoxLayout(self)

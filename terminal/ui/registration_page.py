@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +23,7 @@ from terminal.services.staff import StaffMember
 from terminal.services.till import Till
 from terminal.ui.errors import SHOWN_ERRORS, error_text
 from terminal.ui.style import MIN_TOUCH_PX
+from terminal.ui.widgets import Button
 
 
 class RegistrationPage(QWidget):
@@ -50,8 +50,8 @@ class RegistrationPage(QWidget):
                 f"QCheckBox::indicator {{ width: {MIN_TOUCH_PX - 8}px; "
                 f"height: {MIN_TOUCH_PX - 8}px; }}"
             )
-        self.register = QPushButton(objectName="primary")
-        self.cancel = QPushButton()  # back to the till, nothing registered
+        self.register = Button(objectName="primary")
+        self.cancel = Button()  # back to the till, nothing registered
         self.error = QLabel(objectName="problem", wordWrap=True)
         self.error.hide()
         self.labels = [QLabel() for _ in range(4)]

@@ -29,7 +29,8 @@ from terminal.ui.bridge import EventBridge
 from terminal.ui.i18n import LANGUAGE_NAMES, switch_language
 from terminal.ui.main_window import MainWindow
 
-SIZE = (1280, 800)
+#: The common till screens (12" and 15" touch monitors), each with its file name's tail.
+SIZES = {"": (1280, 800), "-1024x768": (1024, 768)}
 AT = datetime(2026, 11, 22, 10, 30, tzinfo=UTC)
 
 
@@ -107,19 +108,20 @@ def main(argv: list[str] | None = None) -> int:
         window = MainWindow(Till(db, FixedClock(AT), receipts=spooler), login=False)
         bridge = EventBridge()  # emitted from this (the GUI) thread: delivered at once
         window.connect_bridge(bridge)
-        window.resize(*SIZE)
         window.show()
-        for code in LANGUAGE_NAMES:
-            switch_language(code)
-            app.processEvents()
-            for name, show in states(window, bridge, db).items():
-                window.supervisor.close_mode()
-                bridge.sync_sink(SyncStatus(SyncState.ONLINE, last_sync=AT))
-                show()
+        for tail, size in SIZES.items():
+            window.fit_to(*size)
+            for code in LANGUAGE_NAMES:
+                switch_language(code)
                 app.processEvents()
-                path = args.out / f"{name}-{code}.png"
-                window.grab().save(str(path))
-                print(path)
+                for name, show in states(window, bridge, db).items():
+                    window.supervisor.close_mode()
+                    bridge.sync_sink(SyncStatus(SyncState.ONLINE, last_sync=AT))
+                    show()
+                    app.processEvents()
+                    path = args.out / f"{name}-{code}{tail}.png"
+                    window.grab().save(str(path))
+                    print(path)
         switch_language("en")
         window.close()
     return 0

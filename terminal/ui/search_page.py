@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +21,7 @@ from terminal.services.till import Till
 from terminal.ui.card_routing import bank_card_screen, card_screen
 from terminal.ui.errors import SHOWN_ERRORS
 from terminal.ui.screens import MemberScreen, MessageKind, MessageScreen, problem_screen
+from terminal.ui.widgets import Button
 
 # The texts keep the context they had in the window ("MainWindow"), so that the
 # catalogues (resources/i18n/*.ts) still match: translate() with a literal context.
@@ -44,13 +44,13 @@ class SearchPage(QWidget):
     def __init__(self, till: Till, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._till = till
-        self.prompt = QLabel(objectName="prompt")
+        self.prompt = QLabel(objectName="prompt", wordWrap=True)
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.search = QLineEdit()
-        self.results = QListWidget()
-        self.reprint = QPushButton()
-        self.take_break = QPushButton()
-        self.end_shift = QPushButton()
+        self.results = QListWidget(wordWrap=True)
+        self.reprint = Button()
+        self.take_break = Button()
+        self.end_shift = Button()
         self.shift_buttons = QWidget()
         row = QHBoxLayout(self.shift_buttons)
         row.setContentsMargins(0, 0, 0, 0)

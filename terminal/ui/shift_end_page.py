@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from terminal.receipts.model import ShiftReport
 from terminal.ui.formats import money_text, points_text
+from terminal.ui.widgets import Button
 
 
 class ShiftEndPage(QWidget):
@@ -29,8 +30,8 @@ class ShiftEndPage(QWidget):
         self.figures = QGridLayout()
         self.figures.setHorizontalSpacing(24)
         self.unsent = QLabel(wordWrap=True)
-        self.close_shift = QPushButton(objectName="primary")
-        self.go_back = QPushButton()
+        self.close_shift = Button(objectName="primary")
+        self.go_back = Button()
         self.close_shift.clicked.connect(self.close_requested)
         self.go_back.clicked.connect(self.back)
         layout = QVBoxLayout(self)

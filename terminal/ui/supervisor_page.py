@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from terminal.ui.lockout_panel import LockoutPanel
 from terminal.ui.login_page import LoginPage
 from terminal.ui.member_actions import MemberActions
 from terminal.ui.registration_page import RegistrationPage
+from terminal.ui.widgets import Button
 
 IDLE_MS = 60_000
 
@@ -57,13 +57,13 @@ class SupervisorPage(QWidget):
         self.auth.logged_in.connect(self._on_auth_logged_in)
         self.auth.title.hide()  # this page has its own title
         self.who, self.pin = self.auth.who, self.auth.pin
-        self.jobs = QListWidget()
-        self.reprint = QPushButton(objectName="primary")
-        self.back = QPushButton()
-        self.close_shift = QPushButton()
-        self.parked = QListWidget()  # operations the office refused, for review
+        self.jobs = QListWidget(wordWrap=True)
+        self.reprint = Button(objectName="primary")
+        self.back = Button()
+        self.close_shift = Button()
+        self.parked = QListWidget(wordWrap=True)  # operations the office refused, for review
         self.parked_label = QLabel(wordWrap=True)
-        self.send_again = QPushButton()
+        self.send_again = Button()
         self.lockouts = LockoutPanel(till)  # staff locked out: lift it (hidden if none)
         self.lockouts.failed.connect(self._fail)
         self.member_actions = MemberActions(till)

@@ -1,0 +1,14 @@
+"""The till's own small widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QPushButton, QWidget
+
+
+class Button(QPushButton):
+    """The till's push button (the stylesheet makes it finger-sized)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None, objectName: str = "") -> None:
+        super().__init__(text, parent)
+        if objectName:
+            self.setObjectName(objectName)
