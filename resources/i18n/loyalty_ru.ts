@@ -3,100 +3,108 @@
 <context>
     <name>CheckoutPanel</name>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="111" />
-        <location filename="../../terminal/ui/checkout_panel.py" line="112" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="126" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="127" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="113" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="128" />
         <source>Points to spend</source>
         <translation>Списать баллов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="114" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="129" />
         <source>Confirm (Enter)</source>
         <translation>Подтвердить (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="115" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="130" />
         <source>Cancel (Esc)</source>
         <translation>Отмена (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="116" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="131" />
         <source>Receipt (F2)</source>
         <translation>Чек (F2)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="117" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="132" />
         <source>All (F4)</source>
         <translation>Все (F4)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="118" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="133" />
         <source>Replace (Enter)</source>
         <translation>Заменить (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="119" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="134" />
         <source>Keep this checkout (Esc)</source>
         <translation>Оставить эту покупку (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="161" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="190" />
         <source>a card without a member</source>
         <translation>карта без участника</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="164" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="193" />
         <source>Another card was read: %1. Replace %2 in this checkout?</source>
         <translation>Считана другая карта: %1. Заменить %2 в этой покупке?</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="245" />
+        <location filename="../../terminal/ui/checkout_amount.py" line="24" />
         <source>An amount cannot be negative: type what the goods cost.</source>
         <translation>Сумма не может быть отрицательной: введите стоимость товаров.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="247" />
+        <location filename="../../terminal/ui/checkout_amount.py" line="27" />
         <source>At most two decimals, e.g. %1.</source>
         <translation>Не больше двух знаков после запятой, например %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="250" />
+        <location filename="../../terminal/ui/checkout_amount.py" line="30" />
         <source>That amount is far too large: check it.</source>
         <translation>Слишком большая сумма: проверьте её.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="254" />
+        <location filename="../../terminal/ui/checkout_amount.py" line="36" />
         <source>Not an amount: type digits and one decimal separator, e.g. %1.</source>
         <translation>Это не сумма: введите цифры и один десятичный разделитель, например %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="259" />
+        <location filename="../../terminal/ui/checkout_amount.py" line="41" />
         <source>The amount must be more than zero.</source>
         <translation>Сумма должна быть больше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="263" />
+        <location filename="../../terminal/ui/checkout_amount.py" line="43" />
         <source>Above the largest purchase the program allows (%1): check the amount.</source>
         <translation>Больше самой крупной покупки, которую допускает программа (%1): проверьте сумму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="296" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="301" />
         <source>Points: type a number</source>
         <translation>Баллы: введите число</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="308" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="313" />
         <source>To pay: %1</source>
         <translation>К оплате: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="310" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="315" />
         <source>Points earned: %1 · balance after: %2</source>
         <translation>Начислено баллов: %1 · остаток: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationLogin</name>
+    <message>
+        <location filename="../../terminal/ui/checkout_confirmation.py" line="29" />
+        <source>Confirm (Enter)</source>
+        <translation>Подтвердить (Enter)</translation>
     </message>
 </context>
 <context>
@@ -193,12 +201,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="147" />
+        <location filename="../../terminal/ui/main_window.py" line="151" />
         <source>Loyalty terminal</source>
         <translation>Терминал лояльности</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="186" />
+        <location filename="../../terminal/ui/main_window.py" line="190" />
         <source>A copy of the last receipt is printing.</source>
         <translation>Печатается копия последнего чека.</translation>
     </message>
@@ -313,7 +321,7 @@
         <translation>У участника нет карты.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_completion.py" line="35" />
+        <location filename="../../terminal/ui/checkout_completion.py" line="38" />
         <source>Done. To pay %1 · points earned %2 · balance %3</source>
         <translation>Готово. К оплате %1 · начислено %2 · остаток %3</translation>
     </message>
@@ -682,6 +690,19 @@
         <location filename="../../terminal/ui/shift_end_page.py" line="98" />
         <source>%1 operation(s) not yet at the office: they are sent by themselves.</source>
         <translation>Операций ещё не в офисе: %1. Они отправятся сами.</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorConfirmation</name>
+    <message>
+        <location filename="../../terminal/ui/checkout_confirmation.py" line="78" />
+        <source>Back to the checkout (Esc)</source>
+        <translation>Назад к покупке (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_confirmation.py" line="84" />
+        <source>Purchase of %1 is above %2: a supervisor confirms with their PIN</source>
+        <translation>Покупка на %1 — больше %2: подтверждает старший смены своим PIN-кодом</translation>
     </message>
 </context>
 <context>

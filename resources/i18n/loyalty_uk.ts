@@ -3,100 +3,108 @@
 <context>
     <name>CheckoutPanel</name>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="111" />
-        <location filename="../../terminal/ui/checkout_panel.py" line="112" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="126" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="127" />
         <source>Amount</source>
         <translation>Сума</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="113" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="128" />
         <source>Points to spend</source>
         <translation>Списати балів</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="114" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="129" />
         <source>Confirm (Enter)</source>
         <translation>Підтвердити (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="115" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="130" />
         <source>Cancel (Esc)</source>
         <translation>Скасувати (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="116" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="131" />
         <source>Receipt (F2)</source>
         <translation>Чек (F2)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="117" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="132" />
         <source>All (F4)</source>
         <translation>Усі (F4)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="118" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="133" />
         <source>Replace (Enter)</source>
         <translation>Замінити (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="119" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="134" />
         <source>Keep this checkout (Esc)</source>
         <translation>Залишити цю покупку (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="161" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="190" />
         <source>a card without a member</source>
         <translation>картка без учасника</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="164" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="193" />
         <source>Another card was read: %1. Replace %2 in this checkout?</source>
         <translation>Зчитано іншу картку: %1. Замінити %2 у цій покупці?</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="245" />
+        <location filename="../../terminal/ui/checkout_amount.py" line="24" />
         <source>An amount cannot be negative: type what the goods cost.</source>
         <translation>Сума не може бути від’ємною: введіть вартість товарів.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="247" />
+        <location filename="../../terminal/ui/checkout_amount.py" line="27" />
         <source>At most two decimals, e.g. %1.</source>
         <translation>Не більше двох знаків після коми, наприклад %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="250" />
+        <location filename="../../terminal/ui/checkout_amount.py" line="30" />
         <source>That amount is far too large: check it.</source>
         <translation>Завелика сума: перевірте її.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="254" />
+        <location filename="../../terminal/ui/checkout_amount.py" line="36" />
         <source>Not an amount: type digits and one decimal separator, e.g. %1.</source>
         <translation>Це не сума: введіть цифри й один десятковий роздільник, наприклад %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="259" />
+        <location filename="../../terminal/ui/checkout_amount.py" line="41" />
         <source>The amount must be more than zero.</source>
         <translation>Сума має бути більшою за нуль.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="263" />
+        <location filename="../../terminal/ui/checkout_amount.py" line="43" />
         <source>Above the largest purchase the program allows (%1): check the amount.</source>
         <translation>Більше за найбільшу покупку, яку дозволяє програма (%1): перевірте суму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="296" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="301" />
         <source>Points: type a number</source>
         <translation>Бали: введіть число</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="308" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="313" />
         <source>To pay: %1</source>
         <translation>До сплати: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="310" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="315" />
         <source>Points earned: %1 · balance after: %2</source>
         <translation>Нараховано балів: %1 · залишок: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationLogin</name>
+    <message>
+        <location filename="../../terminal/ui/checkout_confirmation.py" line="29" />
+        <source>Confirm (Enter)</source>
+        <translation>Підтвердити (Enter)</translation>
     </message>
 </context>
 <context>
@@ -193,12 +201,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="147" />
+        <location filename="../../terminal/ui/main_window.py" line="151" />
         <source>Loyalty terminal</source>
         <translation>Термінал лояльності</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="186" />
+        <location filename="../../terminal/ui/main_window.py" line="190" />
         <source>A copy of the last receipt is printing.</source>
         <translation>Друкується копія останнього чека.</translation>
     </message>
@@ -313,7 +321,7 @@
         <translation>Учасник не має картки.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_completion.py" line="35" />
+        <location filename="../../terminal/ui/checkout_completion.py" line="38" />
         <source>Done. To pay %1 · points earned %2 · balance %3</source>
         <translation>Готово. До сплати %1 · нараховано %2 · залишок %3</translation>
     </message>
@@ -682,6 +690,19 @@
         <location filename="../../terminal/ui/shift_end_page.py" line="98" />
         <source>%1 operation(s) not yet at the office: they are sent by themselves.</source>
         <translation>Операцій ще не в офісі: %1. Вони надішлються самі.</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorConfirmation</name>
+    <message>
+        <location filename="../../terminal/ui/checkout_confirmation.py" line="78" />
+        <source>Back to the checkout (Esc)</source>
+        <translation>Назад до покупки (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_confirmation.py" line="84" />
+        <source>Purchase of %1 is above %2: a supervisor confirms with their PIN</source>
+        <translation>Покупка на %1 — більше за %2: підтверджує старший зміни своїм PIN-кодом</translation>
     </message>
 </context>
 <context>
