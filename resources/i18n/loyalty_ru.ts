@@ -3,100 +3,108 @@
 <context>
     <name>CheckoutPanel</name>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="111" />
-        <location filename="../../terminal/ui/checkout_panel.py" line="112" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="126" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="127" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="113" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="128" />
         <source>Points to spend</source>
         <translation>Списать баллов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="114" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="129" />
         <source>Confirm (Enter)</source>
         <translation>Подтвердить (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="115" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="130" />
         <source>Cancel (Esc)</source>
         <translation>Отмена (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="116" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="131" />
         <source>Receipt (F2)</source>
         <translation>Чек (F2)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="117" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="132" />
         <source>All (F4)</source>
         <translation>Все (F4)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="118" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="133" />
         <source>Replace (Enter)</source>
         <translation>Заменить (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="119" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="134" />
         <source>Keep this checkout (Esc)</source>
         <translation>Оставить эту покупку (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="161" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="190" />
         <source>a card without a member</source>
         <translation>карта без участника</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="164" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="193" />
         <source>Another card was read: %1. Replace %2 in this checkout?</source>
         <translation>Считана другая карта: %1. Заменить %2 в этой покупке?</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="245" />
+        <location filename="../../terminal/ui/checkout_amount.py" line="24" />
         <source>An amount cannot be negative: type what the goods cost.</source>
         <translation>Сумма не может быть отрицательной: введите стоимость товаров.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="247" />
+        <location filename="../../terminal/ui/checkout_amount.py" line="27" />
         <source>At most two decimals, e.g. %1.</source>
         <translation>Не больше двух знаков после запятой, например %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="250" />
+        <location filename="../../terminal/ui/checkout_amount.py" line="30" />
         <source>That amount is far too large: check it.</source>
         <translation>Слишком большая сумма: проверьте её.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="254" />
+        <location filename="../../terminal/ui/checkout_amount.py" line="36" />
         <source>Not an amount: type digits and one decimal separator, e.g. %1.</source>
         <translation>Это не сумма: введите цифры и один десятичный разделитель, например %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="259" />
+        <location filename="../../terminal/ui/checkout_amount.py" line="41" />
         <source>The amount must be more than zero.</source>
         <translation>Сумма должна быть больше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="263" />
+        <location filename="../../terminal/ui/checkout_amount.py" line="43" />
         <source>Above the largest purchase the program allows (%1): check the amount.</source>
         <translation>Больше самой крупной покупки, которую допускает программа (%1): проверьте сумму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="296" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="301" />
         <source>Points: type a number</source>
         <translation>Баллы: введите число</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="308" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="313" />
         <source>To pay: %1</source>
         <translation>К оплате: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="310" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="315" />
         <source>Points earned: %1 · balance after: %2</source>
         <translation>Начислено баллов: %1 · остаток: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationLogin</name>
+    <message>
+        <location filename="../../terminal/ui/checkout_confirmation.py" line="29" />
+        <source>Confirm (Enter)</source>
+        <translation>Подтвердить (Enter)</translation>
     </message>
 </context>
 <context>
@@ -193,12 +201,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="147" />
+        <location filename="../../terminal/ui/main_window.py" line="151" />
         <source>Loyalty terminal</source>
         <translation>Терминал лояльности</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="186" />
+        <location filename="../../terminal/ui/main_window.py" line="190" />
         <source>A copy of the last receipt is printing.</source>
         <translation>Печатается копия последнего чека.</translation>
     </message>
@@ -313,7 +321,7 @@
         <translation>У участника нет карты.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_completion.py" line="35" />
+        <location filename="../../terminal/ui/checkout_completion.py" line="38" />
         <source>Done. To pay %1 · points earned %2 · balance %3</source>
         <translation>Готово. К оплате %1 · начислено %2 · остаток %3</translation>
     </message>
@@ -685,6 +693,19 @@
     </message>
 </context>
 <context>
+    <name>SupervisorConfirmation</name>
+    <message>
+        <location filename="../../terminal/ui/checkout_confirmation.py" line="78" />
+        <source>Back to the checkout (Esc)</source>
+        <translation>Назад к покупке (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_confirmation.py" line="84" />
+        <source>Purchase of %1 is above %2: a supervisor confirms with their PIN</source>
+        <translation>Покупка на %1 — больше %2: подтверждает старший смены своим PIN-кодом</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorPage</name>
     <message>
         <location filename="../../terminal/ui/supervisor_page.py" line="109" />
@@ -990,418 +1011,423 @@
     </message>
     <message>
         <location filename="../../terminal/services/messages.py" line="61" />
+        <source>a purchase above {limit} needs a supervisor's confirmation with their PIN</source>
+        <translation>покупку на сумму больше {limit} подтверждает старший смены своим PIN-кодом</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="64" />
         <source>a PIN for this role is {least} to 12 digits</source>
         <translation>PIN-код для этой роли — от {least} до 12 цифр</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="62" />
+        <location filename="../../terminal/services/messages.py" line="65" />
         <source>PIN accepted: now tap your own staff card</source>
         <translation>PIN-код принят: теперь приложите свою карту сотрудника</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="65" />
+        <location filename="../../terminal/services/messages.py" line="68" />
         <source>that is not your staff card: type your PIN again and tap your own card</source>
         <translation>это не ваша карта сотрудника: введите PIN-код снова и приложите свою карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="68" />
+        <location filename="../../terminal/services/messages.py" line="71" />
         <source>no staff card was tapped in time: type your PIN again</source>
         <translation>карта сотрудника не была приложена вовремя: введите PIN-код снова</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="71" />
+        <location filename="../../terminal/services/messages.py" line="74" />
         <source>a supervisor chooses their name, types their PIN, then taps their card</source>
         <translation>старший смены выбирает своё имя, вводит PIN-код, затем прикладывает свою карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="74" />
+        <location filename="../../terminal/services/messages.py" line="77" />
         <source>no such member of staff on this till</source>
         <translation>На этой кассе нет такого сотрудника</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="75" />
+        <location filename="../../terminal/services/messages.py" line="78" />
         <source>the office does not let this member of staff work at this till</source>
         <translation>Офис не разрешает этому сотруднику работать на этой кассе</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="78" />
+        <location filename="../../terminal/services/messages.py" line="81" />
         <source>the shift of {owner} (opened {opened}) is still open: a supervisor logs in to close it and print its report</source>
         <translation>Смена сотрудника {owner} (открыта {opened}) ещё не закрыта: старший смены входит, чтобы закрыть её и напечатать отчёт</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="83" />
+        <location filename="../../terminal/services/messages.py" line="86" />
         <source>no such receipt in the print queue</source>
         <translation>Такого чека нет в очереди печати</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="84" />
+        <location filename="../../terminal/services/messages.py" line="87" />
         <source>no receipt was printed in this shift yet: nothing to reprint</source>
         <translation>В этой смене ещё не печатали чеков: повторять нечего</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="87" />
+        <location filename="../../terminal/services/messages.py" line="90" />
         <source>{text} is not a number of points: type digits, e.g. 150 or 12.5</source>
         <translation>{text} — не число баллов: введите цифры, например 150 или 12,5</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="90" />
+        <location filename="../../terminal/services/messages.py" line="93" />
         <source>no purchase with this receipt code</source>
         <translation>Покупки с таким кодом чека нет</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="91" />
+        <location filename="../../terminal/services/messages.py" line="94" />
         <source>two purchases have this receipt code: scan the QR code instead</source>
         <translation>у двух покупок такой код чека: отсканируйте QR-код</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="94" />
+        <location filename="../../terminal/services/messages.py" line="97" />
         <source>this till has no purchase with this receipt code, and the office, which knows the other tills' sales, cannot be reached just now: try again in a moment</source>
         <translation>На этой кассе покупки с таким кодом чека нет, а офис, который знает продажи других касс, сейчас недоступен: попробуйте чуть позже</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="99" />
+        <location filename="../../terminal/services/messages.py" line="102" />
         <source>this card cannot be used: see its state</source>
         <translation>Эту карту нельзя использовать: посмотрите её состояние</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="100" />
+        <location filename="../../terminal/services/messages.py" line="103" />
         <source>no gift {gift} in the catalogue</source>
         <translation>Подарка {gift} нет в каталоге</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="101" />
+        <location filename="../../terminal/services/messages.py" line="104" />
         <source>no birthday gift is due to this member</source>
         <translation>Этому участнику подарок ко дню рождения не положен</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="102" />
+        <location filename="../../terminal/services/messages.py" line="105" />
         <source>the member has too few points for this reward</source>
         <translation>У участника недостаточно баллов для этого подарка</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="103" />
+        <location filename="../../terminal/services/messages.py" line="106" />
         <source>write down the reason: it is required and kept</source>
         <translation>Укажите причину: она обязательна и сохраняется</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="106" />
+        <location filename="../../terminal/services/messages.py" line="109" />
         <source>{points} is not a number of points to adjust by</source>
         <translation>{points} — не число баллов для корректировки</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="107" />
+        <location filename="../../terminal/services/messages.py" line="110" />
         <source>write down what the member said</source>
         <translation>Запишите, что сказал участник</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="108" />
+        <location filename="../../terminal/services/messages.py" line="111" />
         <source>only a new (not activated) bearer card can be activated</source>
         <translation>Активировать можно только новую (не активированную) карту на предъявителя</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="111" />
+        <location filename="../../terminal/services/messages.py" line="114" />
         <source>the new card must be a new, unissued card</source>
         <translation>Новая карта должна быть новой, ещё не выданной</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="112" />
+        <location filename="../../terminal/services/messages.py" line="115" />
         <source>only a blocked card can be unblocked</source>
         <translation>разблокировать можно только заблокированную карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="113" />
+        <location filename="../../terminal/services/messages.py" line="116" />
         <source>no member with this phone in the cache</source>
         <translation>Участника с таким телефоном нет в базе</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="114" />
+        <location filename="../../terminal/services/messages.py" line="117" />
         <source>type the member's full name</source>
         <translation>введите фамилию, имя и отчество участника</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="115" />
+        <location filename="../../terminal/services/messages.py" line="118" />
         <source>the name is too long</source>
         <translation>слишком длинное имя</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="116" />
+        <location filename="../../terminal/services/messages.py" line="119" />
         <source>the member must consent to the processing of their personal data: without it they cannot be registered</source>
         <translation>нужно согласие участника на обработку персональных данных: без него регистрация невозможна</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="121" />
+        <location filename="../../terminal/services/messages.py" line="124" />
         <source>this is not a phone number: type it with the code, e.g. +7 916 123-45-67</source>
         <translation>это не номер телефона: введите его с кодом, например +7 916 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="124" />
+        <location filename="../../terminal/services/messages.py" line="127" />
         <source>{text} is not a birthday: type it as DD.MM.YYYY, e.g. 21.03.1985</source>
         <translation>{text} — не дата рождения: введите ДД.ММ.ГГГГ, например 21.03.1985</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="127" />
+        <location filename="../../terminal/services/messages.py" line="130" />
         <source>this is a bank card, not a club card: give the member a club card</source>
         <translation>это банковская карта, а не клубная: выдайте участнику клубную карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="130" />
+        <location filename="../../terminal/services/messages.py" line="133" />
         <source>this is not a club card: its number is not one of the club's</source>
         <translation>это не клубная карта: её номер не из номеров клуба</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="133" />
+        <location filename="../../terminal/services/messages.py" line="136" />
         <source>this till is not enrolled with the office yet: members can be registered once store IT has enrolled it</source>
         <translation>касса ещё не зарегистрирована в офисе: участников можно регистрировать после того, как ИТ магазина её подключит</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="138" />
+        <location filename="../../terminal/services/messages.py" line="141" />
         <source>read the new club card first: tap or swipe it</source>
         <translation>сначала считайте новую клубную карту: приложите или проведите её</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="141" />
+        <location filename="../../terminal/services/messages.py" line="144" />
         <source>this card is already in the club: it cannot be given to a new member</source>
         <translation>эта карта уже есть в клубе: её нельзя выдать новому участнику</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="144" />
+        <location filename="../../terminal/services/messages.py" line="147" />
         <source>this operation is not waiting for review any more</source>
         <translation>эта операция больше не ждёт проверки</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="147" />
+        <location filename="../../terminal/services/messages.py" line="150" />
         <source>The till's cache is busy (another program is writing to it): nothing was recorded. Try again in a moment; if it goes on, call IT.</source>
         <translation>База кассы занята (в неё пишет другая программа): ничего не записано. Повторите через минуту; если не проходит, вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="152" />
+        <location filename="../../terminal/services/messages.py" line="155" />
         <source>The till's disk is full: nothing was recorded. Call IT to free space, then try again.</source>
         <translation>Диск кассы заполнен: ничего не записано. Позвоните в ИТ, чтобы освободили место, и повторите.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="156" />
+        <location filename="../../terminal/services/messages.py" line="159" />
         <source>The till's cache could not be used: nothing was recorded. Try again; if it goes on, call IT.</source>
         <translation>Не удалось обратиться к базе кассы: ничего не записано. Повторите; если не проходит, вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="166" />
+        <location filename="../../terminal/services/messages.py" line="169" />
         <source>The office refused points spent without its authorisation beyond the offline limit for one operation: call IT.</source>
         <extracomment>Why the office refused an operation (its result's ``code``), for the supervisor's list of operations for review.</extracomment>
         <translation>Офис отклонил списание баллов без его подтверждения сверх офлайн-лимита на одну операцию: позвоните в ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="171" />
+        <location filename="../../terminal/services/messages.py" line="174" />
         <source>The office rejected this member's registration at this till, so nothing is applied to them: register the person again.</source>
         <translation>Офис отклонил регистрацию этого участника на этой кассе, поэтому ничего к нему не применено: зарегистрируйте человека заново.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="176" />
+        <location filename="../../terminal/services/messages.py" line="179" />
         <source>The office could not read the operation (a fault of the till): call IT.</source>
         <translation>Офис не смог прочитать операцию (ошибка кассы): вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="179" />
+        <location filename="../../terminal/services/messages.py" line="182" />
         <source>The office has another operation with the same id: call IT.</source>
         <translation>В офисе уже есть другая операция с тем же номером: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="182" />
+        <location filename="../../terminal/services/messages.py" line="185" />
         <source>The office does not know this kind of operation yet: call IT.</source>
         <translation>Офис пока не знает такой вид операции: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="185" />
+        <location filename="../../terminal/services/messages.py" line="188" />
         <source>The office does not know this member (deleted, or not registered).</source>
         <translation>Офис не знает этого участника (удалён или не зарегистрирован).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="188" />
+        <location filename="../../terminal/services/messages.py" line="191" />
         <source>The office does not know this card.</source>
         <translation>Офис не знает этой карты.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="189" />
+        <location filename="../../terminal/services/messages.py" line="192" />
         <source>The purchase this return reverses was refused by the office.</source>
         <translation>Покупка, к которой относится возврат, отклонена офисом.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="192" />
+        <location filename="../../terminal/services/messages.py" line="195" />
         <source>The member was registered with ids of another till (was the till enrolled again?): call IT.</source>
         <translation>Участник зарегистрирован с номерами другой кассы (кассу регистрировали заново?): вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="197" />
+        <location filename="../../terminal/services/messages.py" line="200" />
         <source>The office already has a member or card with this id: call IT.</source>
         <translation>В офисе уже есть участник или карта с этим номером: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="200" />
+        <location filename="../../terminal/services/messages.py" line="203" />
         <source>The card belongs to someone else at the office: give the member another card and register them again.</source>
         <translation>В офисе эта карта принадлежит другому: выдайте участнику другую карту и зарегистрируйте его снова.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="205" />
+        <location filename="../../terminal/services/messages.py" line="208" />
         <source>The office does not know the member of staff who made it: staff are made at the office; call IT.</source>
         <translation>Офис не знает сотрудника, который её провёл: сотрудников заводят в офисе; вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="210" />
+        <location filename="../../terminal/services/messages.py" line="213" />
         <source>The member of staff who made it was deactivated at the office.</source>
         <translation>Сотрудник, который её провёл, отключён в офисе.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="213" />
+        <location filename="../../terminal/services/messages.py" line="216" />
         <source>The member of staff who made it may not work at this till (office's list).</source>
         <translation>Сотруднику, который её провёл, не разрешено работать на этой кассе (список офиса).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="216" />
+        <location filename="../../terminal/services/messages.py" line="219" />
         <source>It needs a supervisor's authorisation, and the office did not find one.</source>
         <translation>Нужно подтверждение старшего кассира, а офис его не нашёл.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="219" />
+        <location filename="../../terminal/services/messages.py" line="222" />
         <source>Another till sent an operation with the same id: this one was not applied. Call IT.</source>
         <translation>Другая касса прислала операцию с тем же номером: эта не проведена. Вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="223" />
+        <location filename="../../terminal/services/messages.py" line="226" />
         <source>The office worked the figures out again and they differ (discount, points or money): nothing was applied. Call IT.</source>
         <translation>Офис пересчитал суммы, и они не совпали (скидка, баллы или деньги): ничего не проведено. Вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="228" />
+        <location filename="../../terminal/services/messages.py" line="231" />
         <source>The member's tier, discount or birthday on this till was not the office's: the operation was not applied. Sync the till and record it again.</source>
         <translation>Уровень, скидка или день рождения участника на кассе не совпали с офисом: операция не проведена. Синхронизируйте кассу и проведите её снова.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="233" />
+        <location filename="../../terminal/services/messages.py" line="236" />
         <source>The office does not know the program version this till used: sync the till and record it again.</source>
         <translation>Офис не знает версию программы, по которой считала касса: синхронизируйте кассу и проведите операцию снова.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="238" />
+        <location filename="../../terminal/services/messages.py" line="241" />
         <source>The office refused impossible figures (a negative amount, too large a purchase, a wrong count): call IT.</source>
         <translation>Офис отклонил невозможные суммы (отрицательная сумма, слишком крупная покупка, неверный счёт): вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="243" />
+        <location filename="../../terminal/services/messages.py" line="246" />
         <source>The purchase was returned already (at this or another till).</source>
         <translation>Покупка уже возвращена (на этой или другой кассе).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="246" />
+        <location filename="../../terminal/services/messages.py" line="249" />
         <source>The office has no such gift.</source>
         <translation>В офисе нет такого подарка.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="247" />
+        <location filename="../../terminal/services/messages.py" line="250" />
         <source>The office says this birthday gift was handed out already.</source>
         <translation>По данным офиса этот подарок на день рождения уже выдан.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="250" />
+        <location filename="../../terminal/services/messages.py" line="253" />
         <source>The office needs the reason written down.</source>
         <translation>Офису нужна записанная причина.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="251" />
+        <location filename="../../terminal/services/messages.py" line="254" />
         <source>The adjustment is above the office's limit for one operation.</source>
         <translation>Корректировка больше предела офиса на одну операцию.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="254" />
+        <location filename="../../terminal/services/messages.py" line="257" />
         <source>The supervisor has adjusted as many points today as the office allows.</source>
         <translation>Старший кассир уже скорректировал сегодня столько баллов, сколько разрешает офис.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="258" />
+        <location filename="../../terminal/services/messages.py" line="261" />
         <source>The card's state at the office does not allow this (e.g. it is blocked, or already active).</source>
         <translation>Состояние карты в офисе этого не позволяет (например, она заблокирована или уже активна).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="263" />
+        <location filename="../../terminal/services/messages.py" line="266" />
         <source>The new card is not a free card at the office: use another card.</source>
         <translation>В офисе новая карта не свободна: возьмите другую карту.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="266" />
+        <location filename="../../terminal/services/messages.py" line="269" />
         <source>The card belongs to another member at the office.</source>
         <translation>В офисе эта карта принадлежит другому участнику.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="269" />
+        <location filename="../../terminal/services/messages.py" line="272" />
         <source>The card's number is a bank card's: give the member a club card and register them again.</source>
         <translation>Номер карты — номер банковской карты: выдайте участнику клубную карту и зарегистрируйте его снова.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="273" />
+        <location filename="../../terminal/services/messages.py" line="276" />
         <source>The office refused the request: call IT.</source>
         <translation>Офис отклонил запрос: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="275" />
+        <location filename="../../terminal/services/messages.py" line="278" />
         <source>The office refused it: call IT.</source>
         <translation>Офис отклонил операцию: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="280" />
+        <location filename="../../terminal/services/messages.py" line="283" />
         <source>Type the amount.</source>
         <extracomment>The rules' errors most often met at the till, by code (terminal.loyalty.errors), for languages other than English (English shows the rules' own, more detailed, text).</extracomment>
         <translation>Введите сумму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="281" />
+        <location filename="../../terminal/services/messages.py" line="284" />
         <source>This is not an amount: use digits and one decimal separator.</source>
         <translation>Это не сумма: используйте цифры и один десятичный разделитель.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="284" />
+        <location filename="../../terminal/services/messages.py" line="287" />
         <source>An amount cannot be negative.</source>
         <translation>Сумма не может быть отрицательной.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="285" />
+        <location filename="../../terminal/services/messages.py" line="288" />
         <source>An amount has at most two decimal places.</source>
         <translation>В сумме не больше двух знаков после запятой.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="288" />
+        <location filename="../../terminal/services/messages.py" line="291" />
         <source>This amount is too large.</source>
         <translation>Слишком большая сумма.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="289" />
+        <location filename="../../terminal/services/messages.py" line="292" />
         <source>The amount must be more than zero.</source>
         <translation>Сумма должна быть больше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="290" />
+        <location filename="../../terminal/services/messages.py" line="293" />
         <source>This amount is more than the program allows for one purchase.</source>
         <translation>Сумма больше, чем программа разрешает для одной покупки.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="293" />
+        <location filename="../../terminal/services/messages.py" line="296" />
         <source>Points to spend cannot be negative.</source>
         <translation>Списываемых баллов не может быть меньше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="294" />
+        <location filename="../../terminal/services/messages.py" line="297" />
         <source>A bearer card cannot pay with points.</source>
         <translation>Картой на предъявителя нельзя платить баллами.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="295" />
+        <location filename="../../terminal/services/messages.py" line="298" />
         <source>Spend points in the program's steps.</source>
         <translation>Списывайте баллы шагами, которые задаёт программа.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="296" />
+        <location filename="../../terminal/services/messages.py" line="299" />
         <source>More points than may pay for this receipt: spend fewer.</source>
         <translation>Столько баллов нельзя списать на этот чек: спишите меньше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="299" />
+        <location filename="../../terminal/services/messages.py" line="302" />
         <source>This return cannot be made: nothing left to return, or more than bought.</source>
         <translation>Такой возврат невозможен: возвращать нечего или больше, чем куплено.</translation>
     </message>

@@ -3,100 +3,108 @@
 <context>
     <name>CheckoutPanel</name>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="111" />
-        <location filename="../../terminal/ui/checkout_panel.py" line="112" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="126" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="127" />
         <source>Amount</source>
         <translation>Сума</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="113" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="128" />
         <source>Points to spend</source>
         <translation>Списати балів</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="114" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="129" />
         <source>Confirm (Enter)</source>
         <translation>Підтвердити (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="115" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="130" />
         <source>Cancel (Esc)</source>
         <translation>Скасувати (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="116" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="131" />
         <source>Receipt (F2)</source>
         <translation>Чек (F2)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="117" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="132" />
         <source>All (F4)</source>
         <translation>Усі (F4)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="118" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="133" />
         <source>Replace (Enter)</source>
         <translation>Замінити (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="119" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="134" />
         <source>Keep this checkout (Esc)</source>
         <translation>Залишити цю покупку (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="161" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="190" />
         <source>a card without a member</source>
         <translation>картка без учасника</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="164" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="193" />
         <source>Another card was read: %1. Replace %2 in this checkout?</source>
         <translation>Зчитано іншу картку: %1. Замінити %2 у цій покупці?</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="245" />
+        <location filename="../../terminal/ui/checkout_amount.py" line="24" />
         <source>An amount cannot be negative: type what the goods cost.</source>
         <translation>Сума не може бути від’ємною: введіть вартість товарів.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="247" />
+        <location filename="../../terminal/ui/checkout_amount.py" line="27" />
         <source>At most two decimals, e.g. %1.</source>
         <translation>Не більше двох знаків після коми, наприклад %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="250" />
+        <location filename="../../terminal/ui/checkout_amount.py" line="30" />
         <source>That amount is far too large: check it.</source>
         <translation>Завелика сума: перевірте її.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="254" />
+        <location filename="../../terminal/ui/checkout_amount.py" line="36" />
         <source>Not an amount: type digits and one decimal separator, e.g. %1.</source>
         <translation>Це не сума: введіть цифри й один десятковий роздільник, наприклад %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="259" />
+        <location filename="../../terminal/ui/checkout_amount.py" line="41" />
         <source>The amount must be more than zero.</source>
         <translation>Сума має бути більшою за нуль.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="263" />
+        <location filename="../../terminal/ui/checkout_amount.py" line="43" />
         <source>Above the largest purchase the program allows (%1): check the amount.</source>
         <translation>Більше за найбільшу покупку, яку дозволяє програма (%1): перевірте суму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="296" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="301" />
         <source>Points: type a number</source>
         <translation>Бали: введіть число</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="308" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="313" />
         <source>To pay: %1</source>
         <translation>До сплати: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="310" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="315" />
         <source>Points earned: %1 · balance after: %2</source>
         <translation>Нараховано балів: %1 · залишок: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationLogin</name>
+    <message>
+        <location filename="../../terminal/ui/checkout_confirmation.py" line="29" />
+        <source>Confirm (Enter)</source>
+        <translation>Підтвердити (Enter)</translation>
     </message>
 </context>
 <context>
@@ -193,12 +201,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="147" />
+        <location filename="../../terminal/ui/main_window.py" line="151" />
         <source>Loyalty terminal</source>
         <translation>Термінал лояльності</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="186" />
+        <location filename="../../terminal/ui/main_window.py" line="190" />
         <source>A copy of the last receipt is printing.</source>
         <translation>Друкується копія останнього чека.</translation>
     </message>
@@ -313,7 +321,7 @@
         <translation>Учасник не має картки.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_completion.py" line="35" />
+        <location filename="../../terminal/ui/checkout_completion.py" line="38" />
         <source>Done. To pay %1 · points earned %2 · balance %3</source>
         <translation>Готово. До сплати %1 · нараховано %2 · залишок %3</translation>
     </message>
@@ -685,6 +693,19 @@
     </message>
 </context>
 <context>
+    <name>SupervisorConfirmation</name>
+    <message>
+        <location filename="../../terminal/ui/checkout_confirmation.py" line="78" />
+        <source>Back to the checkout (Esc)</source>
+        <translation>Назад до покупки (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_confirmation.py" line="84" />
+        <source>Purchase of %1 is above %2: a supervisor confirms with their PIN</source>
+        <translation>Покупка на %1 — більше за %2: підтверджує старший зміни своїм PIN-кодом</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorPage</name>
     <message>
         <location filename="../../terminal/ui/supervisor_page.py" line="109" />
@@ -990,418 +1011,423 @@
     </message>
     <message>
         <location filename="../../terminal/services/messages.py" line="61" />
+        <source>a purchase above {limit} needs a supervisor's confirmation with their PIN</source>
+        <translation>покупку на суму понад {limit} підтверджує старший зміни своїм PIN-кодом</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="64" />
         <source>a PIN for this role is {least} to 12 digits</source>
         <translation>PIN-код для цієї ролі — від {least} до 12 цифр</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="62" />
+        <location filename="../../terminal/services/messages.py" line="65" />
         <source>PIN accepted: now tap your own staff card</source>
         <translation>PIN-код прийнято: тепер прикладіть свою картку працівника</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="65" />
+        <location filename="../../terminal/services/messages.py" line="68" />
         <source>that is not your staff card: type your PIN again and tap your own card</source>
         <translation>це не ваша картка працівника: введіть PIN-код знову та прикладіть свою картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="68" />
+        <location filename="../../terminal/services/messages.py" line="71" />
         <source>no staff card was tapped in time: type your PIN again</source>
         <translation>картку працівника не приклали вчасно: введіть PIN-код знову</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="71" />
+        <location filename="../../terminal/services/messages.py" line="74" />
         <source>a supervisor chooses their name, types their PIN, then taps their card</source>
         <translation>старший зміни обирає своє ім'я, вводить PIN-код, потім прикладає свою картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="74" />
+        <location filename="../../terminal/services/messages.py" line="77" />
         <source>no such member of staff on this till</source>
         <translation>На цій касі немає такого працівника</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="75" />
+        <location filename="../../terminal/services/messages.py" line="78" />
         <source>the office does not let this member of staff work at this till</source>
         <translation>Офіс не дозволяє цьому працівникові працювати на цій касі</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="78" />
+        <location filename="../../terminal/services/messages.py" line="81" />
         <source>the shift of {owner} (opened {opened}) is still open: a supervisor logs in to close it and print its report</source>
         <translation>Зміна працівника {owner} (відкрита {opened}) ще не закрита: старший зміни входить, щоб закрити її та надрукувати звіт</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="83" />
+        <location filename="../../terminal/services/messages.py" line="86" />
         <source>no such receipt in the print queue</source>
         <translation>Такого чека немає в черзі друку</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="84" />
+        <location filename="../../terminal/services/messages.py" line="87" />
         <source>no receipt was printed in this shift yet: nothing to reprint</source>
         <translation>У цій зміні ще не друкували чеків: повторювати нічого</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="87" />
+        <location filename="../../terminal/services/messages.py" line="90" />
         <source>{text} is not a number of points: type digits, e.g. 150 or 12.5</source>
         <translation>{text} — не число балів: введіть цифри, наприклад 150 або 12,5</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="90" />
+        <location filename="../../terminal/services/messages.py" line="93" />
         <source>no purchase with this receipt code</source>
         <translation>Покупки з таким кодом чека немає</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="91" />
+        <location filename="../../terminal/services/messages.py" line="94" />
         <source>two purchases have this receipt code: scan the QR code instead</source>
         <translation>у двох покупок такий код чека: відскануйте QR-код</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="94" />
+        <location filename="../../terminal/services/messages.py" line="97" />
         <source>this till has no purchase with this receipt code, and the office, which knows the other tills' sales, cannot be reached just now: try again in a moment</source>
         <translation>На цій касі покупки з таким кодом чека немає, а офіс, який знає продажі інших кас, зараз недоступний: спробуйте трохи згодом</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="99" />
+        <location filename="../../terminal/services/messages.py" line="102" />
         <source>this card cannot be used: see its state</source>
         <translation>Цю картку не можна використати: перегляньте її стан</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="100" />
+        <location filename="../../terminal/services/messages.py" line="103" />
         <source>no gift {gift} in the catalogue</source>
         <translation>Подарунка {gift} немає в каталозі</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="101" />
+        <location filename="../../terminal/services/messages.py" line="104" />
         <source>no birthday gift is due to this member</source>
         <translation>Цьому учасникові подарунок до дня народження не належить</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="102" />
+        <location filename="../../terminal/services/messages.py" line="105" />
         <source>the member has too few points for this reward</source>
         <translation>В учасника недостатньо балів для цього подарунка</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="103" />
+        <location filename="../../terminal/services/messages.py" line="106" />
         <source>write down the reason: it is required and kept</source>
         <translation>Вкажіть причину: вона обов'язкова і зберігається</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="106" />
+        <location filename="../../terminal/services/messages.py" line="109" />
         <source>{points} is not a number of points to adjust by</source>
         <translation>{points} — не число балів для коригування</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="107" />
+        <location filename="../../terminal/services/messages.py" line="110" />
         <source>write down what the member said</source>
         <translation>Запишіть, що сказав учасник</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="108" />
+        <location filename="../../terminal/services/messages.py" line="111" />
         <source>only a new (not activated) bearer card can be activated</source>
         <translation>Активувати можна лише нову (не активовану) картку на пред'явника</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="111" />
+        <location filename="../../terminal/services/messages.py" line="114" />
         <source>the new card must be a new, unissued card</source>
         <translation>Нова картка має бути новою, ще не виданою</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="112" />
+        <location filename="../../terminal/services/messages.py" line="115" />
         <source>only a blocked card can be unblocked</source>
         <translation>розблокувати можна лише заблоковану картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="113" />
+        <location filename="../../terminal/services/messages.py" line="116" />
         <source>no member with this phone in the cache</source>
         <translation>Учасника з таким телефоном немає в базі</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="114" />
+        <location filename="../../terminal/services/messages.py" line="117" />
         <source>type the member's full name</source>
         <translation>введіть прізвище, ім'я та по батькові учасника</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="115" />
+        <location filename="../../terminal/services/messages.py" line="118" />
         <source>the name is too long</source>
         <translation>задовге ім'я</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="116" />
+        <location filename="../../terminal/services/messages.py" line="119" />
         <source>the member must consent to the processing of their personal data: without it they cannot be registered</source>
         <translation>потрібна згода учасника на обробку персональних даних: без неї реєстрація неможлива</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="121" />
+        <location filename="../../terminal/services/messages.py" line="124" />
         <source>this is not a phone number: type it with the code, e.g. +7 916 123-45-67</source>
         <translation>це не номер телефону: введіть його з кодом, наприклад +380 50 123 45 67</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="124" />
+        <location filename="../../terminal/services/messages.py" line="127" />
         <source>{text} is not a birthday: type it as DD.MM.YYYY, e.g. 21.03.1985</source>
         <translation>{text} — не дата народження: введіть ДД.ММ.РРРР, наприклад 21.03.1985</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="127" />
+        <location filename="../../terminal/services/messages.py" line="130" />
         <source>this is a bank card, not a club card: give the member a club card</source>
         <translation>це банківська картка, а не клубна: видайте учаснику клубну картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="130" />
+        <location filename="../../terminal/services/messages.py" line="133" />
         <source>this is not a club card: its number is not one of the club's</source>
         <translation>це не клубна картка: її номер не з номерів клубу</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="133" />
+        <location filename="../../terminal/services/messages.py" line="136" />
         <source>this till is not enrolled with the office yet: members can be registered once store IT has enrolled it</source>
         <translation>каса ще не зареєстрована в офісі: учасників можна реєструвати після того, як ІТ магазину її підключить</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="138" />
+        <location filename="../../terminal/services/messages.py" line="141" />
         <source>read the new club card first: tap or swipe it</source>
         <translation>спочатку зчитайте нову клубну картку: прикладіть або проведіть її</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="141" />
+        <location filename="../../terminal/services/messages.py" line="144" />
         <source>this card is already in the club: it cannot be given to a new member</source>
         <translation>ця картка вже є в клубі: її не можна видати новому учаснику</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="144" />
+        <location filename="../../terminal/services/messages.py" line="147" />
         <source>this operation is not waiting for review any more</source>
         <translation>ця операція більше не чекає перевірки</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="147" />
+        <location filename="../../terminal/services/messages.py" line="150" />
         <source>The till's cache is busy (another program is writing to it): nothing was recorded. Try again in a moment; if it goes on, call IT.</source>
         <translation>База каси зайнята (в неї пише інша програма): нічого не записано. Повторіть за хвилину; якщо не вдається, зателефонуйте в ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="152" />
+        <location filename="../../terminal/services/messages.py" line="155" />
         <source>The till's disk is full: nothing was recorded. Call IT to free space, then try again.</source>
         <translation>Диск каси заповнений: нічого не записано. Зателефонуйте в ІТ, щоб звільнили місце, і повторіть.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="156" />
+        <location filename="../../terminal/services/messages.py" line="159" />
         <source>The till's cache could not be used: nothing was recorded. Try again; if it goes on, call IT.</source>
         <translation>Не вдалося звернутися до бази каси: нічого не записано. Повторіть; якщо не вдається, зателефонуйте в ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="166" />
+        <location filename="../../terminal/services/messages.py" line="169" />
         <source>The office refused points spent without its authorisation beyond the offline limit for one operation: call IT.</source>
         <extracomment>Why the office refused an operation (its result's ``code``), for the supervisor's list of operations for review.</extracomment>
         <translation>Офіс відхилив списання балів без його підтвердження понад офлайн-ліміт на одну операцію: зателефонуйте в ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="171" />
+        <location filename="../../terminal/services/messages.py" line="174" />
         <source>The office rejected this member's registration at this till, so nothing is applied to them: register the person again.</source>
         <translation>Офіс відхилив реєстрацію цього учасника на цій касі, тому нічого до нього не застосовано: зареєструйте людину знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="176" />
+        <location filename="../../terminal/services/messages.py" line="179" />
         <source>The office could not read the operation (a fault of the till): call IT.</source>
         <translation>Офіс не зміг прочитати операцію (помилка каси): викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="179" />
+        <location filename="../../terminal/services/messages.py" line="182" />
         <source>The office has another operation with the same id: call IT.</source>
         <translation>В офісі вже є інша операція з тим самим номером: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="182" />
+        <location filename="../../terminal/services/messages.py" line="185" />
         <source>The office does not know this kind of operation yet: call IT.</source>
         <translation>Офіс поки не знає такого виду операції: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="185" />
+        <location filename="../../terminal/services/messages.py" line="188" />
         <source>The office does not know this member (deleted, or not registered).</source>
         <translation>Офіс не знає цього учасника (видалений або не зареєстрований).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="188" />
+        <location filename="../../terminal/services/messages.py" line="191" />
         <source>The office does not know this card.</source>
         <translation>Офіс не знає цієї картки.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="189" />
+        <location filename="../../terminal/services/messages.py" line="192" />
         <source>The purchase this return reverses was refused by the office.</source>
         <translation>Покупку, до якої належить повернення, офіс відхилив.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="192" />
+        <location filename="../../terminal/services/messages.py" line="195" />
         <source>The member was registered with ids of another till (was the till enrolled again?): call IT.</source>
         <translation>Учасника зареєстровано з номерами іншої каси (касу реєстрували знову?): викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="197" />
+        <location filename="../../terminal/services/messages.py" line="200" />
         <source>The office already has a member or card with this id: call IT.</source>
         <translation>В офісі вже є учасник або картка з цим номером: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="200" />
+        <location filename="../../terminal/services/messages.py" line="203" />
         <source>The card belongs to someone else at the office: give the member another card and register them again.</source>
         <translation>В офісі ця картка належить іншому: видайте учаснику іншу картку і зареєструйте його знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="205" />
+        <location filename="../../terminal/services/messages.py" line="208" />
         <source>The office does not know the member of staff who made it: staff are made at the office; call IT.</source>
         <translation>Офіс не знає працівника, який її провів: працівників заводять в офісі; зателефонуйте в ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="210" />
+        <location filename="../../terminal/services/messages.py" line="213" />
         <source>The member of staff who made it was deactivated at the office.</source>
         <translation>Працівника, який її провів, вимкнено в офісі.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="213" />
+        <location filename="../../terminal/services/messages.py" line="216" />
         <source>The member of staff who made it may not work at this till (office's list).</source>
         <translation>Працівникові, який її провів, не дозволено працювати на цій касі (список офісу).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="216" />
+        <location filename="../../terminal/services/messages.py" line="219" />
         <source>It needs a supervisor's authorisation, and the office did not find one.</source>
         <translation>Потрібне підтвердження старшого касира, а офіс його не знайшов.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="219" />
+        <location filename="../../terminal/services/messages.py" line="222" />
         <source>Another till sent an operation with the same id: this one was not applied. Call IT.</source>
         <translation>Інша каса надіслала операцію з тим самим номером: цю не проведено. Викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="223" />
+        <location filename="../../terminal/services/messages.py" line="226" />
         <source>The office worked the figures out again and they differ (discount, points or money): nothing was applied. Call IT.</source>
         <translation>Офіс перерахував суми, і вони не збіглися (знижка, бали чи гроші): нічого не проведено. Викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="228" />
+        <location filename="../../terminal/services/messages.py" line="231" />
         <source>The member's tier, discount or birthday on this till was not the office's: the operation was not applied. Sync the till and record it again.</source>
         <translation>Рівень, знижка чи день народження учасника на касі не збіглися з офісом: операцію не проведено. Синхронізуйте касу й проведіть її знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="233" />
+        <location filename="../../terminal/services/messages.py" line="236" />
         <source>The office does not know the program version this till used: sync the till and record it again.</source>
         <translation>Офіс не знає версії програми, за якою рахувала каса: синхронізуйте касу й проведіть операцію знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="238" />
+        <location filename="../../terminal/services/messages.py" line="241" />
         <source>The office refused impossible figures (a negative amount, too large a purchase, a wrong count): call IT.</source>
         <translation>Офіс відхилив неможливі суми (від'ємна сума, завелика покупка, хибний лік): викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="243" />
+        <location filename="../../terminal/services/messages.py" line="246" />
         <source>The purchase was returned already (at this or another till).</source>
         <translation>Покупку вже повернуто (на цій чи іншій касі).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="246" />
+        <location filename="../../terminal/services/messages.py" line="249" />
         <source>The office has no such gift.</source>
         <translation>В офісі немає такого подарунка.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="247" />
+        <location filename="../../terminal/services/messages.py" line="250" />
         <source>The office says this birthday gift was handed out already.</source>
         <translation>За даними офісу цей подарунок на день народження вже видано.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="250" />
+        <location filename="../../terminal/services/messages.py" line="253" />
         <source>The office needs the reason written down.</source>
         <translation>Офісу потрібна записана причина.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="251" />
+        <location filename="../../terminal/services/messages.py" line="254" />
         <source>The adjustment is above the office's limit for one operation.</source>
         <translation>Коригування більше за межу офісу на одну операцію.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="254" />
+        <location filename="../../terminal/services/messages.py" line="257" />
         <source>The supervisor has adjusted as many points today as the office allows.</source>
         <translation>Старший касир уже скоригував сьогодні стільки балів, скільки дозволяє офіс.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="258" />
+        <location filename="../../terminal/services/messages.py" line="261" />
         <source>The card's state at the office does not allow this (e.g. it is blocked, or already active).</source>
         <translation>Стан картки в офісі цього не дозволяє (наприклад, вона заблокована або вже активна).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="263" />
+        <location filename="../../terminal/services/messages.py" line="266" />
         <source>The new card is not a free card at the office: use another card.</source>
         <translation>В офісі нова картка не вільна: візьміть іншу картку.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="266" />
+        <location filename="../../terminal/services/messages.py" line="269" />
         <source>The card belongs to another member at the office.</source>
         <translation>В офісі ця картка належить іншому учасникові.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="269" />
+        <location filename="../../terminal/services/messages.py" line="272" />
         <source>The card's number is a bank card's: give the member a club card and register them again.</source>
         <translation>Номер картки — номер банківської картки: видайте учасникові клубну картку й зареєструйте його знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="273" />
+        <location filename="../../terminal/services/messages.py" line="276" />
         <source>The office refused the request: call IT.</source>
         <translation>Офіс відхилив запит: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="275" />
+        <location filename="../../terminal/services/messages.py" line="278" />
         <source>The office refused it: call IT.</source>
         <translation>Офіс відхилив операцію: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="280" />
+        <location filename="../../terminal/services/messages.py" line="283" />
         <source>Type the amount.</source>
         <extracomment>The rules' errors most often met at the till, by code (terminal.loyalty.errors), for languages other than English (English shows the rules' own, more detailed, text).</extracomment>
         <translation>Введіть суму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="281" />
+        <location filename="../../terminal/services/messages.py" line="284" />
         <source>This is not an amount: use digits and one decimal separator.</source>
         <translation>Це не сума: використовуйте цифри й один десятковий роздільник.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="284" />
+        <location filename="../../terminal/services/messages.py" line="287" />
         <source>An amount cannot be negative.</source>
         <translation>Сума не може бути від'ємною.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="285" />
+        <location filename="../../terminal/services/messages.py" line="288" />
         <source>An amount has at most two decimal places.</source>
         <translation>У сумі не більше двох знаків після коми.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="288" />
+        <location filename="../../terminal/services/messages.py" line="291" />
         <source>This amount is too large.</source>
         <translation>Завелика сума.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="289" />
+        <location filename="../../terminal/services/messages.py" line="292" />
         <source>The amount must be more than zero.</source>
         <translation>Сума має бути більшою за нуль.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="290" />
+        <location filename="../../terminal/services/messages.py" line="293" />
         <source>This amount is more than the program allows for one purchase.</source>
         <translation>Сума більша, ніж програма дозволяє для однієї покупки.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="293" />
+        <location filename="../../terminal/services/messages.py" line="296" />
         <source>Points to spend cannot be negative.</source>
         <translation>Балів для списання не може бути менше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="294" />
+        <location filename="../../terminal/services/messages.py" line="297" />
         <source>A bearer card cannot pay with points.</source>
         <translation>Карткою на пред'явника не можна платити балами.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="295" />
+        <location filename="../../terminal/services/messages.py" line="298" />
         <source>Spend points in the program's steps.</source>
         <translation>Списуйте бали кроками, які задає програма.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="296" />
+        <location filename="../../terminal/services/messages.py" line="299" />
         <source>More points than may pay for this receipt: spend fewer.</source>
         <translation>Стільки балів не можна списати на цей чек: спишіть менше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="299" />
+        <location filename="../../terminal/services/messages.py" line="302" />
         <source>This return cannot be made: nothing left to return, or more than bought.</source>
         <translation>Таке повернення неможливе: повертати нічого або більше, ніж куплено.</translation>
     </message>

@@ -45,6 +45,10 @@ _NO_MINIMUM = Money.zero()
 #: The largest purchase a program allows unless it says otherwise: a sanity bound (ten
 #: million of the currency), above which a till refuses and the office rejects.
 DEFAULT_MAX_PURCHASE = Money.of(10_000_000)
+#: Above this amount a purchase needs a supervisor's confirmation at the till, unless the
+#: program says otherwise (``confirm_above``; None: never): a typing slip of a few zeros
+#: is caught before it earns a fortune in points.
+DEFAULT_CONFIRM_ABOVE = Money.of(1_000_000)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +73,7 @@ class Program:
     birthday: BirthdayRule | None = None
     feedback_points: Decimal = Decimal(0)
     max_purchase: Money = DEFAULT_MAX_PURCHASE
+    confirm_above: Money | None = DEFAULT_CONFIRM_ABOVE  # None: never asked
 
     def __post_init__(self) -> None:
         _validate(self)
@@ -235,3 +240,6 @@ def _validate(p: Program) -> None:
         raise ProgramError("feedback_points", feedback, "must be >= 0")
     if not _money("max_purchase", p.max_purchase).is_positive():
         raise ProgramError("max_purchase", p.max_purchase, "must be more than zero")
+    confirm = p.confirm_above
+    if confirm is not None and not _money("confirm_above", confirm).is_positive():
+        raise ProgramError("confirm_above", confirm, "must be more than zero (or null: never)")

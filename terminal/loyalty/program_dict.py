@@ -99,6 +99,11 @@ def _money(field: str, value: object) -> Money:
     return money
 
 
+def _optional_money(field: str, value: object) -> Money | None:
+    """Money, or ``null`` (None: the rule never applies)."""
+    return None if value is None else _money(field, value)
+
+
 def _int(field: str, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ProgramError(field, value, "must be an integer")
@@ -209,6 +214,7 @@ _READERS: dict[str, Callable[[str, object], object]] = {
     "birthday": _birthday,
     "feedback_points": _decimal,
     "max_purchase": _money,
+    "confirm_above": _optional_money,
 }
 _REQUIRED = ("code", "version", "tiers")
 

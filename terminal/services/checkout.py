@@ -4,6 +4,11 @@ The quote is computed again inside the write transaction, on the member's state 
 at that moment (a sync may have changed it since the cashier's preview), and the
 operation and its outbox row are committed together. :func:`checkout` returns only after
 that commit is on the disk: nothing is reported done before.
+
+A purchase above the program's ``confirm_above`` needs a supervisor's confirmation
+(:func:`needs_supervisor`): :func:`checkout` refuses it without one
+(``purchase_needs_supervisor``), and with one records who confirmed it in the audit log
+(``purchase_confirmed``), in the purchase's own transaction.
 """
 
 from __future__ import annotations
@@ -12,13 +17,14 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 
-from terminal.loyalty import CardKind, Money, Quote, quote
+from terminal.loyalty import CardKind, Money, Program, Quote, quote
 from terminal.receipts.model import ReceiptData, from_quote
 from terminal.services import offline, spend_auth
-from terminal.services.errors import NotAMemberCard
+from terminal.services.errors import NotAMemberCard, ServiceError
 from terminal.services.identify import CardKey, MemberView, centi_from_points, find_card, view_of
 from terminal.services.ports import Writes
 from terminal.services.receipt_preview import card_tail
+from terminal.services.roles import Role, StaffMember
 from terminal.services.unit import Unit
 from terminal.store.records import NewOperation
 
@@ -56,6 +62,20 @@ def _office_seq(tx: Writes, member_id: int | None) -> int | None:
     return None if member is None else member.office_seq
 
 
+def needs_supervisor(program: Program | None, amount: Money) -> bool:
+    """Whether a purchase of ``amount`` needs a supervisor's confirmation: it is above the
+    program's ``confirm_above`` (never when that is None, or with no program)."""
+    limit = None if program is None else program.confirm_above
+    return limit is not None and amount > limit
+
+
+def _check_confirmed(program: Program, amount: Money, by: StaffMember | None) -> None:
+    if not needs_supervisor(program, amount):
+        return
+    if by is None or by.role not in (Role.SUPERVISOR, Role.STORE_ADMIN):
+        raise ServiceError("purchase_needs_supervisor", limit=str(program.confirm_above))
+
+
 def preview(
     unit: Unit, view: MemberView, amount: Money, spend_points: Decimal | None = None
 ) -> Quote:
@@ -64,13 +84,22 @@ def preview(
 
 
 def checkout(
-    unit: Unit, key: CardKey, amount: Money, spend_points: Decimal | None = None
+    unit: Unit,
+    key: CardKey,
+    amount: Money,
+    spend_points: Decimal | None = None,
+    *,
+    confirmed_by: StaffMember | None = None,
 ) -> CheckoutResult:
     """Record a purchase by the person on duty (if any), and its receipt in the print
     queue in the same transaction. Raises the loyalty rules' errors (card not usable, too
-    many points, bad amount) before anything is written. Printing happens later, on the
+    many points, bad amount) before anything is written. A purchase above the program's
+    ``confirm_above`` needs ``confirmed_by``, a supervisor (or store admin) whose PIN the
+    till has just checked (``purchase_needs_supervisor`` otherwise, nothing written); it
+    is audited as ``purchase_confirmed`` by them. Printing happens later, on the
     printer's thread."""
     program, clock, receipts = unit.rules, unit.clock, unit.receipts
+    _check_confirmed(program, amount, confirmed_by)
     now = clock.now()
     auth = _authorised(unit, key, amount, spend_points)
     with unit.write() as tx:
@@ -112,6 +141,18 @@ def checkout(
             ),
         )
         seq = tx.ledger.record(op)
+        if confirmed_by is not None and needs_supervisor(program, amount):
+            tx.ledger.audit(
+                now.isoformat(),
+                "purchase_confirmed",
+                staff_id=confirmed_by.id,
+                target=op.id,
+                details={
+                    "amount": str(q.amount),
+                    "confirm_above": str(program.confirm_above),
+                    "cashier": unit.staff_id,
+                },
+            )
         receipt = None
         if receipts is not None:
             member = view.member

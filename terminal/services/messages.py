@@ -58,6 +58,9 @@ ERRORS: dict[str, str] = {
     ),
     "locked_out": QT_TRANSLATE_NOOP("messages", "too many wrong PINs; try again after {until}"),
     "not_allowed": QT_TRANSLATE_NOOP("messages", "{action} needs a supervisor, not a {role}"),
+    "purchase_needs_supervisor": QT_TRANSLATE_NOOP(
+        "messages", "a purchase above {limit} needs a supervisor's confirmation with their PIN"
+    ),
     "pin_format": QT_TRANSLATE_NOOP("messages", "a PIN for this role is {least} to 12 digits"),
     "supervisor_card_needed": QT_TRANSLATE_NOOP(
         "messages", "PIN accepted: now tap your own staff card"

@@ -2,10 +2,14 @@
 
 The readers' events come from their threads through the bridge (terminal.ui.bridge), in
 the GUI thread. Before anyone is on duty a staff card logs its owner in and any other
-card is ignored; the readers' own comings and goings are the status bar's.
+card is ignored; the readers' own comings and goings are the status bar's. A log-in page
+waiting for a supervisor's staff card (the second factor: the start of a shift, supervisor
+mode, a supervisor confirming a large purchase) takes the tap first.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -19,6 +23,7 @@ from terminal.services.till import Till
 from terminal.ui.bridge import EventBridge
 from terminal.ui.errors import SHOWN_ERRORS
 from terminal.ui.i18n import translate_message
+from terminal.ui.login_page import LoginPage
 from terminal.ui.screens import MemberScreen, MessageKind, MessageScreen, Screen, problem_screen
 from terminal.ui.session import Session
 from terminal.ui.supervisor_page import SupervisorPage
@@ -82,11 +87,16 @@ class CardRouter(QObject):
         session: Session,
         supervisor: SupervisorPage,
         parent: QObject | None = None,
+        *,
+        logins: Sequence[LoginPage] = (),
     ) -> None:
+        """``logins``: other log-in pages that may wait for a staff card (a supervisor's
+        confirmation of a large purchase), besides the session's and supervisor mode's."""
         super().__init__(parent)
         self._till = till
         self._session = session
         self._supervisor = supervisor
+        self._logins = (session.login, supervisor.auth, *logins)
         supervisor.member_registered.connect(self._on_supervisor_member_registered)
 
     def listen(self, bridge: EventBridge) -> None:
@@ -96,7 +106,7 @@ class CardRouter(QObject):
     def route(self, event: CardEvent) -> None:
         """Emit ``routed`` with the screen ``event`` calls for, if any. A login page
         waiting for a supervisor's card (the second factor) takes the tap first."""
-        for login in (self._session.login, self._supervisor.auth):
+        for login in self._logins:
             if login.awaiting_card:
                 if isinstance(event, CardPresented) and event.uid:
                     login.card_tapped(event.uid)

@@ -1,7 +1,9 @@
 """The end of a checkout: record what the cashier confirmed, say it is done (to pay,
 points earned, balance), and show the receipt as the printer prints it.
 
-A refusal (the transaction rolled back) stays on the checkout, to try again.
+A refusal (the transaction rolled back) stays on the checkout, to try again. A purchase a
+supervisor confirmed (above the program's ``confirm_above``) is recorded with them, in the
+audit log (terminal.services.checkout).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from terminal.receipts.model import ReceiptData
 from terminal.receipts.spool import Spooler
 from terminal.services.checkout import checkout
 from terminal.services.identify import CardKey
+from terminal.services.staff import StaffMember
 from terminal.services.till import Till
 from terminal.ui.checkout_panel import CheckoutPanel
 from terminal.ui.errors import SHOWN_ERRORS, error_text
@@ -80,15 +83,19 @@ class CheckoutCompletion(QObject):
         self._session = session
         checkout.confirmed.connect(self._on_checkout_confirmed)
 
-    @Slot(object, object)
-    def _on_checkout_confirmed(self, amount: Money, spend: Decimal) -> None:
+    @Slot(object, object, object)
+    def _on_checkout_confirmed(
+        self, amount: Money, spend: Decimal, supervisor: StaffMember | None
+    ) -> None:
         view = self._checkout.view
         if view is None:
             return
         unit = self._till.unit(self._session.staff)  # a purchase records who was on duty
         try:
             with waiting_for_the_office():  # a spend: at most the office's deadline
-                result = checkout(unit, CardKey(card_id=view.card_id), amount, spend)
+                result = checkout(
+                    unit, CardKey(card_id=view.card_id), amount, spend, confirmed_by=supervisor
+                )
         except SHOWN_ERRORS as exc:  # rolled back: the checkout stays on screen to retry
             self._checkout.show_error(error_text(exc))
             return

@@ -1,31 +1,37 @@
 """Checkout, keyboard first: type the amount, Enter; points to spend start at 0 and are
 spent only when the customer asks (type them, or F4: the most the program allows); the
 quote's lines; Enter confirms, Esc cancels. A wrong amount is refused with its own reason
-(not a number, negative, zero, more than two decimals, above the program's largest
-purchase), and leaves no quote and no points behind."""
+(not a number, negative, zero, more than two decimals, too large), leaving no quote and
+no points. Above the program's ``confirm_above``, a supervisor's PIN first (Esc: back,
+what was typed kept; terminal.ui.checkout_confirmation)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QLocale, Qt, Signal, Slot
-from PySide6.QtGui import QImage, QKeyEvent, QPixmap
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from terminal.loyalty import AmountError, LoyaltyError, Money, Quote
-from terminal.services.checkout import preview
+from terminal.loyalty import LoyaltyError, Quote
+from terminal.services.checkout import needs_supervisor, preview
 from terminal.services.identify import MemberView
 from terminal.services.points_input import BadPoints, parse_spend, points_input_text
 from terminal.services.receipt_preview import preview_receipt
+from terminal.services.staff import StaffMember
 from terminal.services.till import Till
+from terminal.ui.checkout_amount import typed_amount
+from terminal.ui.checkout_confirmation import SupervisorConfirmation
+from terminal.ui.checkout_preview import ReceiptPreview
 from terminal.ui.explanations import explanation_text
 from terminal.ui.formats import money_text, points_text
 from terminal.ui.widgets import Button
@@ -33,11 +39,13 @@ from terminal.ui.widgets import Button
 
 class CheckoutPanel(QWidget):
     """Signals:
-    confirmed(object, object): the amount (Money) and points to spend (Decimal) to record.
+    confirmed(object, object, object): the amount (Money) and points to spend (Decimal)
+        to record, and the supervisor (StaffMember) who confirmed a purchase above the
+        program's ``confirm_above`` (None: none was needed).
     cancelled(): the cashier gave up on this checkout.
     """
 
-    confirmed = Signal(object, object)
+    confirmed = Signal(object, object, object)
     cancelled = Signal()
     replace_confirmed = Signal(object)  # the MemberView of the card read meanwhile
 
@@ -67,11 +75,7 @@ class CheckoutPanel(QWidget):
             w.hide()
         self.replace_yes.clicked.connect(self._on_replace_yes_clicked)
         self.replace_no.clicked.connect(self._on_replace_no_clicked)
-        self.preview = QLabel()  # the receipt before printing, from the printer's bytes
-        self._zoom = 1.0  # the preview's size: Ctrl+ and Ctrl- while it is shown
-        self._receipt = QImage()
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.hide()
+        self.preview = ReceiptPreview()  # the receipt before printing (F2)
         form = QFormLayout()
         form.addRow(self.amount_label, self.amount)
         points_row = QHBoxLayout()
@@ -82,7 +86,17 @@ class CheckoutPanel(QWidget):
         buttons.addWidget(self.cancel)
         buttons.addWidget(self.preview_button)
         buttons.addWidget(self.confirm)
-        layout = QVBoxLayout(self)
+        # The form, and in its place the supervisor's confirmation of a large purchase.
+        self.form = QWidget()
+        self.confirmation = SupervisorConfirmation(till)
+        self.confirmation.confirmed.connect(self._on_confirmation_confirmed)
+        self.confirmation.back.connect(self.back_to_form)
+        self.steps = QStackedWidget()
+        self.steps.addWidget(self.form)
+        self.steps.addWidget(self.confirmation)
+        QVBoxLayout(self).addWidget(self.steps)
+        layout = QVBoxLayout(self.form)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.replace_prompt)
         replace_row = QHBoxLayout()
         replace_row.addWidget(self.replace_no)
@@ -107,7 +121,6 @@ class CheckoutPanel(QWidget):
         self.start(None)
 
     def retranslate(self) -> None:
-        """Set every text again in the current language (and re-explain the quote)."""
         self.amount.setPlaceholderText(self.tr("Amount"))
         self.amount_label.setText(self.tr("Amount"))
         self.points_label.setText(self.tr("Points to spend"))
@@ -136,9 +149,23 @@ class CheckoutPanel(QWidget):
         """Whether the panel asks if a card read meanwhile replaces this checkout."""
         return self._pending is not None
 
+    @property
+    def confirming(self) -> bool:
+        """Whether the panel waits for a supervisor's PIN to record a large purchase."""
+        return self.steps.currentWidget() is self.confirmation
+
+    def back_to_form(self) -> None:
+        """Leave the supervisor's confirmation: the form, with what was typed in it."""
+        self.confirmation.cancel()
+        self.steps.setCurrentWidget(self.form)
+        if self.amount.isEnabled():
+            self.amount.setFocus()
+
     def ask_replace(self, view: MemberView) -> None:
         """Another member's card was read during this checkout: ask before replacing it
         (Enter: replace; Esc: keep the checkout and what is typed)."""
+        if self.confirming:  # the question is the form's
+            self.back_to_form()
         self._pending = view
         self._show_replace_prompt()
         self.replace_yes.setFocus()
@@ -156,8 +183,7 @@ class CheckoutPanel(QWidget):
         if pending is None:
             return
         if self.preview.isVisible():  # the question takes the receipt's room
-            self.preview.hide()
-            self.lines.show()
+            self._toggle_preview()
 
         def name(v: MemberView | None) -> str:
             member = None if v is None else v.member
@@ -173,6 +199,8 @@ class CheckoutPanel(QWidget):
         """A new checkout for ``view`` (None: nothing to check out)."""
         self._pending = None
         self._show_replace_prompt()
+        self.confirmation.cancel()
+        self.steps.setCurrentWidget(self.form)
         self._view = view
         self._quote = None
         self.preview.hide()
@@ -201,6 +229,12 @@ class CheckoutPanel(QWidget):
         return self._quote
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.confirming:  # the log-in page has the keys; Esc goes back to the form
+            if event.key() == Qt.Key.Key_Escape:
+                self.back_to_form()
+            else:
+                super().keyPressEvent(event)
+            return
         if self._pending is not None and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._on_replace_yes_clicked()
             return
@@ -216,9 +250,7 @@ class CheckoutPanel(QWidget):
         zoom_keys = (Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus)
         ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
         if self.preview.isVisible() and ctrl and event.key() in zoom_keys:  # Ctrl+ / Ctrl-
-            step = 0.8 if event.key() == Qt.Key.Key_Minus else 1.25
-            self._zoom = min(2.5, max(0.5, self._zoom * step))
-            self._draw_preview()
+            self.preview.zoom(event.key() != Qt.Key.Key_Minus)
             return
         super().keyPressEvent(event)
 
@@ -237,36 +269,6 @@ class CheckoutPanel(QWidget):
         self._requote(spend, prefill=False)
         self.points.setFocus()
 
-    def _amount(self) -> Money | str:
-        """The amount typed, or why it is not one (in words, with what to type)."""
-        example = f"1234{QLocale().decimalPoint()}50"
-        try:
-            amount = Money.parse(self.amount.text())
-        except AmountError as exc:
-            words = {
-                "amount_negative": self.tr(
-                    "An amount cannot be negative: type what the goods cost."
-                ),
-                "amount_too_precise": self.tr("At most two decimals, e.g. %1.").replace(
-                    "%1", example
-                ),
-                "amount_too_large": self.tr("That amount is far too large: check it."),
-            }
-            return words.get(
-                exc.code,
-                self.tr("Not an amount: type digits and one decimal separator, e.g. %1.").replace(
-                    "%1", example
-                ),
-            )
-        if not amount.is_positive():
-            return self.tr("The amount must be more than zero.")
-        program = self._till.unit().program
-        if program is not None and amount > program.max_purchase:
-            return self.tr(
-                "Above the largest purchase the program allows (%1): check the amount."
-            ).replace("%1", money_text(program.max_purchase.amount))
-        return amount
-
     def _spend(self) -> Decimal | None:
         try:
             return parse_spend(self.points.text())
@@ -274,7 +276,7 @@ class CheckoutPanel(QWidget):
             return None
 
     def _requote(self, spend: Decimal | None, prefill: bool) -> None:
-        view, amount = self._view, self._amount()
+        view, amount = self._view, typed_amount(self.amount.text(), self._till.unit().program)
         self._quote = None
         self.confirm.setEnabled(False)
         self.preview_button.setEnabled(False)
@@ -328,27 +330,27 @@ class CheckoutPanel(QWidget):
         data = preview_receipt(
             q, view, created_at=self._till.clock.now(), language=spooler.receipt.language
         )
-        self._receipt = QImage.fromData(spooler.preview(spooler.render_receipt(data)))
-        self._zoom = 1.0
         self.lines.hide()
-        self.preview.show()
-        self._draw_preview()
-
-    def _draw_preview(self) -> None:
-        """The receipt as tall as the window allows (readable at arm's length), times
-        the zoom; wider than the panel only when zoomed in."""
-        room = max(300, self.window().height() - 260)
-        height = int(room * self._zoom)
-        self.preview.setPixmap(
-            QPixmap.fromImage(self._receipt).scaledToHeight(
-                height, Qt.TransformationMode.SmoothTransformation
-            )
-        )
+        self.preview.show_receipt(spooler.preview(spooler.render_receipt(data)))
 
     def _confirm(self) -> None:
         q = self._quote
-        if q is not None and self.confirm.isEnabled():
-            self.confirmed.emit(q.amount, q.points_spent)
+        if q is None or not self.confirm.isEnabled():
+            return
+        program = self._till.unit().program
+        if program is not None and needs_supervisor(program, q.amount):
+            assert program.confirm_above is not None
+            self.steps.setCurrentWidget(self.confirmation)
+            self.confirmation.ask(q.amount, program.confirm_above)
+            return
+        self.confirmed.emit(q.amount, q.points_spent, None)
+
+    @Slot(object)
+    def _on_confirmation_confirmed(self, supervisor: StaffMember) -> None:
+        q = self._quote
+        self.back_to_form()  # a refusal is said on the form, to try again
+        if q is not None:
+            self.confirmed.emit(q.amount, q.points_spent, supervisor)
 
     @Slot()
     def _on_replace_yes_clicked(self) -> None:

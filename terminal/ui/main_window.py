@@ -7,6 +7,8 @@ its parts and shows the screens they hand it (terminal.ui.screens):
 - card routing: card reads to the page they call for (terminal.ui.card_routing);
 - search: the waiting page and its manual search (terminal.ui.search_page);
 - checkout completion: recorded, "done", the receipt (terminal.ui.checkout_completion);
+  a purchase above the program's ``confirm_above`` first asks for a supervisor's PIN in
+  the checkout panel (terminal.ui.checkout_confirmation; Esc goes back to the form);
 - the message page (terminal.ui.message_page) and the status bar (terminal.ui.status_bar);
 - the shift's keys: F10 reprints the last receipt, F11 locks the till for a break, F12
   shows the shift's totals and closes it (terminal.ui.shift_end_page).
@@ -65,7 +67,9 @@ class MainWindow(QMainWindow):
         self.shift_end = ShiftEndPage()
         self.supervisor = SupervisorPage(till)
         self.session = Session(till, self.supervisor, required=login, till_name=till_name)
-        self.cards = CardRouter(till, self.session, self.supervisor, self)
+        self.cards = CardRouter(
+            till, self.session, self.supervisor, self, logins=(self.checkout.confirmation.login,)
+        )
         self.completion = CheckoutCompletion(till, self.checkout, self.session, self)
         self.pages = QStackedWidget()
         for page in (
@@ -352,6 +356,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_escape_activated(self) -> None:
+        if self.pages.currentWidget() is self._member_page and self.checkout.confirming:
+            self.checkout.back_to_form()  # Esc: back to the checkout, as it was typed
+            return
         if self.pages.currentWidget() is self._member_page and self.checkout.asking:
             self.checkout.decline_replace()  # Esc answers the question: keep the checkout
             return

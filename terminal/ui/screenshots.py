@@ -29,9 +29,8 @@ from terminal.ui.bridge import EventBridge
 from terminal.ui.i18n import LANGUAGE_NAMES, switch_language
 from terminal.ui.main_window import MainWindow
 
-#: The till screens drawn, each with its file name's tail (1024×768, "-1024x768", joins
-#: when the supervisor's page fits it: issue 14, point 1).
-SIZES = {"": (1280, 800)}
+#: The common till screens (12" and 15" touch monitors), each with its file name's tail.
+SIZES = {"": (1280, 800), "-1024x768": (1024, 768)}
 AT = datetime(2026, 11, 22, 10, 30, tzinfo=UTC)
 
 

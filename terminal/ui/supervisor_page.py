@@ -75,10 +75,7 @@ class SupervisorPage(QWidget):
         self.jobs_label = QLabel()
         queue.addWidget(self.jobs_label)
         queue.addWidget(self.jobs, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back)
-        buttons.addWidget(self.reprint)
-        queue.addLayout(buttons)
+        queue.addWidget(self.reprint)
         queue.addWidget(self.parked_label)
         queue.addWidget(self.parked, 1)
         queue.addWidget(self.send_again)
@@ -92,7 +89,10 @@ class SupervisorPage(QWidget):
         self.steps.addWidget(menu)
         self.steps.addWidget(self.registration)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        heading = QHBoxLayout()  # Back beside the title: the queue's column stays narrow
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.back, 0)
+        layout.addLayout(heading)
         layout.addWidget(self.error)
         layout.addWidget(self.steps, 1)
         self._idle = QTimer(self, singleShot=True, interval=IDLE_MS)
@@ -123,7 +123,10 @@ class SupervisorPage(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress):
             self._idle.start()  # any activity keeps supervisor mode open
-        return False
+        # Qt's own answer (False: the event goes on), not a Python bool: PySide6 6.12 on
+        # Python 3.11 loses a reference to the bool a Python event filter returns, and
+        # after enough events the interpreter aborts deallocating False.
+        return super().eventFilter(watched, event)
 
     def open_mode(self, card: CardKey | None = None, unknown: CardKey | None = None) -> None:
         """Ask for a supervisor's PIN; the actions will apply to ``card`` (the member on

@@ -143,6 +143,7 @@ combines = st.sampled_from(list(CombineMode))
 orders = st.permutations(list(DiscountSource)).map(tuple)
 minimums = st.integers(min_value=0, max_value=100_000).map(Money.from_minor)
 feedbacks = decimals(0, 1000, 2)
+confirm_aboves = st.none() | moneys  # None: a supervisor is never asked
 
 
 @st.composite
@@ -181,6 +182,7 @@ def programs(draw: st.DrawFn, full: bool = True) -> Program:
         birthday=draw(any_birthday if full else some_birthday),
         feedback_points=draw(feedbacks) if full else D(0),
         max_purchase=Money.from_minor(10**11),  # every amount of ``moneys`` is allowed
+        confirm_above=draw(confirm_aboves) if full else None,
     )
 
 
