@@ -105,9 +105,10 @@ class CardRouter(QObject):
 
     def route(self, event: CardEvent) -> None:
         """Emit ``routed`` with the screen ``event`` calls for, if any. A login page
-        waiting for a supervisor's card (the second factor) takes the tap first."""
+        waiting for a supervisor's card (the second factor) takes the tap first, if it is
+        on screen (one left behind, by F9 or a message, does not)."""
         for login in self._logins:
-            if login.awaiting_card:
+            if login.awaiting_card and login.isVisible():
                 if isinstance(event, CardPresented) and event.uid:
                     login.card_tapped(event.uid)
                 return

@@ -210,6 +210,9 @@ class LoginPage(QWidget):
         self.pin.clear()
         if staff_id is None:
             return self._fail(self.tr("No staff on this till yet: store IT adds them."))
+        if not pin:  # Enter on an empty field (a second Enter): not a wrong PIN
+            self.pin.setFocus()
+            return None
         try:
             with waiting():
                 who: StaffMember = log_in(self._unit, int(staff_id), pin)

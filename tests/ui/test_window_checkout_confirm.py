@@ -170,3 +170,22 @@ def test_where_the_office_asks_for_it_the_supervisors_card_follows_the_pin(
     with demo_db.read() as conn:
         name = conn.execute(text("SELECT name FROM staff WHERE id = :i"), {"i": by}).scalar()
     assert name == MIRA
+
+
+def test_a_question_left_behind_by_a_message_does_not_take_the_card(
+    qtbot: QtBot, demo_db: Database, clock: FixedClock
+) -> None:
+    """The PIN typed, the card awaited, then a message replaces the checkout (F10, a
+    session problem): the supervisor's card read then records nothing."""
+    with demo_db.write() as conn:
+        add_staff(conn, MIRA, Role.SUPERVISOR, MIRA_PIN, card_uid=MIRA_CARD)
+        set_state(conn, LIMITS, limits_text({"supervisor_card": True}))
+    w = opened(qtbot, Till(demo_db, clock))
+    bridge = bridged(w)
+    w.present(card_key(demo_db))
+    _confirm_amount(qtbot, w, "2000000")
+    _type_pin(qtbot, w, MIRA, MIRA_PIN)
+    assert w.checkout.confirmation.login.awaiting_card
+    w.reprint_last()  # the message page, the question hidden behind it
+    deliver(qtbot, bridge, tap_uid(MIRA_CARD))
+    assert _operations(demo_db) == [] and _confirmations(demo_db) == []

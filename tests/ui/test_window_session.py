@@ -89,3 +89,20 @@ def test_a_cashier_cannot_log_in_over_another_open_shift(
     qtbot.keyClick(w.login.pin, Qt.Key.Key_Return)
     assert w.staff is None and w.pages.currentWidget() is w.login
     assert "Богдан" in w.login.error.text() and w.login.error.isVisible()
+
+
+def test_enter_on_an_empty_pin_is_not_a_wrong_pin(
+    qtbot: QtBot, demo_db: Database, clock: FixedClock
+) -> None:
+    """A second Enter (habit, key repeat) on the emptied PIN field costs no attempt."""
+    w = opened(qtbot, Till(demo_db, clock), login=True)
+    w.login.who.setCurrentIndex(w.login.who.findText("Пётр Старший"))
+    w.login.pin.setText("")
+    w.login.enter.click()
+    w.login.enter.click()
+    with demo_db.read() as conn:
+        failed = conn.execute(
+            text("SELECT failed_pins FROM staff WHERE name = :n"), {"n": "Пётр Старший"}
+        ).scalar_one()
+    assert failed == 0
+    assert w.login.error.isHidden() and w.staff is None
