@@ -73,7 +73,7 @@ def _check_confirmed(program: Program, amount: Money, by: StaffMember | None) ->
     if not needs_supervisor(program, amount):
         return
     if by is None or by.role not in (Role.SUPERVISOR, Role.STORE_ADMIN):
-        raise ServiceError("purchase_needs_supervisor", limit=str(program.confirm_above))
+        raise ServiceError("purchase_needs_supervisor", limit=program.confirm_above)
 
 
 def preview(

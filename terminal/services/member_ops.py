@@ -250,7 +250,7 @@ def adjust_points(unit: Unit, key: CardKey, delta: Decimal, reason: str) -> Reco
     if not reason.strip():
         raise ServiceError("reason_missing")
     if delta == 0 or not delta.is_finite() or delta != delta.quantize(Decimal("0.01")):
-        raise ServiceError("bad_points", points=str(delta))
+        raise ServiceError("bad_points", points=delta)
     with unit.write() as tx:
         view = _member_view(tx, unit, key, "an adjustment")
         # The office's caps (they come with its limits): refused here before sending.

@@ -95,7 +95,7 @@ MESSAGES = {
 class OfflineLimit(ServiceError):
     """Spending refused by the offline limits. ``params`` fill the message's braces."""
 
-    def __init__(self, code: str, **params: str) -> None:
+    def __init__(self, code: str, **params: Decimal) -> None:
         super().__init__(code, MESSAGES[code], **params)
 
 
@@ -108,8 +108,9 @@ class OfflineState:
     terminal_spent_centi: int
 
 
-def _points(centi: int) -> str:
-    return f"{Decimal(centi) / 100:.2f}"
+def _points(centi: int) -> Decimal:
+    """Centi-points as points (the app shows them in the locale's format)."""
+    return Decimal(centi).scaleb(-2)
 
 
 def limits_of(tx: Reads) -> dict[str, int | bool]:

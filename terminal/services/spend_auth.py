@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from decimal import Decimal
 
 from terminal.services.offline import OfflineLimit, limits_of
 from terminal.services.unit import Unit
@@ -61,5 +62,5 @@ def authorise(
     log.info("spend %s refused by the office (%s)", op_id, decision.reason)
     if decision.reason == "balance":
         left = max(0, decision.available_centi)
-        raise OfflineLimit("office_refused", left=f"{left // 100}.{left % 100:02d}")
+        raise OfflineLimit("office_refused", left=Decimal(left).scaleb(-2))
     raise OfflineLimit("office_refused_card")

@@ -75,6 +75,11 @@ class SupervisorConfirmation(QWidget):
         self.pin.clear()
         self.retranslate()
 
+    def tell(self, text: str) -> None:
+        """Say ``text`` (a card read meanwhile that is no member's) over the PIN."""
+        self.login.error.setText(text)
+        self.login.error.show()
+
     def retranslate(self) -> None:
         self.back_button.setText(self.tr("Back to the checkout (Esc)"))
         if self._figures is None:

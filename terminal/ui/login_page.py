@@ -129,8 +129,11 @@ class LoginPage(QWidget):
         self._pending = pending
         self.tap_card.setVisible(pending is not None)
         self.who.setEnabled(pending is None)
-        self.retranslate()  # the PIN field keeps the focus: Enter there starts again
-        self.pin.setFocus()
+        self.retranslate()
+        if pending is not None or self.isVisible():
+            # The PIN field keeps the focus: Enter there starts again. A page left
+            # (cancelled from behind another) does not take it from the page on screen.
+            self.pin.setFocus()
 
     def cancel_card_step(self) -> None:
         """Forget a right PIN still waiting for its card (the page is left)."""

@@ -20,7 +20,7 @@ import logging
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from sync.worker import SyncState, SyncStatus
 from terminal.services import supervisor as supervisor_ops
@@ -33,6 +33,7 @@ from terminal.ui.card_routing import CardRouter, card_screen
 from terminal.ui.checkout_completion import CheckoutCompletion, receipt_picture
 from terminal.ui.checkout_panel import CheckoutPanel
 from terminal.ui.errors import SHOWN_ERRORS
+from terminal.ui.member_page import MemberPage
 from terminal.ui.member_panel import MemberPanel
 from terminal.ui.message_page import MessagePage
 from terminal.ui.screens import MemberScreen, MessageKind, MessageScreen, Screen, problem_screen
@@ -59,10 +60,7 @@ class MainWindow(QMainWindow):
         self._waiting = SearchPage(till)
         self.member = MemberPanel()
         self.checkout = CheckoutPanel(till)
-        self._member_page = QWidget()
-        ml = QHBoxLayout(self._member_page)
-        ml.addWidget(self.member, 1)
-        ml.addWidget(self.checkout, 1)
+        self._member_page = MemberPage(self.member, self.checkout)
         self._message_page = MessagePage()
         self.shift_end = ShiftEndPage()
         self.supervisor = SupervisorPage(till)
@@ -109,16 +107,14 @@ class MainWindow(QMainWindow):
         self.checkout.replace_confirmed.connect(self._on_checkout_replace_confirmed)
         self.completion.done.connect(self._on_completion_done)
         self.completion.receipt_drawn.connect(self._on_completion_receipt_drawn)
-        self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        self._escape.activated.connect(self._on_escape_activated)
-        self._f9 = QShortcut(QKeySequence(Qt.Key.Key_F9), self)
-        self._f9.activated.connect(self._on_f9_activated)
-        self._f10 = QShortcut(QKeySequence(Qt.Key.Key_F10), self)
-        self._f10.activated.connect(self._on_f10_activated)
-        self._f11 = QShortcut(QKeySequence(Qt.Key.Key_F11), self)
-        self._f11.activated.connect(self._on_f11_activated)
-        self._f12 = QShortcut(QKeySequence(Qt.Key.Key_F12), self)
-        self._f12.activated.connect(self._on_f12_activated)
+        for key, slot in (  # the window's own keys, whatever has the focus
+            (Qt.Key.Key_Escape, self._on_escape_activated),
+            (Qt.Key.Key_F9, self._on_f9_activated),
+            (Qt.Key.Key_F10, self._on_f10_activated),
+            (Qt.Key.Key_F11, self._on_f11_activated),
+            (Qt.Key.Key_F12, self._on_f12_activated),
+        ):
+            QShortcut(QKeySequence(key), self).activated.connect(slot)
         self._waiting.reprint_requested.connect(self._on_f10_activated)
         self._waiting.break_requested.connect(self._on_f11_activated)
         self._waiting.end_of_shift_requested.connect(self._on_f12_activated)
@@ -324,6 +320,9 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_cards_routed(self, screen: Screen) -> None:
+        on_member = self.pages.currentWidget() is self._member_page
+        if isinstance(screen, MessageScreen) and on_member and self._member_page.tell(screen):
+            return  # not a member's card during a checkout: said there, the checkout kept
         self.show_screen(screen)
 
     @Slot(object)

@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 
 import pytest
 from builders import cards
@@ -150,7 +151,7 @@ def test_the_per_operation_cap(cache: Database) -> None:
     member, _ = member_and_card(cache)
     check(cache, member, 500_00)
     e = refused(cache, member, 500_01)
-    assert e.code == "offline_per_operation" and e.params == {"cap": "500.00"}
+    assert e.code == "offline_per_operation" and e.params == {"cap": Decimal("500.00")}
     with cache.write() as conn:  # a cap of 0: no spending offline at all
         set_limits(conn, OfflineLimits(max_data_age_s=3600, per_operation_centi=0))
     assert refused(cache, member, 1).code == "offline_per_operation"
@@ -167,7 +168,7 @@ def test_the_per_card_cap_counts_the_cards_pending_spending(cache: Database) -> 
     spend(cache, other, other_card, 450_00)  # another card's spending is not this one's
     check(cache, member, 400_00)
     e = refused(cache, member, 400_01)
-    assert e.code == "offline_per_card" and e.params == {"left": "400.00"}
+    assert e.code == "offline_per_card" and e.params == {"left": Decimal("400.00")}
     assert "400.00" in str(e)
 
 
@@ -178,14 +179,14 @@ def test_the_balance_minus_pending_spending(cache: Database) -> None:
     spend(cache, member, card, 200_00)
     check(cache, member, 300_00)
     e = refused(cache, member, 300_01)
-    assert e.code == "offline_balance" and e.params == {"left": "300.00"}
+    assert e.code == "offline_balance" and e.params == {"left": Decimal("300.00")}
     # Points earned offline are not yet the office's: they do not make more spendable.
     spend(cache, member, card, 0, earn=250_00)
     assert refused(cache, member, 300_01).code == "offline_balance"
     with cache.write() as conn:
         conn.exec_driver_sql("UPDATE members SET balance_centi = -1000 WHERE id = ?", (member,))
     e = refused(cache, member, 1)
-    assert e.code == "offline_balance" and e.params == {"left": "0.00"}
+    assert e.code == "offline_balance" and e.params == {"left": Decimal("0.00")}
 
 
 def test_the_terminal_cap_counts_every_cards_pending_spending(cache: Database) -> None:
@@ -195,7 +196,7 @@ def test_the_terminal_cap_counts_every_cards_pending_spending(cache: Database) -
     member, _ = member_and_card(cache, skip=200)
     check(cache, member, 300_00)
     e = refused(cache, member, 300_01)
-    assert e.code == "offline_terminal" and e.params == {"left": "300.00"}
+    assert e.code == "offline_terminal" and e.params == {"left": Decimal("300.00")}
 
 
 def test_gifts_offline_follow_the_office(cache: Database) -> None:
@@ -218,7 +219,7 @@ def test_a_purchase_that_spends_and_earns_counts_what_it_spends(cache: Database)
         conn.exec_driver_sql("UPDATE members SET balance_centi = 40000 WHERE id = ?", (member,))
     spend(cache, member, card, 400_00, earn=100_00)
     e = refused(cache, member, 100)
-    assert e.code == "offline_balance" and e.params == {"left": "0.00"}
+    assert e.code == "offline_balance" and e.params == {"left": Decimal("0.00")}
 
 
 def test_a_clock_set_back_is_not_online(cache: Database) -> None:

@@ -185,7 +185,7 @@ def test_the_office_refusing_the_points_is_said_in_words_and_nothing_is_recorded
     assert office.asked == 1
     assert window.checkout.error.isVisible()
     assert window.checkout.error.text().startswith("The office refuses")
-    assert "3.00" in window.checkout.error.text()
+    assert "only 3 points" in window.checkout.error.text()  # points as points: not "3.00"
     with demo_db.read() as conn:
         assert conn.execute(text("SELECT count(*) FROM operations")).scalar() == 0
 

@@ -19,6 +19,8 @@ from sqlalchemy import text
 from windowkit import bridged, deliver, opened, tap_uid
 
 from common.clock import FixedClock
+from drivers.events import BankCardRefused, Technology
+from terminal.loyalty import CardState
 from terminal.services.staff import Role, add_staff
 from terminal.services.till import Till
 from terminal.store.database import Database
@@ -189,3 +191,59 @@ def test_a_question_left_behind_by_a_message_does_not_take_the_card(
     w.reprint_last()  # the message page, the question hidden behind it
     deliver(qtbot, bridge, tap_uid(MIRA_CARD))
     assert _operations(demo_db) == [] and _confirmations(demo_db) == []
+
+
+def test_after_a_confirmation_a_blocked_card_leaves_no_focus_in_the_hidden_pin(
+    qtbot: QtBot, active: MainWindow, demo_db: Database
+) -> None:
+    w = active
+    w.present(card_key(demo_db))
+    _confirm_amount(qtbot, w, "1500000")
+    _type_pin(qtbot, w, CHIEF, CHIEF_PIN)
+    assert "Done" in w.message.text()
+    w.present(card_key(demo_db, state=CardState.BLOCKED))  # no checkout for this one
+    pin = w.checkout.confirmation.pin
+    assert not pin.isVisible()
+    QApplication.processEvents()
+    assert QApplication.focusWidget() is not pin
+    assert w.focusWidget() is not pin
+
+
+def test_a_staff_card_tapped_during_the_question_keeps_it(
+    qtbot: QtBot, demo_db: Database, clock: FixedClock
+) -> None:
+    """The supervisor taps their card before typing the PIN: the question stays, and
+    says so; the purchase goes through with the PIN."""
+    with demo_db.write() as conn:
+        add_staff(conn, MIRA, Role.SUPERVISOR, MIRA_PIN, card_uid=MIRA_CARD)
+    w = opened(qtbot, Till(demo_db, clock))
+    bridge = bridged(w)
+    w.present(card_key(demo_db))
+    _confirm_amount(qtbot, w, "2000000")
+    deliver(qtbot, bridge, tap_uid(MIRA_CARD))  # no PIN yet: not a member's card
+    page = w.checkout.confirmation
+    assert w.pages.currentWidget() is not w._message_page
+    assert w.checkout.confirming and page.login.error.isVisible()
+    assert "not in the club" in page.login.error.text()
+    assert w.checkout.amount.text() == "2000000"
+    _type_pin(qtbot, w, MIRA, MIRA_PIN)
+    assert "Done" in w.message.text() and len(_operations(demo_db)) == 1
+
+
+def test_a_card_that_is_no_members_during_a_checkout_keeps_the_amount(
+    qtbot: QtBot, demo_db: Database, clock: FixedClock
+) -> None:
+    w = opened(qtbot, Till(demo_db, clock))
+    bridge = bridged(w)
+    w.present(card_key(demo_db))
+    qtbot.keyClicks(w.checkout.amount, "250")
+    deliver(qtbot, bridge, BankCardRefused("Virtual PCD 00 00", Technology.CONTACTLESS))
+    assert w.pages.currentWidget() is not w._message_page
+    assert w.checkout.amount.text() == "250" and w.checkout.quote is not None
+    assert w.checkout.error.isVisible() and "bank card" in w.checkout.error.text()
+    qtbot.keyClick(w.checkout.amount, Qt.Key.Key_Return)
+    qtbot.keyClick(w.checkout.points, Qt.Key.Key_Return)
+    assert "Done" in w.message.text() and len(_operations(demo_db)) == 1
+    w.present(card_key(demo_db))  # no amount typed: the message page, as before
+    deliver(qtbot, bridge, BankCardRefused("Virtual PCD 00 00", Technology.CONTACTLESS))
+    assert w.pages.currentWidget() is w._message_page
