@@ -3,8 +3,8 @@ type the amount, Enter; points to spend start at 0 and are spent only when the c
 asks (type them, or F4: the most the program allows); the quote's lines; Enter confirms,
 Esc cancels. A wrong amount or number of points is refused with its own reason and what
 to type (not a number, negative, zero, more than two decimals, too large, too many
-points), leaving no quote and no points. Above the program's ``confirm_above``, a supervisor's PIN first (Esc: back,
-what was typed kept; terminal.ui.checkout_confirmation)."""
+points), leaving no quote and no points. Above the program's ``confirm_above``, a
+supervisor's PIN first (Esc: back, what was typed kept; terminal.ui.checkout_confirmation)."""
 
 from __future__ import annotations
 

@@ -5,26 +5,31 @@ focus; no decimal separator but for money (terminal.ui.numpad)."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
 from builders import card_key
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 from windowkit import opened
 
 from common.clock import FixedClock
+from drivers.config import ReadersConfig
+from drivers.events import EventSink
+from terminal.config import from_mapping
 from terminal.loyalty import Money
 from terminal.services.checkout import preview
 from terminal.services.identify import identify
 from terminal.services.till import Till
 from terminal.store.database import Database
+from terminal.ui.app import TillApp
 from terminal.ui.formats import money_text
 from terminal.ui.main_window import MainWindow
-from terminal.ui.numpad import BACKSPACE, CLEAR, NumberPad, hide_number_pads
+from terminal.ui.numpad import BACKSPACE, CLEAR, NumberPad
 from terminal.ui.style import MIN_TOUCH_PX
 
 
@@ -83,7 +88,7 @@ def test_pin_pads_have_no_decimal_separator(login_window: MainWindow) -> None:
     pads = [w.login.pad, w.supervisor.auth.pad, w.checkout.confirmation.login.pad]
     for pad in pads:
         assert pad.decimal is None
-        texts = {key.text() for key in pad.keys()}
+        texts = {key.text() for key in pad.findChildren(QPushButton)}
         assert not texts & {",", ".", QLocale().decimalPoint()}
         assert {str(n) for n in range(10)} <= texts and {BACKSPACE, CLEAR} <= texts
     assert w.checkout.pad.decimal is not None
@@ -186,9 +191,34 @@ def test_supervisor_mode_and_a_large_purchase_by_the_pad(
     assert "Done" in w.message.text() and _purchases(demo_db) == [(150_000_000, 0)]
 
 
-def test_a_keyboard_only_till_hides_the_pads(till_window: MainWindow) -> None:
-    w = till_window
-    assert w.checkout.pad.isVisible() or not w.checkout.isVisible()
-    hide_number_pads(w)
-    pads = w.findChildren(NumberPad)
-    assert len(pads) == 4 and all(pad.isHidden() for pad in pads)
+class NoReaders:
+    """The app's readers port, with no reader."""
+
+    def __init__(self, config: ReadersConfig, sink: EventSink) -> None:
+        pass
+
+    def start(self) -> object:
+        return self
+
+    def stop(self) -> None:
+        pass
+
+
+@pytest.mark.expected_log(r"no printer configured")
+@pytest.mark.parametrize("shown", [True, False])
+def test_a_keyboard_only_till_hides_the_pads(qtbot: QtBot, demo_db: Database, shown: bool) -> None:
+    """``[terminal] number_pad = false``: no pad on any page (the default: shown)."""
+    options = {"language": "en"} if shown else {"language": "en", "number_pad": False}
+    app = TillApp(from_mapping({"terminal": options}), demo_db, NoReaders)
+    w = app.start()
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        pads = w.findChildren(NumberPad)
+        assert {w.login.pad, w.checkout.pad, w.supervisor.auth.pad} <= set(pads)
+        assert w.checkout.confirmation.login.pad in pads
+        assert all(pad.isHidden() is not shown for pad in pads)
+        assert w.login.pad.isVisible() is shown and w.login.pin.isVisible()
+    finally:
+        app.stop()
+        gc.unfreeze()  # start-up froze what it made, for the app's life: not the tests'
