@@ -82,6 +82,13 @@ class TerminalOptions:
     language: str = field(
         default="ru", metadata=about("Language of the screens: ru, uk or en.", check=_language)
     )
+    number_pad: bool = field(
+        default=True,
+        metadata=about(
+            "An on-screen number pad beside the PIN and the checkout's amount, for a touch "
+            "screen. false: a till with a keyboard only."
+        ),
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,98 +3,113 @@
 <context>
     <name>CheckoutPanel</name>
     <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="125" />
         <location filename="../../terminal/ui/checkout_panel.py" line="126" />
-        <location filename="../../terminal/ui/checkout_panel.py" line="127" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="128" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="127" />
         <source>Points to spend</source>
         <translation>Списать баллов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="129" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="128" />
         <source>Confirm (Enter)</source>
         <translation>Подтвердить (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="130" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="129" />
         <source>Cancel (Esc)</source>
         <translation>Отмена (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="131" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="130" />
         <source>Receipt (F2)</source>
         <translation>Чек (F2)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="132" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="131" />
         <source>All (F4)</source>
         <translation>Все (F4)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="133" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="132" />
         <source>Replace (Enter)</source>
         <translation>Заменить (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="134" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="133" />
         <source>Keep this checkout (Esc)</source>
         <translation>Оставить эту покупку (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="190" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="191" />
         <source>a card without a member</source>
         <translation>карта без участника</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="193" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="194" />
         <source>Another card was read: %1. Replace %2 in this checkout?</source>
         <translation>Считана другая карта: %1. Заменить %2 в этой покупке?</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_amount.py" line="24" />
+        <location filename="../../terminal/ui/checkout_amount.py" line="34" />
         <source>An amount cannot be negative: type what the goods cost.</source>
         <translation>Сумма не может быть отрицательной: введите стоимость товаров.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_amount.py" line="27" />
-        <source>At most two decimals, e.g. %1.</source>
-        <translation>Не больше двух знаков после запятой, например %1.</translation>
+        <location filename="../../terminal/ui/checkout_amount.py" line="37" />
+        <source>At most two decimals: type e.g. %1.</source>
+        <translation>Не больше двух знаков после запятой: введите, например, %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_amount.py" line="30" />
-        <source>That amount is far too large: check it.</source>
-        <translation>Слишком большая сумма: проверьте её.</translation>
+        <location filename="../../terminal/ui/checkout_amount.py" line="40" />
+        <source>That amount is far too large: check it, type what the goods cost.</source>
+        <translation>Слишком большая сумма: проверьте её и введите стоимость товаров.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_amount.py" line="36" />
+        <location filename="../../terminal/ui/checkout_amount.py" line="51" />
+        <source>The amount must be more than zero: type what the goods cost.</source>
+        <translation>Сумма должна быть больше нуля: введите стоимость товаров.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_amount.py" line="84" />
+        <source>At most %1 points can pay for this receipt: type %1 or fewer.</source>
+        <translation>Этот чек можно оплатить не больше чем %1 баллами: введите %1 или меньше.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_amount.py" line="88" />
+        <source>Points are spent in steps of %1: type a multiple of %1.</source>
+        <translation>Баллы списываются шагами по %1: введите число, кратное %1.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_amount.py" line="92" />
+        <source>A bearer card cannot pay with points: leave 0.</source>
+        <translation>Картой на предъявителя нельзя платить баллами: оставьте 0.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_amount.py" line="46" />
         <source>Not an amount: type digits and one decimal separator, e.g. %1.</source>
         <translation>Это не сумма: введите цифры и один десятичный разделитель, например %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_amount.py" line="41" />
-        <source>The amount must be more than zero.</source>
-        <translation>Сумма должна быть больше нуля.</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/checkout_amount.py" line="43" />
+        <location filename="../../terminal/ui/checkout_amount.py" line="55" />
         <source>Above the largest purchase the program allows (%1): check the amount.</source>
         <translation>Больше самой крупной покупки, которую допускает программа (%1): проверьте сумму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="301" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="296" />
         <source>Points: type a number</source>
         <translation>Баллы: введите число</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="313" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="308" />
         <source>To pay: %1</source>
         <translation>К оплате: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="315" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="310" />
         <source>Points earned: %1 · balance after: %2</source>
         <translation>Начислено баллов: %1 · остаток: %2</translation>
     </message>
@@ -102,7 +117,7 @@
 <context>
     <name>ConfirmationLogin</name>
     <message>
-        <location filename="../../terminal/ui/checkout_confirmation.py" line="29" />
+        <location filename="../../terminal/ui/checkout_confirmation.py" line="30" />
         <source>Confirm (Enter)</source>
         <translation>Подтвердить (Enter)</translation>
     </message>
@@ -110,17 +125,17 @@
 <context>
     <name>LockoutPanel</name>
     <message>
-        <location filename="../../terminal/ui/lockout_panel.py" line="47" />
+        <location filename="../../terminal/ui/lockout_panel.py" line="48" />
         <source>Locked out after wrong PINs</source>
         <translation>Заблокированы после неверных PIN-кодов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/lockout_panel.py" line="48" />
+        <location filename="../../terminal/ui/lockout_panel.py" line="49" />
         <source>Lift the lock-out</source>
         <translation>Снять блокировку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/lockout_panel.py" line="63" />
+        <location filename="../../terminal/ui/lockout_panel.py" line="64" />
         <source>%1 · until %2</source>
         <translation>%1 · до %2</translation>
     </message>
@@ -128,72 +143,72 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="92" />
+        <location filename="../../terminal/ui/login_page.py" line="98" />
         <source>Supervisor: lift a PIN lock-out (Esc: back)</source>
         <translation>Старший кассир: снять блокировку по PIN (Esc — назад)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="95" />
+        <location filename="../../terminal/ui/login_page.py" line="101" />
         <source>Till locked: %1 is on a break. Their PIN opens it again.</source>
         <translation>Касса закрыта: %1 на перерыве. Откроет своим PIN.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="101" />
+        <location filename="../../terminal/ui/login_page.py" line="107" />
         <source>Start of shift</source>
         <translation>Начало смены</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="101" />
+        <location filename="../../terminal/ui/login_page.py" line="107" />
         <source>Supervisor</source>
         <translation>Старший смены</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="103" />
+        <location filename="../../terminal/ui/login_page.py" line="109" />
         <source>Locked out after wrong PINs? A supervisor helps: F9</source>
         <translation>Заблокированы после неверных PIN? Поможет старший кассир: F9</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="104" />
+        <location filename="../../terminal/ui/login_page.py" line="110" />
         <source>PIN</source>
         <translation>PIN-код</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="106" />
+        <location filename="../../terminal/ui/login_page.py" line="112" />
         <source>Type the PIN again (Enter)</source>
         <translation>Ввести PIN-код снова (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="108" />
+        <location filename="../../terminal/ui/login_page.py" line="114" />
         <source>Log in (Enter)</source>
         <translation>Войти (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="112" />
+        <location filename="../../terminal/ui/login_page.py" line="118" />
         <source>PIN accepted. %1, now tap your own staff card on the reader.</source>
         <translation>PIN-код принят. %1, теперь приложите свою карту сотрудника к считывателю.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="211" />
-        <source>No staff on this till yet: store IT adds them.</source>
-        <translation>На этой кассе ещё нет сотрудников: их добавляет ИТ магазина.</translation>
+        <location filename="../../terminal/ui/login_page.py" line="217" />
+        <source>No staff on this till yet: call store IT to add them.</source>
+        <translation>На этой кассе ещё нет сотрудников: вызовите ИТ магазина, чтобы их добавить.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="246" />
-        <source>Nobody is locked out now.</source>
-        <translation>Сейчас никто не заблокирован.</translation>
+        <location filename="../../terminal/ui/login_page.py" line="255" />
+        <source>Nobody is locked out now: Esc goes back.</source>
+        <translation>Сейчас никто не заблокирован: Esc — назад.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="260" />
+        <location filename="../../terminal/ui/login_page.py" line="276" />
+        <source>Wrong PIN: type it again. %1 attempt(s) left.</source>
+        <translation>Неверный PIN-код: введите его снова. Осталось попыток: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/login_page.py" line="269" />
         <source>Lock-out lifted: log in with your PIN.</source>
         <translation>Блокировка снята: войдите со своим PIN.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="267" />
-        <source>Wrong PIN. %1 attempt(s) left.</source>
-        <translation>Неверный PIN-код. Осталось попыток: %1.</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/login_page.py" line="271" />
+        <location filename="../../terminal/ui/login_page.py" line="282" />
         <source>Too many wrong PINs. Try again after %1.</source>
         <translation>Слишком много неверных PIN-кодов. Попробуйте снова после %1.</translation>
     </message>
@@ -201,12 +216,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="151" />
+        <location filename="../../terminal/ui/main_window.py" line="168" />
         <source>Loyalty terminal</source>
         <translation>Терминал лояльности</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="190" />
+        <location filename="../../terminal/ui/main_window.py" line="207" />
         <source>A copy of the last receipt is printing.</source>
         <translation>Печатается копия последнего чека.</translation>
     </message>
@@ -241,7 +256,7 @@
         <translation>Никого не нашли по «%1». Проверьте номер телефона или фамилию либо попросите карту.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/message_page.py" line="45" />
+        <location filename="../../terminal/ui/message_page.py" line="46" />
         <source>Supervisor: register a member with this card (F9)</source>
         <translation>Старший смены: зарегистрировать участника с этой картой (F9)</translation>
     </message>
@@ -509,6 +524,24 @@
     </message>
 </context>
 <context>
+    <name>NumberPad</name>
+    <message>
+        <location filename="../../terminal/ui/numpad.py" line="98" />
+        <source>Enter</source>
+        <translation>Ввод</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/numpad.py" line="99" />
+        <source>Delete the last character</source>
+        <translation>Стереть последний знак</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/numpad.py" line="101" />
+        <source>Clear the field</source>
+        <translation>Очистить поле</translation>
+    </message>
+</context>
+<context>
     <name>OfficeStatus</name>
     <message>
         <location filename="../../terminal/ui/office_status.py" line="65" />
@@ -617,77 +650,77 @@
 <context>
     <name>ShiftEndPage</name>
     <message>
-        <location filename="../../terminal/ui/shift_end_page.py" line="57" />
+        <location filename="../../terminal/ui/shift_end_page.py" line="58" />
         <source>Purchases</source>
         <translation>Покупки</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/shift_end_page.py" line="58" />
+        <location filename="../../terminal/ui/shift_end_page.py" line="59" />
         <source>Sales</source>
         <translation>Продажи</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/shift_end_page.py" line="59" />
+        <location filename="../../terminal/ui/shift_end_page.py" line="60" />
         <source>Discounts</source>
         <translation>Скидки</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/shift_end_page.py" line="60" />
+        <location filename="../../terminal/ui/shift_end_page.py" line="61" />
         <source>Paid</source>
         <translation>Оплачено</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/shift_end_page.py" line="61" />
+        <location filename="../../terminal/ui/shift_end_page.py" line="62" />
         <source>Returns</source>
         <translation>Возвраты</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/shift_end_page.py" line="62" />
+        <location filename="../../terminal/ui/shift_end_page.py" line="63" />
         <source>Money returned</source>
         <translation>Возвращено денег</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/shift_end_page.py" line="63" />
+        <location filename="../../terminal/ui/shift_end_page.py" line="64" />
         <source>Gifts</source>
         <translation>Подарки</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/shift_end_page.py" line="64" />
+        <location filename="../../terminal/ui/shift_end_page.py" line="65" />
         <source>Points earned</source>
         <translation>Начислено баллов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/shift_end_page.py" line="65" />
+        <location filename="../../terminal/ui/shift_end_page.py" line="66" />
         <source>Points spent</source>
         <translation>Списано баллов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/shift_end_page.py" line="67" />
+        <location filename="../../terminal/ui/shift_end_page.py" line="68" />
         <source>Points adjustments</source>
         <translation>Корректировки баллов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/shift_end_page.py" line="74" />
+        <location filename="../../terminal/ui/shift_end_page.py" line="75" />
         <source>Close the shift and print its report (Enter)</source>
         <translation>Закрыть смену и напечатать отчёт (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/shift_end_page.py" line="75" />
+        <location filename="../../terminal/ui/shift_end_page.py" line="76" />
         <source>Back to the till (Esc)</source>
         <translation>Назад к кассе (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/shift_end_page.py" line="78" />
+        <location filename="../../terminal/ui/shift_end_page.py" line="79" />
         <source>End of shift</source>
         <translation>Конец смены</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/shift_end_page.py" line="80" />
+        <location filename="../../terminal/ui/shift_end_page.py" line="81" />
         <source>End of shift: %1, since %2</source>
         <translation>Конец смены: %1, с %2</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/shift_end_page.py" line="98" />
+        <location filename="../../terminal/ui/shift_end_page.py" line="99" />
         <source>%1 operation(s) not yet at the office: they are sent by themselves.</source>
         <translation>Операций ещё не в офисе: %1. Они отправятся сами.</translation>
     </message>
@@ -695,12 +728,12 @@
 <context>
     <name>SupervisorConfirmation</name>
     <message>
-        <location filename="../../terminal/ui/checkout_confirmation.py" line="78" />
+        <location filename="../../terminal/ui/checkout_confirmation.py" line="79" />
         <source>Back to the checkout (Esc)</source>
         <translation>Назад к покупке (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_confirmation.py" line="84" />
+        <location filename="../../terminal/ui/checkout_confirmation.py" line="85" />
         <source>Purchase of %1 is above %2: a supervisor confirms with their PIN</source>
         <translation>Покупка на %1 — больше %2: подтверждает старший смены своим PIN-кодом</translation>
     </message>
@@ -738,92 +771,92 @@
         <translation>Отправить в офис снова</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="189" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="192" />
         <source>waiting</source>
         <translation>ждёт печати</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="190" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="193" />
         <source>printing</source>
         <translation>печатается</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="191" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="194" />
         <source>printed</source>
         <translation>напечатан</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="192" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="195" />
         <source>cancelled</source>
         <translation>отменён</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="217" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="220" />
         <source>purchase with points</source>
         <translation>покупка с оплатой баллами</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="223" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="226" />
         <source>card unblocked</source>
         <translation>карта разблокирована</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="227" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="230" />
         <source>shift report</source>
         <translation>отчёт за смену</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="228" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="231" />
         <source>test page</source>
         <translation>тестовая страница</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="239" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="242" />
         <source>Refused by the office, for review: %1</source>
         <translation>Отклонено офисом, на проверку: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="216" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="219" />
         <source>purchase</source>
         <translation>покупка</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="218" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="221" />
         <source>return</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="219" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="222" />
         <source>gift</source>
         <translation>подарок</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="220" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="223" />
         <source>points adjustment</source>
         <translation>корректировка баллов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="221" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="224" />
         <source>feedback</source>
         <translation>отзыв</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="222" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="225" />
         <source>card blocked</source>
         <translation>карта заблокирована</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="224" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="227" />
         <source>card activated</source>
         <translation>карта активирована</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="225" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="228" />
         <source>card replaced</source>
         <translation>карта заменена</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="226" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="229" />
         <source>member registered</source>
         <translation>регистрация участника</translation>
     </message>

@@ -3,98 +3,113 @@
 <context>
     <name>CheckoutPanel</name>
     <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="125" />
         <location filename="../../terminal/ui/checkout_panel.py" line="126" />
-        <location filename="../../terminal/ui/checkout_panel.py" line="127" />
         <source>Amount</source>
         <translation>Сума</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="128" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="127" />
         <source>Points to spend</source>
         <translation>Списати балів</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="129" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="128" />
         <source>Confirm (Enter)</source>
         <translation>Підтвердити (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="130" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="129" />
         <source>Cancel (Esc)</source>
         <translation>Скасувати (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="131" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="130" />
         <source>Receipt (F2)</source>
         <translation>Чек (F2)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="132" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="131" />
         <source>All (F4)</source>
         <translation>Усі (F4)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="133" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="132" />
         <source>Replace (Enter)</source>
         <translation>Замінити (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="134" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="133" />
         <source>Keep this checkout (Esc)</source>
         <translation>Залишити цю покупку (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="190" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="191" />
         <source>a card without a member</source>
         <translation>картка без учасника</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="193" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="194" />
         <source>Another card was read: %1. Replace %2 in this checkout?</source>
         <translation>Зчитано іншу картку: %1. Замінити %2 у цій покупці?</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_amount.py" line="24" />
+        <location filename="../../terminal/ui/checkout_amount.py" line="34" />
         <source>An amount cannot be negative: type what the goods cost.</source>
         <translation>Сума не може бути від’ємною: введіть вартість товарів.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_amount.py" line="27" />
-        <source>At most two decimals, e.g. %1.</source>
-        <translation>Не більше двох знаків після коми, наприклад %1.</translation>
+        <location filename="../../terminal/ui/checkout_amount.py" line="37" />
+        <source>At most two decimals: type e.g. %1.</source>
+        <translation>Не більше двох знаків після коми: введіть, наприклад, %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_amount.py" line="30" />
-        <source>That amount is far too large: check it.</source>
-        <translation>Завелика сума: перевірте її.</translation>
+        <location filename="../../terminal/ui/checkout_amount.py" line="40" />
+        <source>That amount is far too large: check it, type what the goods cost.</source>
+        <translation>Завелика сума: перевірте її та введіть вартість товарів.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_amount.py" line="36" />
+        <location filename="../../terminal/ui/checkout_amount.py" line="51" />
+        <source>The amount must be more than zero: type what the goods cost.</source>
+        <translation>Сума має бути більшою за нуль: введіть вартість товарів.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_amount.py" line="84" />
+        <source>At most %1 points can pay for this receipt: type %1 or fewer.</source>
+        <translation>Цей чек можна оплатити не більше ніж %1 балами: введіть %1 або менше.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_amount.py" line="88" />
+        <source>Points are spent in steps of %1: type a multiple of %1.</source>
+        <translation>Бали списуються кроками по %1: введіть число, кратне %1.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_amount.py" line="92" />
+        <source>A bearer card cannot pay with points: leave 0.</source>
+        <translation>Карткою на пред’явника не можна платити балами: залиште 0.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/checkout_amount.py" line="46" />
         <source>Not an amount: type digits and one decimal separator, e.g. %1.</source>
         <translation>Це не сума: введіть цифри й один десятковий роздільник, наприклад %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_amount.py" line="41" />
-        <source>The amount must be more than zero.</source>
-        <translation>Сума має бути більшою за нуль.</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/checkout_amount.py" line="43" />
+        <location filename="../../terminal/ui/checkout_amount.py" line="55" />
         <source>Above the largest purchase the program allows (%1): check the amount.</source>
         <translation>Більше за найбільшу покупку, яку дозволяє програма (%1): перевірте суму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="301" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="296" />
         <source>Points: type a number</source>
         <translation>Бали: введіть число</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="313" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="308" />
         <source>To pay: %1</source>
         <translation>До сплати: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="315" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="310" />
         <source>Points earned: %1 · balance after: %2</source>
         <translation>Нараховано балів: %1 · залишок: %2</translation>
     </message>
@@ -102,7 +117,7 @@
 <context>
     <name>ConfirmationLogin</name>
     <message>
-        <location filename="../../terminal/ui/checkout_confirmation.py" line="29" />
+        <location filename="../../terminal/ui/checkout_confirmation.py" line="30" />
         <source>Confirm (Enter)</source>
         <translation>Підтвердити (Enter)</translation>
     </message>
@@ -110,17 +125,17 @@
 <context>
     <name>LockoutPanel</name>
     <message>
-        <location filename="../../terminal/ui/lockout_panel.py" line="47" />
+        <location filename="../../terminal/ui/lockout_panel.py" line="48" />
         <source>Locked out after wrong PINs</source>
         <translation>Заблоковані після неправильних PIN-кодів</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/lockout_panel.py" line="48" />
+        <location filename="../../terminal/ui/lockout_panel.py" line="49" />
         <source>Lift the lock-out</source>
         <translation>Зняти блокування</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/lockout_panel.py" line="63" />
+        <location filename="../../terminal/ui/lockout_panel.py" line="64" />
         <source>%1 · until %2</source>
         <translation>%1 · до %2</translation>
     </message>
@@ -128,72 +143,72 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="92" />
+        <location filename="../../terminal/ui/login_page.py" line="98" />
         <source>Supervisor: lift a PIN lock-out (Esc: back)</source>
         <translation>Старший касир: зняти блокування за PIN (Esc — назад)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="95" />
+        <location filename="../../terminal/ui/login_page.py" line="101" />
         <source>Till locked: %1 is on a break. Their PIN opens it again.</source>
         <translation>Касу зачинено: %1 на перерві. Відчинить своїм PIN.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="101" />
+        <location filename="../../terminal/ui/login_page.py" line="107" />
         <source>Start of shift</source>
         <translation>Початок зміни</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="101" />
+        <location filename="../../terminal/ui/login_page.py" line="107" />
         <source>Supervisor</source>
         <translation>Старший зміни</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="103" />
+        <location filename="../../terminal/ui/login_page.py" line="109" />
         <source>Locked out after wrong PINs? A supervisor helps: F9</source>
         <translation>Заблоковано після хибних PIN? Допоможе старший касир: F9</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="104" />
+        <location filename="../../terminal/ui/login_page.py" line="110" />
         <source>PIN</source>
         <translation>PIN-код</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="106" />
+        <location filename="../../terminal/ui/login_page.py" line="112" />
         <source>Type the PIN again (Enter)</source>
         <translation>Ввести PIN-код знову (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="108" />
+        <location filename="../../terminal/ui/login_page.py" line="114" />
         <source>Log in (Enter)</source>
         <translation>Увійти (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="112" />
+        <location filename="../../terminal/ui/login_page.py" line="118" />
         <source>PIN accepted. %1, now tap your own staff card on the reader.</source>
         <translation>PIN-код прийнято. %1, тепер прикладіть свою картку працівника до зчитувача.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="211" />
-        <source>No staff on this till yet: store IT adds them.</source>
-        <translation>На цій касі ще немає працівників: їх додає ІТ магазину.</translation>
+        <location filename="../../terminal/ui/login_page.py" line="217" />
+        <source>No staff on this till yet: call store IT to add them.</source>
+        <translation>На цій касі ще немає працівників: викличте ІТ магазину, щоб їх додати.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="246" />
-        <source>Nobody is locked out now.</source>
-        <translation>Зараз ніхто не заблокований.</translation>
+        <location filename="../../terminal/ui/login_page.py" line="255" />
+        <source>Nobody is locked out now: Esc goes back.</source>
+        <translation>Зараз ніхто не заблокований: Esc — назад.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="260" />
+        <location filename="../../terminal/ui/login_page.py" line="276" />
+        <source>Wrong PIN: type it again. %1 attempt(s) left.</source>
+        <translation>Неправильний PIN-код: введіть його знову. Залишилося спроб: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/login_page.py" line="269" />
         <source>Lock-out lifted: log in with your PIN.</source>
         <translation>Блокування знято: увійдіть зі своїм PIN.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="267" />
-        <source>Wrong PIN. %1 attempt(s) left.</source>
-        <translation>Неправильний PIN-код. Залишилося спроб: %1.</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/login_page.py" line="271" />
+        <location filename="../../terminal/ui/login_page.py" line="282" />
         <source>Too many wrong PINs. Try again after %1.</source>
         <translation>Забагато неправильних PIN-кодів. Спробуйте знову після %1.</translation>
     </message>
@@ -201,12 +216,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="151" />
+        <location filename="../../terminal/ui/main_window.py" line="168" />
         <source>Loyalty terminal</source>
         <translation>Термінал лояльності</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="190" />
+        <location filename="../../terminal/ui/main_window.py" line="207" />
         <source>A copy of the last receipt is printing.</source>
         <translation>Друкується копія останнього чека.</translation>
     </message>
@@ -241,7 +256,7 @@
         <translation>Нікого не знайдено за «%1». Перевірте номер телефону чи прізвище або попросіть картку.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/message_page.py" line="45" />
+        <location filename="../../terminal/ui/message_page.py" line="46" />
         <source>Supervisor: register a member with this card (F9)</source>
         <translation>Старший зміни: зареєструвати учасника з цією карткою (F9)</translation>
     </message>
@@ -509,6 +524,24 @@
     </message>
 </context>
 <context>
+    <name>NumberPad</name>
+    <message>
+        <location filename="../../terminal/ui/numpad.py" line="98" />
+        <source>Enter</source>
+        <translation>Ввід</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/numpad.py" line="99" />
+        <source>Delete the last character</source>
+        <translation>Стерти останній знак</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/numpad.py" line="101" />
+        <source>Clear the field</source>
+        <translation>Очистити поле</translation>
+    </message>
+</context>
+<context>
     <name>OfficeStatus</name>
     <message>
         <location filename="../../terminal/ui/office_status.py" line="65" />
@@ -617,77 +650,77 @@
 <context>
     <name>ShiftEndPage</name>
     <message>
-        <location filename="../../terminal/ui/shift_end_page.py" line="57" />
+        <location filename="../../terminal/ui/shift_end_page.py" line="58" />
         <source>Purchases</source>
         <translation>Покупки</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/shift_end_page.py" line="58" />
+        <location filename="../../terminal/ui/shift_end_page.py" line="59" />
         <source>Sales</source>
         <translation>Продажі</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/shift_end_page.py" line="59" />
+        <location filename="../../terminal/ui/shift_end_page.py" line="60" />
         <source>Discounts</source>
         <translation>Знижки</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/shift_end_page.py" line="60" />
+        <location filename="../../terminal/ui/shift_end_page.py" line="61" />
         <source>Paid</source>
         <translation>Сплачено</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/shift_end_page.py" line="61" />
+        <location filename="../../terminal/ui/shift_end_page.py" line="62" />
         <source>Returns</source>
         <translation>Повернення</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/shift_end_page.py" line="62" />
+        <location filename="../../terminal/ui/shift_end_page.py" line="63" />
         <source>Money returned</source>
         <translation>Повернуто грошей</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/shift_end_page.py" line="63" />
+        <location filename="../../terminal/ui/shift_end_page.py" line="64" />
         <source>Gifts</source>
         <translation>Подарунки</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/shift_end_page.py" line="64" />
+        <location filename="../../terminal/ui/shift_end_page.py" line="65" />
         <source>Points earned</source>
         <translation>Нараховано балів</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/shift_end_page.py" line="65" />
+        <location filename="../../terminal/ui/shift_end_page.py" line="66" />
         <source>Points spent</source>
         <translation>Списано балів</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/shift_end_page.py" line="67" />
+        <location filename="../../terminal/ui/shift_end_page.py" line="68" />
         <source>Points adjustments</source>
         <translation>Коригування балів</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/shift_end_page.py" line="74" />
+        <location filename="../../terminal/ui/shift_end_page.py" line="75" />
         <source>Close the shift and print its report (Enter)</source>
         <translation>Закрити зміну й надрукувати звіт (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/shift_end_page.py" line="75" />
+        <location filename="../../terminal/ui/shift_end_page.py" line="76" />
         <source>Back to the till (Esc)</source>
         <translation>Назад до каси (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/shift_end_page.py" line="78" />
+        <location filename="../../terminal/ui/shift_end_page.py" line="79" />
         <source>End of shift</source>
         <translation>Кінець зміни</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/shift_end_page.py" line="80" />
+        <location filename="../../terminal/ui/shift_end_page.py" line="81" />
         <source>End of shift: %1, since %2</source>
         <translation>Кінець зміни: %1, з %2</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/shift_end_page.py" line="98" />
+        <location filename="../../terminal/ui/shift_end_page.py" line="99" />
         <source>%1 operation(s) not yet at the office: they are sent by themselves.</source>
         <translation>Операцій ще не в офісі: %1. Вони надішлються самі.</translation>
     </message>
@@ -695,12 +728,12 @@
 <context>
     <name>SupervisorConfirmation</name>
     <message>
-        <location filename="../../terminal/ui/checkout_confirmation.py" line="78" />
+        <location filename="../../terminal/ui/checkout_confirmation.py" line="79" />
         <source>Back to the checkout (Esc)</source>
         <translation>Назад до покупки (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_confirmation.py" line="84" />
+        <location filename="../../terminal/ui/checkout_confirmation.py" line="85" />
         <source>Purchase of %1 is above %2: a supervisor confirms with their PIN</source>
         <translation>Покупка на %1 — більше за %2: підтверджує старший зміни своїм PIN-кодом</translation>
     </message>
@@ -738,92 +771,92 @@
         <translation>Надіслати в офіс знову</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="189" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="192" />
         <source>waiting</source>
         <translation>чекає друку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="190" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="193" />
         <source>printing</source>
         <translation>друкується</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="191" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="194" />
         <source>printed</source>
         <translation>надруковано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="192" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="195" />
         <source>cancelled</source>
         <translation>скасовано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="217" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="220" />
         <source>purchase with points</source>
         <translation>покупка з оплатою балами</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="223" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="226" />
         <source>card unblocked</source>
         <translation>картку розблоковано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="227" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="230" />
         <source>shift report</source>
         <translation>звіт за зміну</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="228" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="231" />
         <source>test page</source>
         <translation>тестова сторінка</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="239" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="242" />
         <source>Refused by the office, for review: %1</source>
         <translation>Відхилено офісом, на перевірку: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="216" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="219" />
         <source>purchase</source>
         <translation>покупка</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="218" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="221" />
         <source>return</source>
         <translation>повернення</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="219" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="222" />
         <source>gift</source>
         <translation>подарунок</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="220" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="223" />
         <source>points adjustment</source>
         <translation>коригування балів</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="221" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="224" />
         <source>feedback</source>
         <translation>відгук</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="222" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="225" />
         <source>card blocked</source>
         <translation>картку заблоковано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="224" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="227" />
         <source>card activated</source>
         <translation>картку активовано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="225" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="228" />
         <source>card replaced</source>
         <translation>картку замінено</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="226" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="229" />
         <source>member registered</source>
         <translation>реєстрація учасника</translation>
     </message>

@@ -31,6 +31,7 @@ from terminal.store.run_lock import RunLock
 from terminal.ui.bridge import EventBridge
 from terminal.ui.i18n import switch_language
 from terminal.ui.main_window import MainWindow
+from terminal.ui.numpad import hide_number_pads
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +97,8 @@ class TillApp:
             log.warning("init: the cache holds no program yet; waiting for the office")
         log.info("init: window")
         window = self.window = MainWindow(self.till, till_name=self.config.terminal.id)
+        if not self.config.terminal.number_pad:  # a till with a keyboard only
+            hide_number_pads(window)
         window.connect_bridge(self.bridge)
         log.info("init: printer (%s)", self.config.printer.transport.value)
         self.spooler.start()

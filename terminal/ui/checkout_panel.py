@@ -1,9 +1,10 @@
-"""Checkout, keyboard first: type the amount, Enter; points to spend start at 0 and are
-spent only when the customer asks (type them, or F4: the most the program allows); the
-quote's lines; Enter confirms, Esc cancels. A wrong amount is refused with its own reason
-(not a number, negative, zero, more than two decimals, too large), leaving no quote and
-no points. Above the program's ``confirm_above``, a supervisor's PIN first (Esc: back,
-what was typed kept; terminal.ui.checkout_confirmation)."""
+"""Checkout, keyboard first (or the number pad beside the quote's lines, on a touch screen):
+type the amount, Enter; points to spend start at 0 and are spent only when the customer
+asks (type them, or F4: the most the program allows); the quote's lines; Enter confirms,
+Esc cancels. A wrong amount or number of points is refused with its own reason and what
+to type (not a number, negative, zero, more than two decimals, too large, too many
+points), leaving no quote and no points. Above the program's ``confirm_above``, a
+supervisor's PIN first (Esc: back, what was typed kept; terminal.ui.checkout_confirmation)."""
 
 from __future__ import annotations
 
@@ -25,15 +26,16 @@ from PySide6.QtWidgets import (
 from terminal.loyalty import LoyaltyError, Quote
 from terminal.services.checkout import needs_supervisor, preview
 from terminal.services.identify import MemberView
-from terminal.services.points_input import BadPoints, parse_spend, points_input_text
+from terminal.services.points_input import points_input_text
 from terminal.services.receipt_preview import preview_receipt
 from terminal.services.staff import StaffMember
 from terminal.services.till import Till
-from terminal.ui.checkout_amount import typed_amount
+from terminal.ui.checkout_amount import amount_pad, spend_refusal, typed_amount, typed_spend
 from terminal.ui.checkout_confirmation import SupervisorConfirmation
 from terminal.ui.checkout_preview import ReceiptPreview
 from terminal.ui.explanations import explanation_text
 from terminal.ui.formats import money_text, points_text
+from terminal.ui.numpad import beside_pad
 from terminal.ui.widgets import Button
 
 
@@ -104,8 +106,8 @@ class CheckoutPanel(QWidget):
         layout.addLayout(replace_row)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(self.lines, 1)
-        layout.addWidget(self.preview, 3)
+        self.pad = amount_pad(self.amount, self.points)  # beside the lines, for touch
+        layout.addLayout(beside_pad(self.pad, (self.lines, 1), (self.preview, 3)), 1)
         layout.addWidget(self.total)
         layout.addWidget(self.earned)
         layout.addLayout(buttons)
@@ -269,12 +271,6 @@ class CheckoutPanel(QWidget):
         self._requote(spend, prefill=False)
         self.points.setFocus()
 
-    def _spend(self) -> Decimal | None:
-        try:
-            return parse_spend(self.points.text())
-        except BadPoints:
-            return None
-
     def _requote(self, spend: Decimal | None, prefill: bool) -> None:
         view, amount = self._view, typed_amount(self.amount.text(), self._till.unit().program)
         self._quote = None
@@ -293,7 +289,7 @@ class CheckoutPanel(QWidget):
             self.show_error(amount if isinstance(amount, str) and self.amount.text() else None)
             return
         if prefill:  # a new amount: the points typed before still stand, if any
-            spend = self._spend()
+            spend = typed_spend(self.points.text())
             if spend is None:
                 spend = Decimal(0)
                 self.points.setText("0")
@@ -302,8 +298,8 @@ class CheckoutPanel(QWidget):
             return
         try:
             q = preview(self._till.unit(), view, amount, spend)
-        except LoyaltyError as exc:
-            self.show_error(str(exc))
+        except LoyaltyError as exc:  # the points: why not, and what to type instead
+            self.show_error(spend_refusal(exc, self._till.unit(), view, amount))
             return
         self.show_error(None)
         self._quote = q
@@ -389,7 +385,7 @@ class CheckoutPanel(QWidget):
 
     @Slot(str)
     def _on_points_text_edited(self, _text: str) -> None:
-        self._requote(self._spend(), prefill=False)
+        self._requote(typed_spend(self.points.text()), prefill=False)
 
     @Slot()
     def _on_points_return_pressed(self) -> None:

@@ -1,4 +1,5 @@
-"""Start of shift: pick yourself, type your PIN, Enter. Five wrong PINs lock you out.
+"""Start of shift: pick yourself, type your PIN, Enter. Five wrong PINs lock you out. On a
+touch screen, the number pad beside the PIN types it (terminal.ui.numpad).
 
 Where the office asks for it (``set-limits --supervisor-card``), a supervisor's right PIN
 is followed by a second step: the page asks for a tap of their own staff card, and the
@@ -30,6 +31,7 @@ from terminal.services.staff import (
 from terminal.services.unit import Unit
 from terminal.ui.errors import SHOWN_ERRORS, error_text
 from terminal.ui.lockout_panel import LockoutPanel
+from terminal.ui.numpad import NumberPad, beside_pad
 from terminal.ui.waiting import waiting
 from terminal.ui.widgets import Button
 
@@ -72,10 +74,13 @@ class LoginPage(QWidget):
         self.hint = QLabel(wordWrap=True)  # F9: a supervisor helps
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._pending: CardPending | None = None
+        self.pad = NumberPad()  # for a touch screen: digits only, no decimal separator
+        self.pad.serve(self.pin)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        for w in (self.title, self.who, self.pin, self.tap_card, self.error, self.enter):
-            layout.addWidget(w)
+        layout.addWidget(self.title)
+        fields = (self.who, self.pin, self.tap_card, self.error, self.enter)
+        layout.addLayout(beside_pad(self.pad, *((w, 0) for w in fields)))
         layout.addWidget(self.note)
         if lockouts is not None:
             layout.addWidget(lockouts)
@@ -212,7 +217,7 @@ class LoginPage(QWidget):
         pin = self.pin.text()
         self.pin.clear()
         if staff_id is None:
-            return self._fail(self.tr("No staff on this till yet: store IT adds them."))
+            return self._fail(self.tr("No staff on this till yet: call store IT to add them."))
         if not pin:  # Enter on an empty field (a second Enter): not a wrong PIN
             self.pin.setFocus()
             return None
@@ -250,7 +255,7 @@ class LoginPage(QWidget):
         if self._helping and self.lockouts is not None:  # no shift: only the lock-outs
             self.lockouts.show_for(who)
             if self.lockouts.isHidden():
-                self._fail(self.tr("Nobody is locked out now."))
+                self._fail(self.tr("Nobody is locked out now: Esc goes back."))
             return None
         self.note.hide()
         self.logged_in.emit(who)
@@ -271,7 +276,9 @@ class LoginPage(QWidget):
         """Say why a log-in (by PIN or by staff card) was refused."""
         if isinstance(exc, PinRejected):
             return self._fail(
-                self.tr("Wrong PIN. %1 attempt(s) left.").replace("%1", str(exc.attempts_left))
+                self.tr("Wrong PIN: type it again. %1 attempt(s) left.").replace(
+                    "%1", str(exc.attempts_left)
+                )
             )
         if isinstance(exc, LockedOut):
             return self._fail(

@@ -63,6 +63,8 @@ QListWidget {{ font-size: {sizes["list"]}px; background: white; }}
 QListWidget::item {{ min-height: {MIN_TOUCH_PX}px; padding: 0 8px; }}
 QStatusBar QLabel {{ font-size: {sizes["status"]}px; padding: 0 12px; }}
 QStatusBar QLabel[alert="true"] {{ background: #b00020; color: white; font-weight: bold; }}
+QPushButton[pad="true"] {{ min-width: {MIN_TOUCH_PX}px; min-height: {MIN_TOUCH_PX}px;
+              padding: 0 6px; font-size: {sizes["field"]}px; }}
 """
 
 
