@@ -104,8 +104,7 @@ ERRORS: dict[str, str] = {
     "no_birthday_gift": QT_TRANSLATE_NOOP("messages", "no birthday gift is due to this member"),
     "birthday_gift_given": QT_TRANSLATE_NOOP(
         "messages",
-        "already given for this birthday ({year}): a member gets one birthday gift per "
-        "birthday",
+        "already given for this birthday ({year}): a member gets one birthday gift per birthday",
     ),
     "points_short": QT_TRANSLATE_NOOP("messages", "the member has too few points for this reward"),
     "reason_missing": QT_TRANSLATE_NOOP(

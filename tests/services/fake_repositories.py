@@ -71,18 +71,8 @@ def _spent(op: NewOperation) -> int:
 def _record(r: Row) -> OperationRecord:
     o = r.op
     return OperationRecord(
-        o.id,
-        r.seq,
-        o.kind,
-        o.created_at,
-        o.card_id,
-        o.member_id,
-        o.amount_minor,
-        o.paid_minor,
-        o.points_delta_centi,
-        o.facts,
-        o.reverses,
-        r.status,
+        *(o.id, r.seq, o.kind, o.created_at, o.card_id, o.member_id, o.amount_minor),
+        *(o.paid_minor, o.points_delta_centi, o.facts, o.reverses, r.status),
     )
 
 
@@ -103,7 +93,9 @@ class OperationsFake:
                 return _record(r)
         return None
 
-    def recent(self, member_id: int | None, card_id: int | None, limit: int) -> list[OperationRecord]:
+    def recent(
+        self, member_id: int | None, card_id: int | None, limit: int
+    ) -> list[OperationRecord]:
         rows = [
             r
             for r in self.t.operations
