@@ -17,7 +17,6 @@ from terminal.loyalty import (
     CardKind,
     CardState,
     Money,
-    PurchaseFacts,
     ReturnQuote,
     birthday_gift_available,
     birthday_gift_year,
@@ -36,9 +35,9 @@ from terminal.services.identify import (
     find_card,
     view_of,
 )
+from terminal.services.member_summary import return_basis
 from terminal.services.ports import Reads, Writes
 from terminal.services.receipt_preview import card_tail
-from terminal.services.member_summary import return_basis
 from terminal.services.return_lookup import PurchaseToReturn
 from terminal.services.roles import Role
 from terminal.services.unit import Unit
