@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -231,7 +230,7 @@ class MemberActions(QWidget):
         event.accept()
         if self.asking:
             self._on_question_confirmed()
-        elif QApplication.focusWidget() is self.value and self.action.code == "return":
+        elif self.focusWidget() is self.value and self.action.code == "return":
             self._find_purchase()  # a scanned code ends with Enter: show it only
         else:
             self._on_run()
@@ -386,7 +385,8 @@ class MemberActions(QWidget):
         if self.action.code == "replace" and current is not None:
             if view is not None and view.card_id == current.view.card_id:
                 return  # the card being replaced, read again
-            self.value.setText(key.number or key.uid or "")
+            number = view.card_number if view is not None else None
+            self.value.setText(number or key.number or key.uid or "")
             self._on_run()  # the question, with the new card
             return
         if view is None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -222,7 +221,7 @@ class SupervisorPage(QWidget):
                 self.close_mode()
             return
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and QApplication.focusWidget() is self.reprint:
+        if enter and self.focusWidget() is self.reprint:
             self._on_reprint_clicked()  # the button says (Enter)
             return
         super().keyPressEvent(event)
