@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from terminal.loyalty import Money, ReturnQuote
 from terminal.services.identify import MemberView
@@ -38,13 +38,11 @@ class Question(QWidget):
         self.text = QLabel(objectName="figure", wordWrap=True)
         self.confirm = Button(objectName="primary")
         self.cancel = Button()
-        row = QHBoxLayout()
-        row.addWidget(self.cancel)
-        row.addWidget(self.confirm)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self)  # one above the other: the form's column is narrow
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text)
-        layout.addLayout(row)
+        layout.addWidget(self.confirm)
+        layout.addWidget(self.cancel)
         self.confirm.clicked.connect(self.confirmed)
         self.cancel.clicked.connect(self.cancelled)
         self.retranslate()
