@@ -285,3 +285,27 @@ def test_a_warning_before_the_idle_timeout_keeps_the_typed_work(
     assert page.idle_warning.isHidden() and page.active
     assert actions.value.text() == "30" and actions.result.text() == ""
     qtbot.waitUntil(lambda: not page.active, timeout=5000)  # then, left alone, it closes
+
+
+def test_a_return_above_the_programs_confirm_above_says_to_check_it(
+    qtbot: QtBot, demo_db: Database, clock: FixedClock
+) -> None:
+    from terminal.services.staff import Role, StaffMember
+
+    w = printing_window(qtbot, demo_db, clock)
+    limit = w._till.program.confirm_above
+    assert limit is not None
+    chief = StaffMember(2, "Пётр Старший", Role.SUPERVISOR)
+    big = limit + Money.parse("500")
+    purchase = checkout(w._till.unit(), card_key(demo_db), big, confirmed_by=chief)
+    small = checkout(w._till.unit(), card_key(demo_db), Money.parse("100"))
+    supervisor_mode(qtbot, w, None)
+    actions = w.supervisor.member_actions
+    for op, warned in ((small, False), (purchase, True)):
+        actions.value.clear()
+        qtbot.keyClicks(actions.value, op.operation_id)  # typed: the code is looked up anew
+        actions.run.click()
+        actions.run.click()
+        assert actions.asking
+        assert ("check the amount against the receipt" in actions.question.text.text()) is warned
+        actions.question.cancel.click()
