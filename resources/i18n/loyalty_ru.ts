@@ -1,55 +1,181 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>ActionRunner</name>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="78" />
+        <source>Give a gift</source>
+        <extracomment>The actions that ask first, with the figures.</extracomment>
+        <translation>Выдать подарок</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="79" />
+        <source>Return (receipt code)</source>
+        <translation>Возврат (код чека)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="80" />
+        <source>Adjust points</source>
+        <translation>Корректировка баллов</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="81" />
+        <source>Record a complaint or suggestion</source>
+        <translation>Записать жалобу или предложение</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="82" />
+        <source>Block the card</source>
+        <translation>Заблокировать карту</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="83" />
+        <source>Unblock the card</source>
+        <translation>Разблокировать карту</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="84" />
+        <source>Activate the bearer card</source>
+        <translation>Активировать карту на предъявителя</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="85" />
+        <source>Replace the card</source>
+        <translation>Заменить карту</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="92" />
+        <source>Receipt code (scan the QR)</source>
+        <translation>Код чека (отсканируйте QR)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="93" />
+        <source>Amount returned (empty: all)</source>
+        <translation>Сумма возврата (пусто: всё)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="95" />
+        <source>Points (+ or -)</source>
+        <translation>Баллы (+ или -)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="95" />
+        <source>Reason (required)</source>
+        <translation>Причина (обязательно)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="96" />
+        <source>What the member said</source>
+        <translation>Что сказал участник</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="97" />
+        <location filename="../../terminal/ui/member_action_run.py" line="98" />
+        <source>Why</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="99" />
+        <source>New card: tap it, or type its number or UID</source>
+        <translation>Новая карта: приложите её или введите номер или UID</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="105" />
+        <source>Purchase %1 of %2: %3, returned so far %4. Type the amount returned (empty: all %5) and press Enter to return.</source>
+        <translation>Покупка %1 от %2: %3, уже возвращено %4. Введите сумму возврата (пусто: всё, %5) и нажмите Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="117" />
+        <source>This card is not in the club. To register a member with it, close supervisor mode (Esc) and tap it again.</source>
+        <translation>Этой карты нет в клубе. Чтобы зарегистрировать по ней участника, закройте режим старшего (Esc) и приложите её снова.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="124" />
+        <source>Card %1 was read: supervisor mode still acts on %2 shown above. To act on the other card, close supervisor mode (Esc) and tap it.</source>
+        <translation>Считана карта %1: режим старшего по-прежнему работает с картой %2, показанной выше. Чтобы работать с другой картой, закройте режим старшего (Esc) и приложите её.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="132" />
+        <source>Present the member's card first: tap or swipe it on the reader.</source>
+        <translation>Сначала предъявите карту участника: приложите или проведите её через считыватель.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="154" />
+        <source>Type fewer points.</source>
+        <translation>Введите меньше баллов.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="186" />
+        <location filename="../../terminal/ui/member_action_run.py" line="191" />
+        <source>Scan or type the receipt code.</source>
+        <translation>Отсканируйте или введите код чека.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="201" />
+        <source>Choose a gift.</source>
+        <translation>Выберите подарок.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="211" />
+        <source>Points: type a number, e.g. 100 or -50.</source>
+        <translation>Баллы: введите число, например 100 или -50.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="216" />
+        <source>Type or scan the new card's number.</source>
+        <translation>Введите или отсканируйте номер новой карты.</translation>
+    </message>
+</context>
+<context>
     <name>CheckoutPanel</name>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="125" />
         <location filename="../../terminal/ui/checkout_panel.py" line="126" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="127" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="127" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="128" />
         <source>Points to spend</source>
         <translation>Списать баллов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="128" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="129" />
         <source>Confirm (Enter)</source>
         <translation>Подтвердить (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="129" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="130" />
         <source>Cancel (Esc)</source>
         <translation>Отмена (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="130" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="131" />
         <source>Receipt (F2)</source>
         <translation>Чек (F2)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="131" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="132" />
         <source>All (F4)</source>
         <translation>Все (F4)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="132" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="133" />
         <source>Replace (Enter)</source>
         <translation>Заменить (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="133" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="134" />
         <source>Keep this checkout (Esc)</source>
         <translation>Оставить эту покупку (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="191" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="192" />
         <source>a card without a member</source>
         <translation>карта без участника</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="194" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="195" />
         <source>Another card was read: %1. Replace %2 in this checkout?</source>
         <translation>Считана другая карта: %1. Заменить %2 в этой покупке?</translation>
     </message>
@@ -99,17 +225,17 @@
         <translation>Больше самой крупной покупки, которую допускает программа (%1): проверьте сумму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="296" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="297" />
         <source>Points: type a number</source>
         <translation>Баллы: введите число</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="308" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="309" />
         <source>To pay: %1</source>
         <translation>К оплате: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="310" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="311" />
         <source>Points earned: %1 · balance after: %2</source>
         <translation>Начислено баллов: %1 · остаток: %2</translation>
     </message>
@@ -188,27 +314,27 @@
         <translation>PIN-код принят. %1, теперь приложите свою карту сотрудника к считывателю.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="217" />
+        <location filename="../../terminal/ui/login_page.py" line="220" />
         <source>No staff on this till yet: call store IT to add them.</source>
         <translation>На этой кассе ещё нет сотрудников: вызовите ИТ магазина, чтобы их добавить.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="255" />
+        <location filename="../../terminal/ui/login_page.py" line="258" />
         <source>Nobody is locked out now: Esc goes back.</source>
         <translation>Сейчас никто не заблокирован: Esc — назад.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="276" />
+        <location filename="../../terminal/ui/login_page.py" line="279" />
         <source>Wrong PIN: type it again. %1 attempt(s) left.</source>
         <translation>Неверный PIN-код: введите его снова. Осталось попыток: %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="269" />
+        <location filename="../../terminal/ui/login_page.py" line="272" />
         <source>Lock-out lifted: log in with your PIN.</source>
         <translation>Блокировка снята: войдите со своим PIN.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="282" />
+        <location filename="../../terminal/ui/login_page.py" line="285" />
         <source>Too many wrong PINs. Try again after %1.</source>
         <translation>Слишком много неверных PIN-кодов. Попробуйте снова после %1.</translation>
     </message>
@@ -216,12 +342,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="168" />
+        <location filename="../../terminal/ui/main_window.py" line="163" />
         <source>Loyalty terminal</source>
         <translation>Терминал лояльности</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="207" />
+        <location filename="../../terminal/ui/main_window.py" line="202" />
         <source>A copy of the last receipt is printing.</source>
         <translation>Печатается копия последнего чека.</translation>
     </message>
@@ -344,125 +470,19 @@
 <context>
     <name>MemberActions</name>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="121" />
-        <source>Give a gift</source>
-        <translation>Выдать подарок</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="122" />
-        <source>Return (receipt code)</source>
-        <translation>Возврат (код чека)</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="123" />
-        <source>Adjust points</source>
-        <translation>Корректировка баллов</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="124" />
-        <source>Record a complaint or suggestion</source>
-        <translation>Записать жалобу или предложение</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="125" />
-        <source>Block the card</source>
-        <translation>Заблокировать карту</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="126" />
-        <source>Unblock the card</source>
-        <translation>Разблокировать карту</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="127" />
-        <source>Activate the bearer card</source>
-        <translation>Активировать карту на предъявителя</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="128" />
-        <source>Replace the card</source>
-        <translation>Заменить карту</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="137" />
+        <location filename="../../terminal/ui/member_actions.py" line="109" />
         <source>Do it (Enter)</source>
         <translation>Выполнить (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="182" />
-        <source>Receipt code (scan the QR)</source>
-        <translation>Код чека (отсканируйте QR)</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="183" />
-        <source>Amount returned (empty: all)</source>
-        <translation>Сумма возврата (пусто: всё)</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="185" />
-        <source>Points (+ or -)</source>
-        <translation>Баллы (+ или -)</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="185" />
-        <source>Reason (required)</source>
-        <translation>Причина (обязательно)</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="186" />
-        <source>What the member said</source>
-        <translation>Что сказал участник</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="187" />
-        <source>Why</source>
-        <translation>Причина</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="188" />
-        <source>New card: number or UID</source>
-        <translation>Новая карта: номер или UID</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="241" />
-        <source>Purchase %1 of %2: %3, returned so far %4. Type the amount returned (empty: all %5) and press Enter to return.</source>
-        <translation>Покупка %1 от %2: %3, уже возвращено %4. Введите сумму возврата (пусто: всё, %5) и нажмите Enter.</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="270" />
+        <location filename="../../terminal/ui/member_actions.py" line="347" />
         <source>Done: operation %1 recorded.</source>
         <translation>Готово: операция %1 записана.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="273" />
+        <location filename="../../terminal/ui/member_actions.py" line="351" />
         <source>Give back %1</source>
         <translation>Вернуть покупателю %1</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="307" />
-        <source>Present the member's card first.</source>
-        <translation>Сначала предъявите карту участника.</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="313" />
-        <source>Choose a gift.</source>
-        <translation>Выберите подарок.</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="319" />
-        <location filename="../../terminal/ui/member_actions.py" line="326" />
-        <source>Scan or type the receipt code.</source>
-        <translation>Отсканируйте или введите код чека.</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="336" />
-        <source>Points: type a number, e.g. 100 or -50.</source>
-        <translation>Баллы: введите число, например 100 или -50.</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="341" />
-        <source>Type or scan the new card's number.</source>
-        <translation>Введите или отсканируйте номер новой карты.</translation>
     </message>
 </context>
 <context>
@@ -595,56 +615,109 @@
     </message>
 </context>
 <context>
+    <name>Question</name>
+    <message>
+        <location filename="../../terminal/ui/member_questions.py" line="52" />
+        <source>Confirm (Enter)</source>
+        <translation>Подтвердить (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_questions.py" line="53" />
+        <source>Cancel (Esc)</source>
+        <translation>Отмена (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_questions.py" line="63" />
+        <source>Block card %1 of %2? Reason: %3.</source>
+        <translation>Заблокировать карту %1 участника %2? Причина: %3.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_questions.py" line="70" />
+        <source>Add %1 points to %2: balance %3 → %4?</source>
+        <translation>Начислить %1 баллов участнику %2: баланс %3 → %4?</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_questions.py" line="72" />
+        <source>Take %1 points from %2: balance %3 → %4?</source>
+        <translation>Списать %1 баллов у участника %2: баланс %3 → %4?</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_questions.py" line="86" />
+        <source>The office's limit: %1 points in one adjustment, %2 left today.</source>
+        <translation>Лимит офиса: %1 баллов за одну корректировку, на сегодня осталось %2.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_questions.py" line="93" />
+        <source>Replace card %1 of %2 with the new card %3? The old card stops working.</source>
+        <translation>Заменить карту %1 участника %2 новой картой %3? Старая карта перестанет действовать.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_questions.py" line="101" />
+        <source>Return %1 of purchase %2: give back %3?</source>
+        <translation>Возврат %1 по покупке %2: вернуть покупателю %3?</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_questions.py" line="108" />
+        <source>This is more than %1: check the amount against the receipt.</source>
+        <translation>Это больше %1: сверьте сумму с чеком.</translation>
+    </message>
+</context>
+<context>
     <name>RegistrationPage</name>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="98" />
+        <location filename="../../terminal/ui/registration_page.py" line="100" />
         <source>Register a member with this card</source>
         <translation>Регистрация участника с этой картой</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="102" />
+        <location filename="../../terminal/ui/registration_page.py" line="104" />
         <source>Full name</source>
         <translation>Фамилия, имя, отчество</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="103" />
+        <location filename="../../terminal/ui/registration_page.py" line="105" />
         <source>How to address them</source>
         <translation>Как обращаться</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="104" />
+        <location filename="../../terminal/ui/registration_page.py" line="106" />
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="105" />
+        <location filename="../../terminal/ui/registration_page.py" line="107" />
         <source>Birthday (DD.MM.YYYY)</source>
         <translation>День рождения (ДД.ММ.ГГГГ)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="110" />
+        <location filename="../../terminal/ui/registration_page.py" line="112" />
         <source>e.g. Anna Petrovna (empty: the full name)</source>
         <translation>например, Анна Петровна (пусто: полное имя)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="114" />
+        <location filename="../../terminal/ui/registration_page.py" line="116" />
         <source>Consents to the processing of personal data (required)</source>
         <translation>Согласие на обработку персональных данных (обязательно)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="116" />
+        <location filename="../../terminal/ui/registration_page.py" line="118" />
         <source>Consents to receiving offers and news (optional)</source>
         <translation>Согласие на получение предложений и новостей (по желанию)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="121" />
+        <location filename="../../terminal/ui/registration_page.py" line="123" />
         <source>Register (Enter)</source>
         <translation>Зарегистрировать (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="122" />
+        <location filename="../../terminal/ui/registration_page.py" line="124" />
         <source>Cancel (Esc)</source>
         <translation>Отмена (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/registration_page.py" line="154" />
+        <source>Another card was read: this form registers the card read first. Register it, or cancel (Esc) and tap the other card.</source>
+        <translation>Считана другая карта: эта анкета регистрирует карту, считанную первой. Завершите регистрацию или отмените (Esc) и приложите другую карту.</translation>
     </message>
 </context>
 <context>
@@ -728,12 +801,12 @@
 <context>
     <name>SupervisorConfirmation</name>
     <message>
-        <location filename="../../terminal/ui/checkout_confirmation.py" line="79" />
+        <location filename="../../terminal/ui/checkout_confirmation.py" line="84" />
         <source>Back to the checkout (Esc)</source>
         <translation>Назад к покупке (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_confirmation.py" line="85" />
+        <location filename="../../terminal/ui/checkout_confirmation.py" line="90" />
         <source>Purchase of %1 is above %2: a supervisor confirms with their PIN</source>
         <translation>Покупка на %1 — больше %2: подтверждает старший смены своим PIN-кодом</translation>
     </message>
@@ -741,124 +814,187 @@
 <context>
     <name>SupervisorPage</name>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="109" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="121" />
         <source>Supervisor</source>
         <translation>Старший смены</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="110" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="122" />
         <source>Receipts and reports (newest first)</source>
         <translation>Чеки и отчёты (сначала новые)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="111" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="123" />
         <source>Reprint (Enter)</source>
         <translation>Напечатать копию (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="112" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="124" />
         <source>Back (Esc)</source>
         <translation>Назад (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="113" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="125" />
         <source>Close the shift and print its report</source>
         <translation>Закрыть смену и напечатать отчёт</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="114" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="126" />
         <source>Send again to the office</source>
         <translation>Отправить в офис снова</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="192" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="174" />
+        <source>Supervisor mode closes in %1 s — press any key or touch to stay</source>
+        <translation>Режим старшего закроется через %1 с — нажмите любую клавишу или коснитесь экрана, чтобы остаться</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="258" />
         <source>waiting</source>
         <translation>ждёт печати</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="193" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="259" />
         <source>printing</source>
         <translation>печатается</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="194" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="260" />
         <source>printed</source>
         <translation>напечатан</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="195" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="261" />
         <source>cancelled</source>
         <translation>отменён</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="220" />
-        <source>purchase with points</source>
-        <translation>покупка с оплатой баллами</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="226" />
-        <source>card unblocked</source>
-        <translation>карта разблокирована</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="230" />
-        <source>shift report</source>
-        <translation>отчёт за смену</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="231" />
-        <source>test page</source>
-        <translation>тестовая страница</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="242" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="294" />
         <source>Refused by the office, for review: %1</source>
         <translation>Отклонено офисом, на проверку: %1</translation>
     </message>
+</context>
+<context>
+    <name>WhoseCard</name>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="219" />
+        <location filename="../../terminal/ui/whose_card.py" line="80" />
+        <source>No card: present the member's card (tap or swipe it) to act on it.</source>
+        <translation>Карты нет: предъявите карту участника (приложите или проведите её), чтобы работать с ней.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/whose_card.py" line="85" />
+        <source>bearer card</source>
+        <translation>карта на предъявителя</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/whose_card.py" line="87" />
+        <source>%1 · card %2 · balance %3 points</source>
+        <translation>%1 · карта %2 · баланс %3 баллов</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/whose_card.py" line="97" />
+        <source>Last operations: %1</source>
+        <translation>Последние операции: %1</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/whose_card.py" line="99" />
+        <source>No operations at this till yet.</source>
+        <translation>На этой кассе операций ещё не было.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/whose_card.py" line="108" />
+        <source>%1 points</source>
+        <translation>%1 баллов</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/whose_card.py" line="113" />
+        <source>BLOCKED</source>
+        <translation>ЗАБЛОКИРОВАНА</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/whose_card.py" line="114" />
+        <source>not activated</source>
+        <translation>не активирована</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/whose_card.py" line="115" />
+        <source>LOST</source>
+        <translation>УТЕРЯНА</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/whose_card.py" line="116" />
+        <source>EXPIRED</source>
+        <translation>ПРОСРОЧЕНА</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/whose_card.py" line="117" />
+        <source>REPLACED</source>
+        <translation>ЗАМЕНЕНА</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/whose_card.py" line="123" />
         <source>purchase</source>
         <translation>покупка</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="221" />
+        <location filename="../../terminal/ui/whose_card.py" line="124" />
+        <source>purchase with points</source>
+        <translation>покупка с оплатой баллами</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/whose_card.py" line="125" />
         <source>return</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="222" />
+        <location filename="../../terminal/ui/whose_card.py" line="126" />
         <source>gift</source>
         <translation>подарок</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="223" />
+        <location filename="../../terminal/ui/whose_card.py" line="127" />
         <source>points adjustment</source>
         <translation>корректировка баллов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="224" />
+        <location filename="../../terminal/ui/whose_card.py" line="128" />
         <source>feedback</source>
         <translation>отзыв</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="225" />
+        <location filename="../../terminal/ui/whose_card.py" line="129" />
         <source>card blocked</source>
         <translation>карта заблокирована</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="227" />
+        <location filename="../../terminal/ui/whose_card.py" line="130" />
+        <source>card unblocked</source>
+        <translation>карта разблокирована</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/whose_card.py" line="131" />
         <source>card activated</source>
         <translation>карта активирована</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="228" />
+        <location filename="../../terminal/ui/whose_card.py" line="132" />
         <source>card replaced</source>
         <translation>карта заменена</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="229" />
+        <location filename="../../terminal/ui/whose_card.py" line="133" />
         <source>member registered</source>
         <translation>регистрация участника</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/whose_card.py" line="134" />
+        <source>shift report</source>
+        <translation>отчёт за смену</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/whose_card.py" line="135" />
+        <source>test page</source>
+        <translation>тестовая страница</translation>
     </message>
 </context>
 <context>
@@ -1134,333 +1270,338 @@
     </message>
     <message>
         <location filename="../../terminal/services/messages.py" line="105" />
+        <source>already given for this birthday ({year}): a member gets one birthday gift per birthday</source>
+        <translation>уже выдан за этот день рождения ({year}): участник получает один подарок на каждый день рождения</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="109" />
         <source>the member has too few points for this reward</source>
         <translation>У участника недостаточно баллов для этого подарка</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="106" />
+        <location filename="../../terminal/services/messages.py" line="110" />
         <source>write down the reason: it is required and kept</source>
         <translation>Укажите причину: она обязательна и сохраняется</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="109" />
+        <location filename="../../terminal/services/messages.py" line="113" />
         <source>{points} is not a number of points to adjust by</source>
         <translation>{points} — не число баллов для корректировки</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="110" />
+        <location filename="../../terminal/services/messages.py" line="114" />
         <source>write down what the member said</source>
         <translation>Запишите, что сказал участник</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="111" />
+        <location filename="../../terminal/services/messages.py" line="115" />
         <source>only a new (not activated) bearer card can be activated</source>
         <translation>Активировать можно только новую (не активированную) карту на предъявителя</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="114" />
+        <location filename="../../terminal/services/messages.py" line="118" />
         <source>the new card must be a new, unissued card</source>
         <translation>Новая карта должна быть новой, ещё не выданной</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="115" />
+        <location filename="../../terminal/services/messages.py" line="119" />
         <source>only a blocked card can be unblocked</source>
         <translation>разблокировать можно только заблокированную карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="116" />
+        <location filename="../../terminal/services/messages.py" line="120" />
         <source>no member with this phone in the cache</source>
         <translation>Участника с таким телефоном нет в базе</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="117" />
+        <location filename="../../terminal/services/messages.py" line="121" />
         <source>type the member's full name</source>
         <translation>введите фамилию, имя и отчество участника</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="118" />
+        <location filename="../../terminal/services/messages.py" line="122" />
         <source>the name is too long</source>
         <translation>слишком длинное имя</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="119" />
+        <location filename="../../terminal/services/messages.py" line="123" />
         <source>the member must consent to the processing of their personal data: without it they cannot be registered</source>
         <translation>нужно согласие участника на обработку персональных данных: без него регистрация невозможна</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="124" />
+        <location filename="../../terminal/services/messages.py" line="128" />
         <source>this is not a phone number: type it with the code, e.g. +7 916 123-45-67</source>
         <translation>это не номер телефона: введите его с кодом, например +7 916 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="127" />
+        <location filename="../../terminal/services/messages.py" line="131" />
         <source>{text} is not a birthday: type it as DD.MM.YYYY, e.g. 21.03.1985</source>
         <translation>{text} — не дата рождения: введите ДД.ММ.ГГГГ, например 21.03.1985</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="130" />
+        <location filename="../../terminal/services/messages.py" line="134" />
         <source>this is a bank card, not a club card: give the member a club card</source>
         <translation>это банковская карта, а не клубная: выдайте участнику клубную карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="133" />
+        <location filename="../../terminal/services/messages.py" line="137" />
         <source>this is not a club card: its number is not one of the club's</source>
         <translation>это не клубная карта: её номер не из номеров клуба</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="136" />
+        <location filename="../../terminal/services/messages.py" line="140" />
         <source>this till is not enrolled with the office yet: members can be registered once store IT has enrolled it</source>
         <translation>касса ещё не зарегистрирована в офисе: участников можно регистрировать после того, как ИТ магазина её подключит</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="141" />
+        <location filename="../../terminal/services/messages.py" line="145" />
         <source>read the new club card first: tap or swipe it</source>
         <translation>сначала считайте новую клубную карту: приложите или проведите её</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="144" />
+        <location filename="../../terminal/services/messages.py" line="148" />
         <source>this card is already in the club: it cannot be given to a new member</source>
         <translation>эта карта уже есть в клубе: её нельзя выдать новому участнику</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="147" />
+        <location filename="../../terminal/services/messages.py" line="151" />
         <source>this operation is not waiting for review any more</source>
         <translation>эта операция больше не ждёт проверки</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="150" />
+        <location filename="../../terminal/services/messages.py" line="154" />
         <source>The till's cache is busy (another program is writing to it): nothing was recorded. Try again in a moment; if it goes on, call IT.</source>
         <translation>База кассы занята (в неё пишет другая программа): ничего не записано. Повторите через минуту; если не проходит, вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="155" />
+        <location filename="../../terminal/services/messages.py" line="159" />
         <source>The till's disk is full: nothing was recorded. Call IT to free space, then try again.</source>
         <translation>Диск кассы заполнен: ничего не записано. Позвоните в ИТ, чтобы освободили место, и повторите.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="159" />
+        <location filename="../../terminal/services/messages.py" line="163" />
         <source>The till's cache could not be used: nothing was recorded. Try again; if it goes on, call IT.</source>
         <translation>Не удалось обратиться к базе кассы: ничего не записано. Повторите; если не проходит, вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="169" />
+        <location filename="../../terminal/services/messages.py" line="173" />
         <source>The office refused points spent without its authorisation beyond the offline limit for one operation: call IT.</source>
         <extracomment>Why the office refused an operation (its result's ``code``), for the supervisor's list of operations for review.</extracomment>
         <translation>Офис отклонил списание баллов без его подтверждения сверх офлайн-лимита на одну операцию: позвоните в ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="174" />
+        <location filename="../../terminal/services/messages.py" line="178" />
         <source>The office rejected this member's registration at this till, so nothing is applied to them: register the person again.</source>
         <translation>Офис отклонил регистрацию этого участника на этой кассе, поэтому ничего к нему не применено: зарегистрируйте человека заново.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="179" />
+        <location filename="../../terminal/services/messages.py" line="183" />
         <source>The office could not read the operation (a fault of the till): call IT.</source>
         <translation>Офис не смог прочитать операцию (ошибка кассы): вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="182" />
+        <location filename="../../terminal/services/messages.py" line="186" />
         <source>The office has another operation with the same id: call IT.</source>
         <translation>В офисе уже есть другая операция с тем же номером: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="185" />
+        <location filename="../../terminal/services/messages.py" line="189" />
         <source>The office does not know this kind of operation yet: call IT.</source>
         <translation>Офис пока не знает такой вид операции: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="188" />
+        <location filename="../../terminal/services/messages.py" line="192" />
         <source>The office does not know this member (deleted, or not registered).</source>
         <translation>Офис не знает этого участника (удалён или не зарегистрирован).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="191" />
+        <location filename="../../terminal/services/messages.py" line="195" />
         <source>The office does not know this card.</source>
         <translation>Офис не знает этой карты.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="192" />
+        <location filename="../../terminal/services/messages.py" line="196" />
         <source>The purchase this return reverses was refused by the office.</source>
         <translation>Покупка, к которой относится возврат, отклонена офисом.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="195" />
+        <location filename="../../terminal/services/messages.py" line="199" />
         <source>The member was registered with ids of another till (was the till enrolled again?): call IT.</source>
         <translation>Участник зарегистрирован с номерами другой кассы (кассу регистрировали заново?): вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="200" />
+        <location filename="../../terminal/services/messages.py" line="204" />
         <source>The office already has a member or card with this id: call IT.</source>
         <translation>В офисе уже есть участник или карта с этим номером: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="203" />
+        <location filename="../../terminal/services/messages.py" line="207" />
         <source>The card belongs to someone else at the office: give the member another card and register them again.</source>
         <translation>В офисе эта карта принадлежит другому: выдайте участнику другую карту и зарегистрируйте его снова.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="208" />
+        <location filename="../../terminal/services/messages.py" line="212" />
         <source>The office does not know the member of staff who made it: staff are made at the office; call IT.</source>
         <translation>Офис не знает сотрудника, который её провёл: сотрудников заводят в офисе; вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="213" />
+        <location filename="../../terminal/services/messages.py" line="217" />
         <source>The member of staff who made it was deactivated at the office.</source>
         <translation>Сотрудник, который её провёл, отключён в офисе.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="216" />
+        <location filename="../../terminal/services/messages.py" line="220" />
         <source>The member of staff who made it may not work at this till (office's list).</source>
         <translation>Сотруднику, который её провёл, не разрешено работать на этой кассе (список офиса).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="219" />
+        <location filename="../../terminal/services/messages.py" line="223" />
         <source>It needs a supervisor's authorisation, and the office did not find one.</source>
         <translation>Нужно подтверждение старшего кассира, а офис его не нашёл.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="222" />
+        <location filename="../../terminal/services/messages.py" line="226" />
         <source>Another till sent an operation with the same id: this one was not applied. Call IT.</source>
         <translation>Другая касса прислала операцию с тем же номером: эта не проведена. Вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="226" />
+        <location filename="../../terminal/services/messages.py" line="230" />
         <source>The office worked the figures out again and they differ (discount, points or money): nothing was applied. Call IT.</source>
         <translation>Офис пересчитал суммы, и они не совпали (скидка, баллы или деньги): ничего не проведено. Вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="231" />
+        <location filename="../../terminal/services/messages.py" line="235" />
         <source>The member's tier, discount or birthday on this till was not the office's: the operation was not applied. Sync the till and record it again.</source>
         <translation>Уровень, скидка или день рождения участника на кассе не совпали с офисом: операция не проведена. Синхронизируйте кассу и проведите её снова.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="236" />
+        <location filename="../../terminal/services/messages.py" line="240" />
         <source>The office does not know the program version this till used: sync the till and record it again.</source>
         <translation>Офис не знает версию программы, по которой считала касса: синхронизируйте кассу и проведите операцию снова.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="241" />
+        <location filename="../../terminal/services/messages.py" line="245" />
         <source>The office refused impossible figures (a negative amount, too large a purchase, a wrong count): call IT.</source>
         <translation>Офис отклонил невозможные суммы (отрицательная сумма, слишком крупная покупка, неверный счёт): вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="246" />
+        <location filename="../../terminal/services/messages.py" line="250" />
         <source>The purchase was returned already (at this or another till).</source>
         <translation>Покупка уже возвращена (на этой или другой кассе).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="249" />
+        <location filename="../../terminal/services/messages.py" line="253" />
         <source>The office has no such gift.</source>
         <translation>В офисе нет такого подарка.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="250" />
+        <location filename="../../terminal/services/messages.py" line="254" />
         <source>The office says this birthday gift was handed out already.</source>
         <translation>По данным офиса этот подарок на день рождения уже выдан.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="253" />
+        <location filename="../../terminal/services/messages.py" line="257" />
         <source>The office needs the reason written down.</source>
         <translation>Офису нужна записанная причина.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="254" />
+        <location filename="../../terminal/services/messages.py" line="258" />
         <source>The adjustment is above the office's limit for one operation.</source>
         <translation>Корректировка больше предела офиса на одну операцию.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="257" />
+        <location filename="../../terminal/services/messages.py" line="261" />
         <source>The supervisor has adjusted as many points today as the office allows.</source>
         <translation>Старший кассир уже скорректировал сегодня столько баллов, сколько разрешает офис.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="261" />
+        <location filename="../../terminal/services/messages.py" line="265" />
         <source>The card's state at the office does not allow this (e.g. it is blocked, or already active).</source>
         <translation>Состояние карты в офисе этого не позволяет (например, она заблокирована или уже активна).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="266" />
+        <location filename="../../terminal/services/messages.py" line="270" />
         <source>The new card is not a free card at the office: use another card.</source>
         <translation>В офисе новая карта не свободна: возьмите другую карту.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="269" />
+        <location filename="../../terminal/services/messages.py" line="273" />
         <source>The card belongs to another member at the office.</source>
         <translation>В офисе эта карта принадлежит другому участнику.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="272" />
+        <location filename="../../terminal/services/messages.py" line="276" />
         <source>The card's number is a bank card's: give the member a club card and register them again.</source>
         <translation>Номер карты — номер банковской карты: выдайте участнику клубную карту и зарегистрируйте его снова.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="276" />
+        <location filename="../../terminal/services/messages.py" line="280" />
         <source>The office refused the request: call IT.</source>
         <translation>Офис отклонил запрос: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="278" />
+        <location filename="../../terminal/services/messages.py" line="282" />
         <source>The office refused it: call IT.</source>
         <translation>Офис отклонил операцию: вызовите ИТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="283" />
+        <location filename="../../terminal/services/messages.py" line="287" />
         <source>Type the amount.</source>
         <extracomment>The rules' errors most often met at the till, by code (terminal.loyalty.errors), for languages other than English (English shows the rules' own, more detailed, text).</extracomment>
         <translation>Введите сумму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="284" />
+        <location filename="../../terminal/services/messages.py" line="288" />
         <source>This is not an amount: use digits and one decimal separator.</source>
         <translation>Это не сумма: используйте цифры и один десятичный разделитель.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="287" />
+        <location filename="../../terminal/services/messages.py" line="291" />
         <source>An amount cannot be negative.</source>
         <translation>Сумма не может быть отрицательной.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="288" />
+        <location filename="../../terminal/services/messages.py" line="292" />
         <source>An amount has at most two decimal places.</source>
         <translation>В сумме не больше двух знаков после запятой.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="291" />
+        <location filename="../../terminal/services/messages.py" line="295" />
         <source>This amount is too large.</source>
         <translation>Слишком большая сумма.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="292" />
+        <location filename="../../terminal/services/messages.py" line="296" />
         <source>The amount must be more than zero.</source>
         <translation>Сумма должна быть больше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="293" />
+        <location filename="../../terminal/services/messages.py" line="297" />
         <source>This amount is more than the program allows for one purchase.</source>
         <translation>Сумма больше, чем программа разрешает для одной покупки.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="296" />
+        <location filename="../../terminal/services/messages.py" line="300" />
         <source>Points to spend cannot be negative.</source>
         <translation>Списываемых баллов не может быть меньше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="297" />
+        <location filename="../../terminal/services/messages.py" line="301" />
         <source>A bearer card cannot pay with points.</source>
         <translation>Картой на предъявителя нельзя платить баллами.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="298" />
+        <location filename="../../terminal/services/messages.py" line="302" />
         <source>Spend points in the program's steps.</source>
         <translation>Списывайте баллы шагами, которые задаёт программа.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="299" />
+        <location filename="../../terminal/services/messages.py" line="303" />
         <source>More points than may pay for this receipt: spend fewer.</source>
         <translation>Столько баллов нельзя списать на этот чек: спишите меньше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="302" />
+        <location filename="../../terminal/services/messages.py" line="306" />
         <source>This return cannot be made: nothing left to return, or more than bought.</source>
         <translation>Такой возврат невозможен: возвращать нечего или больше, чем куплено.</translation>
     </message>

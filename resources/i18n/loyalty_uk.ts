@@ -1,55 +1,181 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="uk_UA">
 <context>
+    <name>ActionRunner</name>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="78" />
+        <source>Give a gift</source>
+        <extracomment>The actions that ask first, with the figures.</extracomment>
+        <translation>Видати подарунок</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="79" />
+        <source>Return (receipt code)</source>
+        <translation>Повернення (код чека)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="80" />
+        <source>Adjust points</source>
+        <translation>Коригування балів</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="81" />
+        <source>Record a complaint or suggestion</source>
+        <translation>Записати скаргу чи пропозицію</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="82" />
+        <source>Block the card</source>
+        <translation>Заблокувати картку</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="83" />
+        <source>Unblock the card</source>
+        <translation>Розблокувати картку</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="84" />
+        <source>Activate the bearer card</source>
+        <translation>Активувати картку на пред'явника</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="85" />
+        <source>Replace the card</source>
+        <translation>Замінити картку</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="92" />
+        <source>Receipt code (scan the QR)</source>
+        <translation>Код чека (скануйте QR)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="93" />
+        <source>Amount returned (empty: all)</source>
+        <translation>Сума повернення (порожньо: все)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="95" />
+        <source>Points (+ or -)</source>
+        <translation>Бали (+ або -)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="95" />
+        <source>Reason (required)</source>
+        <translation>Причина (обов'язково)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="96" />
+        <source>What the member said</source>
+        <translation>Що сказав учасник</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="97" />
+        <location filename="../../terminal/ui/member_action_run.py" line="98" />
+        <source>Why</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="99" />
+        <source>New card: tap it, or type its number or UID</source>
+        <translation>Нова картка: прикладіть її або введіть номер чи UID</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="105" />
+        <source>Purchase %1 of %2: %3, returned so far %4. Type the amount returned (empty: all %5) and press Enter to return.</source>
+        <translation>Покупка %1 від %2: %3, уже повернено %4. Введіть суму повернення (порожньо: усе, %5) і натисніть Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="117" />
+        <source>This card is not in the club. To register a member with it, close supervisor mode (Esc) and tap it again.</source>
+        <translation>Цієї картки немає в клубі. Щоб зареєструвати за нею учасника, закрийте режим старшого (Esc) і прикладіть її знову.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="124" />
+        <source>Card %1 was read: supervisor mode still acts on %2 shown above. To act on the other card, close supervisor mode (Esc) and tap it.</source>
+        <translation>Зчитано картку %1: режим старшого й далі працює з карткою %2, показаною вище. Щоб працювати з іншою карткою, закрийте режим старшого (Esc) і прикладіть її.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="132" />
+        <source>Present the member's card first: tap or swipe it on the reader.</source>
+        <translation>Спершу пред'явіть картку учасника: прикладіть або проведіть її через зчитувач.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="154" />
+        <source>Type fewer points.</source>
+        <translation>Введіть менше балів.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="186" />
+        <location filename="../../terminal/ui/member_action_run.py" line="191" />
+        <source>Scan or type the receipt code.</source>
+        <translation>Скануйте або введіть код чека.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="201" />
+        <source>Choose a gift.</source>
+        <translation>Оберіть подарунок.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="211" />
+        <source>Points: type a number, e.g. 100 or -50.</source>
+        <translation>Бали: введіть число, наприклад 100 або -50.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_action_run.py" line="216" />
+        <source>Type or scan the new card's number.</source>
+        <translation>Введіть або скануйте номер нової картки.</translation>
+    </message>
+</context>
+<context>
     <name>CheckoutPanel</name>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="125" />
         <location filename="../../terminal/ui/checkout_panel.py" line="126" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="127" />
         <source>Amount</source>
         <translation>Сума</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="127" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="128" />
         <source>Points to spend</source>
         <translation>Списати балів</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="128" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="129" />
         <source>Confirm (Enter)</source>
         <translation>Підтвердити (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="129" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="130" />
         <source>Cancel (Esc)</source>
         <translation>Скасувати (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="130" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="131" />
         <source>Receipt (F2)</source>
         <translation>Чек (F2)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="131" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="132" />
         <source>All (F4)</source>
         <translation>Усі (F4)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="132" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="133" />
         <source>Replace (Enter)</source>
         <translation>Замінити (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="133" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="134" />
         <source>Keep this checkout (Esc)</source>
         <translation>Залишити цю покупку (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="191" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="192" />
         <source>a card without a member</source>
         <translation>картка без учасника</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="194" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="195" />
         <source>Another card was read: %1. Replace %2 in this checkout?</source>
         <translation>Зчитано іншу картку: %1. Замінити %2 у цій покупці?</translation>
     </message>
@@ -99,17 +225,17 @@
         <translation>Більше за найбільшу покупку, яку дозволяє програма (%1): перевірте суму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="296" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="297" />
         <source>Points: type a number</source>
         <translation>Бали: введіть число</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="308" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="309" />
         <source>To pay: %1</source>
         <translation>До сплати: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="310" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="311" />
         <source>Points earned: %1 · balance after: %2</source>
         <translation>Нараховано балів: %1 · залишок: %2</translation>
     </message>
@@ -188,27 +314,27 @@
         <translation>PIN-код прийнято. %1, тепер прикладіть свою картку працівника до зчитувача.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="217" />
+        <location filename="../../terminal/ui/login_page.py" line="220" />
         <source>No staff on this till yet: call store IT to add them.</source>
         <translation>На цій касі ще немає працівників: викличте ІТ магазину, щоб їх додати.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="255" />
+        <location filename="../../terminal/ui/login_page.py" line="258" />
         <source>Nobody is locked out now: Esc goes back.</source>
         <translation>Зараз ніхто не заблокований: Esc — назад.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="276" />
+        <location filename="../../terminal/ui/login_page.py" line="279" />
         <source>Wrong PIN: type it again. %1 attempt(s) left.</source>
         <translation>Неправильний PIN-код: введіть його знову. Залишилося спроб: %1.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="269" />
+        <location filename="../../terminal/ui/login_page.py" line="272" />
         <source>Lock-out lifted: log in with your PIN.</source>
         <translation>Блокування знято: увійдіть зі своїм PIN.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/login_page.py" line="282" />
+        <location filename="../../terminal/ui/login_page.py" line="285" />
         <source>Too many wrong PINs. Try again after %1.</source>
         <translation>Забагато неправильних PIN-кодів. Спробуйте знову після %1.</translation>
     </message>
@@ -216,12 +342,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="168" />
+        <location filename="../../terminal/ui/main_window.py" line="163" />
         <source>Loyalty terminal</source>
         <translation>Термінал лояльності</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="207" />
+        <location filename="../../terminal/ui/main_window.py" line="202" />
         <source>A copy of the last receipt is printing.</source>
         <translation>Друкується копія останнього чека.</translation>
     </message>
@@ -344,125 +470,19 @@
 <context>
     <name>MemberActions</name>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="121" />
-        <source>Give a gift</source>
-        <translation>Видати подарунок</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="122" />
-        <source>Return (receipt code)</source>
-        <translation>Повернення (код чека)</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="123" />
-        <source>Adjust points</source>
-        <translation>Коригування балів</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="124" />
-        <source>Record a complaint or suggestion</source>
-        <translation>Записати скаргу чи пропозицію</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="125" />
-        <source>Block the card</source>
-        <translation>Заблокувати картку</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="126" />
-        <source>Unblock the card</source>
-        <translation>Розблокувати картку</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="127" />
-        <source>Activate the bearer card</source>
-        <translation>Активувати картку на пред'явника</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="128" />
-        <source>Replace the card</source>
-        <translation>Замінити картку</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="137" />
+        <location filename="../../terminal/ui/member_actions.py" line="109" />
         <source>Do it (Enter)</source>
         <translation>Виконати (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="182" />
-        <source>Receipt code (scan the QR)</source>
-        <translation>Код чека (скануйте QR)</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="183" />
-        <source>Amount returned (empty: all)</source>
-        <translation>Сума повернення (порожньо: все)</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="185" />
-        <source>Points (+ or -)</source>
-        <translation>Бали (+ або -)</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="185" />
-        <source>Reason (required)</source>
-        <translation>Причина (обов'язково)</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="186" />
-        <source>What the member said</source>
-        <translation>Що сказав учасник</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="187" />
-        <source>Why</source>
-        <translation>Причина</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="188" />
-        <source>New card: number or UID</source>
-        <translation>Нова картка: номер або UID</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="241" />
-        <source>Purchase %1 of %2: %3, returned so far %4. Type the amount returned (empty: all %5) and press Enter to return.</source>
-        <translation>Покупка %1 від %2: %3, уже повернено %4. Введіть суму повернення (порожньо: усе, %5) і натисніть Enter.</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="270" />
+        <location filename="../../terminal/ui/member_actions.py" line="347" />
         <source>Done: operation %1 recorded.</source>
         <translation>Готово: операцію %1 записано.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="273" />
+        <location filename="../../terminal/ui/member_actions.py" line="351" />
         <source>Give back %1</source>
         <translation>Повернути покупцеві %1</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="307" />
-        <source>Present the member's card first.</source>
-        <translation>Спочатку пред'явіть картку учасника.</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="313" />
-        <source>Choose a gift.</source>
-        <translation>Оберіть подарунок.</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="319" />
-        <location filename="../../terminal/ui/member_actions.py" line="326" />
-        <source>Scan or type the receipt code.</source>
-        <translation>Скануйте або введіть код чека.</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="336" />
-        <source>Points: type a number, e.g. 100 or -50.</source>
-        <translation>Бали: введіть число, наприклад 100 або -50.</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/member_actions.py" line="341" />
-        <source>Type or scan the new card's number.</source>
-        <translation>Введіть або скануйте номер нової картки.</translation>
     </message>
 </context>
 <context>
@@ -595,56 +615,109 @@
     </message>
 </context>
 <context>
+    <name>Question</name>
+    <message>
+        <location filename="../../terminal/ui/member_questions.py" line="52" />
+        <source>Confirm (Enter)</source>
+        <translation>Підтвердити (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_questions.py" line="53" />
+        <source>Cancel (Esc)</source>
+        <translation>Скасувати (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_questions.py" line="63" />
+        <source>Block card %1 of %2? Reason: %3.</source>
+        <translation>Заблокувати картку %1 учасника %2? Причина: %3.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_questions.py" line="70" />
+        <source>Add %1 points to %2: balance %3 → %4?</source>
+        <translation>Нарахувати %1 балів учаснику %2: баланс %3 → %4?</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_questions.py" line="72" />
+        <source>Take %1 points from %2: balance %3 → %4?</source>
+        <translation>Списати %1 балів в учасника %2: баланс %3 → %4?</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_questions.py" line="86" />
+        <source>The office's limit: %1 points in one adjustment, %2 left today.</source>
+        <translation>Ліміт офісу: %1 балів за одне коригування, на сьогодні залишилося %2.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_questions.py" line="93" />
+        <source>Replace card %1 of %2 with the new card %3? The old card stops working.</source>
+        <translation>Замінити картку %1 учасника %2 новою карткою %3? Стара картка перестане діяти.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_questions.py" line="101" />
+        <source>Return %1 of purchase %2: give back %3?</source>
+        <translation>Повернення %1 за покупкою %2: повернути покупцеві %3?</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/member_questions.py" line="108" />
+        <source>This is more than %1: check the amount against the receipt.</source>
+        <translation>Це більше за %1: звірте суму з чеком.</translation>
+    </message>
+</context>
+<context>
     <name>RegistrationPage</name>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="98" />
+        <location filename="../../terminal/ui/registration_page.py" line="100" />
         <source>Register a member with this card</source>
         <translation>Реєстрація учасника з цією карткою</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="102" />
+        <location filename="../../terminal/ui/registration_page.py" line="104" />
         <source>Full name</source>
         <translation>Прізвище, ім'я, по батькові</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="103" />
+        <location filename="../../terminal/ui/registration_page.py" line="105" />
         <source>How to address them</source>
         <translation>Як звертатися</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="104" />
+        <location filename="../../terminal/ui/registration_page.py" line="106" />
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="105" />
+        <location filename="../../terminal/ui/registration_page.py" line="107" />
         <source>Birthday (DD.MM.YYYY)</source>
         <translation>День народження (ДД.ММ.РРРР)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="110" />
+        <location filename="../../terminal/ui/registration_page.py" line="112" />
         <source>e.g. Anna Petrovna (empty: the full name)</source>
         <translation>наприклад, Ганна Петрівна (порожньо: повне ім'я)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="114" />
+        <location filename="../../terminal/ui/registration_page.py" line="116" />
         <source>Consents to the processing of personal data (required)</source>
         <translation>Згода на обробку персональних даних (обов'язково)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="116" />
+        <location filename="../../terminal/ui/registration_page.py" line="118" />
         <source>Consents to receiving offers and news (optional)</source>
         <translation>Згода на отримання пропозицій і новин (за бажанням)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="121" />
+        <location filename="../../terminal/ui/registration_page.py" line="123" />
         <source>Register (Enter)</source>
         <translation>Зареєструвати (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/registration_page.py" line="122" />
+        <location filename="../../terminal/ui/registration_page.py" line="124" />
         <source>Cancel (Esc)</source>
         <translation>Скасувати (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/registration_page.py" line="154" />
+        <source>Another card was read: this form registers the card read first. Register it, or cancel (Esc) and tap the other card.</source>
+        <translation>Зчитано іншу картку: ця анкета реєструє картку, зчитану першою. Завершіть реєстрацію або скасуйте (Esc) і прикладіть іншу картку.</translation>
     </message>
 </context>
 <context>
@@ -728,12 +801,12 @@
 <context>
     <name>SupervisorConfirmation</name>
     <message>
-        <location filename="../../terminal/ui/checkout_confirmation.py" line="79" />
+        <location filename="../../terminal/ui/checkout_confirmation.py" line="84" />
         <source>Back to the checkout (Esc)</source>
         <translation>Назад до покупки (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_confirmation.py" line="85" />
+        <location filename="../../terminal/ui/checkout_confirmation.py" line="90" />
         <source>Purchase of %1 is above %2: a supervisor confirms with their PIN</source>
         <translation>Покупка на %1 — більше за %2: підтверджує старший зміни своїм PIN-кодом</translation>
     </message>
@@ -741,124 +814,187 @@
 <context>
     <name>SupervisorPage</name>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="109" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="121" />
         <source>Supervisor</source>
         <translation>Старший зміни</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="110" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="122" />
         <source>Receipts and reports (newest first)</source>
         <translation>Чеки та звіти (спочатку нові)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="111" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="123" />
         <source>Reprint (Enter)</source>
         <translation>Надрукувати копію (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="112" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="124" />
         <source>Back (Esc)</source>
         <translation>Назад (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="113" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="125" />
         <source>Close the shift and print its report</source>
         <translation>Закрити зміну та надрукувати звіт</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="114" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="126" />
         <source>Send again to the office</source>
         <translation>Надіслати в офіс знову</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="192" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="174" />
+        <source>Supervisor mode closes in %1 s — press any key or touch to stay</source>
+        <translation>Режим старшого закриється через %1 с — натисніть будь-яку клавішу або торкніться екрана, щоб залишитися</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/supervisor_page.py" line="258" />
         <source>waiting</source>
         <translation>чекає друку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="193" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="259" />
         <source>printing</source>
         <translation>друкується</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="194" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="260" />
         <source>printed</source>
         <translation>надруковано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="195" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="261" />
         <source>cancelled</source>
         <translation>скасовано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="220" />
-        <source>purchase with points</source>
-        <translation>покупка з оплатою балами</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="226" />
-        <source>card unblocked</source>
-        <translation>картку розблоковано</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="230" />
-        <source>shift report</source>
-        <translation>звіт за зміну</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="231" />
-        <source>test page</source>
-        <translation>тестова сторінка</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="242" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="294" />
         <source>Refused by the office, for review: %1</source>
         <translation>Відхилено офісом, на перевірку: %1</translation>
     </message>
+</context>
+<context>
+    <name>WhoseCard</name>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="219" />
+        <location filename="../../terminal/ui/whose_card.py" line="80" />
+        <source>No card: present the member's card (tap or swipe it) to act on it.</source>
+        <translation>Картки немає: пред'явіть картку учасника (прикладіть або проведіть її), щоб працювати з нею.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/whose_card.py" line="85" />
+        <source>bearer card</source>
+        <translation>картка на пред'явника</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/whose_card.py" line="87" />
+        <source>%1 · card %2 · balance %3 points</source>
+        <translation>%1 · картка %2 · баланс %3 балів</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/whose_card.py" line="97" />
+        <source>Last operations: %1</source>
+        <translation>Останні операції: %1</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/whose_card.py" line="99" />
+        <source>No operations at this till yet.</source>
+        <translation>На цій касі операцій ще не було.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/whose_card.py" line="108" />
+        <source>%1 points</source>
+        <translation>%1 балів</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/whose_card.py" line="113" />
+        <source>BLOCKED</source>
+        <translation>ЗАБЛОКОВАНА</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/whose_card.py" line="114" />
+        <source>not activated</source>
+        <translation>не активована</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/whose_card.py" line="115" />
+        <source>LOST</source>
+        <translation>ВТРАЧЕНА</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/whose_card.py" line="116" />
+        <source>EXPIRED</source>
+        <translation>ПРОСТРОЧЕНА</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/whose_card.py" line="117" />
+        <source>REPLACED</source>
+        <translation>ЗАМІНЕНА</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/whose_card.py" line="123" />
         <source>purchase</source>
         <translation>покупка</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="221" />
+        <location filename="../../terminal/ui/whose_card.py" line="124" />
+        <source>purchase with points</source>
+        <translation>покупка з оплатою балами</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/whose_card.py" line="125" />
         <source>return</source>
         <translation>повернення</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="222" />
+        <location filename="../../terminal/ui/whose_card.py" line="126" />
         <source>gift</source>
         <translation>подарунок</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="223" />
+        <location filename="../../terminal/ui/whose_card.py" line="127" />
         <source>points adjustment</source>
         <translation>коригування балів</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="224" />
+        <location filename="../../terminal/ui/whose_card.py" line="128" />
         <source>feedback</source>
         <translation>відгук</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="225" />
+        <location filename="../../terminal/ui/whose_card.py" line="129" />
         <source>card blocked</source>
         <translation>картку заблоковано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="227" />
+        <location filename="../../terminal/ui/whose_card.py" line="130" />
+        <source>card unblocked</source>
+        <translation>картку розблоковано</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/whose_card.py" line="131" />
         <source>card activated</source>
         <translation>картку активовано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="228" />
+        <location filename="../../terminal/ui/whose_card.py" line="132" />
         <source>card replaced</source>
         <translation>картку замінено</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="229" />
+        <location filename="../../terminal/ui/whose_card.py" line="133" />
         <source>member registered</source>
         <translation>реєстрація учасника</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/whose_card.py" line="134" />
+        <source>shift report</source>
+        <translation>звіт за зміну</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/whose_card.py" line="135" />
+        <source>test page</source>
+        <translation>тестова сторінка</translation>
     </message>
 </context>
 <context>
@@ -1134,333 +1270,338 @@
     </message>
     <message>
         <location filename="../../terminal/services/messages.py" line="105" />
+        <source>already given for this birthday ({year}): a member gets one birthday gift per birthday</source>
+        <translation>уже видано за цей день народження ({year}): учасник отримує один подарунок на кожен день народження</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/services/messages.py" line="109" />
         <source>the member has too few points for this reward</source>
         <translation>В учасника недостатньо балів для цього подарунка</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="106" />
+        <location filename="../../terminal/services/messages.py" line="110" />
         <source>write down the reason: it is required and kept</source>
         <translation>Вкажіть причину: вона обов'язкова і зберігається</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="109" />
+        <location filename="../../terminal/services/messages.py" line="113" />
         <source>{points} is not a number of points to adjust by</source>
         <translation>{points} — не число балів для коригування</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="110" />
+        <location filename="../../terminal/services/messages.py" line="114" />
         <source>write down what the member said</source>
         <translation>Запишіть, що сказав учасник</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="111" />
+        <location filename="../../terminal/services/messages.py" line="115" />
         <source>only a new (not activated) bearer card can be activated</source>
         <translation>Активувати можна лише нову (не активовану) картку на пред'явника</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="114" />
+        <location filename="../../terminal/services/messages.py" line="118" />
         <source>the new card must be a new, unissued card</source>
         <translation>Нова картка має бути новою, ще не виданою</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="115" />
+        <location filename="../../terminal/services/messages.py" line="119" />
         <source>only a blocked card can be unblocked</source>
         <translation>розблокувати можна лише заблоковану картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="116" />
+        <location filename="../../terminal/services/messages.py" line="120" />
         <source>no member with this phone in the cache</source>
         <translation>Учасника з таким телефоном немає в базі</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="117" />
+        <location filename="../../terminal/services/messages.py" line="121" />
         <source>type the member's full name</source>
         <translation>введіть прізвище, ім'я та по батькові учасника</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="118" />
+        <location filename="../../terminal/services/messages.py" line="122" />
         <source>the name is too long</source>
         <translation>задовге ім'я</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="119" />
+        <location filename="../../terminal/services/messages.py" line="123" />
         <source>the member must consent to the processing of their personal data: without it they cannot be registered</source>
         <translation>потрібна згода учасника на обробку персональних даних: без неї реєстрація неможлива</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="124" />
+        <location filename="../../terminal/services/messages.py" line="128" />
         <source>this is not a phone number: type it with the code, e.g. +7 916 123-45-67</source>
         <translation>це не номер телефону: введіть його з кодом, наприклад +380 50 123 45 67</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="127" />
+        <location filename="../../terminal/services/messages.py" line="131" />
         <source>{text} is not a birthday: type it as DD.MM.YYYY, e.g. 21.03.1985</source>
         <translation>{text} — не дата народження: введіть ДД.ММ.РРРР, наприклад 21.03.1985</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="130" />
+        <location filename="../../terminal/services/messages.py" line="134" />
         <source>this is a bank card, not a club card: give the member a club card</source>
         <translation>це банківська картка, а не клубна: видайте учаснику клубну картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="133" />
+        <location filename="../../terminal/services/messages.py" line="137" />
         <source>this is not a club card: its number is not one of the club's</source>
         <translation>це не клубна картка: її номер не з номерів клубу</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="136" />
+        <location filename="../../terminal/services/messages.py" line="140" />
         <source>this till is not enrolled with the office yet: members can be registered once store IT has enrolled it</source>
         <translation>каса ще не зареєстрована в офісі: учасників можна реєструвати після того, як ІТ магазину її підключить</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="141" />
+        <location filename="../../terminal/services/messages.py" line="145" />
         <source>read the new club card first: tap or swipe it</source>
         <translation>спочатку зчитайте нову клубну картку: прикладіть або проведіть її</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="144" />
+        <location filename="../../terminal/services/messages.py" line="148" />
         <source>this card is already in the club: it cannot be given to a new member</source>
         <translation>ця картка вже є в клубі: її не можна видати новому учаснику</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="147" />
+        <location filename="../../terminal/services/messages.py" line="151" />
         <source>this operation is not waiting for review any more</source>
         <translation>ця операція більше не чекає перевірки</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="150" />
+        <location filename="../../terminal/services/messages.py" line="154" />
         <source>The till's cache is busy (another program is writing to it): nothing was recorded. Try again in a moment; if it goes on, call IT.</source>
         <translation>База каси зайнята (в неї пише інша програма): нічого не записано. Повторіть за хвилину; якщо не вдається, зателефонуйте в ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="155" />
+        <location filename="../../terminal/services/messages.py" line="159" />
         <source>The till's disk is full: nothing was recorded. Call IT to free space, then try again.</source>
         <translation>Диск каси заповнений: нічого не записано. Зателефонуйте в ІТ, щоб звільнили місце, і повторіть.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="159" />
+        <location filename="../../terminal/services/messages.py" line="163" />
         <source>The till's cache could not be used: nothing was recorded. Try again; if it goes on, call IT.</source>
         <translation>Не вдалося звернутися до бази каси: нічого не записано. Повторіть; якщо не вдається, зателефонуйте в ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="169" />
+        <location filename="../../terminal/services/messages.py" line="173" />
         <source>The office refused points spent without its authorisation beyond the offline limit for one operation: call IT.</source>
         <extracomment>Why the office refused an operation (its result's ``code``), for the supervisor's list of operations for review.</extracomment>
         <translation>Офіс відхилив списання балів без його підтвердження понад офлайн-ліміт на одну операцію: зателефонуйте в ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="174" />
+        <location filename="../../terminal/services/messages.py" line="178" />
         <source>The office rejected this member's registration at this till, so nothing is applied to them: register the person again.</source>
         <translation>Офіс відхилив реєстрацію цього учасника на цій касі, тому нічого до нього не застосовано: зареєструйте людину знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="179" />
+        <location filename="../../terminal/services/messages.py" line="183" />
         <source>The office could not read the operation (a fault of the till): call IT.</source>
         <translation>Офіс не зміг прочитати операцію (помилка каси): викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="182" />
+        <location filename="../../terminal/services/messages.py" line="186" />
         <source>The office has another operation with the same id: call IT.</source>
         <translation>В офісі вже є інша операція з тим самим номером: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="185" />
+        <location filename="../../terminal/services/messages.py" line="189" />
         <source>The office does not know this kind of operation yet: call IT.</source>
         <translation>Офіс поки не знає такого виду операції: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="188" />
+        <location filename="../../terminal/services/messages.py" line="192" />
         <source>The office does not know this member (deleted, or not registered).</source>
         <translation>Офіс не знає цього учасника (видалений або не зареєстрований).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="191" />
+        <location filename="../../terminal/services/messages.py" line="195" />
         <source>The office does not know this card.</source>
         <translation>Офіс не знає цієї картки.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="192" />
+        <location filename="../../terminal/services/messages.py" line="196" />
         <source>The purchase this return reverses was refused by the office.</source>
         <translation>Покупку, до якої належить повернення, офіс відхилив.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="195" />
+        <location filename="../../terminal/services/messages.py" line="199" />
         <source>The member was registered with ids of another till (was the till enrolled again?): call IT.</source>
         <translation>Учасника зареєстровано з номерами іншої каси (касу реєстрували знову?): викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="200" />
+        <location filename="../../terminal/services/messages.py" line="204" />
         <source>The office already has a member or card with this id: call IT.</source>
         <translation>В офісі вже є учасник або картка з цим номером: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="203" />
+        <location filename="../../terminal/services/messages.py" line="207" />
         <source>The card belongs to someone else at the office: give the member another card and register them again.</source>
         <translation>В офісі ця картка належить іншому: видайте учаснику іншу картку і зареєструйте його знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="208" />
+        <location filename="../../terminal/services/messages.py" line="212" />
         <source>The office does not know the member of staff who made it: staff are made at the office; call IT.</source>
         <translation>Офіс не знає працівника, який її провів: працівників заводять в офісі; зателефонуйте в ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="213" />
+        <location filename="../../terminal/services/messages.py" line="217" />
         <source>The member of staff who made it was deactivated at the office.</source>
         <translation>Працівника, який її провів, вимкнено в офісі.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="216" />
+        <location filename="../../terminal/services/messages.py" line="220" />
         <source>The member of staff who made it may not work at this till (office's list).</source>
         <translation>Працівникові, який її провів, не дозволено працювати на цій касі (список офісу).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="219" />
+        <location filename="../../terminal/services/messages.py" line="223" />
         <source>It needs a supervisor's authorisation, and the office did not find one.</source>
         <translation>Потрібне підтвердження старшого касира, а офіс його не знайшов.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="222" />
+        <location filename="../../terminal/services/messages.py" line="226" />
         <source>Another till sent an operation with the same id: this one was not applied. Call IT.</source>
         <translation>Інша каса надіслала операцію з тим самим номером: цю не проведено. Викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="226" />
+        <location filename="../../terminal/services/messages.py" line="230" />
         <source>The office worked the figures out again and they differ (discount, points or money): nothing was applied. Call IT.</source>
         <translation>Офіс перерахував суми, і вони не збіглися (знижка, бали чи гроші): нічого не проведено. Викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="231" />
+        <location filename="../../terminal/services/messages.py" line="235" />
         <source>The member's tier, discount or birthday on this till was not the office's: the operation was not applied. Sync the till and record it again.</source>
         <translation>Рівень, знижка чи день народження учасника на касі не збіглися з офісом: операцію не проведено. Синхронізуйте касу й проведіть її знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="236" />
+        <location filename="../../terminal/services/messages.py" line="240" />
         <source>The office does not know the program version this till used: sync the till and record it again.</source>
         <translation>Офіс не знає версії програми, за якою рахувала каса: синхронізуйте касу й проведіть операцію знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="241" />
+        <location filename="../../terminal/services/messages.py" line="245" />
         <source>The office refused impossible figures (a negative amount, too large a purchase, a wrong count): call IT.</source>
         <translation>Офіс відхилив неможливі суми (від'ємна сума, завелика покупка, хибний лік): викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="246" />
+        <location filename="../../terminal/services/messages.py" line="250" />
         <source>The purchase was returned already (at this or another till).</source>
         <translation>Покупку вже повернуто (на цій чи іншій касі).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="249" />
+        <location filename="../../terminal/services/messages.py" line="253" />
         <source>The office has no such gift.</source>
         <translation>В офісі немає такого подарунка.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="250" />
+        <location filename="../../terminal/services/messages.py" line="254" />
         <source>The office says this birthday gift was handed out already.</source>
         <translation>За даними офісу цей подарунок на день народження вже видано.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="253" />
+        <location filename="../../terminal/services/messages.py" line="257" />
         <source>The office needs the reason written down.</source>
         <translation>Офісу потрібна записана причина.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="254" />
+        <location filename="../../terminal/services/messages.py" line="258" />
         <source>The adjustment is above the office's limit for one operation.</source>
         <translation>Коригування більше за межу офісу на одну операцію.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="257" />
+        <location filename="../../terminal/services/messages.py" line="261" />
         <source>The supervisor has adjusted as many points today as the office allows.</source>
         <translation>Старший касир уже скоригував сьогодні стільки балів, скільки дозволяє офіс.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="261" />
+        <location filename="../../terminal/services/messages.py" line="265" />
         <source>The card's state at the office does not allow this (e.g. it is blocked, or already active).</source>
         <translation>Стан картки в офісі цього не дозволяє (наприклад, вона заблокована або вже активна).</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="266" />
+        <location filename="../../terminal/services/messages.py" line="270" />
         <source>The new card is not a free card at the office: use another card.</source>
         <translation>В офісі нова картка не вільна: візьміть іншу картку.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="269" />
+        <location filename="../../terminal/services/messages.py" line="273" />
         <source>The card belongs to another member at the office.</source>
         <translation>В офісі ця картка належить іншому учасникові.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="272" />
+        <location filename="../../terminal/services/messages.py" line="276" />
         <source>The card's number is a bank card's: give the member a club card and register them again.</source>
         <translation>Номер картки — номер банківської картки: видайте учасникові клубну картку й зареєструйте його знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="276" />
+        <location filename="../../terminal/services/messages.py" line="280" />
         <source>The office refused the request: call IT.</source>
         <translation>Офіс відхилив запит: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="278" />
+        <location filename="../../terminal/services/messages.py" line="282" />
         <source>The office refused it: call IT.</source>
         <translation>Офіс відхилив операцію: викличте ІТ.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="283" />
+        <location filename="../../terminal/services/messages.py" line="287" />
         <source>Type the amount.</source>
         <extracomment>The rules' errors most often met at the till, by code (terminal.loyalty.errors), for languages other than English (English shows the rules' own, more detailed, text).</extracomment>
         <translation>Введіть суму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="284" />
+        <location filename="../../terminal/services/messages.py" line="288" />
         <source>This is not an amount: use digits and one decimal separator.</source>
         <translation>Це не сума: використовуйте цифри й один десятковий роздільник.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="287" />
+        <location filename="../../terminal/services/messages.py" line="291" />
         <source>An amount cannot be negative.</source>
         <translation>Сума не може бути від'ємною.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="288" />
+        <location filename="../../terminal/services/messages.py" line="292" />
         <source>An amount has at most two decimal places.</source>
         <translation>У сумі не більше двох знаків після коми.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="291" />
+        <location filename="../../terminal/services/messages.py" line="295" />
         <source>This amount is too large.</source>
         <translation>Завелика сума.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="292" />
+        <location filename="../../terminal/services/messages.py" line="296" />
         <source>The amount must be more than zero.</source>
         <translation>Сума має бути більшою за нуль.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="293" />
+        <location filename="../../terminal/services/messages.py" line="297" />
         <source>This amount is more than the program allows for one purchase.</source>
         <translation>Сума більша, ніж програма дозволяє для однієї покупки.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="296" />
+        <location filename="../../terminal/services/messages.py" line="300" />
         <source>Points to spend cannot be negative.</source>
         <translation>Балів для списання не може бути менше нуля.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="297" />
+        <location filename="../../terminal/services/messages.py" line="301" />
         <source>A bearer card cannot pay with points.</source>
         <translation>Карткою на пред'явника не можна платити балами.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="298" />
+        <location filename="../../terminal/services/messages.py" line="302" />
         <source>Spend points in the program's steps.</source>
         <translation>Списуйте бали кроками, які задає програма.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="299" />
+        <location filename="../../terminal/services/messages.py" line="303" />
         <source>More points than may pay for this receipt: spend fewer.</source>
         <translation>Стільки балів не можна списати на цей чек: спишіть менше.</translation>
     </message>
     <message>
-        <location filename="../../terminal/services/messages.py" line="302" />
+        <location filename="../../terminal/services/messages.py" line="306" />
         <source>This return cannot be made: nothing left to return, or more than bought.</source>
         <translation>Таке повернення неможливе: повертати нічого або більше, ніж куплено.</translation>
     </message>

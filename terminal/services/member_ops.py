@@ -17,7 +17,6 @@ from terminal.loyalty import (
     CardKind,
     CardState,
     Money,
-    PurchaseFacts,
     ReturnQuote,
     birthday_gift_available,
     birthday_gift_year,
@@ -36,9 +35,10 @@ from terminal.services.identify import (
     find_card,
     view_of,
 )
+from terminal.services.member_summary import return_basis
 from terminal.services.ports import Reads, Writes
 from terminal.services.receipt_preview import card_tail
-from terminal.services.return_lookup import PurchaseToReturn, UnknownPurchase, already_returned
+from terminal.services.return_lookup import PurchaseToReturn
 from terminal.services.roles import Role
 from terminal.services.unit import Unit
 from terminal.store.records import NewOperation
@@ -124,21 +124,15 @@ def return_purchase(
     this till's, by its id, or the one :func:`return_lookup.find_purchase` found (another
     till's, as the office gave it)."""
     unit.require(Role.SUPERVISOR, "a return")
-    found = None if isinstance(purchase, str) else purchase
-    elsewhere = None if found is None else found.elsewhere
-    purchase_id = purchase if isinstance(purchase, str) else purchase.operation_id
+    elsewhere = None if isinstance(purchase, str) else purchase.elsewhere
     with unit.write() as tx:
-        if elsewhere is None:
-            own = tx.operations.get(purchase_id)
-            if own is None or own.kind != "purchase":
-                raise UnknownPurchase()
-            facts = PurchaseFacts.from_dict(json.loads(own.facts))
-            card_id = own.card_id
-        else:  # another till's, as the office gave it
-            facts = elsewhere.facts
-            card_id = elsewhere.card_id
-        at_office = None if found is None else found.returned_at_office
-        already = already_returned(tx.operations, purchase_id, at_office)
+        basis = return_basis(tx, purchase)
+        purchase_id, facts, card_id, already = (
+            basis.purchase_id,
+            basis.facts,
+            basis.card_id,
+            basis.already,
+        )
         amount = returning if returning is not None else facts.amount - already
         rq = quote_return(unit.rules, facts, already, amount)
         card = None if card_id is None else tx.cards.by_id(card_id)
@@ -198,9 +192,11 @@ def give_gift(unit: Unit, key: CardKey, gift_code: str) -> Recorded:
         today = unit.clock.today()
         details: dict[str, object] = {"gift": gift_code, "gift_kind": gift.kind}
         if gift.kind == "birthday":
+            year = birthday_gift_year(unit.rules, view.state, today)
+            if year is not None and view.state.last_birthday_gift_year == year:
+                raise ServiceError("birthday_gift_given", year=str(year))
             if not birthday_gift_available(unit.rules, view.state, today):
                 raise ServiceError("no_birthday_gift")
-            year = birthday_gift_year(unit.rules, view.state, today)
             details["birthday_year"] = year  # identify derives the gift's year from this
         elif cost > centi_from_points(view.balance):
             raise ServiceError("points_short")

@@ -102,6 +102,10 @@ ERRORS: dict[str, str] = {
     "card_not_usable": QT_TRANSLATE_NOOP("messages", "this card cannot be used: see its state"),
     "unknown_gift": QT_TRANSLATE_NOOP("messages", "no gift {gift} in the catalogue"),
     "no_birthday_gift": QT_TRANSLATE_NOOP("messages", "no birthday gift is due to this member"),
+    "birthday_gift_given": QT_TRANSLATE_NOOP(
+        "messages",
+        "already given for this birthday ({year}): a member gets one birthday gift per birthday",
+    ),
     "points_short": QT_TRANSLATE_NOOP("messages", "the member has too few points for this reward"),
     "reason_missing": QT_TRANSLATE_NOOP(
         "messages", "write down the reason: it is required and kept"

@@ -179,20 +179,27 @@ def check_spend(
         raise OfflineLimit("offline_terminal", left=_points(max(0, left)))
 
 
+def adjustment_caps(tx: Reads, staff_id: int | None, now: datetime) -> tuple[int, int]:
+    """The office's caps on an adjustment now, in hundredths of a point: at most this in
+    one operation, and what ``staff_id``'s adjustments of the day (UTC, as the office
+    counts it) on this till leave of the daily cap (the cap itself without a staff id)."""
+    limits: dict[str, int | bool] = {**_DEFAULTS, **tx.sync.offline_limits()}
+    cap, daily = int(limits["adjust_per_operation_centi"]), int(limits["adjust_staff_day_centi"])
+    if staff_id is None:
+        return cap, daily
+    day = now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    done = tx.operations.adjusted_since(staff_id, day.isoformat())
+    return cap, max(0, daily - done)
+
+
 def check_adjustment(tx: Reads, staff_id: int | None, points_centi: int, now: datetime) -> None:
     """Raise :class:`OfflineLimit` if an adjustment of ``points_centi`` (either way) is
     above the office's cap for one operation, or would take this supervisor's
     adjustments of the day (UTC, as the office counts it) on this till above the
     office's cap for a day, online or not. (The office counts the day over every till,
     and rejects beyond it: docs/sync-rules.md.)"""
-    limits: dict[str, int | bool] = {**_DEFAULTS, **tx.sync.offline_limits()}
-    cap = int(limits["adjust_per_operation_centi"])
+    cap, left = adjustment_caps(tx, staff_id, now)
     if points_centi > cap:
         raise OfflineLimit("adjust_per_operation", cap=_points(cap))
-    if staff_id is None:
-        return
-    day = now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
-    done = tx.operations.adjusted_since(staff_id, day.isoformat())
-    daily = int(limits["adjust_staff_day_centi"])
-    if done + points_centi > daily:
-        raise OfflineLimit("adjust_staff_day", left=_points(max(0, daily - done)))
+    if staff_id is not None and points_centi > left:
+        raise OfflineLimit("adjust_staff_day", left=_points(left))

@@ -92,6 +92,12 @@ class OperationRows:
     def pending_totals(self, member_id: int) -> PendingTotals:
         return queries.pending_totals(self._conn, member_id)
 
+    def recent(
+        self, member_id: int | None, card_id: int | None, limit: int
+    ) -> list[OperationRecord]:
+        """The newest operations on a member (or a card without one), newest first."""
+        return queries.recent_operations(self._conn, member_id, card_id, limit)
+
     def purchase_ids_between(self, low: str, high: str) -> list[str]:
         """This till's purchases with ``low <= id < high`` (a receipt's short code)."""
         rows = self._conn.exec_driver_sql(

@@ -107,6 +107,20 @@ def operation(conn: Connection, op_id: str) -> OperationRecord | None:
     return None if row is None else OperationRecord(*tuple(row))
 
 
+def recent_operations(
+    conn: Connection, member_id: int | None, card_id: int | None, limit: int
+) -> list[OperationRecord]:
+    """This till's newest operations on a member (``member_id``), or on a card without a
+    member (``card_id``), newest first."""
+    where = (
+        operations.c.member_id == member_id
+        if member_id is not None
+        else operations.c.card_id == card_id
+    )
+    query = select(*_OP_COLS).where(where).order_by(operations.c.seq.desc()).limit(limit)
+    return [OperationRecord(*tuple(row)) for row in conn.execute(query)]
+
+
 def active_program_body(conn: Connection) -> dict[str, object] | None:
     body = conn.execute(_PROGRAM).scalar()
     return None if body is None else dict(json.loads(body))

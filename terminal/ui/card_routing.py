@@ -106,12 +106,16 @@ class CardRouter(QObject):
     def route(self, event: CardEvent) -> None:
         """Emit ``routed`` with the screen ``event`` calls for, if any. A login page
         waiting for a supervisor's card (the second factor) takes the tap first, if it is
-        on screen (one left behind, by F9 or a message, does not)."""
+        on screen (one left behind, by F9 or a message, does not); then supervisor mode,
+        at the member's actions (a new card for a replacement) or on the registration
+        form (which stays)."""
         for login in self._logins:
             if login.awaiting_card and login.isVisible():
                 if isinstance(event, CardPresented) and event.uid:
                     login.card_tapped(event.uid)
                 return
+        if self._supervisor.takes_card(event):
+            return
         if not self._session.on_duty:
             # No member on screen before someone has logged in; a staff card logs in.
             if isinstance(event, CardPresented) and event.uid:

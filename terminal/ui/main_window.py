@@ -129,8 +129,7 @@ class MainWindow(QMainWindow):
             self.show_waiting()
 
     def fit_to(self, width: int, height: int) -> None:
-        """Be ``width``×``height``: the compact layout below 1000×700 (an 800×600 screen),
-        the regular one above."""
+        """Be ``width``×``height``: compact below 1000×700 (an 800×600 screen), else regular."""
         compact = width < COMPACT_BELOW[0] or height < COMPACT_BELOW[1]
         if compact != self.compact:
             self.compact = compact
@@ -355,6 +354,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_escape_activated(self) -> None:
+        if self.supervisor.step_back():  # Esc answers supervisor mode's question
+            return
         if self.pages.currentWidget() is self._member_page and self.checkout.confirming:
             self.checkout.back_to_form()  # Esc: back to the checkout, as it was typed
             return

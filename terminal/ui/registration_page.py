@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drivers.events import CardEvent
 from terminal.services.identify import CardKey
 from terminal.services.registration import parse_birthday, register_member
 from terminal.services.staff import StaffMember
 from terminal.services.till import Till
 from terminal.ui.errors import SHOWN_ERRORS, error_text
 from terminal.ui.style import MIN_TOUCH_PX
+from terminal.ui.supervisor_cards import card_read, same_card
 from terminal.ui.widgets import Button
 
 
@@ -140,6 +142,21 @@ class RegistrationPage(QWidget):
         self.consent_marketing.setChecked(False)
         self.error.hide()
         self.full_name.setFocus()
+
+    def card_tapped(self, event: CardEvent) -> None:
+        """A card read while the form is open: the form and what was typed stay. The card
+        being registered, again: nothing more; another card (or a payment card): said."""
+        key, refusal = card_read(self._till, event)
+        if self._card is None or (key is not None and same_card(key, self._card)):
+            return
+        if key is not None:
+            refusal = self.tr(
+                "Another card was read: this form registers the card read first. Register "
+                "it, or cancel (Esc) and tap the other card."
+            )
+        if refusal is not None:
+            self.error.setText(refusal)
+            self.error.show()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter: the next field; on a consent or the button: register. (A line edit

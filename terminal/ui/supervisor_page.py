@@ -1,6 +1,8 @@
-"""Supervisor mode: a supervisor's PIN opens it, a minute without a key closes it.
+"""Supervisor mode: a supervisor's PIN opens it, a minute without a key closes it (ten
+seconds before, a warning: a key or a touch keeps it open, and what was typed).
 
-No modal dialog: it is a page of the main window, so a card read still lands.
+No modal dialog: it is a page of the main window, so a card read still lands: at the
+member's actions and on the registration form it is this page's (:meth:`takes_card`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drivers.events import CardEvent
 from terminal.services import supervisor
 from terminal.services.identify import CardKey
 from terminal.services.staff import StaffMember
@@ -27,9 +30,11 @@ from terminal.ui.lockout_panel import LockoutPanel
 from terminal.ui.login_page import LoginPage
 from terminal.ui.member_actions import MemberActions
 from terminal.ui.registration_page import RegistrationPage
+from terminal.ui.supervisor_cards import CARD_EVENTS
 from terminal.ui.widgets import Button
 
-IDLE_MS = 60_000
+IDLE_MS = 60_000  # supervisor mode closes after this long without a key or a touch
+WARN_MS = 10_000  # and warns this long before
 
 
 class SupervisorPage(QWidget):
@@ -53,6 +58,9 @@ class SupervisorPage(QWidget):
         self.active = False  # between open_mode() and close_mode()
         self.title = QLabel(objectName="prompt")
         self.error = QLabel(objectName="problem", wordWrap=True)
+        self.idle_warning = QLabel(objectName="problem", wordWrap=True)
+        self.idle_warning.hide()
+        self.idle_ms, self.warn_ms = IDLE_MS, WARN_MS  # tests shorten them
         self.auth = LoginPage(till.unit(), supervisors_only=True)
         self.auth.logged_in.connect(self._on_auth_logged_in)
         self.auth.title.hide()  # this page has its own title
@@ -67,10 +75,11 @@ class SupervisorPage(QWidget):
         self.lockouts = LockoutPanel(till)  # staff locked out: lift it (hidden if none)
         self.lockouts.failed.connect(self._fail)
         self.member_actions = MemberActions(till)
+        self.member_actions.performed.connect(self._on_member_actions_performed)
+        self.menu = menu = QWidget()
         self.registration = RegistrationPage(till)
         self.registration.registered.connect(self.member_registered)
         self.registration.cancelled.connect(self.close_mode)
-        menu = QWidget()
         queue = QVBoxLayout()
         self.jobs_label = QLabel()
         queue.addWidget(self.jobs_label)
@@ -93,10 +102,13 @@ class SupervisorPage(QWidget):
         heading.addWidget(self.title, 1)
         heading.addWidget(self.back, 0)
         layout.addLayout(heading)
+        layout.addWidget(self.idle_warning)
         layout.addWidget(self.error)
         layout.addWidget(self.steps, 1)
         self._idle = QTimer(self, singleShot=True, interval=IDLE_MS)
         self._idle.timeout.connect(self.close_mode)
+        self._warn = QTimer(self, singleShot=True, interval=IDLE_MS - WARN_MS)
+        self._warn.timeout.connect(self._on_warn_timeout)
         self.jobs.itemActivated.connect(self._on_jobs_item_activated)
         self.reprint.clicked.connect(self._on_reprint_clicked)
         self.back.clicked.connect(self.close_mode)
@@ -122,7 +134,13 @@ class SupervisorPage(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress):
-            self._idle.start()  # any activity keeps supervisor mode open
+            warned = self.idle_warning.isVisible()
+            self._restart_idle()  # any activity keeps supervisor mode open
+            if warned:
+                # The key or touch that answers the warning does nothing else: an Enter
+                # does not record the action, a letter is not typed; what was typed stays.
+                # (True now and then only: see below.)
+                return True
         # Qt's own answer (False: the event goes on), not a Python bool: PySide6 6.12 on
         # Python 3.11 loses a reference to the bool a Python event filter returns, and
         # after enough events the interpreter aborts deallocating False.
@@ -141,8 +159,42 @@ class SupervisorPage(QWidget):
         app = QCoreApplication.instance()
         if app is not None:
             app.installEventFilter(self)
-        self._idle.start()
+        self._restart_idle()
         self.pin.setFocus()
+
+    def _restart_idle(self) -> None:
+        self.idle_warning.hide()
+        self._idle.start(self.idle_ms)
+        self._warn.start(max(0, self.idle_ms - self.warn_ms))
+
+    @Slot()
+    def _on_warn_timeout(self) -> None:
+        if self.active:
+            self.idle_warning.setText(
+                self.tr("Supervisor mode closes in %1 s — press any key or touch to stay").replace(
+                    "%1", str(round(self.warn_ms / 1000))
+                )
+            )
+            self.idle_warning.show()
+
+    def takes_card(self, event: CardEvent) -> bool:
+        """A card read at the member's actions or on the registration form is this
+        page's (True): the actions or the form take it, and supervisor mode stays."""
+        if not self.active or self.supervisor is None or not isinstance(event, CARD_EVENTS):
+            return False
+        step = self.steps.currentWidget()
+        if step is self.registration:
+            self.registration.card_tapped(event)
+        elif step is self.menu:
+            self.member_actions.card_tapped(event)
+        else:
+            return False
+        return True
+
+    def step_back(self) -> bool:
+        """Esc: a question asked is answered "no" (True); otherwise nothing (False: Esc
+        closes supervisor mode)."""
+        return self.active and self.member_actions.cancel_question()
 
     @Slot()
     def close_mode(self) -> None:
@@ -150,6 +202,8 @@ class SupervisorPage(QWidget):
             return
         self.active = False
         self._idle.stop()
+        self._warn.stop()
+        self.idle_warning.hide()
         app = QCoreApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
@@ -163,7 +217,12 @@ class SupervisorPage(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
-            self.close_mode()
+            if not self.step_back():
+                self.close_mode()
+            return
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and self.focusWidget() is self.reprint:
+            self._on_reprint_clicked()  # the button says (Enter)
             return
         super().keyPressEvent(event)
 
@@ -184,6 +243,13 @@ class SupervisorPage(QWidget):
         self.member_actions.start(who, self._card)
         self.steps.setCurrentIndex(1)
         self.member_actions.action_list.setFocus()
+
+    @Slot()
+    def _on_member_actions_performed(self) -> None:
+        """An action was recorded: its receipt and the office's refusals, up to date."""
+        if self.supervisor is not None:
+            self._show_jobs()
+            self._show_parked()
 
     def _show_jobs(self) -> None:
         assert self.supervisor is not None
@@ -215,21 +281,7 @@ class SupervisorPage(QWidget):
 
     def _kind_names(self) -> dict[str, str]:
         """Operation and receipt kinds in the till's language."""
-        return {
-            "purchase": self.tr("purchase"),
-            "spend": self.tr("purchase with points"),
-            "return": self.tr("return"),
-            "gift": self.tr("gift"),
-            "adjustment": self.tr("points adjustment"),
-            "feedback": self.tr("feedback"),
-            "card_block": self.tr("card blocked"),
-            "card_unblock": self.tr("card unblocked"),
-            "card_activate": self.tr("card activated"),
-            "card_replace": self.tr("card replaced"),
-            "member_register": self.tr("member registered"),
-            "shift": self.tr("shift report"),
-            "test": self.tr("test page"),
-        }
+        return self.member_actions.whose.kind_names()
 
     def _show_parked(self) -> None:
         assert self.supervisor is not None

@@ -68,6 +68,14 @@ def _spent(op: NewOperation) -> int:
     return max(0, -op.points_delta_centi if op.kind == "gift" else op.points_spent_centi)
 
 
+def _record(r: Row) -> OperationRecord:
+    o = r.op
+    return OperationRecord(
+        *(o.id, r.seq, o.kind, o.created_at, o.card_id, o.member_id, o.amount_minor),
+        *(o.paid_minor, o.points_delta_centi, o.facts, o.reverses, r.status),
+    )
+
+
 class OperationsFake:
     def __init__(self, t: Tables) -> None:
         self.t = t
@@ -82,22 +90,18 @@ class OperationsFake:
     def get(self, op_id: str) -> OperationRecord | None:
         for r in self.t.operations:
             if r.op.id == op_id:
-                o = r.op
-                return OperationRecord(
-                    o.id,
-                    r.seq,
-                    o.kind,
-                    o.created_at,
-                    o.card_id,
-                    o.member_id,
-                    o.amount_minor,
-                    o.paid_minor,
-                    o.points_delta_centi,
-                    o.facts,
-                    o.reverses,
-                    r.status,
-                )
+                return _record(r)
         return None
+
+    def recent(
+        self, member_id: int | None, card_id: int | None, limit: int
+    ) -> list[OperationRecord]:
+        rows = [
+            r
+            for r in self.t.operations
+            if (r.op.member_id == member_id if member_id is not None else r.op.card_id == card_id)
+        ]
+        return [_record(r) for r in sorted(rows, key=lambda r: -r.seq)[:limit]]
 
     def returned_minor(self, purchase_id: str, *, pending_only: bool = False) -> int:
         return sum(

@@ -44,7 +44,8 @@ def test_the_birthday_gift_once_per_birthday() -> None:
     assert not identify(unit(store), MEMBER).gift_available  # the pending gift counts
     with pytest.raises(ServiceError) as again:
         member_ops.give_gift(unit(store), MEMBER, "BDAY")
-    assert again.value.code == "no_birthday_gift"
+    assert again.value.code == "birthday_gift_given"  # why: already given, not "none due"
+    assert again.value.params == {"year": "2026"}
     [printed] = store.tables.printed
     assert isinstance(printed, ReceiptData) and printed.birthday and receipts.woken == 1
 
@@ -53,7 +54,7 @@ def test_no_birthday_gift_outside_the_window_or_twice_a_year() -> None:
     store = FakeStore(birthday_today(tables(), last_gift_year=2026))
     with pytest.raises(ServiceError) as given:
         member_ops.give_gift(unit(store), MEMBER, "BDAY")
-    assert given.value.code == "no_birthday_gift"
+    assert given.value.code == "birthday_gift_given"
     later = FixedClock(NOW + timedelta(days=30))
     store = FakeStore(birthday_today(tables()))
     with pytest.raises(ServiceError) as outside:

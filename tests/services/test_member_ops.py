@@ -78,7 +78,8 @@ def test_birthday_gift_once(till: Till, demo_db: Database) -> None:
     assert not identify(till.unit(), key).gift_available
     with pytest.raises(ServiceError) as again:
         member_ops.give_gift(ctx(till), key, "BDAY")
-    assert again.value.code == "no_birthday_gift"
+    assert again.value.code == "birthday_gift_given"
+    assert "already given for this birthday (2026)" in str(again.value)
 
 
 def test_birthday_gift_stays_given_when_a_sync_rewrites_the_member(
@@ -98,7 +99,8 @@ def test_birthday_gift_stays_given_when_a_sync_rewrites_the_member(
     assert not identify(till.unit(), key).gift_available
     with pytest.raises(ServiceError) as again:
         member_ops.give_gift(ctx(till), key, "BDAY")
-    assert again.value.code == "no_birthday_gift"
+    assert again.value.code == "birthday_gift_given"
+    assert "already given for this birthday (2026)" in str(again.value)
     with demo_db.write() as conn:  # acknowledged: the office's row now holds the year
         conn.execute(text("UPDATE operations SET status = 'acked'"))
         conn.execute(

@@ -86,7 +86,25 @@ def _states(w: MainWindow, bridge: EventBridge, db: Database) -> dict[str, Calla
 
         return run
 
+    def supervisor_question() -> None:  # the question before an adjustment, its figures
+        shown["supervisor"]()
+        actions = w.supervisor.member_actions
+        actions.action_list.setCurrentRow(2)
+        actions.value.setText("500")
+        actions.text.setText("apology for a long queue at the till")
+        actions.run.click()
+        assert actions.asking
+
+    def supervisor_no_card() -> None:  # opened between customers: no card, a warning
+        w.show_supervisor()
+        w.supervisor.auth.who.setCurrentIndex(w.supervisor.auth.who.findText("Пётр Старший"))
+        w.supervisor.pin.setText("999999")
+        w.supervisor.auth.enter.click()
+        w.supervisor._on_warn_timeout()  # the idle warning, as ten seconds before
+
     states = dict(shown)
+    states["supervisor-question"] = supervisor_question
+    states["supervisor-no-card"] = supervisor_no_card
     states.update(
         {
             "long-name-checkout": long_name_checkout,

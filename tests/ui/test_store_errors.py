@@ -90,13 +90,16 @@ def test_a_locked_cache_in_a_supervisor_action(
     other = sqlite3.connect(demo_db.path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:
-        qtbot.keyClick(actions.text, Qt.Key.Key_Return)
+        qtbot.keyClick(actions.text, Qt.Key.Key_Return)  # the question (reads still work)
+        assert actions.asking
+        actions.question.confirm.click()
         assert "nothing was recorded" in actions.result.text()
         assert actions.value.text() == "10" and actions.text.text() == "goodwill"
     finally:
         other.execute("ROLLBACK")
         other.close()
     qtbot.keyClick(actions.text, Qt.Key.Key_Return)
+    actions.question.confirm.click()
     assert "Done" in actions.result.text() and operations(demo_db) == 1
 
 

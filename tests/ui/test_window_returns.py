@@ -130,6 +130,9 @@ def test_after_a_return_the_money_to_give_back_in_large_type(
         assert when in shown, shown
         qtbot.keyClicks(actions.text, money_text(Decimal("250")))
         qtbot.keyClick(actions.text, Qt.Key.Key_Return)
+        assert actions.asking and returns(demo_db) == []  # asked first, with the figures
+        assert money_text(Decimal("250")) in actions.question.text.text()
+        qtbot.keyClick(actions.question.confirm, Qt.Key.Key_Return)
         [(amount, paid)] = returns(demo_db)
         assert amount == 25000 and paid < 0
         big = actions.refund

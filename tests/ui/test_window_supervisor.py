@@ -69,6 +69,8 @@ def test_supervisor_adjusts_points_of_the_member_on_screen(
     assert actions.value.text() == "150"  # kept after the refusal
     qtbot.keyClicks(actions.text, "apology for a long queue")
     qtbot.keyClick(actions.text, Qt.Key.Key_Return)
+    assert actions.asking and identify(till.unit(), key).balance == before  # asked first
+    qtbot.keyClick(actions.question.confirm, Qt.Key.Key_Return)
     assert "Done" in actions.result.text()
     assert identify(till.unit(), key).balance == before + 150
     window.supervisor.close_mode()
@@ -86,6 +88,7 @@ def test_supervisor_actions_in_the_window_print_their_receipts(
     qtbot.keyClicks(actions.value, "25")
     qtbot.keyClicks(actions.text, "goodwill")
     qtbot.keyClick(actions.text, Qt.Key.Key_Return)
+    actions.question.confirm.click()
     assert "Done" in actions.result.text()
     with demo_db.read() as conn:
         jobs = conn.execute(text("SELECT kind, op_id FROM print_jobs")).all()
@@ -134,6 +137,8 @@ def test_a_scanned_receipt_code_shows_the_purchase_and_returns_nothing_yet(
     assert "1,000.00" in actions.result.text() or "1000.00" in actions.result.text()
     qtbot.keyClicks(actions.text, "250")
     qtbot.keyClick(actions.text, Qt.Key.Key_Return)
+    assert returns() == [] and actions.asking  # the figures first
+    qtbot.keyClick(actions.question.confirm, Qt.Key.Key_Return)
     assert returns() == [25000] and "Done" in actions.result.text()
     qtbot.keyClick(actions.text, Qt.Key.Key_Return)  # a second Enter returns nothing more
     assert returns() == [25000]
@@ -141,6 +146,7 @@ def test_a_scanned_receipt_code_shows_the_purchase_and_returns_nothing_yet(
     qtbot.keyClick(actions.value, Qt.Key.Key_Return)
     assert "250" in actions.result.text()  # returned so far
     qtbot.keyClick(actions.text, Qt.Key.Key_Return)  # empty: the rest
+    qtbot.keyClick(actions.question.confirm, Qt.Key.Key_Return)
     assert returns() == [25000, 75000]
 
 
