@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,8 +34,8 @@ from terminal.ui.checkout_confirmation import SupervisorConfirmation
 from terminal.ui.checkout_preview import ReceiptPreview
 from terminal.ui.explanations import explanation_text
 from terminal.ui.formats import money_text, points_text
-from terminal.ui.numpad import beside_pad
-from terminal.ui.widgets import Button
+from terminal.ui.numpad import beside_pad, step_aside
+from terminal.ui.widgets import Button, Pages
 
 
 class CheckoutPanel(QWidget):
@@ -93,7 +92,7 @@ class CheckoutPanel(QWidget):
         self.confirmation = SupervisorConfirmation(till)
         self.confirmation.confirmed.connect(self._on_confirmation_confirmed)
         self.confirmation.back.connect(self.back_to_form)
-        self.steps = QStackedWidget()
+        self.steps = Pages()
         self.steps.addWidget(self.form)
         self.steps.addWidget(self.confirmation)
         QVBoxLayout(self).addWidget(self.steps)
@@ -180,22 +179,24 @@ class CheckoutPanel(QWidget):
 
     def _show_replace_prompt(self) -> None:
         pending, current = self._pending, self._view
-        for w in (self.replace_prompt, self.replace_yes, self.replace_no):
-            w.setVisible(pending is not None)
-        if pending is None:
-            return
-        if self.preview.isVisible():  # the question takes the receipt's room
-            self._toggle_preview()
+        if pending is not None and not self.preview.isHidden():
+            self._toggle_preview()  # the question takes the receipt's room, the lines'
+        self.lines.setVisible(pending is None and self.preview.isHidden())  # and the pad's
+        step_aside(self.pad, pending is not None)  # (first: the window never grows)
 
         def name(v: MemberView | None) -> str:
             member = None if v is None else v.member
             return self.tr("a card without a member") if member is None else member.full_name
 
         self.replace_prompt.setText(
-            self.tr("Another card was read: %1. Replace %2 in this checkout?")
+            ""
+            if pending is None
+            else self.tr("Another card was read: %1. Replace %2 in this checkout?")
             .replace("%1", name(pending))
             .replace("%2", name(current))
         )
+        for w in (self.replace_prompt, self.replace_yes, self.replace_no):
+            w.setVisible(pending is not None)
 
     def start(self, view: MemberView | None) -> None:
         """A new checkout for ``view`` (None: nothing to check out)."""

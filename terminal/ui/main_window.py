@@ -20,7 +20,7 @@ import logging
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QMainWindow
 
 from sync.worker import SyncState, SyncStatus
 from terminal.services import supervisor as supervisor_ops
@@ -41,8 +41,9 @@ from terminal.ui.search_page import SearchPage
 from terminal.ui.session import Session
 from terminal.ui.shift_end_page import ShiftEndPage
 from terminal.ui.status_bar import StatusBar
-from terminal.ui.style import COMPACT_BELOW, stylesheet
+from terminal.ui.style import COMPACT_BELOW
 from terminal.ui.supervisor_page import SupervisorPage
+from terminal.ui.widgets import Pages, use_layout
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ class MainWindow(QMainWindow):
     def __init__(self, till: Till, *, login: bool = True, till_name: str = "till-1") -> None:
         super().__init__()
         self.compact = False
-        self.setStyleSheet(stylesheet())
+        use_layout(self, compact=False)
         self._till = till
         self._view: MemberView | None = None  # the member on screen
 
@@ -69,7 +70,7 @@ class MainWindow(QMainWindow):
             till, self.session, self.supervisor, self, logins=(self.checkout.confirmation.login,)
         )
         self.completion = CheckoutCompletion(till, self.checkout, self.session, self)
-        self.pages = QStackedWidget()
+        self.pages = Pages()
         for page in (
             self._waiting,
             self._member_page,
@@ -133,7 +134,7 @@ class MainWindow(QMainWindow):
         compact = width < COMPACT_BELOW[0] or height < COMPACT_BELOW[1]
         if compact != self.compact:
             self.compact = compact
-            self.setStyleSheet(stylesheet(compact))
+            use_layout(self, compact)
         self.resize(width, height)
 
     def fit_screen(self) -> None:

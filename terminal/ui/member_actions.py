@@ -69,7 +69,6 @@ class MemberActions(QWidget):
         self.result = QLabel(wordWrap=True)
         self.refund = QLabel(objectName="total", wordWrap=True)  # after a return
         self.refund.hide()
-        self._fields = (self.value, self.text, self.choices)
         form = QVBoxLayout()
         for w in (self.value_label, self.value, self.text_label, self.text, self.choices):
             form.addWidget(w)
@@ -111,7 +110,8 @@ class MemberActions(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            self._show_fields()
+            if not self.asking:  # the question keeps the fields hidden
+                self._show_fields()
         super().changeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -292,21 +292,19 @@ class MemberActions(QWidget):
         )
 
     def _ask(self, text: str) -> None:
-        self.question.text.setText(text)
-        self.question.show()
+        form = (self.value_label, self.value, self.text_label, self.text, self.choices)
+        self.question.ask(text, over=form)
         self.run.hide()
         self._say("")
-        for w in (self.action_list, *self._fields):
-            w.setEnabled(False)  # what was typed stays, as it is asked about
+        self.action_list.setEnabled(False)
         self.question.confirm.setFocus()
 
     def _end_question(self) -> None:
         if not self.question.isVisibleTo(self):
             return
-        self.question.hide()
+        self.question.end()
         self.run.show()
-        for w in (self.action_list, *self._fields):
-            w.setEnabled(True)
+        self.action_list.setEnabled(True)
 
     def cancel_question(self) -> bool:
         """Esc: back to the form as it was typed (False: nothing was asked)."""

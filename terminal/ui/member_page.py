@@ -14,12 +14,18 @@ from terminal.ui.member_panel import MemberPanel
 from terminal.ui.screens import MessageScreen
 
 
+MEMBER_MIN_PX = 250  # the member's column, at least (800×600: about a third)
+
+
 class MemberPage(QWidget):
     def __init__(
         self, member: MemberPanel, checkout: CheckoutPanel, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.member, self.checkout = member, checkout
+        # Its words wrap: the height Qt asks for it at its narrowest would be the page's
+        # (a long name, birthday and tier on 800×600); never narrower than a third.
+        member.setMinimumWidth(MEMBER_MIN_PX)
         layout = QHBoxLayout(self)
         layout.addWidget(member, 1)
         layout.addWidget(checkout, 1)

@@ -4,6 +4,7 @@ typed stays either way."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, Signal
@@ -36,6 +37,7 @@ class Question(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.text = QLabel(objectName="figure", wordWrap=True)
+        self._over: list[QWidget] = []  # hidden while asking
         self.confirm = Button(objectName="primary")
         self.cancel = Button()
         layout = QVBoxLayout(self)  # one above the other: the form's column is narrow
@@ -47,6 +49,22 @@ class Question(QWidget):
         self.cancel.clicked.connect(self.cancelled)
         self.retranslate()
         self.hide()
+
+    def ask(self, text: str, over: Sequence[QWidget]) -> None:
+        """Ask ``text``; the widgets of ``over`` not hidden are hidden meanwhile (what was
+        typed in them stays; the question says it): room for the figures on 800×600."""
+        self.text.setText(text)
+        self._over = [w for w in over if not w.isHidden()]
+        for w in self._over:
+            w.hide()
+        self.show()
+
+    def end(self) -> None:
+        """The question answered: hidden, the widgets it hid shown again."""
+        self.hide()
+        for w in self._over:
+            w.show()
+        self._over = []
 
     def retranslate(self) -> None:
         self.confirm.setText(self.tr("Confirm (Enter)"))

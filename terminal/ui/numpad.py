@@ -52,6 +52,7 @@ class NumberPad(QWidget):
         self._fields: list[QLineEdit] = []
         self._money: set[int] = set()  # id() of the fields that take a decimal separator
         self._last: QLineEdit | None = None
+        self._aside = False  # hidden for a question, shown again after it
         self.digits = [PadKey(str(n)) for n in range(10)]
         self.backspace = PadKey(BACKSPACE)
         self.clear = PadKey(CLEAR)
@@ -176,6 +177,17 @@ class NumberPad(QWidget):
     @Slot()
     def _on_enter_clicked(self) -> None:
         self.type_key(Qt.Key.Key_Return, "\r")
+
+
+def step_aside(pad: NumberPad, aside: bool) -> None:
+    """Hide ``pad`` while a question takes its room (``aside``), and show it again after
+    (unless the till hides its pads: then it stays hidden)."""
+    if aside and not pad.isHidden():
+        pad._aside = True
+        pad.hide()
+    elif not aside and pad._aside:
+        pad._aside = False
+        pad.show()
 
 
 def hide_number_pads(window: QWidget) -> None:

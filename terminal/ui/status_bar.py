@@ -48,7 +48,7 @@ class StatusBar(QStatusBar):
             label.setWordWrap(True)
             layout.addWidget(label, stretch)
         self.office_status.label.setWordWrap(True)
-        layout.addWidget(self.office_status, 3)
+        layout.addWidget(self.office_status, 5)
         layout.addWidget(self.language, 0)
         self.addWidget(row, 1)
         self.language.activated.connect(self._on_language_activated)

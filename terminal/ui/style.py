@@ -20,6 +20,8 @@ COMPACT = {
 
 #: Below this size of the screen, the compact layout.
 COMPACT_BELOW = (1000, 700)
+#: In the compact layout, a button's text wider than this (pixels) takes two lines.
+COMPACT_LINE_PX = 140
 
 
 def stylesheet(compact: bool = False) -> str:

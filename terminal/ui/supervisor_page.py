@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +30,7 @@ from terminal.ui.login_page import LoginPage
 from terminal.ui.member_actions import MemberActions
 from terminal.ui.registration_page import RegistrationPage
 from terminal.ui.supervisor_cards import CARD_EVENTS
-from terminal.ui.widgets import Button
+from terminal.ui.widgets import Button, Pages
 
 IDLE_MS = 60_000  # supervisor mode closes after this long without a key or a touch
 WARN_MS = 10_000  # and warns this long before
@@ -93,7 +92,7 @@ class SupervisorPage(QWidget):
         ml = QHBoxLayout(menu)
         ml.addWidget(self.member_actions, 2)
         ml.addLayout(queue, 1)
-        self.steps = QStackedWidget()
+        self.steps = Pages()
         self.steps.addWidget(self.auth)
         self.steps.addWidget(menu)
         self.steps.addWidget(self.registration)
