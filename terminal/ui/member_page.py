@@ -13,7 +13,6 @@ from terminal.ui.checkout_panel import CheckoutPanel
 from terminal.ui.member_panel import MemberPanel
 from terminal.ui.screens import MessageScreen
 
-
 MEMBER_MIN_PX = 250  # the member's column, at least (800×600: about a third)
 
 
