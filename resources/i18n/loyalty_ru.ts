@@ -3,125 +3,126 @@
 <context>
     <name>ActionRunner</name>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="78" />
+        <location filename="../../terminal/ui/member_action_run.py" line="109" />
         <source>Give a gift</source>
         <extracomment>The actions that ask first, with the figures.</extracomment>
         <translation>Выдать подарок</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="79" />
+        <location filename="../../terminal/ui/member_action_run.py" line="110" />
         <source>Return (receipt code)</source>
         <translation>Возврат (код чека)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="80" />
+        <location filename="../../terminal/ui/member_action_run.py" line="111" />
         <source>Adjust points</source>
         <translation>Корректировка баллов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="81" />
+        <location filename="../../terminal/ui/member_action_run.py" line="112" />
         <source>Record a complaint or suggestion</source>
         <translation>Записать жалобу или предложение</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="82" />
+        <location filename="../../terminal/ui/member_action_run.py" line="113" />
         <source>Block the card</source>
         <translation>Заблокировать карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="83" />
+        <location filename="../../terminal/ui/member_action_run.py" line="114" />
         <source>Unblock the card</source>
         <translation>Разблокировать карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="84" />
+        <location filename="../../terminal/ui/member_action_run.py" line="115" />
         <source>Activate the bearer card</source>
         <translation>Активировать карту на предъявителя</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="85" />
+        <location filename="../../terminal/ui/member_action_run.py" line="116" />
         <source>Replace the card</source>
         <translation>Заменить карту</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="92" />
+        <location filename="../../terminal/ui/member_action_run.py" line="123" />
         <source>Receipt code (scan the QR)</source>
         <translation>Код чека (отсканируйте QR)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="93" />
+        <location filename="../../terminal/ui/member_action_run.py" line="124" />
         <source>Amount returned (empty: all)</source>
         <translation>Сумма возврата (пусто: всё)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="95" />
+        <location filename="../../terminal/ui/member_action_run.py" line="126" />
         <source>Points (+ or -)</source>
         <translation>Баллы (+ или -)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="95" />
+        <location filename="../../terminal/ui/member_action_run.py" line="126" />
         <source>Reason (required)</source>
         <translation>Причина (обязательно)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="96" />
+        <location filename="../../terminal/ui/member_action_run.py" line="127" />
         <source>What the member said</source>
         <translation>Что сказал участник</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="97" />
-        <location filename="../../terminal/ui/member_action_run.py" line="98" />
+        <location filename="../../terminal/ui/member_action_run.py" line="128" />
+        <location filename="../../terminal/ui/member_action_run.py" line="129" />
         <source>Why</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="99" />
+        <location filename="../../terminal/ui/member_action_run.py" line="130" />
         <source>New card: tap it, or type its number or UID</source>
         <translation>Новая карта: приложите её или введите номер или UID</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="105" />
+        <location filename="../../terminal/ui/member_action_run.py" line="136" />
         <source>Purchase %1 of %2: %3, returned so far %4. Type the amount returned (empty: all %5) and press Enter to return.</source>
         <translation>Покупка %1 от %2: %3, уже возвращено %4. Введите сумму возврата (пусто: всё, %5) и нажмите Enter.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="117" />
+        <location filename="../../terminal/ui/member_action_run.py" line="148" />
         <source>This card is not in the club. To register a member with it, close supervisor mode (Esc) and tap it again.</source>
         <translation>Этой карты нет в клубе. Чтобы зарегистрировать по ней участника, закройте режим старшего (Esc) и приложите её снова.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="124" />
+        <location filename="../../terminal/ui/member_action_run.py" line="155" />
         <source>Card %1 was read: supervisor mode still acts on %2 shown above. To act on the other card, close supervisor mode (Esc) and tap it.</source>
         <translation>Считана карта %1: режим старшего по-прежнему работает с картой %2, показанной выше. Чтобы работать с другой картой, закройте режим старшего (Esc) и приложите её.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="132" />
+        <location filename="../../terminal/ui/member_action_run.py" line="163" />
         <source>Present the member's card first: tap or swipe it on the reader.</source>
         <translation>Сначала предъявите карту участника: приложите или проведите её через считыватель.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="154" />
+        <location filename="../../terminal/ui/member_action_run.py" line="188" />
         <source>Type fewer points.</source>
         <translation>Введите меньше баллов.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="186" />
-        <location filename="../../terminal/ui/member_action_run.py" line="191" />
+        <location filename="../../terminal/ui/member_action_run.py" line="220" />
+        <location filename="../../terminal/ui/member_action_run.py" line="225" />
         <source>Scan or type the receipt code.</source>
         <translation>Отсканируйте или введите код чека.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="201" />
+        <location filename="../../terminal/ui/member_action_run.py" line="235" />
         <source>Choose a gift.</source>
         <translation>Выберите подарок.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="211" />
+        <location filename="../../terminal/ui/member_action_run.py" line="185" />
+        <location filename="../../terminal/ui/member_action_run.py" line="245" />
         <source>Points: type a number, e.g. 100 or -50.</source>
         <translation>Баллы: введите число, например 100 или -50.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="216" />
+        <location filename="../../terminal/ui/member_action_run.py" line="250" />
         <source>Type or scan the new card's number.</source>
         <translation>Введите или отсканируйте номер новой карты.</translation>
     </message>
@@ -129,53 +130,53 @@
 <context>
     <name>CheckoutPanel</name>
     <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="125" />
         <location filename="../../terminal/ui/checkout_panel.py" line="126" />
-        <location filename="../../terminal/ui/checkout_panel.py" line="127" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="128" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="127" />
         <source>Points to spend</source>
         <translation>Списать баллов</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="129" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="128" />
         <source>Confirm (Enter)</source>
         <translation>Подтвердить (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="130" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="129" />
         <source>Cancel (Esc)</source>
         <translation>Отмена (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="131" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="130" />
         <source>Receipt (F2)</source>
         <translation>Чек (F2)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="132" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="131" />
         <source>All (F4)</source>
         <translation>Все (F4)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="133" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="132" />
         <source>Replace (Enter)</source>
         <translation>Заменить (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="134" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="133" />
         <source>Keep this checkout (Esc)</source>
         <translation>Оставить эту покупку (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="192" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="189" />
         <source>a card without a member</source>
         <translation>карта без участника</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="195" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="194" />
         <source>Another card was read: %1. Replace %2 in this checkout?</source>
         <translation>Считана другая карта: %1. Заменить %2 в этой покупке?</translation>
     </message>
@@ -225,17 +226,17 @@
         <translation>Больше самой крупной покупки, которую допускает программа (%1): проверьте сумму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="297" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="298" />
         <source>Points: type a number</source>
         <translation>Баллы: введите число</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="309" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="310" />
         <source>To pay: %1</source>
         <translation>К оплате: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="311" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="312" />
         <source>Points earned: %1 · balance after: %2</source>
         <translation>Начислено баллов: %1 · остаток: %2</translation>
     </message>
@@ -342,12 +343,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="163" />
+        <location filename="../../terminal/ui/main_window.py" line="164" />
         <source>Loyalty terminal</source>
         <translation>Терминал лояльности</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="202" />
+        <location filename="../../terminal/ui/main_window.py" line="203" />
         <source>A copy of the last receipt is printing.</source>
         <translation>Печатается копия последнего чека.</translation>
     </message>
@@ -470,17 +471,17 @@
 <context>
     <name>MemberActions</name>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="109" />
+        <location filename="../../terminal/ui/member_actions.py" line="106" />
         <source>Do it (Enter)</source>
         <translation>Выполнить (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="347" />
+        <location filename="../../terminal/ui/member_actions.py" line="343" />
         <source>Done: operation %1 recorded.</source>
         <translation>Готово: операция %1 записана.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="351" />
+        <location filename="../../terminal/ui/member_actions.py" line="347" />
         <source>Give back %1</source>
         <translation>Вернуть покупателю %1</translation>
     </message>
@@ -546,17 +547,17 @@
 <context>
     <name>NumberPad</name>
     <message>
-        <location filename="../../terminal/ui/numpad.py" line="98" />
+        <location filename="../../terminal/ui/numpad.py" line="99" />
         <source>Enter</source>
         <translation>Ввод</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/numpad.py" line="99" />
+        <location filename="../../terminal/ui/numpad.py" line="100" />
         <source>Delete the last character</source>
         <translation>Стереть последний знак</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/numpad.py" line="101" />
+        <location filename="../../terminal/ui/numpad.py" line="102" />
         <source>Clear the field</source>
         <translation>Очистить поле</translation>
     </message>
@@ -617,47 +618,47 @@
 <context>
     <name>Question</name>
     <message>
-        <location filename="../../terminal/ui/member_questions.py" line="52" />
+        <location filename="../../terminal/ui/member_questions.py" line="70" />
         <source>Confirm (Enter)</source>
         <translation>Подтвердить (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_questions.py" line="53" />
+        <location filename="../../terminal/ui/member_questions.py" line="71" />
         <source>Cancel (Esc)</source>
         <translation>Отмена (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_questions.py" line="63" />
+        <location filename="../../terminal/ui/member_questions.py" line="81" />
         <source>Block card %1 of %2? Reason: %3.</source>
         <translation>Заблокировать карту %1 участника %2? Причина: %3.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_questions.py" line="70" />
+        <location filename="../../terminal/ui/member_questions.py" line="88" />
         <source>Add %1 points to %2: balance %3 → %4?</source>
         <translation>Начислить %1 баллов участнику %2: баланс %3 → %4?</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_questions.py" line="72" />
+        <location filename="../../terminal/ui/member_questions.py" line="90" />
         <source>Take %1 points from %2: balance %3 → %4?</source>
         <translation>Списать %1 баллов у участника %2: баланс %3 → %4?</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_questions.py" line="86" />
+        <location filename="../../terminal/ui/member_questions.py" line="104" />
         <source>The office's limit: %1 points in one adjustment, %2 left today.</source>
         <translation>Лимит офиса: %1 баллов за одну корректировку, на сегодня осталось %2.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_questions.py" line="93" />
+        <location filename="../../terminal/ui/member_questions.py" line="111" />
         <source>Replace card %1 of %2 with the new card %3? The old card stops working.</source>
         <translation>Заменить карту %1 участника %2 новой картой %3? Старая карта перестанет действовать.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_questions.py" line="101" />
+        <location filename="../../terminal/ui/member_questions.py" line="119" />
         <source>Return %1 of purchase %2: give back %3?</source>
         <translation>Возврат %1 по покупке %2: вернуть покупателю %3?</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_questions.py" line="108" />
+        <location filename="../../terminal/ui/member_questions.py" line="126" />
         <source>This is more than %1: check the amount against the receipt.</source>
         <translation>Это больше %1: сверьте сумму с чеком.</translation>
     </message>
@@ -814,62 +815,62 @@
 <context>
     <name>SupervisorPage</name>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="121" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="120" />
         <source>Supervisor</source>
         <translation>Старший смены</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="122" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="121" />
         <source>Receipts and reports (newest first)</source>
         <translation>Чеки и отчёты (сначала новые)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="123" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="122" />
         <source>Reprint (Enter)</source>
         <translation>Напечатать копию (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="124" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="123" />
         <source>Back (Esc)</source>
         <translation>Назад (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="125" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="124" />
         <source>Close the shift and print its report</source>
         <translation>Закрыть смену и напечатать отчёт</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="126" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="125" />
         <source>Send again to the office</source>
         <translation>Отправить в офис снова</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="174" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="173" />
         <source>Supervisor mode closes in %1 s — press any key or touch to stay</source>
         <translation>Режим старшего закроется через %1 с — нажмите любую клавишу или коснитесь экрана, чтобы остаться</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="258" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="259" />
         <source>waiting</source>
         <translation>ждёт печати</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="259" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="260" />
         <source>printing</source>
         <translation>печатается</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="260" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="261" />
         <source>printed</source>
         <translation>напечатан</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="261" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="262" />
         <source>cancelled</source>
         <translation>отменён</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="294" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="295" />
         <source>Refused by the office, for review: %1</source>
         <translation>Отклонено офисом, на проверку: %1</translation>
     </message>

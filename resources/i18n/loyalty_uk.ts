@@ -3,125 +3,126 @@
 <context>
     <name>ActionRunner</name>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="78" />
+        <location filename="../../terminal/ui/member_action_run.py" line="109" />
         <source>Give a gift</source>
         <extracomment>The actions that ask first, with the figures.</extracomment>
         <translation>Видати подарунок</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="79" />
+        <location filename="../../terminal/ui/member_action_run.py" line="110" />
         <source>Return (receipt code)</source>
         <translation>Повернення (код чека)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="80" />
+        <location filename="../../terminal/ui/member_action_run.py" line="111" />
         <source>Adjust points</source>
         <translation>Коригування балів</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="81" />
+        <location filename="../../terminal/ui/member_action_run.py" line="112" />
         <source>Record a complaint or suggestion</source>
         <translation>Записати скаргу чи пропозицію</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="82" />
+        <location filename="../../terminal/ui/member_action_run.py" line="113" />
         <source>Block the card</source>
         <translation>Заблокувати картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="83" />
+        <location filename="../../terminal/ui/member_action_run.py" line="114" />
         <source>Unblock the card</source>
         <translation>Розблокувати картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="84" />
+        <location filename="../../terminal/ui/member_action_run.py" line="115" />
         <source>Activate the bearer card</source>
         <translation>Активувати картку на пред'явника</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="85" />
+        <location filename="../../terminal/ui/member_action_run.py" line="116" />
         <source>Replace the card</source>
         <translation>Замінити картку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="92" />
+        <location filename="../../terminal/ui/member_action_run.py" line="123" />
         <source>Receipt code (scan the QR)</source>
         <translation>Код чека (скануйте QR)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="93" />
+        <location filename="../../terminal/ui/member_action_run.py" line="124" />
         <source>Amount returned (empty: all)</source>
         <translation>Сума повернення (порожньо: все)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="95" />
+        <location filename="../../terminal/ui/member_action_run.py" line="126" />
         <source>Points (+ or -)</source>
         <translation>Бали (+ або -)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="95" />
+        <location filename="../../terminal/ui/member_action_run.py" line="126" />
         <source>Reason (required)</source>
         <translation>Причина (обов'язково)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="96" />
+        <location filename="../../terminal/ui/member_action_run.py" line="127" />
         <source>What the member said</source>
         <translation>Що сказав учасник</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="97" />
-        <location filename="../../terminal/ui/member_action_run.py" line="98" />
+        <location filename="../../terminal/ui/member_action_run.py" line="128" />
+        <location filename="../../terminal/ui/member_action_run.py" line="129" />
         <source>Why</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="99" />
+        <location filename="../../terminal/ui/member_action_run.py" line="130" />
         <source>New card: tap it, or type its number or UID</source>
         <translation>Нова картка: прикладіть її або введіть номер чи UID</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="105" />
+        <location filename="../../terminal/ui/member_action_run.py" line="136" />
         <source>Purchase %1 of %2: %3, returned so far %4. Type the amount returned (empty: all %5) and press Enter to return.</source>
         <translation>Покупка %1 від %2: %3, уже повернено %4. Введіть суму повернення (порожньо: усе, %5) і натисніть Enter.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="117" />
+        <location filename="../../terminal/ui/member_action_run.py" line="148" />
         <source>This card is not in the club. To register a member with it, close supervisor mode (Esc) and tap it again.</source>
         <translation>Цієї картки немає в клубі. Щоб зареєструвати за нею учасника, закрийте режим старшого (Esc) і прикладіть її знову.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="124" />
+        <location filename="../../terminal/ui/member_action_run.py" line="155" />
         <source>Card %1 was read: supervisor mode still acts on %2 shown above. To act on the other card, close supervisor mode (Esc) and tap it.</source>
         <translation>Зчитано картку %1: режим старшого й далі працює з карткою %2, показаною вище. Щоб працювати з іншою карткою, закрийте режим старшого (Esc) і прикладіть її.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="132" />
+        <location filename="../../terminal/ui/member_action_run.py" line="163" />
         <source>Present the member's card first: tap or swipe it on the reader.</source>
         <translation>Спершу пред'явіть картку учасника: прикладіть або проведіть її через зчитувач.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="154" />
+        <location filename="../../terminal/ui/member_action_run.py" line="188" />
         <source>Type fewer points.</source>
         <translation>Введіть менше балів.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="186" />
-        <location filename="../../terminal/ui/member_action_run.py" line="191" />
+        <location filename="../../terminal/ui/member_action_run.py" line="220" />
+        <location filename="../../terminal/ui/member_action_run.py" line="225" />
         <source>Scan or type the receipt code.</source>
         <translation>Скануйте або введіть код чека.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="201" />
+        <location filename="../../terminal/ui/member_action_run.py" line="235" />
         <source>Choose a gift.</source>
         <translation>Оберіть подарунок.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="211" />
+        <location filename="../../terminal/ui/member_action_run.py" line="185" />
+        <location filename="../../terminal/ui/member_action_run.py" line="245" />
         <source>Points: type a number, e.g. 100 or -50.</source>
         <translation>Бали: введіть число, наприклад 100 або -50.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_action_run.py" line="216" />
+        <location filename="../../terminal/ui/member_action_run.py" line="250" />
         <source>Type or scan the new card's number.</source>
         <translation>Введіть або скануйте номер нової картки.</translation>
     </message>
@@ -129,53 +130,53 @@
 <context>
     <name>CheckoutPanel</name>
     <message>
+        <location filename="../../terminal/ui/checkout_panel.py" line="125" />
         <location filename="../../terminal/ui/checkout_panel.py" line="126" />
-        <location filename="../../terminal/ui/checkout_panel.py" line="127" />
         <source>Amount</source>
         <translation>Сума</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="128" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="127" />
         <source>Points to spend</source>
         <translation>Списати балів</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="129" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="128" />
         <source>Confirm (Enter)</source>
         <translation>Підтвердити (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="130" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="129" />
         <source>Cancel (Esc)</source>
         <translation>Скасувати (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="131" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="130" />
         <source>Receipt (F2)</source>
         <translation>Чек (F2)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="132" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="131" />
         <source>All (F4)</source>
         <translation>Усі (F4)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="133" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="132" />
         <source>Replace (Enter)</source>
         <translation>Замінити (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="134" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="133" />
         <source>Keep this checkout (Esc)</source>
         <translation>Залишити цю покупку (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="192" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="189" />
         <source>a card without a member</source>
         <translation>картка без учасника</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="195" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="194" />
         <source>Another card was read: %1. Replace %2 in this checkout?</source>
         <translation>Зчитано іншу картку: %1. Замінити %2 у цій покупці?</translation>
     </message>
@@ -225,17 +226,17 @@
         <translation>Більше за найбільшу покупку, яку дозволяє програма (%1): перевірте суму.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="297" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="298" />
         <source>Points: type a number</source>
         <translation>Бали: введіть число</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="309" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="310" />
         <source>To pay: %1</source>
         <translation>До сплати: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/checkout_panel.py" line="311" />
+        <location filename="../../terminal/ui/checkout_panel.py" line="312" />
         <source>Points earned: %1 · balance after: %2</source>
         <translation>Нараховано балів: %1 · залишок: %2</translation>
     </message>
@@ -342,12 +343,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="163" />
+        <location filename="../../terminal/ui/main_window.py" line="164" />
         <source>Loyalty terminal</source>
         <translation>Термінал лояльності</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="202" />
+        <location filename="../../terminal/ui/main_window.py" line="203" />
         <source>A copy of the last receipt is printing.</source>
         <translation>Друкується копія останнього чека.</translation>
     </message>
@@ -470,17 +471,17 @@
 <context>
     <name>MemberActions</name>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="109" />
+        <location filename="../../terminal/ui/member_actions.py" line="106" />
         <source>Do it (Enter)</source>
         <translation>Виконати (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="347" />
+        <location filename="../../terminal/ui/member_actions.py" line="343" />
         <source>Done: operation %1 recorded.</source>
         <translation>Готово: операцію %1 записано.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_actions.py" line="351" />
+        <location filename="../../terminal/ui/member_actions.py" line="347" />
         <source>Give back %1</source>
         <translation>Повернути покупцеві %1</translation>
     </message>
@@ -546,17 +547,17 @@
 <context>
     <name>NumberPad</name>
     <message>
-        <location filename="../../terminal/ui/numpad.py" line="98" />
+        <location filename="../../terminal/ui/numpad.py" line="99" />
         <source>Enter</source>
         <translation>Ввід</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/numpad.py" line="99" />
+        <location filename="../../terminal/ui/numpad.py" line="100" />
         <source>Delete the last character</source>
         <translation>Стерти останній знак</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/numpad.py" line="101" />
+        <location filename="../../terminal/ui/numpad.py" line="102" />
         <source>Clear the field</source>
         <translation>Очистити поле</translation>
     </message>
@@ -617,47 +618,47 @@
 <context>
     <name>Question</name>
     <message>
-        <location filename="../../terminal/ui/member_questions.py" line="52" />
+        <location filename="../../terminal/ui/member_questions.py" line="70" />
         <source>Confirm (Enter)</source>
         <translation>Підтвердити (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_questions.py" line="53" />
+        <location filename="../../terminal/ui/member_questions.py" line="71" />
         <source>Cancel (Esc)</source>
         <translation>Скасувати (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_questions.py" line="63" />
+        <location filename="../../terminal/ui/member_questions.py" line="81" />
         <source>Block card %1 of %2? Reason: %3.</source>
         <translation>Заблокувати картку %1 учасника %2? Причина: %3.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_questions.py" line="70" />
+        <location filename="../../terminal/ui/member_questions.py" line="88" />
         <source>Add %1 points to %2: balance %3 → %4?</source>
         <translation>Нарахувати %1 балів учаснику %2: баланс %3 → %4?</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_questions.py" line="72" />
+        <location filename="../../terminal/ui/member_questions.py" line="90" />
         <source>Take %1 points from %2: balance %3 → %4?</source>
         <translation>Списати %1 балів в учасника %2: баланс %3 → %4?</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_questions.py" line="86" />
+        <location filename="../../terminal/ui/member_questions.py" line="104" />
         <source>The office's limit: %1 points in one adjustment, %2 left today.</source>
         <translation>Ліміт офісу: %1 балів за одне коригування, на сьогодні залишилося %2.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_questions.py" line="93" />
+        <location filename="../../terminal/ui/member_questions.py" line="111" />
         <source>Replace card %1 of %2 with the new card %3? The old card stops working.</source>
         <translation>Замінити картку %1 учасника %2 новою карткою %3? Стара картка перестане діяти.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_questions.py" line="101" />
+        <location filename="../../terminal/ui/member_questions.py" line="119" />
         <source>Return %1 of purchase %2: give back %3?</source>
         <translation>Повернення %1 за покупкою %2: повернути покупцеві %3?</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/member_questions.py" line="108" />
+        <location filename="../../terminal/ui/member_questions.py" line="126" />
         <source>This is more than %1: check the amount against the receipt.</source>
         <translation>Це більше за %1: звірте суму з чеком.</translation>
     </message>
@@ -814,62 +815,62 @@
 <context>
     <name>SupervisorPage</name>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="121" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="120" />
         <source>Supervisor</source>
         <translation>Старший зміни</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="122" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="121" />
         <source>Receipts and reports (newest first)</source>
         <translation>Чеки та звіти (спочатку нові)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="123" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="122" />
         <source>Reprint (Enter)</source>
         <translation>Надрукувати копію (Enter)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="124" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="123" />
         <source>Back (Esc)</source>
         <translation>Назад (Esc)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="125" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="124" />
         <source>Close the shift and print its report</source>
         <translation>Закрити зміну та надрукувати звіт</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="126" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="125" />
         <source>Send again to the office</source>
         <translation>Надіслати в офіс знову</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="174" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="173" />
         <source>Supervisor mode closes in %1 s — press any key or touch to stay</source>
         <translation>Режим старшого закриється через %1 с — натисніть будь-яку клавішу або торкніться екрана, щоб залишитися</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="258" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="259" />
         <source>waiting</source>
         <translation>чекає друку</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="259" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="260" />
         <source>printing</source>
         <translation>друкується</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="260" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="261" />
         <source>printed</source>
         <translation>надруковано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="261" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="262" />
         <source>cancelled</source>
         <translation>скасовано</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/supervisor_page.py" line="294" />
+        <location filename="../../terminal/ui/supervisor_page.py" line="295" />
         <source>Refused by the office, for review: %1</source>
         <translation>Відхилено офісом, на перевірку: %1</translation>
     </message>

@@ -8,18 +8,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from terminal.loyalty import Money
-from terminal.services import member_ops, member_summary
+from terminal.services import gifts, member_ops, member_summary
 from terminal.services.errors import ServiceError
-from terminal.services.identify import CardKey, MemberView, card_key_from_text, identify
+from terminal.services.identify import CardKey, MemberView, card_key_from_text, club_card, identify
 from terminal.services.member_ops import Recorded
 from terminal.services.member_summary import CardSummary
 from terminal.services.points_input import BadPoints, parse_points
 from terminal.services.return_lookup import PurchaseToReturn
 from terminal.services.unit import Unit
-from terminal.ui.formats import money_text
+from terminal.ui.formats import money_text, points_text
+from terminal.ui.i18n import current_language
 from terminal.ui.member_questions import Question
 from terminal.ui.whose_card import masked_tail, purchase_time_text
 
@@ -68,6 +71,34 @@ class Done:
     recorded: Recorded
     refund: Money | None = None  # a return: the money to give back
     card: CardKey | None = None  # a replacement: the member's card now
+
+
+NEEDS_CARD_COLOUR = QColor("#9e9e9e")  # an action that waits for a card looks disabled
+
+
+def mark_card_actions(box: QListWidget, has_card: bool, text: QBrush, hint: str) -> None:
+    """Without a card, the actions (``box``, in ACTIONS' order) that need one are greyed
+    (``hint``: what to do) and cannot be chosen; with one, they look as ``text``."""
+    for i, action in enumerate(ACTIONS):
+        item = box.item(i)
+        if item is None:
+            continue
+        enabled = has_card or not action.needs_card
+        flags, on = item.flags(), Qt.ItemFlag.ItemIsEnabled
+        item.setFlags(flags | on if enabled else flags & ~on)
+        item.setForeground(text if enabled else NEEDS_CARD_COLOUR)
+        item.setToolTip("" if enabled else hint)
+
+
+def fill_gifts(box: QListWidget, unit: Unit) -> None:
+    """The gift catalogue in ``box``, names in the till's language, costs in points."""
+    box.clear()
+    language = current_language()
+    for gift in gifts.gift_catalogue(unit):
+        cost, name = gift.points_cost, gift.name_in(language)
+        item = QListWidgetItem(name if not cost else f"{name} · {points_text(cost)}")
+        item.setData(Qt.ItemDataRole.UserRole, gift.code)
+        box.addItem(item)
 
 
 class ActionRunner(QObject):
@@ -142,13 +173,16 @@ class ActionRunner(QObject):
             raise UserInputError(self.present_card())
         view = summary.view
         if typed.code == "replace":
-            new = self._new_card(typed.value)
+            # A payment card's number is refused before anything of it is shown.
+            new = club_card(self._new_card(typed.value), unit.numbers)
             return ask.replace(view, f"•••• {(new.number or new.uid or '')[-4:]}")
         if not typed.text.strip():
             raise ServiceError("reason_missing")
         if typed.code == "block":
             return ask.block(view, typed.text)
         delta = self._points(typed.value)
+        if delta == 0:
+            raise UserInputError(self.tr("Points: type a number, e.g. 100 or -50."))
         room = member_summary.adjustment_room(unit)
         if abs(delta) > room.per_operation or abs(delta) > room.left_today:
             raise UserInputError(ask.room(room) + " " + self.tr("Type fewer points."))

@@ -7,27 +7,25 @@ back with what was typed. The services check the role and record everything."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from drivers.events import CardEvent
-from terminal.services import gifts, member_summary, return_lookup
+from terminal.services import member_summary, return_lookup
 from terminal.services.errors import UnknownCard
 from terminal.services.identify import CardKey, identify
 from terminal.services.return_lookup import PurchaseToReturn
 from terminal.services.staff import StaffMember
 from terminal.services.till import Till
 from terminal.ui.errors import SHOWN_ERRORS, error_text
-from terminal.ui.formats import money_text, points_text
-from terminal.ui.i18n import current_language
+from terminal.ui.formats import money_text
 from terminal.ui.member_action_run import (
     ACTIONS,
     ASKED,
@@ -35,14 +33,14 @@ from terminal.ui.member_action_run import (
     ActionRunner,
     Typed,
     UserInputError,
+    fill_gifts,
+    mark_card_actions,
 )
 from terminal.ui.member_questions import Question
 from terminal.ui.supervisor_cards import card_read
 from terminal.ui.waiting import waiting_for_the_office
 from terminal.ui.whose_card import WhoseCard
 from terminal.ui.widgets import Button, set_tone
-
-NEEDS_CARD_COLOUR = QColor("#9e9e9e")  # an action that waits for a card looks disabled
 
 
 class MemberActions(QWidget):
@@ -122,6 +120,17 @@ class MemberActions(QWidget):
                 self._problem(self._runner.present_card())
         return super().eventFilter(watched, event)
 
+    def stop(self) -> None:
+        """Supervisor mode closed: no question, no supervisor, no card, nothing typed."""
+        self._end_question()
+        self._who = None
+        self._set_card(None)
+        self._purchase = None
+        self.value.clear()
+        self.text.clear()
+        self._say("")
+        self.refund.hide()
+
     def start(self, who: StaffMember, card: CardKey | None) -> None:
         self._who = who
         self._fill_gifts()
@@ -136,16 +145,8 @@ class MemberActions(QWidget):
 
     def _mark_card_actions(self) -> None:
         """Without a card, the actions that need one are greyed and cannot be chosen."""
-        for i, action in enumerate(ACTIONS):
-            item = self.action_list.item(i)
-            if item is None:
-                continue
-            enabled = self._card is not None or not action.needs_card
-            flags = item.flags()
-            on = Qt.ItemFlag.ItemIsEnabled
-            item.setFlags(flags | on if enabled else flags & ~on)
-            item.setForeground(self.palette().text() if enabled else NEEDS_CARD_COLOUR)
-            item.setToolTip("" if enabled else self._runner.present_card())
+        hint = self._runner.present_card()
+        mark_card_actions(self.action_list, self._card is not None, self.palette().text(), hint)
 
     def _refresh_panel(self) -> None:
         if self._card is None or self._who is None:
@@ -158,18 +159,10 @@ class MemberActions(QWidget):
             self._problem(error_text(exc))
 
     def _fill_gifts(self) -> None:
-        self.choices.clear()
         try:
-            catalogue = gifts.gift_catalogue(self._till.unit(self._who))
+            fill_gifts(self.choices, self._till.unit(self._who))
         except SHOWN_ERRORS as exc:
             self._problem(error_text(exc))
-            return
-        language = current_language()
-        for gift in catalogue:
-            cost, name = gift.points_cost, gift.name_in(language)
-            item = QListWidgetItem(name if not cost else f"{name} · {points_text(cost)}")
-            item.setData(Qt.ItemDataRole.UserRole, gift.code)
-            self.choices.addItem(item)
 
     @property
     def action(self) -> Action:
@@ -218,7 +211,8 @@ class MemberActions(QWidget):
         if not usable:
             self._problem(self._runner.present_card())
         focus = self.value if a.value else self.choices if a.choices else self.text
-        (focus if usable and focus.isVisibleTo(self) else self.action_list).setFocus()
+        if self.isVisible():  # a language switched from behind: the focus stays where it is
+            (focus if usable and focus.isVisibleTo(self) else self.action_list).setFocus()
 
     # --- Enter ---------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -228,8 +222,9 @@ class MemberActions(QWidget):
             super().keyPressEvent(event)
             return
         event.accept()
-        if self.asking:
-            self._on_question_confirmed()
+        if self.asking:  # the button with the focus: Cancel's Enter does not confirm
+            cancel = self.focusWidget() is self.question.cancel
+            (self._on_question_cancelled if cancel else self._on_question_confirmed)()
         elif self.focusWidget() is self.value and self.action.code == "return":
             self._find_purchase()  # a scanned code ends with Enter: show it only
         else:
@@ -277,6 +272,8 @@ class MemberActions(QWidget):
         except UserInputError as exc:
             return self._problem(str(exc))
         except SHOWN_ERRORS as exc:
+            if getattr(exc, "code", "") == "bank_card_refused":
+                self.value.clear()  # a payment card's number is not kept, not even here
             return self._problem(error_text(exc))
         self._ask(text)
 
@@ -320,7 +317,8 @@ class MemberActions(QWidget):
 
     def _show_fields_focus(self) -> None:
         a = self.action
-        (self.value if a.value else self.text if a.text else self.action_list).setFocus()
+        if self.isVisible():
+            (self.value if a.value else self.text if a.text else self.action_list).setFocus()
 
     @Slot()
     def _on_question_confirmed(self) -> None:
@@ -389,9 +387,9 @@ class MemberActions(QWidget):
             return
         if view is None:
             return self._problem(self._runner.unknown_card())
-        if current is None:
+        if current is None:  # the card to act on; what was typed (a return) stays
             self._set_card(CardKey(card_id=view.card_id))
-            self._on_actions_current_row_changed(self.action_list.currentRow())
+            self._show_fields()
             return
         if view.card_id != current.view.card_id:
             self._problem(self._runner.other_card(view, current.view))

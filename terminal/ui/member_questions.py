@@ -90,7 +90,7 @@ class Question(QWidget):
             text = self.tr("Take %1 points from %2: balance %3 → %4?")
         return (
             (
-                text.replace("%1", signed_points(delta))
+                text.replace("%1", signed_points(delta) if delta > 0 else points_text(-delta))
                 .replace("%2", _name(view))
                 .replace("%3", points_text(view.balance))
                 .replace("%4", points_text(view.balance + delta))

@@ -193,7 +193,8 @@ class SupervisorPage(QWidget):
     def step_back(self) -> bool:
         """Esc: a question asked is answered "no" (True); otherwise nothing (False: Esc
         closes supervisor mode)."""
-        return self.active and self.member_actions.cancel_question()
+        at_actions = self.active and self.steps.currentWidget() is self.menu
+        return at_actions and self.member_actions.cancel_question()
 
     @Slot()
     def close_mode(self) -> None:
@@ -209,6 +210,7 @@ class SupervisorPage(QWidget):
         self.supervisor = None
         self._unknown = None
         self.auth.cancel_card_step()
+        self.member_actions.stop()  # nothing left for the next supervisor: no question
         self.jobs.clear()
         self.parked.clear()
         self.lockouts.show_for(None)

@@ -64,7 +64,8 @@ class Pages(QStackedWidget):
     def _on_current_changed(self, index: int) -> None:
         for i in range(self.count()):
             policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
-            self.widget(i).setSizePolicy(policy, policy)
+            if (page := self.widget(i)) is not None:
+                page.setSizePolicy(policy, policy)
         self.updateGeometry()
 
 
