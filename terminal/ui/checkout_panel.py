@@ -1,10 +1,9 @@
 """Checkout, keyboard first (or the number pad beside the quote's lines, on a touch screen):
-type the amount, Enter; points to spend start at 0 and are spent only when the customer
-asks (type them, or F4: the most the program allows); the quote's lines; Enter confirms,
-Esc cancels. A wrong amount or number of points is refused with its own reason and what
-to type (not a number, negative, zero, more than two decimals, too large, too many
-points), leaving no quote and no points. Above the program's ``confirm_above``, a
-supervisor's PIN first (Esc: back, what was typed kept; terminal.ui.checkout_confirmation)."""
+type the amount, Enter; points to spend start at 0 and are spent only when asked (typed,
+or F4: the most the program allows); the quote's lines; Enter confirms, Esc cancels. A
+wrong amount or number of points is refused with its reason and what to type, leaving no
+quote and no points. Above the program's ``confirm_above``, a supervisor's PIN first
+(Esc: back, what was typed kept; terminal.ui.checkout_confirmation)."""
 
 from __future__ import annotations
 
@@ -179,10 +178,12 @@ class CheckoutPanel(QWidget):
 
     def _show_replace_prompt(self) -> None:
         pending, current = self._pending, self._view
-        if pending is not None and not self.preview.isHidden():
-            self._toggle_preview()  # the question takes the receipt's room, the lines'
+        if pending is not None:  # the question takes the receipt's room, the lines'
+            self.preview.hide()
         self.lines.setVisible(pending is None and self.preview.isHidden())  # and the pad's
         step_aside(self.pad, pending is not None)  # (first: the window never grows)
+        receipts = self._till.receipts is not None and self._quote is not None
+        self.preview_button.setEnabled(pending is None and receipts)  # F2 answers no more
 
         def name(v: MemberView | None) -> str:
             member = None if v is None else v.member
@@ -279,7 +280,7 @@ class CheckoutPanel(QWidget):
         self.preview_button.setEnabled(False)
         self.spend_all.setEnabled(False)
         self.preview.hide()
-        self.lines.show()
+        self.lines.setVisible(self._pending is None)  # a question keeps their room
         self.lines.clear()
         self.total.clear()
         self.earned.clear()
@@ -314,12 +315,14 @@ class CheckoutPanel(QWidget):
             .replace("%2", points_text(q.balance_after))
         )
         self.confirm.setEnabled(True)
-        self.preview_button.setEnabled(self._till.receipts is not None)
+        self.preview_button.setEnabled(self._till.receipts is not None and self._pending is None)
 
     def _toggle_preview(self) -> None:
         """Show the receipt this checkout will print, drawn from the printer's bytes, in
         the room of the quote's lines (F2 again: the lines back)."""
         spooler, q, view = self._till.receipts, self._quote, self._view
+        if self._pending is not None:
+            return  # the question first
         if spooler is None or q is None or view is None or self.preview.isVisible():
             self.preview.hide()
             self.lines.show()
