@@ -34,6 +34,7 @@ from terminal.ui.widgets import Button, Pages
 
 IDLE_MS = 60_000  # supervisor mode closes after this long without a key or a touch
 WARN_MS = 10_000  # and warns this long before
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class SupervisorPage(QWidget):
@@ -135,10 +136,11 @@ class SupervisorPage(QWidget):
         if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress):
             warned = self.idle_warning.isVisible()
             self._restart_idle()  # any activity keeps supervisor mode open
-            if warned:
-                # The key or touch that answers the warning does nothing else: an Enter
-                # does not record the action, a letter is not typed; what was typed stays.
-                # (True now and then only: see below.)
+            enter = isinstance(event, QKeyEvent) and event.key() in ENTER_KEYS
+            if warned and (enter or event.type() == QEvent.Type.MouseButtonPress):
+                # The Enter or touch that answers the warning does nothing else: it does
+                # not record the action; what was typed stays. Other keys go on (a
+                # scanner's first character is not lost). (True now and then only.)
                 return True
         # Qt's own answer (False: the event goes on), not a Python bool: PySide6 6.12 on
         # Python 3.11 loses a reference to the bool a Python event filter returns, and

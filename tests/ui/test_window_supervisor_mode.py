@@ -284,6 +284,9 @@ def test_a_warning_before_the_idle_timeout_keeps_the_typed_work(
     qtbot.keyClick(actions.value, Qt.Key.Key_Return)  # answers the warning, nothing else
     assert page.idle_warning.isHidden() and page.active
     assert actions.value.text() == "30" and actions.result.text() == ""
+    qtbot.waitUntil(page.idle_warning.isVisible)  # warned again: a digit (a scan's first
+    qtbot.keyClick(actions.value, Qt.Key.Key_5)  # character) answers it and is typed too
+    assert page.idle_warning.isHidden() and actions.value.text() == "305"
     qtbot.waitUntil(lambda: not page.active, timeout=5000)  # then, left alone, it closes
 
 
