@@ -1,6 +1,7 @@
 """``python -m office``: run the reference office and administer it.
 
-    python -m office [--db URL_OR_PATH] serve [--host H] [--port P] [--cert C --key K]
+    python -m office [--db URL_OR_PATH] [--config FILE] serve [--workers N]
+                     [--host H] [--port P] [--cert C --key K]
                      [--ready-file FILE] [--watch-stdin]   (--port 0: a free port)
                      [--api-docs] [--max-connections N] [--header-timeout S] ...
     python -m office create-code --name "Till 3"      (prints the one-time code)
@@ -27,15 +28,16 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from office import admin, auth, feed, staff_cli
+from office import admin, auth, feed, service_config, staff_cli
 from office.app import openapi_document
 from office.db import OfficeDB
 from office.limits import OPTIONS, ServerLimits
@@ -54,12 +56,26 @@ def _centi(text: str) -> int:
     return int(Decimal(text) * 100)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(settings: Mapping[str, Any] | None = None) -> argparse.ArgumentParser:
+    """The command line; ``settings`` (a configuration file's) are the defaults."""
     p = argparse.ArgumentParser(prog="python -m office", description=__doc__.split("\n")[0])
     p.add_argument("--db", default="office.sqlite3", help="SQLite file or database URL")
+    p.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="a TOML file of settings for serve and the database (office/service_config.py); "
+        "the command line wins",
+    )
     sub = p.add_subparsers(dest="command", required=True)
 
-    s = sub.add_parser("serve", help="run the office's HTTP service")
+    s = serve = sub.add_parser("serve", help="run the office's HTTP service")
+    s.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="processes sharing the port (above 1: PostgreSQL only; default 1)",
+    )
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8700, help="0: a free port (see --ready-file)")
     s.add_argument("--cert", help="TLS certificate (PEM); with --key, serves HTTPS")
@@ -197,11 +213,25 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--keep-after", type=int, required=True, metavar="SEQ")
 
     staff_cli.register(sub)
+    if settings:
+        p.set_defaults(**{k: v for k, v in settings.items() if k == "db"})
+        serve.set_defaults(**{k: v for k, v in settings.items() if k != "db"})
     return p
 
 
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The arguments, over the configuration file's settings if ``--config`` names one."""
+    first, _rest = build_parser().parse_known_args(argv)
+    settings = {} if first.config is None else service_config.load(first.config)
+    return build_parser(settings).parse_args(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    try:
+        args = _parse(argv)
+    except service_config.ConfigFileError as exc:
+        print(f"office: {exc}", file=sys.stderr)
+        return 2
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)  # ours says what it migrates
     if args.command == "openapi":  # the protocol's document needs no database
@@ -235,6 +265,7 @@ def _run(args: argparse.Namespace, db: OfficeDB) -> int:
             watch_stdin=args.watch_stdin,
             limits=ServerLimits(**{name: getattr(args, name) for name in OPTIONS}),
             api_docs=args.api_docs,
+            workers=args.workers,
         )
     elif cmd == "create-code":
         try:

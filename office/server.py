@@ -26,6 +26,7 @@ from office.app import create_app
 from office.connections import protocol_class
 from office.db import OfficeDB
 from office.limits import ServerLimits
+from office.workers import check_workers, serve_workers, write_ready
 
 log = logging.getLogger(__name__)
 
@@ -170,8 +171,11 @@ def serve(
     watch_stdin: bool = False,
     limits: ServerLimits | None = None,
     api_docs: bool = False,
+    workers: int = 1,
 ) -> None:
     """Serve until SIGTERM or Ctrl-C; then stop gracefully and return (exit code 0).
+    With ``workers`` above 1 (PostgreSQL), that many processes share the port
+    (:mod:`office.workers`).
 
     Once it listens, the URL is printed (``office: serving on URL``) and, with
     ``ready_file``, written there (atomically, by rename): a parent that started it on
@@ -188,6 +192,20 @@ def serve(
         watcher.daemon = True  # it may block in read() until the process ends
         watcher.start()
     try:
+        if workers > 1:
+            _serve_workers(
+                db,
+                host,
+                port,
+                workers,
+                ssl_certfile,
+                ssl_keyfile,
+                ready_file,
+                limits,
+                api_docs,
+                stop,
+            )
+            return
         with OfficeServer(
             db,
             host,
@@ -199,10 +217,7 @@ def serve(
             api_docs=api_docs,
         ) as server:
             print(f"office: serving on {server.url}", flush=True)
-            if ready_file is not None:
-                part = ready_file.with_name(ready_file.name + ".part")
-                part.write_text(server.url + "\n", encoding="utf-8")
-                os.replace(part, ready_file)
+            write_ready(ready_file, server.url)
             while not stop.wait(0.5):
                 if not server.running:
                     raise RuntimeError("the office's HTTP server stopped by itself")
@@ -211,6 +226,47 @@ def serve(
         log.info("interrupted: stopped")
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def _serve_workers(
+    db: OfficeDB,
+    host: str,
+    port: int,
+    workers: int,
+    ssl_certfile: str | None,
+    ssl_keyfile: str | None,
+    ready_file: Path | None,
+    limits: ServerLimits | None,
+    api_docs: bool,
+    stop: threading.Event,
+) -> None:
+    check_workers(db, workers)
+    fitted = fit_open_files(limits or ServerLimits())
+    sock = _bind(host, port)
+    sock.listen(BACKLOG)  # connections queue here while the workers start
+    url = _url(sock, bool(ssl_certfile))
+
+    def make_config(app: FastAPI) -> uvicorn.Config:
+        return _config(app, db, fitted, "info", ssl_certfile, ssl_keyfile)
+
+    def ready() -> None:
+        print(f"office: serving on {url} ({workers} workers)", flush=True)
+        write_ready(ready_file, url)
+
+    try:
+        serve_workers(
+            db,
+            sock.fileno(),
+            workers,
+            make_config,
+            url=url,
+            limits=fitted,
+            api_docs=api_docs,
+            ready=ready,
+            stop=stop,
+        )
+    finally:
+        sock.close()
 
 
 def _watch_stdin(stop: threading.Event) -> None:
