@@ -22,6 +22,7 @@ from types import TracebackType
 import uvicorn
 from fastapi import FastAPI
 
+from office.admin_sessions import SessionRules
 from office.app import create_app
 from office.connections import protocol_class
 from office.db import OfficeDB
@@ -114,11 +115,12 @@ class OfficeServer:
         log_level: str = "warning",
         limits: ServerLimits | None = None,
         api_docs: bool = False,
+        admin: SessionRules | None = None,
     ) -> None:
         self.db = db
         self.limits = limits or ServerLimits()
         #: The app; a test may add a route to it before :meth:`start`.
-        self.app = create_app(db, limits=self.limits, api_docs=api_docs)
+        self.app = create_app(db, limits=self.limits, api_docs=api_docs, admin=admin)
         self._sock = _bind(host, port)
         self.host, self.port = self._sock.getsockname()[:2]
         self.url = _url(self._sock, bool(ssl_certfile))
@@ -170,6 +172,7 @@ def serve(
     watch_stdin: bool = False,
     limits: ServerLimits | None = None,
     api_docs: bool = False,
+    admin: SessionRules | None = None,
 ) -> None:
     """Serve until SIGTERM or Ctrl-C; then stop gracefully and return (exit code 0).
 
@@ -197,6 +200,7 @@ def serve(
             log_level="info",
             limits=fit_open_files(limits or ServerLimits()),
             api_docs=api_docs,
+            admin=admin,
         ) as server:
             print(f"office: serving on {server.url}", flush=True)
             if ready_file is not None:
