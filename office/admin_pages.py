@@ -20,6 +20,9 @@ _FIELD_ERRORS = {
     "full_name": "Check the full name: 1 to 200 letters.",
     "phone": "Check the phone: 7 to 15 digits, or leave it empty.",
 }
+CHANGED_MEANWHILE = (
+    "Someone changed this member meanwhile: here they are as they are now. Make your change again."
+)
 _MAX_ID = 2**63 - 1
 
 
@@ -101,11 +104,9 @@ def add(app: FastAPI, db: OfficeDB, rules: SessionRules | None = None) -> AdminS
             error = _FIELD_ERRORS[exc.field]
             return site.render(request, "edit.html", session, 400, m=found, form=form, error=error)
         except admin_members.Conflict:
-            error = (
-                "Someone changed this member meanwhile: here they are as they are now. "
-                "Make your change again."
+            return site.render(
+                request, "edit.html", session, 409, m=found, form=found, error=CHANGED_MEANWHILE
             )
-            return site.render(request, "edit.html", session, 409, m=found, form=found, error=error)
         where = f"{PREFIX}/members/{member_id}?saved={'1' if changed else '0'}"
         return RedirectResponse(where, 303)
 

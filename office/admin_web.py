@@ -39,6 +39,13 @@ CSRF_FIELD = "csrf"
 CSS = Path(__file__).with_name("static") / "admin.css"
 TEMPLATES = Path(__file__).with_name("templates")
 MAX_FIELDS = 20
+#: What the log-in page may say (office/admin_texts.py has them in every language).
+EXPIRED = "The log-in form had expired: try again."
+WRONG = "Wrong name or password."
+LOCKED = (
+    "Too many wrong passwords: this account is locked for 15 minutes. "
+    "Try again later or ask the owner."
+)
 HEADERS = {
     "Cache-Control": "no-store",
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; form-action 'self'; "
@@ -219,20 +226,14 @@ def add_session_routes(app: FastAPI, site: AdminSite) -> None:
         expected = request.cookies.get(LOGIN_COOKIE)
         given = (fields or {}).get(CSRF_FIELD)
         if not expected or not given or not secrets.compare_digest(expected, given):
-            return _login_form(site, request, "The log-in form had expired: try again.", 403)
+            return _login_form(site, request, EXPIRED, 403)
         assert fields is not None
         name, password = fields.get("name", ""), fields.get("password", "")
         done = await run_in_threadpool(admin_accounts.log_in, db, name, password)
         if done.outcome is admin_accounts.LoginOutcome.LOCKED:
-            return _login_form(
-                site,
-                request,
-                "Too many wrong passwords: this account is locked for 15 minutes. "
-                "Try again later or ask the owner.",
-                403,
-            )
+            return _login_form(site, request, LOCKED, 403)
         if done.account is None:
-            return _login_form(site, request, "Wrong name or password.", 401)
+            return _login_form(site, request, WRONG, 401)
         token = await run_in_threadpool(admin_sessions.start, db, done.account, site.rules)
         response = RedirectResponse(f"{PREFIX}/", 303)
         site.set_cookie(response, request, SESSION_COOKIE, token)
