@@ -90,10 +90,8 @@ def find(db: OfficeDB, token: str | None, rules: SessionRules) -> Session | None
     now = db.clock.now()
     seen, created = parse_time(row.seen_at), parse_time(row.created_at)
     account = get(db, int(row.admin_id))
-    if now - seen > rules.idle or now - created > rules.absolute or not account:
-        end(db, token)
-        return None
-    if not account.active:
+    expired = now - seen > rules.idle or now - created > rules.absolute
+    if expired or account is None or not account.active:
         end(db, token)
         return None
     if now - seen > _TOUCH_AFTER:

@@ -28,7 +28,8 @@ def add_admin(db: OfficeDB, name: str, role: str) -> int:
 
 
 def log_in(url: str, name: str, password: str = PASSWORD) -> tuple[requests.Session, str]:
-    """A browser-like session logged in (or not: check ``.status``); the last answer."""
+    """A browser-like session, logged in or not, and the log-in's answer: its status and
+    where it sends the browser (``"303 /admin/"``: logged in)."""
     web = requests.Session()
     page = web.get(f"{url}/admin/login", timeout=10)
     assert page.status_code == 200
@@ -38,7 +39,7 @@ def log_in(url: str, name: str, password: str = PASSWORD) -> tuple[requests.Sess
         timeout=10,
         allow_redirects=False,
     )
-    return web, answer.status_code.__str__() + " " + answer.headers.get("location", "")
+    return web, f"{answer.status_code} {answer.headers.get('location', '')}"
 
 
 @dataclass(frozen=True)

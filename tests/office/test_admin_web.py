@@ -345,6 +345,8 @@ def test_every_admin_page_needs_a_session(site: str) -> None:
     answer = requests.post(f"{site}/admin/members/1/edit", data={"csrf": "x"}, timeout=10)
     assert answer.url.endswith("/admin/login")
     assert requests.get(f"{site}/admin/static/admin.css", timeout=10).status_code == 200
+    for method in ("PUT", "DELETE", "PATCH"):  # no such routes: refused, nothing changed
+        assert requests.request(method, f"{site}/admin/members/1", timeout=10).status_code == 405
     assert requests.get(f"{site}/admin", timeout=10).url.endswith("/admin/login")
 
 
