@@ -8,9 +8,11 @@ STAMP  := $(VENV)/.installed
 SCALE  ?= 1000000
 # Debian packages the tests and the app need: pcscd + the vpcd virtual reader, the
 # headers and swig that pyscard builds from, Qt's runtime libraries for the offscreen
-# platform, fonts with Cyrillic, Xvfb for end-to-end runs, socat for serial ptys.
+# platform, fonts with Cyrillic, Xvfb for end-to-end runs, socat for serial ptys, Debian's
+# chromium and its driver for the office's admin web app in a real browser (selenium).
 APT_PKGS := python3-venv python3-dev gcc make pcscd vsmartcard-vpcd libpcsclite-dev swig \
             pcsc-tools socat xvfb libegl1 libgl1 libxkbcommon0 libfontconfig1 \
+            chromium chromium-driver \
             libglib2.0-0 libdbus-1-3 fonts-dejavu-core sqlite3 \
             libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
             libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 \

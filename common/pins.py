@@ -110,6 +110,17 @@ def hash_pin(pin: str, role: str | None = None, rules: PinRules | None = None) -
     return _hasher().hash(pin)
 
 
+def hash_password(password: str) -> str:
+    """The stored form of an office admin's password: the same argon2id as a PIN's (the
+    office's admin accounts, office/admin_accounts.py, say what a password must be)."""
+    return _hasher().hash(password)
+
+
+def password_matches(password: str, stored: str) -> bool:
+    """Whether ``password`` is the one ``stored`` (:func:`hash_password`) was made from."""
+    return stored.startswith("$argon2id$") and _argon2_matches(password, stored)
+
+
 def is_old_hash(stored: str) -> bool:
     """Whether ``stored`` is of the scheme before argon2id (set that PIN again)."""
     return stored.startswith("scrypt$")

@@ -3,7 +3,8 @@
     python -m office [--db URL_OR_PATH] [--config FILE] serve [--workers N]
                      [--host H] [--port P] [--cert C --key K]
                      [--ready-file FILE] [--watch-stdin]   (--port 0: a free port)
-                     [--api-docs] [--max-connections N] [--header-timeout S] ...
+                     [--api-docs] [--admin-secure-cookies]
+                     [--max-connections N] [--header-timeout S] ...
     python -m office create-code --name "Till 3"      (prints the one-time code)
     python -m office create-code --terminal 3        (enrol terminal 3 again)
     python -m office revoke TERMINAL_ID
@@ -18,6 +19,8 @@
     python -m office openapi                        (the protocol, docs/openapi.json)
     python -m office staff add|list|set|deactivate|add-card|remove-card ...
                                                     (the chain's staff: office/staff_cli.py)
+    python -m office admin-add NAME --role owner    (the admin web app: office/admin_cli.py)
+    python -m office admin-list | admin-unlock NAME
 
 The database is a SQLite file (default ``office.sqlite3``) or a SQLAlchemy URL such as
 ``postgresql+psycopg://user@host/office``.
@@ -37,7 +40,8 @@ from typing import Any
 from sqlalchemy import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from office import admin, auth, feed, service_config, staff_cli
+from office import admin, admin_cli, auth, feed, service_config, staff_cli
+from office.admin_sessions import SessionRules
 from office.app import openapi_document
 from office.db import OfficeDB
 from office.limits import OPTIONS, ServerLimits
@@ -92,6 +96,12 @@ def build_parser(settings: Mapping[str, Any] | None = None) -> argparse.Argument
         "--api-docs",
         action="store_true",
         help="serve /docs, /redoc and /openapi.json (without a credential; off by default)",
+    )
+    s.add_argument(
+        "--admin-secure-cookies",
+        action="store_true",
+        help="mark the admin web app's cookies Secure even on plain HTTP (the office "
+        "behind a proxy that ends TLS); over HTTPS they are anyway",
     )
     limits = s.add_argument_group("limits (docs/office-security.md)")
     defaults = ServerLimits()
@@ -213,6 +223,7 @@ def build_parser(settings: Mapping[str, Any] | None = None) -> argparse.Argument
     s.add_argument("--keep-after", type=int, required=True, metavar="SEQ")
 
     staff_cli.register(sub)
+    admin_cli.register(sub)
     if settings:
         p.set_defaults(**{k: v for k, v in settings.items() if k == "db"})
         serve.set_defaults(**{k: v for k, v in settings.items() if k != "db"})
@@ -266,6 +277,7 @@ def _run(args: argparse.Namespace, db: OfficeDB) -> int:
             limits=ServerLimits(**{name: getattr(args, name) for name in OPTIONS}),
             api_docs=args.api_docs,
             workers=args.workers,
+            admin=SessionRules(secure_cookies=args.admin_secure_cookies),
         )
     elif cmd == "create-code":
         try:
@@ -338,6 +350,8 @@ def _run(args: argparse.Namespace, db: OfficeDB) -> int:
         )
     elif cmd == "staff":
         return staff_cli.run(args, db)
+    elif cmd.startswith("admin-"):
+        return admin_cli.run(args, db)
     elif cmd == "prune":
         print(f"{feed.prune(db, args.keep_after)} changes removed")
     return 0

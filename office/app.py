@@ -20,7 +20,21 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.requests import ClientDisconnect
 
-from office import audit, auth, errors, feed, guard, holds, id_floors, ledger, openapi, purchases
+from office import (
+    admin_pages,
+    admin_web,
+    audit,
+    auth,
+    errors,
+    feed,
+    guard,
+    holds,
+    id_floors,
+    ledger,
+    openapi,
+    purchases,
+)
+from office.admin_sessions import SessionRules
 from office.db import OfficeDB
 from office.limits import ServerLimits
 from sync.protocol import DEFAULT_PAGE, MAX_BATCH, MAX_PAGE, PREFIX, VERSION
@@ -111,10 +125,15 @@ Cursor = Annotated[
 
 
 def create_app(
-    db: OfficeDB, *, limits: ServerLimits | None = None, api_docs: bool = False
+    db: OfficeDB,
+    *,
+    limits: ServerLimits | None = None,
+    api_docs: bool = False,
+    admin: SessionRules | None = None,
 ) -> FastAPI:
     """The office's app; ``api_docs``: serve /docs, /redoc and /openapi.json (without
-    a credential), which are off by default."""
+    a credential), which are off by default; ``admin``: the admin web app's session
+    rules (office/admin_web.py, under /admin, which needs no till's credential)."""
     open_paths = (guard.ENROL, *(DOCS_PATHS if api_docs else ()))
     app = FastAPI(
         title="Loyalty office sync protocol",
@@ -125,7 +144,13 @@ def create_app(
         redoc_url="/redoc" if api_docs else None,
         openapi_url="/openapi.json" if api_docs else None,
         middleware=[
-            Middleware(guard.Gate, db=db, limits=limits or ServerLimits(), open_paths=open_paths)
+            Middleware(
+                guard.Gate,
+                db=db,
+                limits=limits or ServerLimits(),
+                open_paths=open_paths,
+                open_prefixes=(admin_web.PREFIX,),
+            )
         ],
     )
     errors.install(app)
@@ -248,6 +273,7 @@ def create_app(
         return _raw(text)
 
     audit.add_route(app, db, _terminal, _json, _error)  # POST /v1/audit: office/audit.py
+    admin_pages.add(app, db, admin)  # the admin web app under /admin
 
     generated = app.openapi
 

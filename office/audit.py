@@ -1,6 +1,10 @@
 """The tills' audit logs at the office: ``POST /v1/audit`` (docs/protocol.md, "The audit
 log").
 
+The office's own actions (an admin of the web app changing a member: office/admin_web.py)
+are kept in the same table under terminal id :data:`OFFICE` (0, which no till has):
+:func:`record_office`, who in the details with what it was before and after.
+
 A till pushes its audit rows (log-ins, lock-outs lifted, supervisor operations, ...)
 after its operations, in the order of their ids; the office keeps one row per (terminal,
 event id), so a batch sent again (an answer lost) stores nothing twice. A malformed event
@@ -16,7 +20,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
-from sqlalchemy import Connection, bindparam, insert, select
+from sqlalchemy import Connection, bindparam, func, insert, select
 from starlette.concurrency import run_in_threadpool
 
 from office.db import OfficeDB
@@ -25,6 +29,8 @@ from sync.protocol import AUDIT_FIELDS, MAX_AUDIT_BATCH, PREFIX
 
 log = logging.getLogger(__name__)
 
+#: The "terminal" of the office's own audit rows (tills are numbered from 1).
+OFFICE = 0
 MAX_TEXT = {"at": 40, "action": 32, "target": 200}
 MAX_DETAILS = 4000  # characters of its JSON
 
@@ -117,6 +123,31 @@ def _row(terminal_id: int, event: dict[str, Any], at: str) -> dict[str, Any]:
     }
 
 
+def record_office(
+    conn: Connection, at: str, admin: tuple[int, str], action: str, target: str, **details: Any
+) -> int:
+    """Keep one of the office's own actions, inside ``OfficeDB.write()`` (writers are
+    serialised, so the next id is this one's): ``admin`` (id, name) did ``action`` to
+    ``target``; ``details`` (e.g. ``before`` and ``after``) as a JSON object. Its id."""
+    last = conn.execute(
+        select(func.max(audit_events.c.event_id)).where(audit_events.c.terminal_id == OFFICE)
+    ).scalar()
+    event_id = int(last or 0) + 1
+    body = {"admin_id": admin[0], "admin": admin[1], **details}
+    row = {
+        "terminal_id": OFFICE,
+        "event_id": event_id,
+        "at": at,
+        "staff_id": None,
+        "action": action,
+        "target": target,
+        "details": json.dumps(body, ensure_ascii=False, sort_keys=True),
+        "received_at": at,
+    }
+    conn.execute(insert(audit_events), [row])
+    return event_id
+
+
 def events_of(db: OfficeDB, terminal_id: int) -> list[dict[str, Any]]:
     """What the office holds of a terminal's audit log, by event id (for people, tests)."""
     with db.read() as conn:
@@ -173,4 +204,4 @@ def add_route(app: FastAPI, db: OfficeDB, terminal: Terminal, body: Body, error:
         return JSONResponse(await run_in_threadpool(store, db, who.id, events))
 
 
-__all__ = ["AUDIT_FIELDS", "add_route", "events_of", "problem", "store"]
+__all__ = ["AUDIT_FIELDS", "OFFICE", "add_route", "events_of", "problem", "record_office", "store"]

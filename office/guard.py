@@ -1,13 +1,13 @@
 """The gate every request passes before a route sees it (an ASGI middleware).
 
-In this order: the credential (every path but ``/v1/enrol``, and the API docs pages when
-they are switched on, needs a till's bearer token: 401/403 before anything is read), the
-body's size (``Content-Length`` checked up front, the streamed body counted while it is
-read: 413), the body's JSON depth (scanned before it is parsed: 400). Then the route,
-given the body read here. Every answer gets ``X-Office-Time`` and
-``X-Protocol-Version``; an exception the route did not handle becomes a 503 (the
-database busy or gone) or a 500 in the protocol's shape, logged without what the
-request carried (:func:`office.errors.describe`).
+In this order: the credential (every path but ``/v1/enrol``, the admin web app's under
+``/admin`` and the API docs pages when they are switched on, needs a till's bearer
+token: 401/403 before anything is read), the body's size (``Content-Length`` checked up
+front, the streamed body counted while it is read: 413), the body's JSON depth (scanned
+before it is parsed: 400). Then the route, given the body read here. Every answer gets
+``X-Office-Time`` and ``X-Protocol-Version``; an exception the route did not handle
+becomes a 503 (the database busy or gone) or a 500 in the protocol's shape, logged
+without what the request carried (:func:`office.errors.describe`).
 """
 
 from __future__ import annotations
@@ -76,11 +76,15 @@ class Gate:
         db: OfficeDB,
         limits: ServerLimits,
         open_paths: Collection[str] = (ENROL,),
+        open_prefixes: Collection[str] = (),
     ) -> None:
         self.app = app
         self.db = db
         self.limits = limits
         self.open_paths = frozenset(open_paths)
+        #: Paths under these (the admin web app, which has its own log-in) need no till's
+        #: credential; their bodies are held to the same limits.
+        self.open_prefixes = tuple(open_prefixes)
 
     def body_limit(self, path: str) -> int:
         return self.limits.max_push_bytes if path in BATCH_PATHS else self.limits.max_body_bytes
@@ -129,7 +133,7 @@ class Gate:
         gives the route the body read here (or None if the client went away)."""
         path = _path(scope)
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        if path not in self.open_paths:
+        if path not in self.open_paths and not self._open_prefix(path):
             scope.setdefault("state", {})[TERMINAL] = await self._authenticate(headers)
         limit = self.body_limit(path)
         declared = headers.get("content-length")
@@ -149,6 +153,9 @@ class Gate:
                 400, "bad_request", f"not JSON, or nested deeper than {MAX_JSON_DEPTH} levels"
             )
         return _replay(body, receive)
+
+    def _open_prefix(self, path: str) -> bool:
+        return any(path == p or path.startswith(p + "/") for p in self.open_prefixes)
 
     async def _authenticate(self, headers: dict[str, str]) -> auth.Terminal:
         try:

@@ -231,3 +231,32 @@ member_returns = Table(
     Column("purchases", Integer, nullable=False),
     PrimaryKeyConstraint("member_id", "member_seq"),
 )
+
+# The admin web app's people (office/admin_accounts.py): not tills, not staff; a password
+# kept only as an argon2id hash (common.pins), a role (office.admin_roles), and the
+# lock-out after failed log-ins, kept here so that a restart does not lift it.
+admin_accounts = Table(
+    "admin_accounts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("role", String(16), nullable=False),  # office.admin_roles.Role
+    Column("password_hash", Text, nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("failed_logins", Integer, nullable=False, default=0),
+    Column("locked_until", Text),  # the protocol's time format; None: not locked
+    Column("created_at", Text, nullable=False),
+    Column("changed_at", Text, nullable=False),
+)
+
+#: A signed-in admin's session (office/admin_sessions.py): the cookie holds the token,
+#: the office only its SHA-256; ``csrf`` is the token every form of the session carries.
+admin_sessions = Table(
+    "admin_sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("admin_id", Integer, nullable=False, index=True),
+    Column("csrf", String(64), nullable=False),
+    Column("created_at", Text, nullable=False),
+    Column("seen_at", Text, nullable=False),
+)

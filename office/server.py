@@ -22,6 +22,7 @@ from types import TracebackType
 import uvicorn
 from fastapi import FastAPI
 
+from office.admin_sessions import SessionRules
 from office.app import create_app
 from office.connections import protocol_class
 from office.db import OfficeDB
@@ -115,11 +116,12 @@ class OfficeServer:
         log_level: str = "warning",
         limits: ServerLimits | None = None,
         api_docs: bool = False,
+        admin: SessionRules | None = None,
     ) -> None:
         self.db = db
         self.limits = limits or ServerLimits()
         #: The app; a test may add a route to it before :meth:`start`.
-        self.app = create_app(db, limits=self.limits, api_docs=api_docs)
+        self.app = create_app(db, limits=self.limits, api_docs=api_docs, admin=admin)
         self._sock = _bind(host, port)
         self.host, self.port = self._sock.getsockname()[:2]
         self.url = _url(self._sock, bool(ssl_certfile))
@@ -172,6 +174,7 @@ def serve(
     limits: ServerLimits | None = None,
     api_docs: bool = False,
     workers: int = 1,
+    admin: SessionRules | None = None,
 ) -> None:
     """Serve until SIGTERM or Ctrl-C; then stop gracefully and return (exit code 0).
     With ``workers`` above 1 (PostgreSQL), that many processes share the port
@@ -203,6 +206,7 @@ def serve(
                 ready_file,
                 limits,
                 api_docs,
+                admin,
                 stop,
             )
             return
@@ -215,6 +219,7 @@ def serve(
             log_level="info",
             limits=fit_open_files(limits or ServerLimits()),
             api_docs=api_docs,
+            admin=admin,
         ) as server:
             print(f"office: serving on {server.url}", flush=True)
             write_ready(ready_file, server.url)
@@ -238,6 +243,7 @@ def _serve_workers(
     ready_file: Path | None,
     limits: ServerLimits | None,
     api_docs: bool,
+    admin: SessionRules | None,
     stop: threading.Event,
 ) -> None:
     check_workers(db, workers)
@@ -258,10 +264,9 @@ def _serve_workers(
             db,
             sock.fileno(),
             workers,
+            lambda: create_app(db, limits=fitted, api_docs=api_docs, admin=admin),
             make_config,
             url=url,
-            limits=fitted,
-            api_docs=api_docs,
             ready=ready,
             stop=stop,
         )

@@ -11,6 +11,7 @@ TOML, two tables; every key is optional and the command line wins over the file:
     cert = "/etc/loyalty-office/tls/office.pem"   # --cert (with key: HTTPS)
     key = "/etc/loyalty-office/tls/office.key"    # --key
     api_docs = false          # --api-docs
+    admin_secure_cookies = true   # --admin-secure-cookies (TLS ended by a proxy)
 
     [limits]                  # docs/office-security.md: the names of `serve --help`
     max_connections = 2000
@@ -37,6 +38,7 @@ OFFICE_KEYS: dict[str, tuple[str, type]] = {
     "cert": ("cert", str),
     "key": ("key", str),
     "api_docs": ("api_docs", bool),
+    "admin_secure_cookies": ("admin_secure_cookies", bool),
 }
 
 

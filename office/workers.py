@@ -30,9 +30,7 @@ from pathlib import Path
 import uvicorn
 from fastapi import FastAPI
 
-from office.app import create_app
 from office.db import OfficeDB
-from office.limits import ServerLimits
 
 log = logging.getLogger(__name__)
 
@@ -68,11 +66,9 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _worker(
-    db: OfficeDB,
     sock_fd: int,
+    make_app: Callable[[], FastAPI],
     make_config: Callable[[FastAPI], uvicorn.Config],
-    limits: ServerLimits,
-    api_docs: bool,
     parent: int,
 ) -> None:
     """One worker's life, in the forked child: never returns."""
@@ -82,8 +78,7 @@ def _worker(
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         _die_with_parent(parent)
         sock = socket.socket(fileno=sock_fd)
-        app = create_app(db, limits=limits, api_docs=api_docs)
-        server = uvicorn.Server(make_config(app))
+        server = uvicorn.Server(make_config(make_app()))
         server.run(sockets=[sock])
     except BaseException:  # the child must never go back into the parent's code
         log.exception("office worker %d failed", os.getpid())
@@ -96,16 +91,16 @@ def serve_workers(
     db: OfficeDB,
     sock_fd: int,
     workers: int,
+    make_app: Callable[[], FastAPI],
     make_config: Callable[[FastAPI], uvicorn.Config],
     *,
     url: str,
-    limits: ServerLimits,
-    api_docs: bool,
     ready: Callable[[], None],
     stop: threading.Event,
 ) -> None:
     """Run ``workers`` processes on the listening socket ``sock_fd`` until ``stop`` is
-    set; ``ready`` is called once they are started. Raises RuntimeError when workers keep
+    set, each serving its own ``make_app()`` (over ``db``'s URL: its own pool); ``ready``
+    is called once they are started. Raises RuntimeError when workers keep
     dying."""
     db.engine.dispose()  # no pooled connection crosses a fork: each worker opens its own
     parent = os.getpid()
@@ -115,7 +110,7 @@ def serve_workers(
     def start(slot: int) -> None:
         pid = os.fork()
         if pid == 0:
-            _worker(db, sock_fd, make_config, limits, api_docs, parent)
+            _worker(sock_fd, make_app, make_config, parent)
         children[pid] = slot
 
     try:
