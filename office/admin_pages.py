@@ -10,7 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from office import admin_members
+from office import admin_members, admin_reports
 from office.admin_roles import Permission, may
 from office.admin_sessions import Session, SessionRules
 from office.admin_web import PREFIX, AdminSite, Page, add_session_routes
@@ -114,6 +114,7 @@ def add(app: FastAPI, db: OfficeDB, rules: SessionRules | None = None) -> AdminS
         route = site.page(handler)
         app.add_api_route(PREFIX + path, route, methods=["GET"], include_in_schema=False)
 
+    admin_reports.register(app, site)
     get("/", dashboard)
     get("/members", members)
     get("/members/{member_id}", member)

@@ -4,7 +4,8 @@ their permissions (docs/office-guide.md, "Roles").
 An admin's role is one of :class:`Role`; a page or a form asks :func:`may` for the one
 :class:`Permission` it needs. ``read_only`` reads; ``support`` also edits members;
 ``marketing`` reads (with phone numbers masked) and will edit the program and the gifts;
-``owner`` may do everything, managing the admin accounts included.
+``owner`` may do everything, managing the admin accounts included. Every role reads
+the reports.
 """
 
 from __future__ import annotations
@@ -27,15 +28,26 @@ class Permission(Enum):
     #: The program and the gifts (pages to come, issue 15).
     EDIT_PROGRAM = "edit_program"
     MANAGE_ADMINS = "manage_admins"
+    #: The reports (office/admin_reports.py): every role.
+    READ_REPORTS = "read_reports"
 
 
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.OWNER: frozenset(Permission),
     Role.SUPPORT: frozenset(
-        {Permission.READ_MEMBERS, Permission.SEE_PHONES, Permission.EDIT_MEMBERS}
+        {
+            Permission.READ_MEMBERS,
+            Permission.SEE_PHONES,
+            Permission.EDIT_MEMBERS,
+            Permission.READ_REPORTS,
+        }
     ),
-    Role.MARKETING: frozenset({Permission.READ_MEMBERS, Permission.EDIT_PROGRAM}),
-    Role.READ_ONLY: frozenset({Permission.READ_MEMBERS, Permission.SEE_PHONES}),
+    Role.MARKETING: frozenset(
+        {Permission.READ_MEMBERS, Permission.EDIT_PROGRAM, Permission.READ_REPORTS}
+    ),
+    Role.READ_ONLY: frozenset(
+        {Permission.READ_MEMBERS, Permission.SEE_PHONES, Permission.READ_REPORTS}
+    ),
 }
 
 ROLE_NAMES = tuple(role.value for role in Role)

@@ -4,6 +4,10 @@ A code is made by store IT (``python -m office create-code``), shown once, and
 stored only as a hash; the first terminal that presents it before it expires becomes a
 terminal with its own bearer token, also stored only as a hash. Revoking a terminal makes
 its token answer 403 from then on.
+
+Every request a terminal makes with its token marks it seen (``last_seen_at``, the
+reports' "not seen for a day"): written at most once a :data:`SEEN_EVERY`, in a
+transaction of its own that does not wait for the change feed's lock.
 """
 
 from __future__ import annotations
@@ -19,6 +23,9 @@ from office.db import OfficeDB
 from office.models import enrolment_codes, terminals
 from sync.protocol import format_time, parse_time
 
+#: How often a terminal's ``last_seen_at`` is written at most (a write per request would
+#: queue behind every push).
+SEEN_EVERY = timedelta(minutes=1)
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 
 
@@ -145,15 +152,28 @@ def authenticate(db: OfficeDB, header: str | None) -> Terminal:
         raise Unauthorized("no device credential")
     with db.read() as conn:
         row = conn.execute(
-            select(terminals.c.id, terminals.c.name, terminals.c.revoked_at).where(
-                terminals.c.token_hash == digest(header[7:].strip())
-            )
+            select(
+                terminals.c.id, terminals.c.name, terminals.c.revoked_at, terminals.c.last_seen_at
+            ).where(terminals.c.token_hash == digest(header[7:].strip()))
         ).first()
     if row is None:
         raise Unauthorized("unknown device credential")
     if row.revoked_at is not None:
         raise Forbidden("this terminal's credential was revoked at the office")
+    _seen(db, int(row.id), row.last_seen_at)
     return Terminal(row.id, row.name)
+
+
+def _seen(db: OfficeDB, terminal_id: int, last: str | None) -> None:
+    now = db.clock.now()
+    if last is not None and now - parse_time(last) < SEEN_EVERY:
+        return
+    with db.engine.begin() as conn:
+        conn.execute(
+            update(terminals)
+            .where(terminals.c.id == terminal_id)
+            .values(last_seen_at=format_time(now))
+        )
 
 
 def revoke(db: OfficeDB, terminal_id: int) -> bool:
