@@ -23,7 +23,6 @@ from office.models import members, operations, staff, terminals
 from sync.protocol import format_time
 
 
-
 class _Body:
     """The fields of an operation's body (JSON text) in SQL. PostgreSQL reads the text as
     JSON by a cast; SQLite's JSON functions read the text as it is (a cast to JSON there
@@ -34,7 +33,8 @@ class _Body:
         self.json = type_coerce(body, JSON) if db.is_sqlite else cast(body, JSON)
 
     def text(self, field: str) -> ColumnElement[str]:
-        return self.json[field].as_string()
+        found: ColumnElement[str] = self.json[field].as_string()
+        return found
 
     def int(self, field: str) -> ColumnElement[int]:
         """An integer field (0 when absent), as a 64-bit integer."""

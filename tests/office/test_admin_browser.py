@@ -89,3 +89,23 @@ def test_a_support_admin_edits_a_phone_and_a_read_only_one_is_refused(
     with office_db.read() as conn:
         stored = conn.execute(select(members.c.phone).where(members.c.id == who.id)).scalar()
     assert stored == "380507654321"
+
+
+def test_a_read_only_admin_opens_the_reports_and_one_report(
+    office_db: OfficeDB, browser: WebDriver
+) -> None:
+    add_admin(office_db, "viewer", "read_only")
+    with OfficeServer(office_db) as server:
+        _log_in(browser, server.url, "viewer")
+        browser.find_element(By.ID, "nav-reports").click()
+        assert browser.find_element(By.TAG_NAME, "h1").text == "Reports"
+        browser.find_element(By.ID, "report-liability").click()
+        assert browser.find_element(By.ID, "report-title").text == "Points liability"
+        rows = browser.find_elements(By.CSS_SELECTOR, "#report tbody tr")
+        assert len(rows) == 6
+        assert rows[0].find_elements(By.TAG_NAME, "td")[0].text == "Points balance of all members"
+        browser.find_element(By.ID, "from").send_keys("01012024")  # the date field's typing
+        browser.find_element(By.ID, "to").send_keys("01022025")
+        browser.find_element(By.ID, "show").click()
+        said = browser.find_element(By.ID, "period-error").text
+        assert said == "A report covers at most 366 days: choose a shorter period."

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -24,6 +25,8 @@ from sqlalchemy import select
 
 from common.clock import FixedClock
 from office import admin, admin_reports, programs
+from office.admin_texts import TEXTS
+from office.admin_texts import text as said_in
 from office.db import OfficeDB
 from office.models import members
 from office.report_queries import Period
@@ -146,7 +149,9 @@ def test_the_reports_show_what_the_tills_recorded(shop: Shop) -> None:
     till = [o for o in _till_ops(shop.busy) if o["kind"] == "purchase"]
     assert len(till) == 3 and all(o["status"] == "acked" for o in till)
     assert any(int(str(o["points_spent_centi"])) > 0 for o in till)
-    admin.add_member(shop.db, id=990_001, full_name="Over Drawn", address_as="O", balance_centi=-1234)
+    admin.add_member(
+        shop.db, id=990_001, full_name="Over Drawn", address_as="O", balance_centi=-1234
+    )
 
     index = shop.web.get(f"{shop.url}/admin/reports", timeout=10)
     assert index.status_code == 200
@@ -155,7 +160,8 @@ def test_the_reports_show_what_the_tills_recorded(shop: Shop) -> None:
     # 1. the points liability
     with shop.db.read() as conn:
         balances = [
-            int(b) for (b,) in conn.execute(select(members.c.balance_centi).where(~members.c.deleted))
+            int(b)
+            for (b,) in conn.execute(select(members.c.balance_centi).where(~members.c.deleted))
         ]
         program = programs.current(conn)
     assert program is not None
@@ -263,3 +269,13 @@ def test_a_csv_cell_a_spreadsheet_would_run_is_quoted() -> None:
     table = admin_reports.Table(["Till", "Amount"], {1}, [["=HYPERLINK(1)", "-5.00"]])
     body = admin_reports.as_csv(table).decode("utf-8-sig")
     assert list(csv.reader(io.StringIO(body))) == [["Till", "Amount"], ["'=HYPERLINK(1)", "-5.00"]]
+
+
+def test_every_phrase_of_the_reports_is_translated() -> None:
+    source = Path(admin_reports.__file__).read_text(encoding="utf-8")
+    used = set(re.findall(r"""\bt\("([^"]+)"\)""", source))
+    used |= {*admin_reports.TITLES.values(), *admin_reports.ABOUT.values()}
+    used |= {admin_reports.TOO_LONG, admin_reports.BAD_DATES, admin_reports.NO_VALUE}
+    assert len(used) > 30
+    assert sorted(p for p in used if p not in TEXTS) == []
+    assert said_in("ru", "Points liability") == "Обязательства по баллам"
