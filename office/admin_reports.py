@@ -133,18 +133,22 @@ def _points(db: OfficeDB, period: q.Period, _now: datetime, t: Callable[[str], s
         table.rows.append([day, store, points(earned), points(spent), points(moved)])
     days = period.each_day()
     for store in stores:
-        up = {
-            date.fromisoformat(d): Decimal(s[0]).scaleb(-2)
-            for (d, st), s in merged.items()
-            if st == store
-        }
-        down = {
-            date.fromisoformat(d): Decimal(s[1]).scaleb(-2)
-            for (d, st), s in merged.items()
-            if st == store
-        }
+        up: dict[date, Decimal] = {}
+        down: dict[date, Decimal] = {}
+        for (day, where), (earned, spent, _) in merged.items():
+            when = _day(day)
+            if where == store and when is not None:
+                up[when], down[when] = Decimal(earned).scaleb(-2), Decimal(spent).scaleb(-2)
         table.charts.append(bar_chart(store, days, up, down, (t("earned"), t("spent"))))
     return table
+
+
+def _day(text: str) -> date | None:
+    """A day as a till wrote it (None: not a date; its line is in the table all the same)."""
+    try:
+        return date.fromisoformat(text) if _DATE.fullmatch(text) else None
+    except ValueError:
+        return None
 
 
 def _operations(db: OfficeDB, period: q.Period, _now: datetime, t: Callable[[str], str]) -> Table:
