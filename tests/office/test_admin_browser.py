@@ -42,6 +42,9 @@ def browser() -> Iterator[WebDriver]:
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(DRIVER), options=options)
     driver.set_page_load_timeout(15)
+    # A click that submits a form returns before the next page is there: an element of
+    # the next page is waited for (up to 10 s), on a loaded machine too.
+    driver.implicitly_wait(10)
     try:
         yield driver
     finally:
