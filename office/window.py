@@ -44,6 +44,7 @@ from sqlalchemy import (
     Connection,
     Select,
     and_,
+    bindparam,
     case,
     cast,
     func,
@@ -59,12 +60,22 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 
 from office import entities, programs
-from office.db import OfficeDB
+from office.db import OfficeDB, emit
 from office.models import member_returns, members, operations
+from sync.protocol import MEMBER_FIELDS, Entity
 from terminal.loyalty import Money, Program, SpendBasis, tier_for
 
 STATE_KEY = "window_ageing"
 BATCH = 1000
+
+_ROWS = select(*[members.c[n] for n in MEMBER_FIELDS], members.c.deleted).where(
+    members.c.id.in_(bindparam("ids", expanding=True))
+)
+_UPDATE = (
+    update(members)
+    .where(members.c.id == bindparam("mid"))
+    .values(window_spend_minor=bindparam("window_spend_minor"), seq=bindparam("seq"))
+)
 
 
 class AgeingBusy(RuntimeError):
@@ -268,39 +279,47 @@ def _write(
             raise AgeingBusy("another run of the nightly job is ageing the window")
         at = db.now()
         by_window = program.spend_basis is SpendBasis.WINDOW
+        ids = [member_id for member_id, _ in batch]
+        found = {int(r.id): r._mapping for r in conn.execute(_ROWS, {"ids": ids})} if ids else {}
+        updates: list[dict[str, Any]] = []
+        allowances: list[dict[str, Any]] = []
         for member_id, delta in batch:
-            row = conn.execute(
-                select(members.c.window_spend_minor, members.c.deleted).where(
-                    members.c.id == member_id
-                )
-            ).first()
-            if row is None or row.deleted:
+            row = found.get(member_id)
+            if row is None or row["deleted"]:
                 continue
-            old = int(row.window_spend_minor)
+            old = int(row["window_spend_minor"])
             new = old + delta
-            conn.execute(
-                update(members).where(members.c.id == member_id).values(window_spend_minor=new)
+            # The member's new state published and written at once, as the ledger does
+            # (entities.publish_member's work without reading the row back).
+            after = {**row, "window_spend_minor": new}
+            seq = emit(
+                conn,
+                at,
+                Entity.MEMBER,
+                member_id,
+                entities.member_wire(after[n] for n in MEMBER_FIELDS),
             )
-            seq = entities.publish_member(conn, at, member_id)
+            updates.append({"mid": member_id, "window_spend_minor": new, "seq": seq})
             if delta < 0:  # a till's view from before it is honest by that much
-                conn.execute(
-                    insert(member_returns),
-                    [
-                        {
-                            "member_id": member_id,
-                            "member_seq": seq,
-                            "spend_minor": 0,
-                            "purchases": 0,
-                            "window_minor": -delta,
-                        }
-                    ],
+                allowances.append(
+                    {
+                        "member_id": member_id,
+                        "member_seq": seq,
+                        "spend_minor": 0,
+                        "purchases": 0,
+                        "window_minor": -delta,
+                    }
                 )
-            changed += 1
             if by_window:
                 before = program.tiers.index(tier_for(program, Money.from_minor(old)))
                 now = program.tiers.index(tier_for(program, Money.from_minor(new)))
                 down += now < before
                 up += now > before
+        if updates:
+            conn.execute(_UPDATE, updates)
+        if allowances:
+            conn.execute(insert(member_returns), allowances)
+        changed = len(updates)
         if last:
             state.pop("run", None)
             state.update(start=run.start, through=run.through, today=run.today)
