@@ -291,13 +291,13 @@ def _write(
             new = old + delta
             # The member's new state published and written at once, as the ledger does
             # (entities.publish_member's work without reading the row back).
-            after = {**row, "window_spend_minor": new}
+            state_after = {**row, "window_spend_minor": new}
             seq = emit(
                 conn,
                 at,
                 Entity.MEMBER,
                 member_id,
-                entities.member_wire(after[n] for n in MEMBER_FIELDS),
+                entities.member_wire(state_after[n] for n in MEMBER_FIELDS),
             )
             updates.append({"mid": member_id, "window_spend_minor": new, "seq": seq})
             if delta < 0:  # a till's view from before it is honest by that much
