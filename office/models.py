@@ -221,7 +221,9 @@ audit_events = Table(
 
 #: What each applied return took off its member (lifetime and window spend, purchases),
 #: by the feed position of the member's state after it: a till's view from before a
-#: return elsewhere is honest by that much (office/checks_purchase.py).
+#: return elsewhere is honest by that much (office/checks_purchase.py). The nightly
+#: ageing of the rolling window (office/window.py) keeps here what it took off the window
+#: alone: ``spend_minor`` and ``purchases`` 0, ``window_minor`` the amount.
 member_returns = Table(
     "member_returns",
     metadata,
@@ -229,6 +231,7 @@ member_returns = Table(
     Column("member_seq", BigInteger, nullable=False),
     Column("spend_minor", BigInteger, nullable=False),
     Column("purchases", Integer, nullable=False),
+    Column("window_minor", BigInteger),  # None: a return's, the same as spend_minor
     PrimaryKeyConstraint("member_id", "member_seq"),
 )
 
