@@ -92,13 +92,15 @@ def add(app: FastAPI, db: OfficeDB, rules: SessionRules | None = None) -> AdminS
         member_id, found = await _found(db, request)
         if member_id is None or found is None:
             return site.not_found(request, session)
+        typed = fields.get("seq", "")
+        seq = int(typed) if typed.isascii() and typed.isdigit() and len(typed) <= 19 else -1
         try:
             values = admin_members.clean_edit(fields)
-            seq = int(fields.get("seq", "-1")) if fields.get("seq", "").isdigit() else -1
             who = (session.account.id, session.account.name)
             changed = await run_in_threadpool(admin_members.edit, db, who, member_id, seq, values)
         except admin_members.FieldError as exc:
             form = {**found, **{k: fields.get(k, "") for k in admin_members.EDITABLE}}
+            form["seq"] = seq  # the version typed over, not the one now: a conflict stays one
             form["consent_personal_data"] = fields.get("consent_personal_data") == "on"
             form["consent_marketing"] = fields.get("consent_marketing") == "on"
             error = _FIELD_ERRORS[exc.field]
