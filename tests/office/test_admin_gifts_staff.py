@@ -291,3 +291,4 @@ def test_every_message_of_the_gift_and_staff_forms_is_translated() -> None:
     used = {*admin_gifts.FIELD_ERRORS.values(), admin_gifts.REFUSED, admin_staff.REFUSED}
     used |= {*admin_staff.FIELD_ERRORS.values(), *admin_staff.SAVED.values()}
     assert sorted(p for p in used if p not in TEXTS) == []
+
