@@ -20,7 +20,8 @@ from sqlalchemy import select
 
 from common import pins
 from common.clock import FixedClock
-from office import admin, admin_gifts, admin_staff, audit, staff
+from office import admin, admin_gifts, audit, staff
+from office import admin_staff_changes as admin_staff
 from office.admin_texts import TEXTS
 from office.db import OfficeDB
 from office.server import OfficeServer
@@ -291,4 +292,3 @@ def test_every_message_of_the_gift_and_staff_forms_is_translated() -> None:
     used = {*admin_gifts.FIELD_ERRORS.values(), admin_gifts.REFUSED, admin_staff.REFUSED}
     used |= {*admin_staff.FIELD_ERRORS.values(), *admin_staff.SAVED.values()}
     assert sorted(p for p in used if p not in TEXTS) == []
-
