@@ -200,7 +200,7 @@ def register(app: FastAPI, site: AdminSite) -> None:
         code = str(request.path_params["code"])
         found = await run_in_threadpool(_find, db, code)
         if found is None:
-            return site.not_found(request, session)
+            return site.render(request, "not_found.html", session, 404, what="gift")
         return form_page(request, session, 200, _form_of(found), {}, code)
 
     async def post(
@@ -209,7 +209,7 @@ def register(app: FastAPI, site: AdminSite) -> None:
         if not may(session.account.role, Permission.EDIT_GIFTS):
             return site.refused(request, session, "role")
         if code is not None and await run_in_threadpool(_find, db, code) is None:
-            return site.not_found(request, session)
+            return site.render(request, "not_found.html", session, 404, what="gift")
         typed: dict[str, Any] = {k: fields.get(k, "") for k in ("code", "kind", "cost")}
         typed |= {f"name_{lang}": fields.get(f"name_{lang}", "") for lang in NAME_LANGUAGES}
         typed["active"] = fields.get("active") == "on"

@@ -142,7 +142,7 @@ def register(app: FastAPI, site: AdminSite) -> None:
         staff_id = _staff_id(request)
         member = None if staff_id is None else await run_in_threadpool(_find, db, staff_id)
         if member is None:
-            return site.not_found(request, session)
+            return site.render(request, "not_found.html", session, 404, what="staff")
         return await render_member(request, session, member)
 
     def action(which: str) -> Any:
@@ -152,7 +152,7 @@ def register(app: FastAPI, site: AdminSite) -> None:
             staff_id = _staff_id(request)
             member = None if staff_id is None else await run_in_threadpool(_find, db, staff_id)
             if member is None:
-                return site.not_found(request, session)
+                return site.render(request, "not_found.html", session, 404, what="staff")
             who = (session.account.id, session.account.name)
             try:
                 if which == "edit":

@@ -250,6 +250,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "ru": "Это не карта этого сотрудника.",
         "uk": "Це не картка цього співробітника.",
     },
+    "There is no gift with this code.": {
+        "ru": "Подарка с таким кодом нет.",
+        "uk": "Подарунка з таким кодом немає.",
+    },
+    "There is no staff member with this number.": {
+        "ru": "Сотрудника с таким номером нет.",
+        "uk": "Співробітника з таким номером немає.",
+    },
     "Added.": {"ru": "Добавлено.", "uk": "Додано."},
     "The new PIN is set.": {"ru": "Новый PIN-код задан.", "uk": "Новий PIN-код задано."},
     "Deactivated: they can no longer log in at any till.": {

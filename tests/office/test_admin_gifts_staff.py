@@ -292,3 +292,34 @@ def test_every_message_of_the_gift_and_staff_forms_is_translated() -> None:
     used = {*admin_gifts.FIELD_ERRORS.values(), admin_gifts.REFUSED, admin_staff.REFUSED}
     used |= {*admin_staff.FIELD_ERRORS.values(), *admin_staff.SAVED.values()}
     assert sorted(p for p in used if p not in TEXTS) == []
+
+
+def test_a_staff_card_is_given_refused_when_taken_and_taken_back_and_unknowns_are_404(
+    server: OfficeServer, till: Terminal
+) -> None:
+    url, db = server.url, server.db
+    anna = staff.add(db, "Анна", "cashier", pin=PIN_A, tills=(till.creds.terminal_id,))
+    petro = staff.add(db, "Петро", "cashier", pin=PIN_A, cards=["04AA00000000BB"])
+    web, _ = log_in(url, "owner")
+    member = f"{url}/admin/staff/{anna}"
+    page = web.get(member, timeout=10).text
+    assert 'id="known-tills"' in page and f"{till.creds.terminal_id} (till)" in page
+    taken = _post(web, f"{member}/cards/add", member, uid="04aa00000000bb")
+    assert taken.status_code == 400 and 'id="error-uid"' in taken.text
+    bad = _post(web, f"{member}/cards/add", member, uid="not hex")
+    assert bad.status_code == 400 and 'id="error-uid"' in bad.text
+    assert _post(web, f"{member}/cards/add", member, uid="04BB00000000CC").status_code == 303
+    till.sync()
+    with db.read() as conn:
+        assert staff.get(conn, anna).cards == ("04BB00000000CC",)  # type: ignore[union-attr]
+        assert staff.get(conn, petro).cards == ("04AA00000000BB",)  # type: ignore[union-attr]
+    gone = _post(web, f"{member}/cards/remove", member, uid="04BB00000000CC")
+    assert gone.status_code == 303
+    with db.read() as conn:
+        assert staff.get(conn, anna).cards == ()  # type: ignore[union-attr]
+    actions = [r["action"] for r in _office_audit(db, "staff_")]
+    assert actions == ["staff_card_add", "staff_card_remove"]  # the refusals left none
+    assert web.get(f"{url}/admin/staff/999999", timeout=10).status_code == 404
+    assert web.get(f"{url}/admin/staff/abc", timeout=10).status_code == 404
+    missing = web.get(f"{url}/admin/gifts/NO-SUCH", timeout=10)
+    assert missing.status_code == 404 and "no gift with this code" in missing.text
