@@ -10,7 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from office import admin_members
+from office import admin_gifts, admin_members, admin_staff
 from office.admin_roles import Permission, may
 from office.admin_sessions import Session, SessionRules
 from office.admin_web import PREFIX, AdminSite, Page, add_session_routes
@@ -126,4 +126,6 @@ def add(app: FastAPI, db: OfficeDB, rules: SessionRules | None = None) -> AdminS
         methods=["POST"],
         include_in_schema=False,
     )
+    admin_gifts.register(app, site)
+    admin_staff.register(app, site)
     return site

@@ -2,9 +2,10 @@
 their permissions (docs/office-guide.md, "Roles").
 
 An admin's role is one of :class:`Role`; a page or a form asks :func:`may` for the one
-:class:`Permission` it needs. ``read_only`` reads; ``support`` also edits members;
-``marketing`` reads (with phone numbers masked) and will edit the program and the gifts;
-``owner`` may do everything, managing the admin accounts included.
+:class:`Permission` it needs. ``read_only`` reads; ``support`` also edits members and
+manages the chain's staff (office/admin_staff.py); ``marketing`` reads
+(with phone numbers masked), edits the gift catalogue (office/admin_gifts.py) and will
+edit the program; ``owner`` may do everything, managing the admin accounts included.
 """
 
 from __future__ import annotations
@@ -24,17 +25,28 @@ class Permission(Enum):
     #: Members' phone numbers in full (the others see them masked: :func:`mask_phone`).
     SEE_PHONES = "see_phones"
     EDIT_MEMBERS = "edit_members"
-    #: The program and the gifts (pages to come, issue 15).
+    #: The program (pages to come, issue 15).
     EDIT_PROGRAM = "edit_program"
+    #: The gift catalogue: add, change, withdraw a gift.
+    EDIT_GIFTS = "edit_gifts"
+    #: The chain's staff: add, change, deactivate, reset a PIN, staff cards.
+    EDIT_STAFF = "edit_staff"
     MANAGE_ADMINS = "manage_admins"
 
 
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.OWNER: frozenset(Permission),
     Role.SUPPORT: frozenset(
-        {Permission.READ_MEMBERS, Permission.SEE_PHONES, Permission.EDIT_MEMBERS}
+        {
+            Permission.READ_MEMBERS,
+            Permission.SEE_PHONES,
+            Permission.EDIT_MEMBERS,
+            Permission.EDIT_STAFF,
+        }
     ),
-    Role.MARKETING: frozenset({Permission.READ_MEMBERS, Permission.EDIT_PROGRAM}),
+    Role.MARKETING: frozenset(
+        {Permission.READ_MEMBERS, Permission.EDIT_PROGRAM, Permission.EDIT_GIFTS}
+    ),
     Role.READ_ONLY: frozenset({Permission.READ_MEMBERS, Permission.SEE_PHONES}),
 }
 
