@@ -81,7 +81,7 @@ PROGRAM_TEXTS: dict[str, dict[str, str]] = {
         "ru": "Дата и время, UTC (пусто: сейчас), например 2027-01-01 00:00",
         "uk": "Дата й час, UTC (порожньо: зараз), наприклад 2027-01-01 00:00",
     },
-    "From the lowest tier to the highest; the first from spend 0. Leave a row empty to drop it.": {  # noqa: E501
+    "From the lowest tier to the highest; the first from spend 0. Leave a row empty to drop it.": {
         "ru": "От низшего уровня к высшему; первый — от суммы 0. Пустая строка не учитывается.",
         "uk": "Від нижчого рівня до вищого; перший — від суми 0. Порожній рядок не враховується.",
     },
@@ -153,7 +153,6 @@ PROGRAM_TEXTS: dict[str, dict[str, str]] = {
     },
     # the tills' explanation lines (terminal.loyalty.explain)
     "Card": {"ru": "Карточная", "uk": "Карткова"},
-    "Tier": {"ru": "Уровень", "uk": "Рівень"},
     "Progressive": {"ru": "Прогрессивная", "uk": "Прогресивна"},
     "card": {"ru": "карточная", "uk": "карткова"},
     "tier": {"ru": "по уровню", "uk": "за рівнем"},

@@ -98,12 +98,11 @@ def form_of(program: Program) -> dict[str, str]:
     for i in range(MAX_TIERS):
         tier = program.tiers[i] if i < len(program.tiers) else None
         names = dict(tier.names) if tier else {}
-        values = (
-            (tier.code, tier.name, names.get("ru", ""), names.get("uk", ""))
-            + tuple(_plain(v) for v in (tier.threshold, tier.discount_pct, tier.earn_pct))
-            if tier
-            else ("",) * len(TIER_PARTS)
-        )
+        values: tuple[str, ...] = ("",) * len(TIER_PARTS)
+        if tier:
+            money = (tier.threshold, tier.discount_pct, tier.earn_pct)
+            values = (tier.code, tier.name, names.get("ru", ""), names.get("uk", ""))
+            values += tuple(_plain(v) for v in money)
         form.update({f"tiers[{i}].{part}": v for part, v in zip(TIER_PARTS, values, strict=True)})
     form["spend_basis"] = program.spend_basis.value
     form["window_days"] = str(program.window_days)
@@ -139,7 +138,10 @@ def _whole(form: Mapping[str, str], field: str) -> int:
 
 
 def _money(form: Mapping[str, str], field: str) -> Money:
-    value = _number(form, field)
+    try:
+        value = _number(form, field)
+    except FormError:
+        raise FormError(field, NOT_MONEY) from None
     if value != value.quantize(Decimal("0.01")) or abs(value) >= 10**12:
         raise FormError(field, NOT_MONEY)
     return Money(value)
