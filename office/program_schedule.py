@@ -50,6 +50,12 @@ def next_version(conn: Connection, code: str) -> int:
     return highest + 1
 
 
+def is_waiting(conn: Connection, code: str, version: int) -> bool:
+    """Whether ``version`` of ``code`` is saved and waits for its date."""
+    key = (program_schedule.c.code == code) & (program_schedule.c.version == version)
+    return conn.execute(select(program_schedule.c.code).where(key)).first() is not None
+
+
 def history(conn: Connection) -> list[Version]:
     """Every version, the waiting ones first, then the published ones, newest first."""
     now = conn.execute(select(programs.c.code, programs.c.version)).first()

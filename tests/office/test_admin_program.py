@@ -24,7 +24,7 @@ from selenium.webdriver.support.wait import WebDriverWait
 from test_admin_browser import _log_in, browser  # noqa: F401  (the fixture)
 
 from common.clock import FixedClock
-from office import admin_program, audit, program_form, programs
+from office import admin, admin_program, audit, program_form, programs
 from office.admin_texts import TEXTS, text
 from office.db import OfficeDB
 from office.server import OfficeServer
@@ -163,6 +163,8 @@ def test_a_version_dated_later_reaches_the_feed_only_when_its_date_has_come(
     answer = web.post(f"{site.url}/admin/program/edit", data=fields, timeout=10)
     assert answer.status_code == 200 and "waiting for its date" in answer.text
     assert _current(office_db)[0] == version and len(_audit_rows(office_db)) == 1
+    with pytest.raises(admin.AdminError, match="saved already"):  # its number is taken
+        admin.set_program(office_db, {**_current(office_db)[1], "version": version + 1})
     clock.advance(datetime(2026, 12, 31, 23, 59, 59, tzinfo=UTC) - START)
     assert _program_changes(terminal, start) == []
     with terminal.client() as client:
