@@ -133,6 +133,7 @@ def register(app: FastAPI, site: AdminSite) -> None:
             request,
             "program.html",
             session,
+            num=format_points,
             p=current,
             waiting=waiting,
             history=history,

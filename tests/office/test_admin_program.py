@@ -88,6 +88,7 @@ def test_the_program_in_words_and_a_new_version_saved_audited_and_in_the_feed(
     page = web.get(f"{site.url}/admin/program", timeout=10)
     assert page.status_code == 200 and 'id="tiers"' in page.text
     assert "Gold" in page.text and f"version {version}" in page.text
+    assert '<td class="num">10%</td>' in page.text  # platinum's, not "1E+1"
     fields = _form(web, site.url)
     assert fields["tiers[2].code"] == "gold"
     fields["tiers[2].discount_pct"] = "8"
