@@ -29,6 +29,7 @@ from office.admin_texts import TEXTS, text
 from office.db import OfficeDB
 from office.server import OfficeServer
 from terminal.loyalty import CardKind, CardState, CardTerms, MemberState, Money, quote
+from terminal.store import queries
 
 pytestmark = pytest.mark.integration
 START = datetime(2026, 12, 3, 10, 0, tzinfo=UTC)
@@ -166,16 +167,30 @@ def test_a_version_dated_later_reaches_the_feed_only_when_its_date_has_come(
     assert _current(office_db)[0] == version and len(_audit_rows(office_db)) == 1
     with pytest.raises(admin.AdminError, match="saved already"):  # its number is taken
         admin.set_program(office_db, {**_current(office_db)[1], "version": version + 1})
+    sim = {"sim_tier": "bronze", "sim_amount": "1000", "sim_date": "2027-01-02"}
+    page = web.get(f"{site.url}/admin/program", params=sim, timeout=10)
+    assert "+29<" in page.text.split('id="sim-1"')[1].split("</section>")[0]  # bronze: 3% of 970
+    assert "+38<" in page.text.split('id="sim-2"')[1].split("</section>")[0]  # the next: 4%
+    fields["effective_at"] = "2026-12-20"  # before the one waiting: refused
+    fields["csrf"] = csrf_of(page.text)
+    answer = web.post(f"{site.url}/admin/program/edit", data=fields, timeout=10)
+    assert answer.status_code == 400 and "already waiting" in answer.text
     clock.advance(datetime(2026, 12, 31, 23, 59, 59, tzinfo=UTC) - START)
     assert _program_changes(terminal, start) == []
     with terminal.client() as client:
         assert client.snapshot("meta").body["program"]["version"] == version
+    terminal.sync()
+    with terminal.db.read() as conn:
+        assert queries.active_program_body(conn)["version"] == version  # type: ignore[index]
     clock.advance(timedelta(seconds=1))  # 2027-01-01 00:00, its date
     (change,) = _program_changes(terminal, start)
     assert change[3]["version"] == version + 1  # type: ignore[index]
     assert change[3]["body"]["tiers"][0]["earn_pct"] == "4"  # type: ignore[index]
     with terminal.client() as client:
         assert client.snapshot("meta").body["program"]["version"] == version + 1
+    terminal.sync()  # the till itself, through the feed
+    with terminal.db.read() as conn:
+        assert queries.active_program_body(conn)["version"] == version + 1  # type: ignore[index]
     web, _ = log_in(site.url, "viewer")  # (the session of a month ago has ended)
     page = web.get(f"{site.url}/admin/program", timeout=10)
     assert "waiting for its date" not in page.text and "2027-01-01 00:00 UTC" in page.text
