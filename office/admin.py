@@ -14,7 +14,7 @@ from sqlalchemy import Connection, select
 from common import pins
 from common.cardnumbers import is_payment_pan
 from common.errors import AppError
-from office import entities, programs
+from office import entities, program_schedule, programs
 from office.db import OfficeDB
 from office.models import gifts
 from sync.protocol import GIFT_FIELDS, LOCAL_ID_BASE, OfflineLimits
@@ -89,6 +89,9 @@ def set_program(db: OfficeDB, body: dict[str, Any]) -> None:
     code, version = str(body["code"]), int(body["version"])
     with db.read() as conn:
         known = programs.published(conn, code, version)
+        waiting = program_schedule.is_waiting(conn, code, version)
+    if waiting:
+        raise AdminError(f"program {code} version {version} is saved already: number it anew")
     if known is not None and known.to_dict() != Program.from_dict(body).to_dict():
         raise AdminError(f"program {code} version {version} was published already: number it anew")
     with db.write() as conn:

@@ -10,7 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from office import admin_gifts, admin_members, admin_staff
+from office import admin_gifts, admin_members, admin_program, admin_staff
 from office.admin_roles import Permission, may
 from office.admin_sessions import Session, SessionRules
 from office.admin_web import PREFIX, AdminSite, Page, add_session_routes
@@ -111,6 +111,8 @@ def add(app: FastAPI, db: OfficeDB, rules: SessionRules | None = None) -> AdminS
             )
         where = f"{PREFIX}/members/{member_id}?saved={'1' if changed else '0'}"
         return RedirectResponse(where, 303)
+
+    admin_program.register(app, site)
 
     def get(path: str, handler: Page) -> None:
         route = site.page(handler)

@@ -10,6 +10,8 @@ language; what members and tills wrote (names) is shown as it is.
 
 from __future__ import annotations
 
+from office.admin_program_texts import PROGRAM_TEXTS
+
 LANGUAGES = ("en", "ru", "uk")
 #: Each language's own name, for the selector.
 LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "uk": "Українська"}
@@ -297,6 +299,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "Held": {"ru": "Задержана", "uk": "Затримана"},
     "Rejected": {"ru": "Отклонена", "uk": "Відхилена"},
 }
+
+TEXTS.update(PROGRAM_TEXTS)
 
 #: The words the tills and the office store (card kinds and states, operation kinds and
 #: statuses, roles) → the English text shown for them.

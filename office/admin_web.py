@@ -171,14 +171,17 @@ class AdminSite:
 
         return route
 
-    def form(self, handler: FormPage) -> Callable[[Request], Awaitable[Response]]:
-        """A POST that needs a live session and its CSRF token (403 page otherwise)."""
+    def form(
+        self, handler: FormPage, max_fields: int = MAX_FIELDS
+    ) -> Callable[[Request], Awaitable[Response]]:
+        """A POST that needs a live session and its CSRF token (403 page otherwise);
+        ``max_fields``: the most fields its form may have."""
 
         async def route(request: Request) -> Response:
             session = await self.session(request)
             if session is None:
                 return self.to_login(request, ended=SESSION_COOKIE in request.cookies)
-            fields = await read_form(request)
+            fields = await read_form(request, max_fields)
             if fields is None or not admin_sessions.csrf_matches(session, fields.get(CSRF_FIELD)):
                 return self.refused(request, session, "csrf")
             return await handler(request, session, fields)
@@ -197,7 +200,7 @@ def _when(stamp: str) -> str:
     return parse_time(stamp).strftime("%Y-%m-%d %H:%M UTC")
 
 
-async def read_form(request: Request) -> dict[str, str] | None:
+async def read_form(request: Request, max_fields: int = MAX_FIELDS) -> dict[str, str] | None:
     """An url-encoded form (its size capped by the gate); None if it is none."""
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind != "application/x-www-form-urlencoded":
@@ -207,7 +210,7 @@ async def read_form(request: Request) -> dict[str, str] | None:
             (await request.body()).decode("utf-8"),
             keep_blank_values=True,
             strict_parsing=False,
-            max_num_fields=MAX_FIELDS,
+            max_num_fields=max_fields,
         )
     except (UnicodeDecodeError, ValueError):
         return None

@@ -141,6 +141,21 @@ program_versions = Table(
     Column("version", Integer, nullable=False),
     Column("body", Text, nullable=False),  # terminal.loyalty.Program.to_dict() as JSON
     Column("published_at", Text, nullable=False),
+    #: When it took effect (its date as saved; None: when it was published).
+    Column("effective_at", Text, nullable=True),
+    PrimaryKeyConstraint("code", "version"),
+)
+
+#: Versions saved for a date still to come (office/programs.py): not in the feed, not
+#: published; each moves to ``programs`` and ``program_versions`` when its date comes.
+program_schedule = Table(
+    "program_schedule",
+    metadata,
+    Column("code", String(32), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("body", Text, nullable=False),  # terminal.loyalty.Program.to_dict() as JSON
+    Column("effective_at", Text, nullable=False),  # the protocol's time format
+    Column("saved_at", Text, nullable=False),
     PrimaryKeyConstraint("code", "version"),
 )
 

@@ -15,6 +15,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support.wait import WebDriverWait
 from sqlalchemy import select
 
 from office import admin
@@ -85,7 +86,7 @@ def test_a_support_admin_edits_a_phone_and_a_read_only_one_is_refused(
         assert browser.find_element(By.ID, "member-phone").text == "380507654321"
 
         browser.find_element(By.ID, "logout").click()
-        assert "/admin/login" in browser.current_url
+        WebDriverWait(browser, 10).until(lambda d: "/admin/login" in d.current_url)
         _log_in(browser, server.url, "viewer")
         browser.get(f"{server.url}/admin/members/{who.id}")
         assert not browser.find_elements(By.ID, "edit")
