@@ -187,6 +187,15 @@ def sync_figures(tmp: Path, cache: Path, push_ops: int) -> dict[str, Any]:
     return bench_sync.run(cache, work, push_ops)
 
 
+def nightly_figures(tmp: Path, scale: int) -> dict[str, Any]:
+    from benchmarks import bench_nightly
+
+    say("measuring the office's nightly job: the rolling window aged for SCALE members")
+    work = tmp / "nightly"
+    work.mkdir()
+    return bench_nightly.run(work, scale)
+
+
 def gui_stall_figures(tmp: Path, cache: Path, ops: int) -> dict[str, Any]:
     from benchmarks import bench_gui_stall
 
@@ -214,6 +223,7 @@ def main(argv: list[str] | None = None) -> int:
         figures = measure(Path(tmp) / "bench.sqlite3", args.scale, args.samples, args.commits)
         figures.update(sync_figures(Path(tmp), Path(tmp) / "bench.sqlite3", args.push_ops))
         figures.update(gui_stall_figures(Path(tmp), Path(tmp) / "bench.sqlite3", args.gui_ops))
+        figures.update(nightly_figures(Path(tmp), args.scale))
     figures.update(receipt_figures())
     if not args.no_hardware:
         figures.update(hardware_figures())

@@ -16,6 +16,8 @@
     python -m office set-limits [--per-operation P] [--per-card P] [--terminal P] ...
                      [--adjust-per-operation P] [--adjust-per-day P]
     python -m office prune --keep-after SEQ
+    python -m office nightly [--today YYYY-MM-DD]   (ages the rolling spend window: daily)
+    python -m office overdrawn                      (members whose balance is below zero)
     python -m office openapi                        (the protocol, docs/openapi.json)
     python -m office staff add|list|set|deactivate|add-card|remove-card ...
                                                     (the chain's staff: office/staff_cli.py)
@@ -32,7 +34,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Mapping, Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -40,12 +42,13 @@ from typing import Any
 from sqlalchemy import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from office import admin, admin_cli, auth, feed, service_config, staff_cli
+from office import admin, admin_cli, auth, feed, service_config, staff_cli, window
 from office.admin_sessions import SessionRules
 from office.app import openapi_document
 from office.db import OfficeDB
 from office.limits import OPTIONS, ServerLimits
 from office.migrate import NotAnOfficeDatabase
+from office.overdrawn import overdrawn
 from office.seed import import_seed
 from office.server import serve
 from sync.protocol import OfflineLimits
@@ -222,6 +225,18 @@ def build_parser(settings: Mapping[str, Any] | None = None) -> argparse.Argument
     s = sub.add_parser("prune", help="forget feed changes up to SEQ (older cursors get 410)")
     s.add_argument("--keep-after", type=int, required=True, metavar="SEQ")
 
+    s = sub.add_parser(
+        "nightly", help="age the members' rolling spend window (run once a day: docs/install.md)"
+    )
+    s.add_argument(
+        "--today",
+        type=date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="the day to age to (default: the office's day, UTC)",
+    )
+
+    sub.add_parser("overdrawn", help="list the members whose balance is below zero")
+
     staff_cli.register(sub)
     admin_cli.register(sub)
     if settings:
@@ -354,6 +369,17 @@ def _run(args: argparse.Namespace, db: OfficeDB) -> int:
         return admin_cli.run(args, db)
     elif cmd == "prune":
         print(f"{feed.prune(db, args.keep_after)} changes removed")
+    elif cmd == "nightly":
+        result = window.nightly(db, args.today)
+        print("no program yet: nothing to age" if result is None else result.summary())
+    elif cmd == "overdrawn":
+        count = 0
+        for m in overdrawn(db):
+            count += 1
+            points = Decimal(m.balance_centi) / 100
+            flag = "  (an offline operation)" if m.flagged else ""
+            print(f"{m.member_id}\t{m.name}\t{points:.2f}\t{' '.join(m.cards) or '-'}{flag}")
+        print(f"{count} members overdrawn")
     return 0
 
 

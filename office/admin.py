@@ -4,19 +4,26 @@ offline limits. (Filling an empty office from a seed file: office.seed.)"""
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Connection, select
+
 from common import pins
 from common.cardnumbers import is_payment_pan
 from common.errors import AppError
-from office import entities, programs
+from office import entities, program_schedule, programs
 from office.db import OfficeDB
-from sync.protocol import LOCAL_ID_BASE, OfflineLimits
+from office.models import gifts
+from sync.protocol import GIFT_FIELDS, LOCAL_ID_BASE, OfflineLimits
 from terminal.loyalty import Program
 
 CSV_COLUMNS = ("id", "full_name", "address_as", "birthday", "phone", "segment", "balance")
+#: Called inside the write of a gift: (connection, time, the gift before or None, after);
+#: the admin web app audits with it (office/admin_gifts.py).
+GiftHook = Callable[[Connection, str, dict[str, Any] | None, dict[str, Any]], None]
 
 
 class AdminError(AppError):
@@ -82,14 +89,37 @@ def set_program(db: OfficeDB, body: dict[str, Any]) -> None:
     code, version = str(body["code"]), int(body["version"])
     with db.read() as conn:
         known = programs.published(conn, code, version)
+        waiting = program_schedule.is_waiting(conn, code, version)
+    if waiting:
+        raise AdminError(f"program {code} version {version} is saved already: number it anew")
     if known is not None and known.to_dict() != Program.from_dict(body).to_dict():
         raise AdminError(f"program {code} version {version} was published already: number it anew")
     with db.write() as conn:
         entities.set_program(conn, db.now(), str(body["code"]), int(body["version"]), body)
 
 
-def add_gift(db: OfficeDB, **fields: Any) -> None:
-    """Add or change a gift; ``names`` its name per language ({"ru": ..., ...})."""
+def gift_row(conn: Connection, code: str) -> dict[str, Any] | None:
+    """A gift as the office keeps it (GIFT_FIELDS; ``names`` its JSON text), or None."""
+    row = conn.execute(
+        select(*[gifts.c[n] for n in GIFT_FIELDS]).where(gifts.c.code == code)
+    ).first()
+    if row is None:
+        return None
+    found = dict(row._mapping)
+    found["active"] = bool(found["active"])
+    return found
+
+
+def every_gift(db: OfficeDB) -> list[dict[str, Any]]:
+    """The whole catalogue by code, withdrawn gifts too."""
+    with db.read() as conn:
+        codes = conn.execute(select(gifts.c.code).order_by(gifts.c.code)).scalars().all()
+        return [g for g in (gift_row(conn, str(c)) for c in codes) if g is not None]
+
+
+def add_gift(db: OfficeDB, hook: GiftHook | None = None, **fields: Any) -> None:
+    """Add or change a gift; ``names`` its name per language ({"ru": ..., ...}). ``hook``
+    is called in the same transaction with the gift before and after."""
     code, name = fields.get("code"), fields.get("name")
     for field, value in (("code", code), ("name", name)):
         if not isinstance(value, str) or not value.strip() or "\x00" in value:
@@ -100,7 +130,13 @@ def add_gift(db: OfficeDB, **fields: Any) -> None:
         raise AdminError("gift: cost must not be negative")
     try:
         with db.write() as conn:
-            entities.upsert_gift(conn, db.now(), {"active": True, **fields})
+            before = gift_row(conn, code)
+            at = db.now()
+            entities.upsert_gift(conn, at, {"active": True, **fields})
+            if hook is not None:
+                after = gift_row(conn, code)
+                assert after is not None
+                hook(conn, at, before, after)
     except ValueError as exc:
         raise AdminError(f"gift {code}: {exc}") from None
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from enum import Enum
 
 from sqlalchemy import insert, select, update
@@ -47,8 +47,7 @@ class Account:
 
 class LoginOutcome(Enum):
     OK = "ok"
-    WRONG = "wrong"  # a wrong name or password (the two are not told apart)
-    LOCKED = "locked"
+    WRONG = "wrong"  # a wrong name or password, or a locked account (not told apart)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,23 +120,35 @@ def _dummy_hash() -> str:
     return _DUMMY[0]
 
 
+def _locked(locked_until: str | None, now: datetime) -> bool:
+    return locked_until is not None and parse_time(locked_until) > now
+
+
 def log_in(db: OfficeDB, name: str, password: str) -> Login:
-    """Check a name and password (in a worker thread: a hash check takes a while)."""
+    """Check a name and password (in a worker thread: a hash check takes a while). Every
+    answer but OK costs one hash check, whatever the name and the password's length, and
+    a wrong or locked one reads alike (:data:`LoginOutcome.WRONG`): neither the time nor
+    the words tell which names exist. The lock is read again in the transaction that
+    counts the attempt, so attempts racing each other cannot outnumber it."""
     with db.read() as conn:
         row = conn.execute(
             select(admin_accounts).where(admin_accounts.c.name == name.strip())
         ).first()
-    if row is None or not row.active:
-        pins.password_matches(password, _dummy_hash())
+    usable = row is not None and row.active and len(password) <= LONGEST_PASSWORD
+    against = row.password_hash if row is not None and usable else _dummy_hash()
+    right = pins.password_matches(password[:LONGEST_PASSWORD], against)
+    if row is None or not usable:
         return Login(LoginOutcome.WRONG)
     now = db.clock.now()
-    if row.locked_until is not None and parse_time(row.locked_until) > now:
-        return Login(LoginOutcome.LOCKED)
-    right = len(password) <= LONGEST_PASSWORD and pins.password_matches(password, row.password_hash)
     with db.write() as conn:
-        failures = conn.execute(
-            select(admin_accounts.c.failed_logins).where(admin_accounts.c.id == row.id)
-        ).scalar_one()
+        state = conn.execute(
+            select(admin_accounts.c.failed_logins, admin_accounts.c.locked_until)
+            .where(admin_accounts.c.id == row.id)
+            .with_for_update()
+        ).one()
+        if _locked(state.locked_until, now):
+            return Login(LoginOutcome.WRONG)  # locked: even the right password, unsaid
+        failures = state.failed_logins
         change = admin_accounts.update().where(admin_accounts.c.id == row.id)
         if right:
             conn.execute(change.values(failed_logins=0, locked_until=None))
@@ -146,9 +157,22 @@ def log_in(db: OfficeDB, name: str, password: str) -> Login:
         if failures >= MAX_FAILURES:
             conn.execute(change.values(failed_logins=0, locked_until=format_time(now + LOCK_FOR)))
             log.warning("admin %d locked for %s: %d wrong passwords", row.id, LOCK_FOR, failures)
-            return Login(LoginOutcome.LOCKED)
+            return Login(LoginOutcome.WRONG)
         conn.execute(change.values(failed_logins=failures))
     return Login(LoginOutcome.WRONG)
+
+
+def deactivate(db: OfficeDB, admin_id: int) -> None:
+    """The account may log in no more; its sessions end now."""
+    from office.models import admin_sessions as sessions_table
+
+    with db.write() as conn:
+        conn.execute(
+            update(admin_accounts)
+            .where(admin_accounts.c.id == admin_id)
+            .values(active=False, changed_at=db.now())
+        )
+        conn.execute(sessions_table.delete().where(sessions_table.c.admin_id == admin_id))
 
 
 def unlock(db: OfficeDB, admin_id: int) -> None:

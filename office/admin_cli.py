@@ -5,6 +5,7 @@ accounts (office/admin_accounts.py; docs/office-guide.md).
                                                       or reads one line from stdin)
     python -m office admin-list
     python -m office admin-unlock NAME                (lifts a lock-out)
+    python -m office admin-deactivate NAME            (no more log-ins; sessions end)
 
 A password is never an argument (arguments are seen by every user of the machine in
 the list of processes): it is typed at a prompt, or piped on standard input.
@@ -30,6 +31,10 @@ def register(sub: Any) -> None:
     sub.add_parser("admin-list", help="the admin web app's accounts")
     u = sub.add_parser("admin-unlock", help="lift the lock-out of an admin account")
     u.add_argument("name")
+    d = sub.add_parser(
+        "admin-deactivate", help="an admin account may log in no more; its sessions end"
+    )
+    d.add_argument("name")
 
 
 def read_password() -> str:
@@ -56,5 +61,8 @@ def run(args: argparse.Namespace, db: OfficeDB) -> int:
     found = [a for a in accounts if a.name == args.name.strip()]
     if not found:
         raise AdminError(f"no admin named {args.name}")
-    admin_accounts.unlock(db, found[0].id)
+    if args.command == "admin-deactivate":
+        admin_accounts.deactivate(db, found[0].id)
+    else:
+        admin_accounts.unlock(db, found[0].id)
     return 0

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any
 
-from sqlalchemy import JSON, ColumnElement, Connection, cast, func, or_, select, update
+from sqlalchemy import JSON, BigInteger, ColumnElement, Connection, cast, func, or_, select, update
 
 from office import audit, entities
 from office.db import OfficeDB
@@ -136,7 +136,8 @@ def _operations(conn: Connection, member_id: int) -> list[dict[str, Any]]:
         )
         .where(
             operations.c.body.like(f'%"member_id": {int(member_id)},%'),
-            body["member_id"].as_integer() == member_id,
+            # a till's members are numbered from 9 000 000 000 000: 64 bits, not 32
+            cast(body["member_id"].as_string(), BigInteger) == member_id,
         )
         .order_by(operations.c.received_at.desc(), operations.c.op_id)
         .limit(LAST_OPERATIONS)

@@ -10,7 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from office import admin_members, admin_reports
+from office import admin_gifts, admin_members, admin_program, admin_reports, admin_staff
 from office.admin_roles import Permission, may
 from office.admin_sessions import Session, SessionRules
 from office.admin_web import PREFIX, AdminSite, Page, add_session_routes
@@ -92,13 +92,15 @@ def add(app: FastAPI, db: OfficeDB, rules: SessionRules | None = None) -> AdminS
         member_id, found = await _found(db, request)
         if member_id is None or found is None:
             return site.not_found(request, session)
+        typed = fields.get("seq", "")
+        seq = int(typed) if typed.isascii() and typed.isdigit() and len(typed) <= 19 else -1
         try:
             values = admin_members.clean_edit(fields)
-            seq = int(fields.get("seq", "-1")) if fields.get("seq", "").isdigit() else -1
             who = (session.account.id, session.account.name)
             changed = await run_in_threadpool(admin_members.edit, db, who, member_id, seq, values)
         except admin_members.FieldError as exc:
             form = {**found, **{k: fields.get(k, "") for k in admin_members.EDITABLE}}
+            form["seq"] = seq  # the version typed over, not the one now: a conflict stays one
             form["consent_personal_data"] = fields.get("consent_personal_data") == "on"
             form["consent_marketing"] = fields.get("consent_marketing") == "on"
             error = _FIELD_ERRORS[exc.field]
@@ -109,6 +111,8 @@ def add(app: FastAPI, db: OfficeDB, rules: SessionRules | None = None) -> AdminS
             )
         where = f"{PREFIX}/members/{member_id}?saved={'1' if changed else '0'}"
         return RedirectResponse(where, 303)
+
+    admin_program.register(app, site)
 
     def get(path: str, handler: Page) -> None:
         route = site.page(handler)
@@ -125,4 +129,6 @@ def add(app: FastAPI, db: OfficeDB, rules: SessionRules | None = None) -> AdminS
         methods=["POST"],
         include_in_schema=False,
     )
+    admin_gifts.register(app, site)
+    admin_staff.register(app, site)
     return site

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 REPORT_TEXTS: dict[str, dict[str, str]] = {
     "Reports": {"ru": "Отчёты", "uk": "Звіти"},
+    "There is no such report.": {"ru": "Такого отчёта нет.", "uk": "Такого звіту немає."},
     "From": {"ru": "С", "uk": "З"},
     "To": {"ru": "По", "uk": "По"},
     "Show": {"ru": "Показать", "uk": "Показати"},

@@ -230,7 +230,7 @@ def register(app: FastAPI, site: AdminSite) -> None:
             return site.refused(request, session, "role")
         key = str(request.path_params.get("report", ""))
         if key not in TITLES:
-            return site.render(request, "not_found.html", session, 404)
+            return site.render(request, "not_found.html", session, 404, what="report")
         given = request.query_params
         first, last = given.get("from") or None, given.get("to") or None
         period = period_of(first, last, db.clock.now().date())

@@ -10,6 +10,7 @@ language; what members and tills wrote (names) is shown as it is.
 
 from __future__ import annotations
 
+from office.admin_program_texts import PROGRAM_TEXTS
 from office.admin_report_texts import REPORT_TEXTS
 
 LANGUAGES = ("en", "ru", "uk")
@@ -23,15 +24,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "Name": {"ru": "Имя", "uk": "Ім’я"},
     "Password": {"ru": "Пароль", "uk": "Пароль"},
     "Language": {"ru": "Язык", "uk": "Мова"},
-    "Wrong name or password.": {
-        "ru": "Неверное имя или пароль.",
-        "uk": "Неправильне ім’я або пароль.",
+    "The office is busy checking other log-ins: try again in a moment.": {
+        "ru": "Офис занят проверкой других входов: попробуйте через минуту.",
+        "uk": "Офіс зайнятий перевіркою інших входів: спробуйте за хвилину.",
     },
-    "Too many wrong passwords: this account is locked for 15 minutes. Try again later or ask the owner.": {  # noqa: E501
-        "ru": "Слишком много неверных паролей: вход заблокирован на 15 минут. Попробуйте "
-        "позже или обратитесь к владельцу.",
-        "uk": "Забагато неправильних паролів: вхід заблоковано на 15 хвилин. Спробуйте "
-        "пізніше або зверніться до власника.",
+    "Wrong name or password. After 5 wrong passwords an account is locked for 15 minutes: then wait, or ask the owner.": {  # noqa: E501
+        "ru": "Неверное имя или пароль. После 5 неверных паролей вход блокируется на 15 "
+        "минут: тогда подождите или обратитесь к владельцу.",
+        "uk": "Неправильне ім’я або пароль. Після 5 неправильних паролів вхід блокується на "
+        "15 хвилин: тоді зачекайте або зверніться до власника.",
     },
     "The log-in form had expired: try again.": {
         "ru": "Форма входа устарела: попробуйте ещё раз.",
@@ -129,6 +130,153 @@ TEXTS: dict[str, dict[str, str]] = {
         "uk": "Такого учасника немає (або його видалено).",
     },
     "Back to the dashboard": {"ru": "На сводку", "uk": "До зведення"},
+    # the gifts and the staff (office/admin_gifts.py, office/admin_staff.py)
+    "Gifts": {"ru": "Подарки", "uk": "Подарунки"},
+    "Staff": {"ru": "Персонал", "uk": "Персонал"},
+    "New gift": {"ru": "Новый подарок", "uk": "Новий подарунок"},
+    "Gift {code} saved.": {"ru": "Подарок {code} сохранён.", "uk": "Подарунок {code} збережено."},
+    "No gifts yet.": {"ru": "Подарков пока нет.", "uk": "Подарунків поки немає."},
+    "Code": {"ru": "Код", "uk": "Код"},
+    "Cost, points": {"ru": "Стоимость, баллы", "uk": "Вартість, бали"},
+    "Handed out": {"ru": "Выдаётся", "uk": "Видається"},
+    "Withdrawn": {"ru": "Снят", "uk": "Знято"},
+    "Handed out at the tills": {"ru": "Выдаётся на кассах", "uk": "Видається на касах"},
+    "Name in Russian": {"ru": "Название по-русски", "uk": "Назва російською"},
+    "Name in Ukrainian": {"ru": "Название по-украински", "uk": "Назва українською"},
+    "Name in English": {"ru": "Название по-английски", "uk": "Назва англійською"},
+    "Check the marked fields.": {
+        "ru": "Проверьте отмеченные поля.",
+        "uk": "Перевірте позначені поля.",
+    },
+    "A code is 1 to 32 Latin letters, digits, dashes or underscores.": {
+        "ru": "Код: от 1 до 32 латинских букв, цифр, дефисов или подчёркиваний.",
+        "uk": "Код: від 1 до 32 латинських літер, цифр, дефісів або підкреслень.",
+    },
+    "There is a gift with this code already: open it to change it.": {
+        "ru": "Подарок с таким кодом уже есть: откройте его, чтобы изменить.",
+        "uk": "Подарунок із таким кодом уже є: відкрийте його, щоб змінити.",
+    },
+    "A name is 1 to 200 printable characters.": {
+        "ru": "Название: от 1 до 200 печатных символов.",
+        "uk": "Назва: від 1 до 200 друкованих символів.",
+    },
+    "Choose the kind of gift.": {"ru": "Выберите вид подарка.", "uk": "Виберіть вид подарунка."},
+    "The cost is points (at most 2 decimals), from 0 to 10 000 000.": {
+        "ru": "Стоимость в баллах (не более 2 знаков после запятой), от 0 до 10 000 000.",
+        "uk": "Вартість у балах (не більше 2 знаків після коми), від 0 до 10 000 000.",
+    },
+    "The office refused this gift: {reason}": {
+        "ru": "Офис не принял подарок: {reason}",
+        "uk": "Офіс не прийняв подарунок: {reason}",
+    },
+    "The office refused this: {reason}": {
+        "ru": "Офис это не принял: {reason}",
+        "uk": "Офіс це не прийняв: {reason}",
+    },
+    "New staff member": {"ru": "Новый сотрудник", "uk": "Новий співробітник"},
+    "No staff yet.": {"ru": "Сотрудников пока нет.", "uk": "Співробітників поки немає."},
+    "Role": {"ru": "Роль", "uk": "Роль"},
+    "All tills": {"ru": "Все кассы", "uk": "Усі каси"},
+    "Works": {"ru": "Работает", "uk": "Працює"},
+    "Deactivated": {"ru": "Отключён", "uk": "Вимкнено"},
+    "Staff card": {"ru": "Карта сотрудника", "uk": "Картка співробітника"},
+    "Staff cards": {"ru": "Карты сотрудника", "uk": "Картки співробітника"},
+    "Tills ('all', or numbers: 3, 4)": {
+        "ru": "Кассы ('all' — все, или номера: 3, 4)",
+        "uk": "Каси ('all' — усі, або номери: 3, 4)",
+    },
+    "Tills enrolled:": {"ru": "Подключённые кассы:", "uk": "Підключені каси:"},
+    "PIN": {"ru": "PIN-код", "uk": "PIN-код"},
+    "The PIN again": {"ru": "PIN-код ещё раз", "uk": "PIN-код ще раз"},
+    "Staff card UID (may stay empty)": {
+        "ru": "UID карты сотрудника (можно не заполнять)",
+        "uk": "UID картки співробітника (можна не заповнювати)",
+    },
+    "No PIN": {"ru": "Нет PIN-кода", "uk": "Немає PIN-коду"},
+    "Set": {"ru": "Задан", "uk": "Задано"},
+    "Set (old hash: set it again)": {
+        "ru": "Задан (старый хеш: задайте заново)",
+        "uk": "Задано (старий хеш: задайте знову)",
+    },
+    "May log in at the tills": {"ru": "Может входить на кассах", "uk": "Може входити на касах"},
+    "New PIN (needed when a cashier becomes a supervisor or store admin)": {
+        "ru": "Новый PIN-код (нужен, когда кассир становится старшим кассиром или "
+        "администратором магазина)",
+        "uk": "Новий PIN-код (потрібен, коли касир стає старшим касиром або "
+        "адміністратором магазину)",
+    },
+    "New PIN": {"ru": "Новый PIN-код", "uk": "Новий PIN-код"},
+    "Set the new PIN": {"ru": "Задать новый PIN-код", "uk": "Задати новий PIN-код"},
+    "Take back": {"ru": "Забрать", "uk": "Забрати"},
+    "Card UID": {"ru": "UID карты", "uk": "UID картки"},
+    "Give the card": {"ru": "Выдать карту", "uk": "Видати картку"},
+    "Deactivate": {"ru": "Отключить", "uk": "Вимкнути"},
+    "They will no longer log in at any till; their past operations stay.": {
+        "ru": "Сотрудник больше не сможет войти ни на одной кассе; его прошлые операции останутся.",
+        "uk": "Співробітник більше не зможе увійти на жодній касі; його минулі операції "
+        "залишаться.",
+    },
+    "A name is 1 to 200 characters.": {
+        "ru": "Имя: от 1 до 200 символов.",
+        "uk": "Ім’я: від 1 до 200 символів.",
+    },
+    "Choose a role.": {"ru": "Выберите роль.", "uk": "Виберіть роль."},
+    "Tills: 'all', or till numbers separated by commas.": {
+        "ru": "Кассы: 'all' или номера касс через запятую.",
+        "uk": "Каси: 'all' або номери кас через кому.",
+    },
+    "For this role a PIN is {least} to 12 digits.": {
+        "ru": "Для этой роли PIN-код — от {least} до 12 цифр.",
+        "uk": "Для цієї ролі PIN-код — від {least} до 12 цифр.",
+    },
+    "The two PINs differ: type the same PIN twice.": {
+        "ru": "PIN-коды не совпадают: введите один и тот же PIN-код дважды.",
+        "uk": "PIN-коди не збігаються: введіть той самий PIN-код двічі.",
+    },
+    "Made a supervisor or store admin, they need a new PIN of {least} to 12 digits.": {
+        "ru": "Старшему кассиру или администратору магазина нужен новый PIN-код от "
+        "{least} до 12 цифр.",
+        "uk": "Старшому касиру або адміністратору магазину потрібен новий PIN-код від "
+        "{least} до 12 цифр.",
+    },
+    "A card UID is 4 to 10 bytes in hex (8 to 20 digits, e.g. 04A1B2C3D4E5F6).": {
+        "ru": "UID карты — от 4 до 10 байт в шестнадцатеричном виде (8–20 знаков, "
+        "например 04A1B2C3D4E5F6).",
+        "uk": "UID картки — від 4 до 10 байтів у шістнадцятковому вигляді (8–20 знаків, "
+        "наприклад 04A1B2C3D4E5F6).",
+    },
+    "This card is another staff member's card.": {
+        "ru": "Эта карта принадлежит другому сотруднику.",
+        "uk": "Ця картка належить іншому співробітникові.",
+    },
+    "This card is not theirs.": {
+        "ru": "Это не карта этого сотрудника.",
+        "uk": "Це не картка цього співробітника.",
+    },
+    "There is no gift with this code.": {
+        "ru": "Подарка с таким кодом нет.",
+        "uk": "Подарунка з таким кодом немає.",
+    },
+    "There is no staff member with this number.": {
+        "ru": "Сотрудника с таким номером нет.",
+        "uk": "Співробітника з таким номером немає.",
+    },
+    "Added.": {"ru": "Добавлено.", "uk": "Додано."},
+    "The new PIN is set.": {"ru": "Новый PIN-код задан.", "uk": "Новий PIN-код задано."},
+    "Deactivated: they can no longer log in at any till.": {
+        "ru": "Отключён: больше не может войти ни на одной кассе.",
+        "uk": "Вимкнено: більше не може увійти на жодній касі.",
+    },
+    "Their cards are changed.": {
+        "ru": "Карты сотрудника изменены.",
+        "uk": "Картки співробітника змінено.",
+    },
+    "Reward": {"ru": "Награда", "uk": "Нагорода"},
+    "Birthday gift": {"ru": "Подарок на день рождения", "uk": "Подарунок на день народження"},
+    "Prize": {"ru": "Приз", "uk": "Приз"},
+    "Cashier": {"ru": "Кассир", "uk": "Касир"},
+    "Supervisor": {"ru": "Старший кассир", "uk": "Старший касир"},
+    "Store admin": {"ru": "Администратор магазина", "uk": "Адміністратор магазину"},
     # what the tills and the office call things (VALUES)
     "Personal": {"ru": "Именная", "uk": "Іменна"},
     "Bearer": {"ru": "На предъявителя", "uk": "На пред’явника"},
@@ -152,6 +300,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "Held": {"ru": "Задержана", "uk": "Затримана"},
     "Rejected": {"ru": "Отклонена", "uk": "Відхилена"},
 }
+TEXTS.update(PROGRAM_TEXTS)
 TEXTS.update(REPORT_TEXTS)
 
 #: The words the tills and the office store (card kinds and states, operation kinds and
@@ -182,6 +331,12 @@ VALUES = {
     "marketing": "marketing",
     "support": "support",
     "read_only": "read only",
+    "reward": "Reward",
+    "birthday": "Birthday gift",
+    "prize": "Prize",
+    "cashier": "Cashier",
+    "supervisor": "Supervisor",
+    "store_admin": "Store admin",
 }
 
 

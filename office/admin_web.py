@@ -13,6 +13,7 @@ and a Content-Security-Policy that allows only this office's stylesheet.
 from __future__ import annotations
 
 import secrets
+import threading
 from collections.abc import Awaitable, Callable
 from decimal import Decimal
 from pathlib import Path
@@ -41,10 +42,15 @@ TEMPLATES = Path(__file__).with_name("templates")
 MAX_FIELDS = 20
 #: What the log-in page may say (office/admin_texts.py has them in every language).
 EXPIRED = "The log-in form had expired: try again."
-WRONG = "Wrong name or password."
-LOCKED = (
-    "Too many wrong passwords: this account is locked for 15 minutes. "
-    "Try again later or ask the owner."
+#: Log-ins checked at once by this process: each password check is an argon2id hash of
+#: 128 MiB and a thread of the pool the tills' requests share; more are turned away.
+LOG_INS = threading.BoundedSemaphore(3)
+BUSY = "The office is busy checking other log-ins: try again in a moment."
+#: A wrong name, a wrong password and a locked account read alike: the page does not
+#: tell which names exist (office/admin_accounts.py).
+WRONG = (
+    "Wrong name or password. After 5 wrong passwords an account is locked for 15 "
+    "minutes: then wait, or ask the owner."
 )
 HEADERS = {
     "Cache-Control": "no-store",
@@ -165,14 +171,17 @@ class AdminSite:
 
         return route
 
-    def form(self, handler: FormPage) -> Callable[[Request], Awaitable[Response]]:
-        """A POST that needs a live session and its CSRF token (403 page otherwise)."""
+    def form(
+        self, handler: FormPage, max_fields: int = MAX_FIELDS
+    ) -> Callable[[Request], Awaitable[Response]]:
+        """A POST that needs a live session and its CSRF token (403 page otherwise);
+        ``max_fields``: the most fields its form may have."""
 
         async def route(request: Request) -> Response:
             session = await self.session(request)
             if session is None:
                 return self.to_login(request, ended=SESSION_COOKIE in request.cookies)
-            fields = await read_form(request)
+            fields = await read_form(request, max_fields)
             if fields is None or not admin_sessions.csrf_matches(session, fields.get(CSRF_FIELD)):
                 return self.refused(request, session, "csrf")
             return await handler(request, session, fields)
@@ -191,7 +200,7 @@ def _when(stamp: str) -> str:
     return parse_time(stamp).strftime("%Y-%m-%d %H:%M UTC")
 
 
-async def read_form(request: Request) -> dict[str, str] | None:
+async def read_form(request: Request, max_fields: int = MAX_FIELDS) -> dict[str, str] | None:
     """An url-encoded form (its size capped by the gate); None if it is none."""
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind != "application/x-www-form-urlencoded":
@@ -201,11 +210,16 @@ async def read_form(request: Request) -> dict[str, str] | None:
             (await request.body()).decode("utf-8"),
             keep_blank_values=True,
             strict_parsing=False,
-            max_num_fields=MAX_FIELDS,
+            max_num_fields=max_fields,
         )
     except (UnicodeDecodeError, ValueError):
         return None
     return {name: values[0] for name, values in parsed.items()}
+
+
+def _same(expected: str, given: str) -> bool:
+    """Two tokens alike, in constant time (any text: a non-ASCII one is just wrong)."""
+    return secrets.compare_digest(expected.encode(), given.encode())
 
 
 def add_session_routes(app: FastAPI, site: AdminSite) -> None:
@@ -225,13 +239,16 @@ def add_session_routes(app: FastAPI, site: AdminSite) -> None:
         fields = await read_form(request)
         expected = request.cookies.get(LOGIN_COOKIE)
         given = (fields or {}).get(CSRF_FIELD)
-        if not expected or not given or not secrets.compare_digest(expected, given):
+        if not expected or not given or not _same(expected, given):
             return _login_form(site, request, EXPIRED, 403)
         assert fields is not None
         name, password = fields.get("name", ""), fields.get("password", "")
-        done = await run_in_threadpool(admin_accounts.log_in, db, name, password)
-        if done.outcome is admin_accounts.LoginOutcome.LOCKED:
-            return _login_form(site, request, LOCKED, 403)
+        if not LOG_INS.acquire(blocking=False):  # each costs a 128 MiB hash: a few at once
+            return _login_form(site, request, BUSY, 503)
+        try:
+            done = await run_in_threadpool(admin_accounts.log_in, db, name, password)
+        finally:
+            LOG_INS.release()
         if done.account is None:
             return _login_form(site, request, WRONG, 401)
         token = await run_in_threadpool(admin_sessions.start, db, done.account, site.rules)

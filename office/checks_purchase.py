@@ -120,6 +120,9 @@ def read_seen(raw: Any) -> Seen | str:
 
 _RETURNS_SINCE = select(
     func.coalesce(func.sum(member_returns.c.spend_minor), 0),
+    func.coalesce(
+        func.sum(func.coalesce(member_returns.c.window_minor, member_returns.c.spend_minor)), 0
+    ),
     func.coalesce(func.sum(member_returns.c.purchases), 0),
 ).where(
     member_returns.c.member_id == bindparam("mid"), member_returns.c.member_seq > bindparam("since")
@@ -129,11 +132,12 @@ _RETURNS_SINCE = select(
 def returned_since(conn: Connection, member_id: int, since: object) -> tuple[int, int, int]:
     """What returns applied after the member state a till had (its feed position
     ``since``) took off the member's lifetime spend, window spend and purchase count,
-    whichever till made them."""
+    whichever till made them; the window's part includes what the nightly ageing took
+    off it since (office/window.py)."""
     if not isinstance(since, int) or isinstance(since, bool) or not 0 <= since < 2**63:
         return (0, 0, 0)
-    spend, count = conn.execute(_RETURNS_SINCE, {"mid": member_id, "since": since}).one()
-    return (int(spend), int(spend), int(count))
+    spend, window, count = conn.execute(_RETURNS_SINCE, {"mid": member_id, "since": since}).one()
+    return (int(spend), int(window), int(count))
 
 
 def _plus(office: Seen, slack: tuple[int, int, int]) -> Seen:

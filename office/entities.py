@@ -111,9 +111,17 @@ def delete_card(conn: Connection, at: str, card_id: int) -> None:
     publish_card(conn, at, card_id)
 
 
-def set_program(conn: Connection, at: str, code: str, version: int, body: dict[str, Any]) -> int:
+def set_program(
+    conn: Connection,
+    at: str,
+    code: str,
+    version: int,
+    body: dict[str, Any],
+    effective_at: str | None = None,
+) -> int:
     """Make ``body`` (Program.to_dict()) the one active program, and keep it among the
-    published versions (an offline till may name it later: office.checks_purchase)."""
+    published versions (an offline till may name it later: office.checks_purchase);
+    ``effective_at``: the date it was saved to take effect (office/program_schedule.py)."""
     conn.execute(delete(programs))
     text = json.dumps(body, sort_keys=True, ensure_ascii=False)
     conn.execute(insert(programs), [{"code": code, "version": version, "body": text}])
@@ -121,10 +129,22 @@ def set_program(conn: Connection, at: str, code: str, version: int, body: dict[s
     if conn.execute(select(program_versions.c.code).where(key)).first() is None:
         conn.execute(
             insert(program_versions),
-            [{"code": code, "version": version, "body": text, "published_at": at}],
+            [
+                {
+                    "code": code,
+                    "version": version,
+                    "body": text,
+                    "published_at": at,
+                    "effective_at": effective_at,
+                }
+            ],
         )
     else:
-        conn.execute(update(program_versions).where(key).values(body=text, published_at=at))
+        conn.execute(
+            update(program_versions)
+            .where(key)
+            .values(body=text, published_at=at, effective_at=effective_at)
+        )
     return emit(conn, at, Entity.PROGRAM, code, {"code": code, "version": version, "body": body})
 
 

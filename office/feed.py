@@ -10,7 +10,7 @@ import json
 
 from sqlalchemy import Connection, delete, func, select
 
-from office import entities, staff
+from office import entities, program_schedule, staff
 from office.db import OfficeDB
 from office.models import cards, changes, gifts, members, programs
 from sync.protocol import CARD_FIELDS, GIFT_FIELDS, MEMBER_FIELDS
@@ -48,6 +48,7 @@ def current_seq(conn: Connection) -> int:
 def changes_page(db: OfficeDB, cursor: str, limit: int) -> str:
     """The changes after ``cursor`` as a JSON document (see docs/protocol.md)."""
     after = parse_cursor(cursor)
+    program_schedule.publish_due(db)  # a version whose date has come, before the page
     with db.read() as conn:
         if after < horizon(db, conn):
             raise CursorGone()
@@ -92,6 +93,8 @@ def snapshot_page(db: OfficeDB, part: str, after: int, limit: int) -> str:
     cursor to follow the feed from afterwards) comes first, then members and cards by id.
     Rows changed while the pages are fetched come newer than ``as_of``: the feed brings
     them again, and applying them twice changes nothing."""
+    if part == "meta":
+        program_schedule.publish_due(db)
     with db.read() as conn:
         if part == "meta":
             return _meta(db, conn)

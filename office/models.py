@@ -141,6 +141,21 @@ program_versions = Table(
     Column("version", Integer, nullable=False),
     Column("body", Text, nullable=False),  # terminal.loyalty.Program.to_dict() as JSON
     Column("published_at", Text, nullable=False),
+    #: When it took effect (its date as saved; None: when it was published).
+    Column("effective_at", Text, nullable=True),
+    PrimaryKeyConstraint("code", "version"),
+)
+
+#: Versions saved for a date still to come (office/programs.py): not in the feed, not
+#: published; each moves to ``programs`` and ``program_versions`` when its date comes.
+program_schedule = Table(
+    "program_schedule",
+    metadata,
+    Column("code", String(32), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("body", Text, nullable=False),  # terminal.loyalty.Program.to_dict() as JSON
+    Column("effective_at", Text, nullable=False),  # the protocol's time format
+    Column("saved_at", Text, nullable=False),
     PrimaryKeyConstraint("code", "version"),
 )
 
@@ -221,7 +236,9 @@ audit_events = Table(
 
 #: What each applied return took off its member (lifetime and window spend, purchases),
 #: by the feed position of the member's state after it: a till's view from before a
-#: return elsewhere is honest by that much (office/checks_purchase.py).
+#: return elsewhere is honest by that much (office/checks_purchase.py). The nightly
+#: ageing of the rolling window (office/window.py) keeps here what it took off the window
+#: alone: ``spend_minor`` and ``purchases`` 0, ``window_minor`` the amount.
 member_returns = Table(
     "member_returns",
     metadata,
@@ -229,6 +246,7 @@ member_returns = Table(
     Column("member_seq", BigInteger, nullable=False),
     Column("spend_minor", BigInteger, nullable=False),
     Column("purchases", Integer, nullable=False),
+    Column("window_minor", BigInteger),  # None: a return's, the same as spend_minor
     PrimaryKeyConstraint("member_id", "member_seq"),
 )
 

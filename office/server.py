@@ -195,6 +195,7 @@ def serve(
         watcher.daemon = True  # it may block in read() until the process ends
         watcher.start()
     try:
+        check_workers(db, workers)
         if workers > 1:
             _serve_workers(
                 db,

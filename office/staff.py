@@ -13,7 +13,7 @@ sends in their name (``office.roles``).
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,6 +57,11 @@ class StaffMember:
 
     def works_at(self, terminal_id: int) -> bool:
         return self.tills is None or terminal_id in self.tills
+
+
+#: Called inside the write of a change: (connection, time, the member before (None: a new
+#: one), after); the admin web app audits with it (office/admin_staff.py).
+StaffHook = Callable[[Connection, str, "StaffMember | None", "StaffMember"], None]
 
 
 # --- checking what a person typed ---------------------------------------------------------
@@ -216,6 +221,7 @@ def add(
     pin: str | None = None,
     tills: tuple[int, ...] | None = None,
     cards: Sequence[str] = (),
+    hook: StaffHook | None = None,
 ) -> int:
     """A new member of staff; returns their id (the id every till knows them by)."""
     role = check_role(role)
@@ -229,7 +235,11 @@ def add(
         True,
     )
     with db.write() as conn:
-        return insert_member(conn, db.now(), member)
+        at = db.now()
+        staff_id = insert_member(conn, at, member)
+        if hook is not None:
+            hook(conn, at, None, _must_get(conn, staff_id))
+        return staff_id
 
 
 def change(
@@ -241,6 +251,7 @@ def change(
     pin: str | None = None,
     tills: tuple[int, ...] | str | None = "keep",
     active: bool | None = None,
+    hook: StaffHook | None = None,
 ) -> StaffMember:
     """Change what is given (``tills``: "keep", None for every till, or the ids). A new
     PIN is checked against the rules of the role they will have; a cashier made a
@@ -271,40 +282,51 @@ def change(
     if active is not None:
         values["active"] = active
     with db.write() as conn:
-        _must_get(conn, staff_id)
+        before = _must_get(conn, staff_id)
         at = db.now()
         if values:
             conn.execute(
                 update(staff).where(staff.c.id == staff_id).values(**values, changed_at=at)
             )
             publish(conn, at, staff_id)
-        return _must_get(conn, staff_id)
+        after = _must_get(conn, staff_id)
+        if values and hook is not None:
+            hook(conn, at, before, after)
+        return after
 
 
-def deactivate(db: OfficeDB, staff_id: int) -> StaffMember:
+def deactivate(db: OfficeDB, staff_id: int, hook: StaffHook | None = None) -> StaffMember:
     """They can no longer log in at any till, and the office refuses their operations."""
-    return change(db, staff_id, active=False)
+    return change(db, staff_id, active=False, hook=hook)
 
 
-def add_card(db: OfficeDB, staff_id: int, uid: str) -> StaffMember:
+def add_card(db: OfficeDB, staff_id: int, uid: str, hook: StaffHook | None = None) -> StaffMember:
     uid = check_uid(uid)
     with db.write() as conn:
-        _must_get(conn, staff_id)
+        before = _must_get(conn, staff_id)
         _put_cards(conn, staff_id, [uid])
         at = db.now()
         conn.execute(update(staff).where(staff.c.id == staff_id).values(changed_at=at))
         publish(conn, at, staff_id)
-        return _must_get(conn, staff_id)
+        after = _must_get(conn, staff_id)
+        if hook is not None:
+            hook(conn, at, before, after)
+        return after
 
 
-def remove_card(db: OfficeDB, staff_id: int, uid: str) -> StaffMember:
+def remove_card(
+    db: OfficeDB, staff_id: int, uid: str, hook: StaffHook | None = None
+) -> StaffMember:
     uid = check_uid(uid)
     with db.write() as conn:
-        member = _must_get(conn, staff_id)
-        if uid not in member.cards:
+        before = _must_get(conn, staff_id)
+        if uid not in before.cards:
             raise AdminError(f"card {uid} is not a staff card of staff member {staff_id}")
         conn.execute(delete(staff_cards).where(staff_cards.c.uid == uid))
         at = db.now()
         conn.execute(update(staff).where(staff.c.id == staff_id).values(changed_at=at))
         publish(conn, at, staff_id)
-        return _must_get(conn, staff_id)
+        after = _must_get(conn, staff_id)
+        if hook is not None:
+            hook(conn, at, before, after)
+        return after

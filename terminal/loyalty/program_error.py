@@ -16,6 +16,7 @@ class ProgramError(LoyaltyError):
 
     def __init__(self, field: str, value: object, problem: str) -> None:
         super().__init__(self.code, f"{field}: {_show(value)} {problem}")
+        self.problem = problem  # what is wrong, without the field and the value
         self.field = field
         self.value = value
 

@@ -1,7 +1,8 @@
 """The admin web app in a real browser: Debian's chromium, headless, driven by selenium
 through Debian's chromium-driver (the Makefile's APT_PKGS), against a real office over
 HTTP. A support admin logs in, finds a member by card number, opens them, changes the
-phone and sees it saved; a read-only admin is refused the edit."""
+phone and sees it saved; a read-only admin is refused the edit. A marketing admin adds a
+gift and sees it listed."""
 
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support.wait import WebDriverWait
 from sqlalchemy import select
 
+from office import admin
 from office.db import OfficeDB
 from office.models import members
 from office.server import OfficeServer
@@ -42,6 +45,9 @@ def browser() -> Iterator[WebDriver]:
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(DRIVER), options=options)
     driver.set_page_load_timeout(15)
+    # A click that submits a form returns before the next page is there: an element of
+    # the next page is waited for (up to 10 s), on a loaded machine too.
+    driver.implicitly_wait(10)
     try:
         yield driver
     finally:
@@ -80,7 +86,7 @@ def test_a_support_admin_edits_a_phone_and_a_read_only_one_is_refused(
         assert browser.find_element(By.ID, "member-phone").text == "380507654321"
 
         browser.find_element(By.ID, "logout").click()
-        assert "/admin/login" in browser.current_url
+        WebDriverWait(browser, 10).until(lambda d: "/admin/login" in d.current_url)
         _log_in(browser, server.url, "viewer")
         browser.get(f"{server.url}/admin/members/{who.id}")
         assert not browser.find_elements(By.ID, "edit")
@@ -89,6 +95,33 @@ def test_a_support_admin_edits_a_phone_and_a_read_only_one_is_refused(
     with office_db.read() as conn:
         stored = conn.execute(select(members.c.phone).where(members.c.id == who.id)).scalar()
     assert stored == "380507654321"
+
+
+def test_a_marketing_admin_adds_a_gift_and_sees_it_listed(
+    office_db: OfficeDB, browser: WebDriver
+) -> None:
+    add_admin(office_db, "promo", "marketing")
+    with OfficeServer(office_db) as server:
+        _log_in(browser, server.url, "promo")
+        browser.find_element(By.ID, "nav-gifts").click()
+        browser.find_element(By.ID, "new-gift").click()
+        for field, typed in (
+            ("code", "TEA-42"),
+            ("name_ru", "Чай"),
+            ("name_uk", "Чай"),
+            ("name_en", "Tea"),
+        ):
+            browser.find_element(By.ID, field).send_keys(typed)
+        cost = browser.find_element(By.ID, "cost")
+        cost.clear()
+        cost.send_keys("75,5")
+        browser.find_element(By.ID, "save").click()
+        assert "TEA-42" in browser.find_element(By.ID, "saved").text
+        row = browser.find_element(By.ID, "gift-TEA-42")
+        assert "Tea" in row.text and "75.50" in row.text
+    with office_db.read() as conn:
+        stored = admin.gift_row(conn, "TEA-42")
+    assert stored is not None and stored["points_cost_centi"] == 7550 and stored["active"]
 
 
 def test_a_read_only_admin_opens_the_reports_and_one_report(

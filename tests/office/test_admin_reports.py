@@ -156,6 +156,8 @@ def test_the_reports_show_what_the_tills_recorded(shop: Shop) -> None:
     index = shop.web.get(f"{shop.url}/admin/reports", timeout=10)
     assert index.status_code == 200
     assert all(f'href="/admin/reports/{k}"' in index.text for k in admin_reports.TITLES)
+    missing = shop.web.get(f"{shop.url}/admin/reports/nothing", timeout=10)
+    assert missing.status_code == 404 and "There is no such report." in missing.text
 
     # 1. the points liability
     with shop.db.read() as conn:

@@ -238,3 +238,11 @@ def test_a_typo_in_the_configuration_is_refused_with_its_name(
         timeout=60,
     )
     assert done.returncode == 2 and words in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_example_configuration_is_valid() -> None:
+    example = Path(__file__).parents[2] / "installer" / "office" / "office.toml"
+    settings = service_config.load(example)
+    assert settings["workers"] == 4 and settings["db"].startswith("postgresql+psycopg://")
+    unit = example.with_name("loyalty-office.service").read_text(encoding="utf-8")
+    assert "--config /etc/loyalty-office/office.toml serve" in unit
