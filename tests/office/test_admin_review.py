@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 import requests
 from adminkit import PASSWORD, add_admin, csrf_of, log_in, someone
+from builders import cards
+from officekit import checkout, enrolled_terminal
 from sqlalchemy import insert, select
 
 from office import admin_accounts, admin_members, admin_web
@@ -170,3 +172,18 @@ def test_zero_workers_is_refused(tmp_path: Path) -> None:
         timeout=60,
     )
     assert done.returncode == 1 and "--workers: at least 1" in done.stderr
+
+
+def test_a_members_page_shows_their_operations_on_each_database(
+    office_db_any: OfficeDB, tmp_path: Path
+) -> None:
+    db = office_db_any
+    with OfficeServer(db) as server, enrolled_terminal(server, tmp_path / "till") as till:
+        till.sync()
+        (card,) = cards(till.db, limit=1, with_member=True)
+        checkout(till, card.id, "100")
+        till.sync()
+    assert card.member_id is not None
+    found = admin_members.member(db, card.member_id)
+    assert found is not None
+    assert [op["kind"] for op in found["operations"]] == ["purchase"]
