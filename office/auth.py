@@ -13,15 +13,19 @@ transaction of its own that does not wait for the change feed's lock.
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from office.db import OfficeDB
 from office.models import enrolment_codes, terminals
 from sync.protocol import format_time, parse_time
+
+log = logging.getLogger(__name__)
 
 #: How often a terminal's ``last_seen_at`` is written at most (a write per request would
 #: queue behind every push).
@@ -168,12 +172,15 @@ def _seen(db: OfficeDB, terminal_id: int, last: str | None) -> None:
     now = db.clock.now()
     if last is not None and now - parse_time(last) < SEEN_EVERY:
         return
-    with db.engine.begin() as conn:
-        conn.execute(
-            update(terminals)
-            .where(terminals.c.id == terminal_id)
-            .values(last_seen_at=format_time(now))
-        )
+    try:
+        with db.engine.begin() as conn:
+            conn.execute(
+                update(terminals)
+                .where(terminals.c.id == terminal_id)
+                .values(last_seen_at=format_time(now))
+            )
+    except SQLAlchemyError as exc:  # best effort: a busy database does not refuse the till
+        log.info("terminal %d: last seen not written (%s)", terminal_id, type(exc).__name__)
 
 
 def revoke(db: OfficeDB, terminal_id: int) -> bool:
