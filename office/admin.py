@@ -87,15 +87,18 @@ def set_program(db: OfficeDB, body: dict[str, Any]) -> None:
     """Publish a program version. A version once published never changes (offline tills
     may still name it): a change is a new version number."""
     code, version = str(body["code"]), int(body["version"])
-    with db.read() as conn:
+    with db.write() as conn:  # checked where it is written: a web save cannot slip between
         known = programs.published(conn, code, version)
-        waiting = program_schedule.is_waiting(conn, code, version)
-    if waiting:
-        raise AdminError(f"program {code} version {version} is saved already: number it anew")
-    if known is not None and known.to_dict() != Program.from_dict(body).to_dict():
-        raise AdminError(f"program {code} version {version} was published already: number it anew")
-    with db.write() as conn:
-        entities.set_program(conn, db.now(), str(body["code"]), int(body["version"]), body)
+        if program_schedule.any_waiting(conn):
+            raise AdminError(
+                "a program version waits for its date (the admin app's program page): "
+                "publish after it, or save the new one there"
+            )
+        if known is not None and known.to_dict() != Program.from_dict(body).to_dict():
+            raise AdminError(
+                f"program {code} version {version} was published already: number it anew"
+            )
+        entities.set_program(conn, db.now(), code, version, body)
 
 
 def gift_row(conn: Connection, code: str) -> dict[str, Any] | None:

@@ -21,7 +21,14 @@ from office.admin_texts import text
 from office.admin_web import PREFIX, AdminSite
 from office.db import OfficeDB
 from office.program_form import FormError
-from terminal.loyalty import ExplanationLine, Money, Program, Quote, standard_program
+from terminal.loyalty import (
+    ExplanationLine,
+    LoyaltyError,
+    Money,
+    Program,
+    Quote,
+    standard_program,
+)
 from terminal.loyalty.points import format_points
 
 #: The fields of the editor: every tier's, the rest, the date, the simulator's, the token.
@@ -94,7 +101,9 @@ def _simulation(
     try:
         amount = Money(Decimal(fields.get("sim_amount", "").strip().replace(",", ".")))
         day = date.fromisoformat(fields.get("sim_date", "").strip() or today.isoformat())
-    except (InvalidOperation, ValueError, ArithmeticError):
+        if not amount.amount.is_finite() or abs(amount.amount) >= 10**12:
+            raise ValueError("not an amount to simulate")
+    except (InvalidOperation, ValueError, ArithmeticError, LoyaltyError):
         out["error"] = program_form.NOT_MONEY
         return out
     out["amount"], out["day"] = str(amount), day.isoformat()

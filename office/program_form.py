@@ -125,7 +125,7 @@ def _number(form: Mapping[str, str], field: str) -> Decimal:
         value = Decimal(text)
     except InvalidOperation:
         raise FormError(field, NOT_A_NUMBER) from None
-    if not value.is_finite():
+    if not value.is_finite() or abs(value) >= 10**12:  # 1E+30: no rule's arithmetic
         raise FormError(field, NOT_A_NUMBER)
     return value
 

@@ -56,6 +56,11 @@ def is_waiting(conn: Connection, code: str, version: int) -> bool:
     return conn.execute(select(program_schedule.c.code).where(key)).first() is not None
 
 
+def any_waiting(conn: Connection) -> bool:
+    """Whether some version waits for its date (then none is published but through it)."""
+    return conn.execute(select(program_schedule.c.code).limit(1)).first() is not None
+
+
 def history(conn: Connection) -> list[Version]:
     """Every version, the waiting ones first, then the published ones, newest first."""
     now = conn.execute(select(programs.c.code, programs.c.version)).first()

@@ -59,7 +59,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
-from office import entities, programs
+from office import entities, program_schedule, programs
 from office.db import OfficeDB, emit
 from office.models import member_returns, members, operations
 from sync.protocol import MEMBER_FIELDS, Entity
@@ -131,6 +131,7 @@ def window_start(today: date, window_days: int) -> date:
 def nightly(db: OfficeDB, today: date | None = None, batch: int = BATCH) -> NightlyResult | None:
     """Age every member's window to ``today`` (default: the office's day, UTC). None: the
     office has no program yet. A run that was killed is finished first."""
+    program_schedule.publish_due(db)  # a version dated today ages by its own window
     day = (today or db.clock.now().date()).isoformat()
     resumed = False
     changed = down = up = 0

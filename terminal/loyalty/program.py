@@ -49,6 +49,8 @@ DEFAULT_MAX_PURCHASE = Money.of(10_000_000)
 #: program says otherwise (``confirm_above``; None: never): a typing slip of a few zeros
 #: is caught before it earns a fortune in points.
 DEFAULT_CONFIRM_ABOVE = Money.of(1_000_000)
+#: The most points one recorded complaint or suggestion may earn.
+MAX_FEEDBACK_POINTS = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +240,8 @@ def _validate(p: Program) -> None:
     feedback = _decimal("feedback_points", p.feedback_points)
     if feedback < 0:
         raise ProgramError("feedback_points", feedback, "must be >= 0")
+    if feedback > MAX_FEEDBACK_POINTS:  # every till awards them: a number they can count
+        raise ProgramError("feedback_points", feedback, f"must be <= {MAX_FEEDBACK_POINTS}")
     if not _money("max_purchase", p.max_purchase).is_positive():
         raise ProgramError("max_purchase", p.max_purchase, "must be more than zero")
     confirm = p.confirm_above

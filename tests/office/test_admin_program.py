@@ -165,7 +165,7 @@ def test_a_version_dated_later_reaches_the_feed_only_when_its_date_has_come(
     answer = web.post(f"{site.url}/admin/program/edit", data=fields, timeout=10)
     assert answer.status_code == 200 and "waiting for its date" in answer.text
     assert _current(office_db)[0] == version and len(_audit_rows(office_db)) == 1
-    with pytest.raises(admin.AdminError, match="saved already"):  # its number is taken
+    with pytest.raises(admin.AdminError, match="waits for its date"):  # its number is taken
         admin.set_program(office_db, {**_current(office_db)[1], "version": version + 1})
     sim = {"sim_tier": "bronze", "sim_amount": "1000", "sim_date": "2027-01-02"}
     page = web.get(f"{site.url}/admin/program", params=sim, timeout=10)
