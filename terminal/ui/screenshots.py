@@ -95,6 +95,16 @@ def states(window: MainWindow, bridge: EventBridge, db: Database) -> dict[str, C
     }
 
 
+def settle(window: MainWindow, size: tuple[int, int]) -> None:
+    """Let the layouts take a state's new words (a language switched, texts set), at the
+    screen's size, as a running till does between two frames."""
+    app = QApplication.instance()
+    for _ in range(3):
+        if app is not None:
+            app.processEvents()
+        window.fit_to(*size)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
@@ -118,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
                     window.supervisor.close_mode()
                     bridge.sync_sink(SyncStatus(SyncState.ONLINE, last_sync=AT))
                     show()
-                    app.processEvents()
+                    settle(window, size)
                     path = args.out / f"{name}-{code}{tail}.png"
                     window.grab().save(str(path))
                     print(path)

@@ -62,7 +62,9 @@ QLabel#total {{ font-size: {sizes["total"]}px; font-weight: bold; }}
 QLabel#figure {{ font-weight: bold; }}
 QLabel#done {{ font-size: {sizes["done"]}px; font-weight: bold; color: #0a6b2b; }}
 QListWidget {{ font-size: {sizes["list"]}px; background: white; }}
-QListWidget::item {{ min-height: {MIN_TOUCH_PX}px; padding: 6px 8px; }}
+QListWidget::item {{ min-height: {MIN_TOUCH_PX}px; padding: 0; border-bottom: 1px solid #d0d0d0; }}
+QListWidget::item:selected {{ background: #0050b3; color: white; }}
+QListWidget::item:disabled {{ color: #9e9e9e; }}
 QStatusBar QLabel {{ font-size: {sizes["status"]}px; padding: 0 12px; }}
 QStatusBar QLabel[alert="true"] {{ background: #b00020; color: white; font-weight: bold; }}
 QPushButton[pad="true"] {{ min-width: {MIN_TOUCH_PX}px; min-height: {MIN_TOUCH_PX}px;
